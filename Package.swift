@@ -1,0 +1,71 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// One settings list for every target: Swift 6 language mode and its strict concurrency checks.
+let settings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "dateline",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "dateline", targets: ["dateline"]),
+        .library(name: "HTTPServer", targets: ["HTTPServer"]),
+        .library(name: "NewsModel", targets: ["NewsModel"]),
+        .library(name: "Extraction", targets: ["Extraction"]),
+        .library(name: "DatelineAPI", targets: ["DatelineAPI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(
+            name: "HTTPServer",
+            dependencies: [
+                "CZlib",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: settings
+        ),
+        .target(name: "NewsModel", swiftSettings: settings),
+        .target(name: "Extraction", dependencies: ["NewsModel"], resources: [.copy("Resources")], swiftSettings: settings),
+        .target(
+            name: "DatelineAPI",
+            dependencies: [
+                "HTTPServer", "NewsModel", "Extraction",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: settings
+        ),
+        .executableTarget(
+            name: "dateline",
+            dependencies: [
+                "DatelineAPI", "HTTPServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: settings
+        ),
+        .executableTarget(
+            name: "dateline-eval",
+            dependencies: ["Extraction", "NewsModel"],
+            swiftSettings: settings
+        ),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"], swiftSettings: settings),
+        .testTarget(name: "NewsModelTests", dependencies: ["NewsModel"], swiftSettings: settings),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "NewsModel"], resources: [.copy("Articles")], swiftSettings: settings),
+        .testTarget(name: "DatelineAPITests", dependencies: ["DatelineAPI", "HTTPServer", "NewsModel"], swiftSettings: settings),
+    ]
+)

@@ -1,0 +1,42 @@
+/// Something that answers requests: a router, a middleware chain, a plain closure.
+///
+/// Responders run on the connection's serial queue and must not block it for long.
+public protocol Responder: Sendable {
+    func respond(to request: Request) throws -> Response
+}
+
+/// A responder made from a closure.
+public struct ClosureResponder: Responder {
+    private let body: @Sendable (Request) throws -> Response
+
+    public init(_ body: @escaping @Sendable (Request) throws -> Response) {
+        self.body = body
+    }
+
+    public func respond(to request: Request) throws -> Response {
+        try body(request)
+    }
+}
+
+/// A step around a responder: it may answer itself, change the request, or change the response.
+public protocol Middleware: Sendable {
+    func respond(to request: Request, next: any Responder) throws -> Response
+}
+
+extension Responder {
+    /// This responder wrapped in the given middleware, the first one outermost.
+    public func wrapped(in middleware: [any Middleware]) -> any Responder {
+        middleware.reversed().reduce(self as any Responder) { inner, outer in
+            MiddlewareResponder(middleware: outer, next: inner)
+        }
+    }
+}
+
+private struct MiddlewareResponder: Responder {
+    let middleware: any Middleware
+    let next: any Responder
+
+    func respond(to request: Request) throws -> Response {
+        try middleware.respond(to: request, next: next)
+    }
+}

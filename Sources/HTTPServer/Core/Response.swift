@@ -1,0 +1,69 @@
+public import HTTPTypes
+
+/// A response: the head in swift-http-types' terms, and a body that is either bytes or a stream.
+///
+/// The server adds `Date`, `Server`, `Content-Length` (or chunked framing for streams) and
+/// `Connection`; handlers set the rest.
+public struct Response: Sendable {
+    public var head: HTTPResponse
+    public var body: ResponseBody
+
+    public init(status: HTTPResponse.Status = .ok, headerFields: HTTPFields = [:], body: ResponseBody = .bytes([])) {
+        self.head = HTTPResponse(status: status, headerFields: headerFields)
+        self.body = body
+    }
+
+    /// A response whose body is the given bytes with the given content type.
+    public init(status: HTTPResponse.Status = .ok, contentType: String, bytes: [UInt8]) {
+        self.init(status: status, headerFields: [.contentType: contentType], body: .bytes(bytes))
+    }
+
+    /// The status.
+    public var status: HTTPResponse.Status {
+        get { head.status }
+        set { head.status = newValue }
+    }
+
+    /// The header fields.
+    public var headerFields: HTTPFields {
+        get { head.headerFields }
+        set { head.headerFields = newValue }
+    }
+}
+
+/// What follows the head of a response.
+public enum ResponseBody: Sendable {
+    /// A body known in full, sent with `Content-Length`.
+    case bytes([UInt8])
+    /// A body produced over time, sent chunked (HTTP/1.1) or until close (HTTP/1.0).
+    case stream(ResponseStream)
+
+    /// The bytes of a `.bytes` body; nil for a stream.
+    public var bytes: [UInt8]? {
+        if case .bytes(let bytes) = self { return bytes }
+        return nil
+    }
+}
+
+/// A streamed body: `start` is called once the head is on its way, with a writer the producer
+/// keeps and writes to from any thread until it finishes.
+public struct ResponseStream: Sendable {
+    public let start: @Sendable (any ResponseBodyWriter) -> Void
+
+    public init(start: @escaping @Sendable (any ResponseBodyWriter) -> Void) {
+        self.start = start
+    }
+}
+
+/// The sink of a streamed response body. Every method may be called from any thread.
+public protocol ResponseBodyWriter: Sendable {
+    /// Queues bytes for the client. Returns false once the stream is closed (the client went
+    /// away, the server is shutting down, or the client is too slow and its buffer overflowed):
+    /// the producer should stop then.
+    @discardableResult
+    func write(_ bytes: [UInt8]) -> Bool
+    /// Ends the body.
+    func finish()
+    /// Called once when the stream closes for any reason, on a queue of the server's.
+    func onClose(_ handler: @escaping @Sendable () -> Void)
+}

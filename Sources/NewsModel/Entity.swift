@@ -1,0 +1,31 @@
+/// A person, organization, place or group that articles name.
+public struct Entity: Codable, Sendable, Hashable, Identifiable {
+    /// A stable slug (`vladimir-putin`).
+    public var id: String
+    public var name: String
+    public var type: EntityType
+    /// Other names it goes by (`Putin`, `Russian Federation`).
+    public var aliases: [String]
+    public var description: String?
+    /// A Wikidata item id (`Q7747`) when known.
+    public var wikidataId: String?
+    public var mentionCount: Int
+    public var articleIds: [String]
+
+    public init(id: String, name: String, type: EntityType, aliases: [String] = [], description: String? = nil,
+                wikidataId: String? = nil, mentionCount: Int = 0, articleIds: [String] = []) {
+        self.id = id
+        self.name = name
+        self.type = type
+        self.aliases = aliases
+        self.description = description
+        self.wikidataId = wikidataId
+        self.mentionCount = mentionCount
+        self.articleIds = articleIds
+    }
+}
+
+/// What kind of thing an entity is.
+public enum EntityType: String, Codable, Sendable, Hashable, CaseIterable {
+    case person, organization, location, group, other
+}
