@@ -1,0 +1,65 @@
+import Synchronization
+
+/// The in-memory store of articles, entities and events.
+///
+/// Readers never wait for writers: a write builds the next ``StoreSnapshot`` beside the
+/// current one (sharing all it did not change) and swaps it in under a short lock. Writes
+/// are serialized among themselves.
+///
+/// ```swift
+/// let store = NewsStore()
+/// store.apply([.upsertEntity(putin), .upsertArticle(article), .upsertEvent(meeting)])
+/// let page = try store.snapshot.events(EventQuery(entities: ["vladimir-putin"], limit: 20))
+/// ```
+public final class NewsStore: Sendable {
+    private struct Published: Sendable {
+        var snapshot: StoreSnapshot
+        var log: ChangeLog
+    }
+
+    /// Held for the whole of a write, so writes build on each other one at a time.
+    private let writer = Mutex<Void>(())
+    /// Held only to read or swap the current snapshot and its change log.
+    private let published: Mutex<Published>
+
+    /// Creates an empty store keeping the last `changeLogCapacity` change records.
+    public init(changeLogCapacity: Int = 10_000) {
+        published = Mutex(Published(snapshot: StoreSnapshot(), log: ChangeLog(capacity: changeLogCapacity)))
+    }
+
+    /// The current snapshot.
+    public var snapshot: StoreSnapshot {
+        published.withLock { $0.snapshot }
+    }
+
+    /// Applies the changes in order as one version step and returns the new snapshot. When
+    /// nothing changed (deleting what is absent, writing what is already there) the version
+    /// stays and the current snapshot is returned.
+    @discardableResult
+    public func apply(_ changes: [StoreChange]) -> StoreSnapshot {
+        writer.withLock { _ in
+            let current = snapshot
+            var writer = StoreWriter(state: current.state)
+            for change in changes { writer.apply(change) }
+            guard !writer.records.isEmpty else { return current }
+            let version = current.version + 1
+            let records = writer.records.map { record in
+                var record = record
+                record.version = version
+                return record
+            }
+            let next = StoreSnapshot(version: version, state: writer.state, lastChanges: records)
+            published.withLock {
+                $0.snapshot = next
+                $0.log.append(records)
+            }
+            return next
+        }
+    }
+
+    /// The changes after `version`, oldest first; nil when the log no longer reaches back
+    /// that far (the caller should then reload from a snapshot).
+    public func changes(since version: UInt64) -> [ChangeRecord]? {
+        published.withLock { $0.log.records(since: version) }
+    }
+}

@@ -1,0 +1,27 @@
+/// The best `limit` hits seen so far, kept sorted worst first so a candidate that does not
+/// make the cut costs one comparison.
+struct TopHits {
+    let limit: Int
+    private var hits: [ScoredHit] = []
+    private var seen: Set<ScoredHit.Ref> = []
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    mutating func offer(_ hit: ScoredHit) {
+        if hits.count == limit, let worst = hits.first, !hit.ranks(above: worst) { return }
+        guard !seen.contains(hit.ref) else { return }
+        var low = 0, high = hits.count
+        while low < high {
+            let mid = (low + high) / 2
+            if hit.ranks(above: hits[mid]) { low = mid + 1 } else { high = mid }
+        }
+        hits.insert(hit, at: low)
+        seen.insert(hit.ref)
+        if hits.count > limit { seen.remove(hits.removeFirst().ref) }
+    }
+
+    /// Best first.
+    var sorted: [ScoredHit] { hits.reversed() }
+}

@@ -1,0 +1,108 @@
+/// Splits text into search terms: runs of letters and digits, lower-cased, with Latin
+/// diacritics folded (`Ağdam` and `AGDAM` both give `agdam`) and common English function
+/// words dropped.
+enum TextNormalizer {
+    /// A term and where it sits in the text, in Unicode scalar offsets.
+    struct Span {
+        var term: String
+        var range: Range<Int>
+    }
+
+    /// The terms of a text, in order, stopwords left out.
+    static func tokens(_ text: String) -> [String] {
+        var out: [String] = []
+        scan(text) { term, _ in
+            if !stopwords.contains(term) { out.append(term) }
+        }
+        return out
+    }
+
+    /// The terms of a text with their scalar ranges, stopwords included.
+    static func spans(_ text: String) -> [Span] {
+        var out: [Span] = []
+        scan(text) { out.append(Span(term: $0, range: $1)) }
+        return out
+    }
+
+    /// The text's terms joined by single spaces, stopwords included: a folded form for
+    /// comparing names (`"Abbas's"` and `"abbas s"` compare equal).
+    static func folded(_ text: String) -> String {
+        var out: [String] = []
+        scan(text) { term, _ in out.append(term) }
+        return out.joined(separator: " ")
+    }
+
+    private static func scan(_ text: String, _ emit: (String, Range<Int>) -> Void) {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(32)
+        var start = 0
+        var offset = 0
+        func flush() {
+            if !buffer.isEmpty {
+                emit(String(decoding: buffer, as: UTF8.self), start..<offset)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        for scalar in text.unicodeScalars {
+            defer { offset += 1 }
+            let value = scalar.value
+            if value < 0x80 {
+                switch value {
+                case 0x30...0x39, 0x61...0x7A:
+                    if buffer.isEmpty { start = offset }
+                    buffer.append(UInt8(value))
+                case 0x41...0x5A:
+                    if buffer.isEmpty { start = offset }
+                    buffer.append(UInt8(value + 32))
+                default:
+                    flush()
+                }
+                continue
+            }
+            let properties = scalar.properties
+            if properties.generalCategory == .nonspacingMark { continue }
+            if let folded = latinFold[scalar] {
+                if buffer.isEmpty { start = offset }
+                buffer.append(contentsOf: folded.utf8)
+            } else if properties.isAlphabetic || properties.numericType != nil {
+                if buffer.isEmpty { start = offset }
+                buffer.append(contentsOf: properties.lowercaseMapping.utf8)
+            } else {
+                flush()
+            }
+        }
+        flush()
+    }
+
+    /// Latin letters with diacritics and their plain lower-case letters, read from the
+    /// Unicode names (`LATIN SMALL LETTER E WITH ACUTE` is `e`), plus letters that fold to two.
+    static let latinFold: [Unicode.Scalar: String] = {
+        var table: [Unicode.Scalar: String] = [:]
+        let ranges: [ClosedRange<UInt32>] = [0xC0...0x24F, 0x1E00...0x1EFF]
+        for range in ranges {
+            for value in range {
+                guard let scalar = Unicode.Scalar(value), let name = scalar.properties.name else { continue }
+                let words = name.split(separator: " ")
+                guard words.count >= 6, words[0] == "LATIN", words[1] == "SMALL" || words[1] == "CAPITAL",
+                      words[2] == "LETTER", words[3].count == 1, words[4] == "WITH" else { continue }
+                table[scalar] = words[3].lowercased()
+            }
+        }
+        let special: [(String, String)] = [
+            ("ß", "ss"), ("ẞ", "ss"), ("æ", "ae"), ("Æ", "ae"), ("œ", "oe"), ("Œ", "oe"),
+            ("ı", "i"), ("ə", "e"), ("Ə", "e"), ("þ", "th"), ("Þ", "th"), ("ð", "d"), ("Ð", "d"),
+            ("ŉ", "n"), ("ĸ", "k"),
+        ]
+        for (letter, ascii) in special {
+            for scalar in letter.unicodeScalars { table[scalar] = ascii }
+        }
+        return table
+    }()
+
+    /// Words too common to index or to search by.
+    static let stopwords: Set<String> = [
+        "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has",
+        "have", "he", "her", "his", "in", "into", "is", "it", "its", "of", "on", "or", "s", "she",
+        "that", "the", "their", "they", "this", "to", "was", "were", "which", "will", "with",
+    ]
+}
