@@ -1,0 +1,300 @@
+import NewsModel
+
+/// Builds events from the triggers of each sentence: attaches each time phrase to the trigger it
+/// dates, finds the participants and their roles, the place, the status and the figures.
+struct EventExtractor: Sendable {
+    let articleId: String
+    let publishedAt: Day
+
+    /// Everything the extractor needs to know about the body.
+    struct Document {
+        var tokens: [Token]
+        var sentences: [Sentence]
+        var scalars: [Unicode.Scalar]
+        var mentions: [LinkedMention]
+        var times: [[TimeExpression]]
+        var names: [String: String]
+    }
+
+    /// One trigger word found in a sentence.
+    struct Trigger {
+        var token: Int
+        var entry: TriggerLexicon.Entry
+        var dates: [EventDate] = []
+    }
+
+    func extract(_ doc: Document) -> [Event] {
+        let domain = Self.domain(of: doc.tokens)
+        var mentionAt: [Int: Int] = [:]
+        for (k, m) in doc.mentions.enumerated() {
+            for t in m.candidate.tokens where mentionAt[t] == nil { mentionAt[t] = k }
+        }
+        let roles = RoleFinder(tokens: doc.tokens, mentions: doc.mentions, mentionAt: mentionAt)
+        var events: [Event] = []
+        for sentence in doc.sentences {
+            var triggers = findTriggers(doc.tokens, sentence.tokens, domain: domain)
+            guard !triggers.isEmpty else { continue }
+            attach(doc.times[sentence.index], to: &triggers, tokens: doc.tokens, sentence: sentence.tokens)
+            let figures = FigureExtractor.figures(in: doc.tokens, sentence: sentence.tokens, scalars: doc.scalars)
+            let source = EventSource(articleId: articleId, sentenceIndex: sentence.index, start: sentence.start,
+                                     end: sentence.end,
+                                     quote: String(String.UnicodeScalarView(doc.scalars[sentence.start..<sentence.end])))
+            var drafts: [(Int, Event)] = []
+            for trigger in triggers {
+                var found = roles.find(for: trigger.token, entry: trigger.entry, sentence: sentence.tokens)
+                // Another trigger of the same type in the sentence names the same happening
+                // (`have visited Russia ... the most recent visit`).
+                // An undated trigger of the same type names the same happening (`have visited
+                // Russia ... the most recent visit in late June`): it lends its participants.
+                do {
+                    for other in triggers where other.token != trigger.token && other.entry.type == trigger.entry.type
+                        && other.dates.isEmpty && !trigger.dates.isEmpty {
+                        let more = roles.find(for: other.token, entry: other.entry, sentence: sentence.tokens)
+                        found.participants += more.participants
+                        if found.location == nil { found.location = more.location }
+                    }
+                }
+                found.participants = Self.unique(found.participants)
+                let status = self.status(trigger.token, tokens: doc.tokens, sentence: sentence.tokens)
+                let dates: [EventDate?] = trigger.dates.isEmpty ? [nil] : trigger.dates
+                for date in dates {
+                    if date == nil {
+                        if triggers.contains(where: { $0.entry.type == trigger.entry.type && !$0.dates.isEmpty }) { continue }
+                        let hasActor = found.participants.contains { [.actor, .host].contains($0.role) }
+                        let hasOther = found.participants.contains { [.target, .guest].contains($0.role) }
+                        guard (status == .possible || status == .scheduled) && !found.participants.isEmpty
+                            || hasActor && hasOther else { continue }
+                    }
+                    var s = status
+                    if let date {
+                        if date.modifier == .since, s == .occurred { s = .ongoing }
+                        if date.earliest > publishedAt, s == .occurred { s = .scheduled }
+                    }
+                    let confidence = min(0.95, 0.45 + (date == nil ? 0 : 0.2) + 0.1 * Double(min(3, found.participants.count))
+                        + (found.location == nil ? 0 : 0.05) - (s == .possible ? 0.1 : 0))
+                    let event = Event(id: "", type: trigger.entry.type, summary: doc.tokens[trigger.token].lower + (trigger.entry.isNoun ? "|n" : "|v"), date: date, status: s,
+                                      location: found.location, participants: found.participants, figures: [],
+                                      sources: [source], confidence: (confidence * 100).rounded() / 100,
+                                      extractorVersion: Extractor.version)
+                    drafts.append((trigger.token, event))
+                }
+            }
+            assign(figures, to: &drafts)
+            events += drafts.map(\.1)
+        }
+        events = Self.mergeWithinArticle(events)
+        return Self.finish(events, names: doc.names)
+    }
+
+    // MARK: Triggers
+
+    private static let followers: Set<String> = [
+        "of", "on", "against", "in", "at", "between", "with", "by", "to", "from", "for", "that", "which", "who", "and",
+        "or", "is", "was", "were", "are", "has", "have", "had", "will", "would", "could", "may", "might", "should",
+        "can", "approach", "approaches", "resume", "resumes", "begin", "begins", "start", "starts", "continue",
+        "continues", "end", "ends", "fail", "fails", "remain", "remains", "stall", "stalls", "took", "over", "near",
+        "across", "into", "after", "before", "since", "during", "as", "when", "where", "earlier", "later", "last",
+        "this", "but", "amid", "among", "following", "despite", "late", "early", "kill", "kills", "left", "leaves",
+        "began", "begins", "broke", "erupted", "started", "ended", "occurred", "took", "comes", "came",
+    ]
+
+    private func findTriggers(_ tokens: [Token], _ range: Range<Int>, domain: EventType?) -> [Trigger] {
+        var out: [Trigger] = []
+        for i in range {
+            let t = tokens[i]
+            guard t.kind == .word, !t.isCapitalized || i == range.lowerBound,
+                  var entry = TriggerLexicon.entries[t.lower] else { continue }
+            if entry.isAmbiguous {
+                guard let domain else { continue }
+                entry.type = domain
+                entry.pattern = .symmetric
+            }
+            if entry.isNoun, i + 1 < range.upperBound {
+                let next = tokens[i + 1]
+                // `ceasefire resolutions`: a trigger noun that modifies another noun is not the head.
+                if next.kind == .word, !next.isCapitalized, !Self.followers.contains(next.lower),
+                   !next.lower.hasSuffix("ed"), !next.lower.hasSuffix("ing") {
+                    continue
+                }
+            }
+            out.append(Trigger(token: i, entry: entry))
+        }
+        return out
+    }
+
+    /// The topic an article's words point to, for triggers such as `won` and `victory`.
+    static func domain(of tokens: [Token]) -> EventType? {
+        var best: (EventType, Int)?
+        for (type, cues) in TriggerLexicon.domainCues {
+            let n = tokens.reduce(0) { $0 + (cues.contains($1.lower) ? 1 : 0) }
+            if n >= 3, n > (best?.1 ?? 0) { best = (type, n) }
+        }
+        return best?.0
+    }
+
+    // MARK: Dates
+
+    private static func isBoundary(_ t: Token) -> Bool {
+        t.kind == .punctuation && [",", ";", ":", "(", ")", "\u{2014}", "\u{2013}"].contains(t.text)
+    }
+
+    /// Gives each time phrase to the trigger it dates: the trigger right after it (`August 10th
+    /// airstrike`), the one in a following `when` clause, or else the nearest, preferring the
+    /// same clause.
+    private func attach(_ times: [TimeExpression], to triggers: inout [Trigger], tokens: [Token], sentence: Range<Int>) {
+        for time in times {
+            var date = time.date
+            var chosen: Int?
+            var w = time.tokens.upperBound
+            if w < sentence.upperBound, tokens[w].isPunct(",") { w += 1 }
+            if w < sentence.upperBound, tokens[w].lower == "when" {
+                chosen = triggers.firstIndex { $0.token > w }
+                if chosen != nil { date = date.withoutModifier }
+            }
+            if chosen == nil {
+                var best: (Int, Int)?
+                for (k, trigger) in triggers.enumerated() {
+                    let cost: Int
+                    if trigger.token >= time.tokens.upperBound {
+                        let between = (time.tokens.upperBound..<trigger.token)
+                        if between.contains(where: { Self.isBoundary(tokens[$0]) }) || between.count > 6 { continue }
+                        cost = between.count <= 1 ? 0 : between.count + 3
+                    } else {
+                        let between = (trigger.token + 1)..<time.tokens.lowerBound
+                        let crossings = between.filter { Self.isBoundary(tokens[$0]) }.count
+                        cost = between.count + 6 * crossings
+                    }
+                    if best == nil || cost < best!.1 { best = (k, cost) }
+                }
+                chosen = best?.0
+            }
+            guard let k = chosen else { continue }
+            if !triggers[k].dates.contains(date) { triggers[k].dates.append(date) }
+            // `embroiled in conflict since Hamas's attack on October 7th`: the earlier trigger
+            // runs since the attack's date.
+            let t = triggers[k].token
+            if let s = (max(sentence.lowerBound, t - 4)..<t).last(where: { tokens[$0].lower == "since" }),
+               let j = triggers.lastIndex(where: { $0.token < s && s - $0.token <= 4 && Self.states.contains($0.entry.type) }),
+               triggers[j].dates.isEmpty {
+                var since = date
+                since.modifier = .since
+                since.phrase = "since " + (date.phrase.hasPrefix("on ") ? String(date.phrase.dropFirst(3)) : date.phrase)
+                if since.latest < publishedAt { since.latest = publishedAt }
+                triggers[j].dates.append(since)
+            }
+        }
+    }
+
+    /// Types that can last (`embroiled in conflict since ...`).
+    private static let states: Set<EventType> = [.fight, .protest, .forcePosture, .reduceRelations, .coerce]
+
+    // MARK: Status
+
+    private static let possibleCues: Set<String> = ["may", "might", "could", "potential", "possible", "possibly", "if", "threatens", "threatened", "consider", "considering", "mulling"]
+    private static let scheduledCues: Set<String> = ["will", "scheduled", "upcoming", "next", "planned", "plans", "slated", "due", "expected", "set"]
+    private static let ongoingCues: Set<String> = ["ongoing", "continuing", "continues", "continue", "been", "still"]
+
+    private func status(_ t: Int, tokens: [Token], sentence: Range<Int>) -> EventStatus {
+        var start = t
+        while start > sentence.lowerBound, t - start < 7, !Self.isBoundary(tokens[start - 1]) { start -= 1 }
+        let window = (start..<min(sentence.upperBound, t + 2)).map { tokens[$0].lower }
+        if window.contains(where: Self.possibleCues.contains) { return .possible }
+        if window.contains(where: Self.scheduledCues.contains) { return .scheduled }
+        if (max(start, t - 3)..<t).contains(where: { Self.ongoingCues.contains(tokens[$0].lower) }) { return .ongoing }
+        return .occurred
+    }
+
+    // MARK: Figures
+
+    private static let violent: Set<EventType> = [.assault, .fight, .massViolence, .disaster, .coerce]
+
+    private func assign(_ figures: [FigureExtractor.Found], to drafts: inout [(Int, Event)]) {
+        for found in figures {
+            let kind = found.figure.kind
+            var pool = drafts.indices.filter { drafts[$0].1.date != nil || drafts.count == 1 }
+            if ["fatalities", "injuries", "displaced"].contains(kind) {
+                let violent = pool.filter { Self.violent.contains(drafts[$0].1.type) }
+                if !violent.isEmpty { pool = violent }
+            } else if kind == "aid" {
+                let aid = pool.filter { drafts[$0].1.type == .aid }
+                if !aid.isEmpty { pool = aid }
+            }
+            let best = pool.min { a, b in
+                cost(drafts[a].0, found.token) < cost(drafts[b].0, found.token)
+            }
+            if let best, !drafts[best].1.figures.contains(found.figure) { drafts[best].1.figures.append(found.figure) }
+        }
+    }
+
+    /// Figures usually follow the happening they count.
+    private func cost(_ trigger: Int, _ figure: Int) -> Int {
+        figure >= trigger ? figure - trigger : (trigger - figure) * 3
+    }
+
+    // MARK: Merging and naming
+
+    static func unique(_ participants: [Participant]) -> [Participant] {
+        var seen = Set<String>()
+        return participants.filter { seen.insert($0.entityId).inserted }
+    }
+
+    /// Folds repeated reports of one happening within the article (same type and date value,
+    /// shared or missing participants).
+    static func mergeWithinArticle(_ events: [Event]) -> [Event] {
+        var out: [Event] = []
+        for event in events {
+            if let k = out.firstIndex(where: { same($0, event) }) {
+                out[k] = EventMerger.fold(event, into: out[k])
+            } else {
+                out.append(event)
+            }
+        }
+        return out
+    }
+
+    private static func same(_ a: Event, _ b: Event) -> Bool {
+        guard a.type == b.type, a.date?.value == b.date?.value else { return false }
+        let pa = Set(a.participants.map(\.entityId)), pb = Set(b.participants.map(\.entityId))
+        if a.date == nil { return !pa.isDisjoint(with: pb) }
+        return pa.isEmpty || pb.isEmpty || !pa.isDisjoint(with: pb)
+    }
+
+    /// Summaries and stable ids (`2024-08-13-consult-vladimir-putin`).
+    static func finish(_ events: [Event], names: [String: String]) -> [Event] {
+        var used = Set<String>()
+        return events.map { event in
+            var e = event
+            e.summary = EventSummary.make(e, names: names)
+            let main = e.participants.first(where: { [.actor, .host].contains($0.role) }) ?? e.participants.first
+            let base = Slug.make([e.date?.value ?? "undated", e.type.rawValue, main?.entityId ?? e.location ?? ""]
+                .filter { !$0.isEmpty }.joined(separator: " "))
+            var id = base
+            var n = 2
+            while used.contains(id) { id = base + "-\(n)"; n += 1 }
+            used.insert(id)
+            e.id = id
+            return e
+        }
+    }
+}
+
+extension EventDate {
+    /// The same value without its modifier, its range back to the whole value.
+    var withoutModifier: EventDate {
+        var d = self
+        d.modifier = nil
+        switch precision {
+        case .day: d.latest = d.earliest
+        case .month:
+            d.earliest = Day.first(ofMonth: earliest.month, year: earliest.year) ?? earliest
+            d.latest = Day.last(ofMonth: earliest.month, year: earliest.year) ?? latest
+        case .year:
+            d.earliest = Day(year: earliest.year, month: 1, day: 1) ?? earliest
+            d.latest = Day(year: earliest.year, month: 12, day: 31) ?? latest
+        }
+        if let cut = phrase.range(of: " ") , ["since ", "until ", "before ", "after ", "by ", "around ", "about "].contains(where: phrase.hasPrefix) {
+            d.phrase = String(phrase[cut.upperBound...])
+        }
+        return d
+    }
+}

@@ -1,0 +1,85 @@
+public import NewsModel
+
+/// Folds events that later articles report again into the events already known.
+///
+/// Two events are one happening when they have the same type, date ranges that overlap (or no
+/// date at all) and at least one participant in common (or, with no participants, the same
+/// place and date value). The known event keeps its id and gains the new source, participants
+/// and figures; nothing is duplicated.
+public enum EventMerger {
+    /// Folds `incoming` into `existing`.
+    ///
+    /// - Returns: `updated`, the existing events that changed (with their ids), and `added`, the
+    ///   incoming events that match none, with ids made unique against `existing`.
+    public static func merge(_ incoming: [Event], into existing: [Event]) -> (updated: [Event], added: [Event]) {
+        var current = existing
+        var changed = Set<Int>()
+        var added: [Event] = []
+        var ids = Set(existing.map(\.id))
+        for event in incoming {
+            if let k = current.firstIndex(where: { sameHappening($0, event) }) {
+                let folded = fold(event, into: current[k])
+                if folded != current[k] {
+                    current[k] = folded
+                    changed.insert(k)
+                }
+            } else if let k = added.firstIndex(where: { sameHappening($0, event) }) {
+                added[k] = fold(event, into: added[k])
+            } else {
+                var e = event
+                var n = 2
+                while ids.contains(e.id) { e.id = event.id + "-\(n)"; n += 1 }
+                ids.insert(e.id)
+                added.append(e)
+            }
+        }
+        return (changed.sorted().map { current[$0] }, added)
+    }
+
+    /// Whether two events report the same happening.
+    public static func sameHappening(_ a: Event, _ b: Event) -> Bool {
+        guard a.type == b.type else { return false }
+        switch (a.date, b.date) {
+        case let (x?, y?):
+            guard x.earliest <= y.latest, y.earliest <= x.latest else { return false }
+        case (nil, nil): break
+        default: return false
+        }
+        let pa = Set(a.participants.map(\.entityId)), pb = Set(b.participants.map(\.entityId))
+        if pa.isEmpty && pb.isEmpty {
+            return a.location != nil && a.location == b.location && a.date?.value == b.date?.value
+        }
+        return !pa.isDisjoint(with: pb)
+    }
+
+    /// `existing` with the sources, participants, figures and place `incoming` adds.
+    public static func fold(_ incoming: Event, into existing: Event) -> Event {
+        var e = existing
+        for source in incoming.sources where !e.sources.contains(where: { $0.articleId == source.articleId && $0.sentenceIndex == source.sentenceIndex }) {
+            e.sources.append(source)
+        }
+        for p in incoming.participants where !e.participants.contains(where: { $0.entityId == p.entityId }) {
+            e.participants.append(p)
+        }
+        for f in incoming.figures where !e.figures.contains(f) { e.figures.append(f) }
+        if e.location == nil { e.location = incoming.location }
+        if let d = incoming.date {
+            if let old = e.date {
+                if rank(d.precision) > rank(old.precision) { e.date = d }
+            } else {
+                e.date = d
+            }
+        }
+        if e.status == .possible && incoming.status != .possible { e.status = incoming.status }
+        e.confidence = max(e.confidence, incoming.confidence)
+        return e
+    }
+
+    private static func rank(_ p: EventDate.Precision) -> Int {
+        switch p {
+        case .year: return 0
+        case .month: return 1
+        case .day: return 2
+        }
+    }
+}

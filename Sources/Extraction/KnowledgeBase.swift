@@ -1,0 +1,134 @@
+public import Foundation
+public import NewsModel
+
+/// Well-known entities and a place gazetteer that the linker matches names against.
+///
+/// ``bundled`` loads `knowledge.json` (people, organizations and places written by hand) and
+/// `places.tsv` (countries, US states, continents and cities from GeoNames, CC BY 4.0) from the
+/// module's resources. Lookups are exact on the written name or alias.
+public struct KnowledgeBase: Sendable {
+    /// One well-known entity.
+    public struct Entry: Codable, Sendable, Hashable {
+        public var name: String
+        public var type: EntityType
+        public var aliases: [String]
+        /// Adjectives and nouns of people that name the place (`Russian`, `Russians`).
+        public var demonyms: [String]
+        public var description: String?
+        public var wikidata: String?
+
+        public init(name: String, type: EntityType, aliases: [String] = [], demonyms: [String] = [],
+                    description: String? = nil, wikidata: String? = nil) {
+            self.name = name
+            self.type = type
+            self.aliases = aliases
+            self.demonyms = demonyms
+            self.description = description
+            self.wikidata = wikidata
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            name = try c.decode(String.self, forKey: .name)
+            type = try c.decode(EntityType.self, forKey: .type)
+            aliases = try c.decodeIfPresent([String].self, forKey: .aliases) ?? []
+            demonyms = try c.decodeIfPresent([String].self, forKey: .demonyms) ?? []
+            description = try c.decodeIfPresent(String.self, forKey: .description)
+            wikidata = try c.decodeIfPresent(String.self, forKey: .wikidata)
+        }
+
+        /// The entity as the store keeps it, with its slug id.
+        public var entity: Entity {
+            Entity(id: Slug.make(name), name: name, type: type, aliases: aliases, description: description,
+                   wikidataId: wikidata)
+        }
+    }
+
+    /// One gazetteer row.
+    public struct Place: Sendable, Hashable {
+        public var name: String
+        /// `country`, `state`, `continent` or `city`.
+        public var kind: String
+        /// ISO 3166 alpha-2 code of the country (empty for continents).
+        public var country: String
+        public var population: Int
+    }
+
+    public private(set) var entries: [Entry]
+    private var byName: [String: Int] = [:]
+    private var byDemonym: [String: Int] = [:]
+    private var places: [String: Place] = [:]
+    private var countryNames: [String: String] = [:]
+
+    /// The knowledge file and gazetteer shipped with the module; empty if they cannot be read.
+    public static let bundled: KnowledgeBase = {
+        let knowledge = Bundle.module.url(forResource: "knowledge", withExtension: "json", subdirectory: "Resources")
+        let places = Bundle.module.url(forResource: "places", withExtension: "tsv", subdirectory: "Resources")
+        return (try? KnowledgeBase(knowledge: knowledge, places: places)) ?? KnowledgeBase(entries: [])
+    }()
+
+    /// A knowledge base with no gazetteer rows beyond `places`.
+    public init(entries: [Entry], places: [Place] = []) {
+        self.entries = entries
+        for (i, e) in entries.enumerated() {
+            for name in [e.name] + e.aliases where byName[name] == nil { byName[name] = i }
+            for d in e.demonyms where byDemonym[d] == nil { byDemonym[d] = i }
+        }
+        for p in places { add(p) }
+    }
+
+    /// Loads `knowledge.json` (`{"entities": [Entry]}`) and `places.tsv` (name, kind, country, population).
+    public init(knowledge: URL?, places: URL?) throws {
+        struct File: Decodable { var entities: [Entry] }
+        var entries: [Entry] = []
+        if let knowledge { entries = try JSONDecoder().decode(File.self, from: Data(contentsOf: knowledge)).entities }
+        var rows: [Place] = []
+        if let places {
+            let text = try String(contentsOf: places, encoding: .utf8)
+            for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+                let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
+                guard cols.count >= 4 else { continue }
+                rows.append(Place(name: String(cols[0]), kind: String(cols[1]), country: String(cols[2]),
+                                  population: Int(cols[3]) ?? 0))
+            }
+        }
+        self.init(entries: entries, places: rows)
+    }
+
+    private mutating func add(_ p: Place) {
+        if p.kind == "country" { countryNames[p.country] = p.name }
+        if let old = places[p.name], rank(old) >= rank(p) { return }
+        places[p.name] = p
+    }
+
+    private func rank(_ p: Place) -> Int {
+        switch p.kind {
+        case "country": return Int.max
+        case "continent": return Int.max - 1
+        case "state": return Int.max - 2
+        default: return p.population
+        }
+    }
+
+    /// The entry whose name or alias is exactly `name`.
+    public func entry(named name: String) -> Entry? { byName[name].map { entries[$0] } }
+
+    /// The place entry a demonym names (`Russian` gives Russia).
+    public func entry(demonym: String) -> Entry? { byDemonym[demonym].map { entries[$0] } }
+
+    /// The gazetteer row for a place name, the most populous when several share it.
+    public func place(named name: String) -> Place? { places[name] }
+
+    /// A place as an entity: `Sochi`, a city in Russia.
+    public func entity(for place: Place) -> Entity {
+        let country = countryNames[place.country]
+        let description: String? = switch place.kind {
+        case "city": country.map { "City in \($0)" } ?? "City"
+        case "state": "State of the United States"
+        case "country": "Country"
+        case "continent": "Continent"
+        default: nil
+        }
+        return Entity(id: Slug.make(place.name), name: place.name, type: .location, description: description)
+    }
+}

@@ -1,0 +1,107 @@
+/// Closed word lists the recognizers use as cues. All entries are lower case.
+enum Lexicon {
+    /// Words that open sentences and are never names on their own (`Despite`, `Meanwhile`).
+    static let sentenceOpeners: Set<String> = words("""
+        a an the this that these those he she it they we i you his her its their our my your there here
+        during despite meanwhile however although though while when whenever where what who whom whose which
+        why how as at in on of for from to with without by after before since until among amid amongst between
+        both all some many most several each every no not nor neither either other another such if then so but
+        and or yet also still even only just now today yesterday tomorrow tonight instead indeed moreover
+        furthermore nevertheless nonetheless therefore thus hence later earlier once over under about against
+        according following including unlike like last next first second third finally overall further again
+        already almost nearly around across behind beyond within throughout toward towards upon via per whether
+        because unless whereas everyone everybody nobody none one two three four five six seven eight nine ten
+        officials analysts critics experts residents witnesses sources reports speaking asked
+        separately elsewhere afterwards afterward recently currently previously shortly soon ultimately
+        together more less much few fewer any anyone someone something nothing everything let let's it's
+        yes no please thanks thank new big top key
+        """)
+
+    /// Month names and their abbreviations, to month numbers.
+    static let months: [String: Int] = [
+        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+        "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+        "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    ]
+
+    /// Weekday names to ISO weekday numbers (1 is Monday).
+    static let weekdays: [String: Int] = [
+        "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
+    ]
+
+    /// The last word of a title before a name (`President`, `leader`, `coach`).
+    static let titleHeads: Set<String> = words("""
+        president minister secretary chancellor premier king queen prince princess emperor pope sheikh emir
+        ambassador envoy governor mayor senator congressman congresswoman representative rep sen gov judge
+        justice general gen colonel col lieutenant lt major maj captain capt admiral commander chief director
+        chairman chairwoman chair ceo spokesman spokeswoman spokesperson leader coach manager striker midfielder
+        defender goalkeeper keeper forward winger mr mrs ms dr prof professor sir dame lord lady lawmaker
+        legislator official officer prosecutor lawyer attorney defendant plaintiff founder owner analyst
+        economist researcher scientist reporter correspondent negotiator mediator commissioner president-elect
+        cardinal archbishop bishop rabbi imam ayatollah candidate challenger nominee incumbent head deputy
+        counterpart vice-president speaker captain skipper champion player boss executive presenter
+        """)
+
+    /// Words that may stand before a title head (`Deputy Foreign Minister`).
+    static let titleModifiers: Set<String> = words("""
+        deputy vice foreign prime finance defence defense interior health trade economy economic justice
+        education energy agriculture labor labour transport environment home attorney solicitor opposition
+        former acting interim assistant chief senior top crown supreme grand first party state national
+        presidential general executive managing head team club club's squad veteran new then outgoing
+        incoming elected caretaker de facto military security intelligence human rights
+        """)
+
+    /// Words that end an organization's name (`Security Council`, `Foreign Ministry`).
+    static let organizationWords: Set<String> = words("""
+        council ministry party agency union organization organisation bank court commission committee
+        association company corporation corp inc ltd llc plc group institute university college school
+        department office authority parliament assembly congress senate army navy forces police front movement
+        league club fc fund foundation board bureau service network news times post herald journal tribune
+        airlines airways reserve tribunal exchange alliance coalition brigade brigades guard guards corps cabinet
+        government secretariat mission programme program society trust hospital centre center academy
+        industries holdings motors systems technologies partners media press broadcasting directorate command
+        regiment battalion division federation confederation cooperative bloc caucus judiciary commission
+        """)
+
+    /// Words that end a place's name (`Tahrir Square`, `Donetsk Region`).
+    static let placeSuffixes: Set<String> = words("""
+        city province region county district river island islands mountains mountain valley bay strait sea
+        ocean lake peninsula desert coast square street avenue road bridge stadium arena park airport port
+        harbour harbor village town oblast governorate prefecture territory territories plain plateau gulf
+        """)
+
+    /// Nouns that, right after a name, say the name is a place (`his Novo-Ogaryovo residence`).
+    static let placeNounsAfter: Set<String> = words("""
+        residence city town village province region district county border airport port base camp
+        neighborhood neighbourhood suburb area valley river coast mountains capital stadium estate palace
+        compound municipality governorate oblast crossing checkpoint hospital
+        """)
+
+    /// Prepositions that introduce a place.
+    static let placePrepositions: Set<String> = words("in at near outside inside across into toward towards within throughout")
+
+    /// Verbs of speech that follow a person's name.
+    static let speechVerbs: Set<String> = words("said says told added stated noted insisted argued wrote explained recalled")
+
+    /// Particles that may sit inside a person's name (`Ibn`, `bin`, `van der`).
+    static let nameParticles: Set<String> = words("al el bin ibn van von der den de da di du la le ben abu")
+
+    /// Pronouns that refer back to a person.
+    static let personPronouns: Set<String> = ["he", "she", "him", "her"]
+
+    /// Words that usually end English sentences' first clauses; used to tell English text apart.
+    static let englishFunctionWords: Set<String> = words("""
+        the a an of and to in on for with by at from is are was were be been has have had that this it its
+        as not but or will would can could should their his her they he she we our you which who said
+        """)
+
+    /// Boilerplate cues in a trailing line (`follow us`, `all news on our page`).
+    static let boilerplateWords: Set<String> = words("""
+        facebook twitter telegram instagram whatsapp youtube tiktok linkedin subscribe newsletter copyright
+        follow share rights reserved click download app podcast page channel
+        """)
+
+    private static func words(_ text: String) -> Set<String> {
+        Set(text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { String($0) })
+    }
+}

@@ -1,0 +1,49 @@
+/// Whether the words nearest a phrase put it in the past or the future.
+enum Tense: Sendable, Hashable {
+    case past, future, unknown
+
+    private static let futureCues: Set<String> = [
+        "will", "shall", "scheduled", "upcoming", "next", "approach", "approaches", "approaching", "coming",
+        "tomorrow", "forthcoming", "slated", "expected", "planned", "plans", "plan", "intends", "aims",
+    ]
+    private static let futureBeforeTo: Set<String> = ["set", "due", "going", "poised"]
+    private static let pastCues: Set<String> = [
+        "was", "were", "had", "has", "have", "did", "since", "ago", "last", "earlier", "previously", "recent",
+        "began", "met", "said", "told", "took", "gave", "held", "won", "lost", "sent", "made", "came", "went",
+        "fell", "struck", "left", "saw", "led", "ran", "broke", "brought", "thought", "drew", "wrote", "spoke",
+        "chose", "fought", "flew", "rose", "sold", "bought", "paid", "built", "became", "found", "kept", "knew",
+        "shot", "stood", "beat", "hit", "overturned", "former", "then",
+    ]
+    /// Words ending in -ed that are not past verbs.
+    private static let notPast: Set<String> = ["need", "indeed", "speed", "seed", "united", "red", "based", "feed", "bled", "shed", "deed", "embed", "proceed", "exceed", "succeed"]
+
+    /// The tense of the nearest cue word within the sentence, searching outward from `phrase`.
+    static func around(_ phrase: Range<Int>, in tokens: [Token], sentence: Range<Int>) -> Tense {
+        // Cues inside the phrase itself (`since November`) count first.
+        for k in phrase {
+            if let t = cue(tokens, k, sentence) { return t }
+        }
+        var d = 1
+        while phrase.lowerBound - d >= sentence.lowerBound || phrase.upperBound - 1 + d < sentence.upperBound {
+            let before = phrase.lowerBound - d
+            if before >= sentence.lowerBound, let t = cue(tokens, before, sentence) { return t }
+            let after = phrase.upperBound - 1 + d
+            if after < sentence.upperBound, let t = cue(tokens, after, sentence) { return t }
+            d += 1
+        }
+        return .unknown
+    }
+
+    private static func cue(_ tokens: [Token], _ k: Int, _ sentence: Range<Int>) -> Tense? {
+        let t = tokens[k]
+        guard t.kind == .word, !t.isCapitalized || k == sentence.lowerBound else { return nil }
+        let w = t.lower
+        if futureCues.contains(w) || w.hasSuffix("'ll") || w.hasSuffix("\u{2019}ll") { return .future }
+        if futureBeforeTo.contains(w), k + 1 < sentence.upperBound, tokens[k + 1].lower == "to" { return .future }
+        if pastCues.contains(w) { return .past }
+        if w.count >= 5, w.hasSuffix("ed"), !notPast.contains(w), w.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) {
+            return .past
+        }
+        return nil
+    }
+}
