@@ -1,0 +1,48 @@
+import Testing
+@testable import NewsModel
+
+@Suite struct SortedChunksTests {
+    @Test func staysSortedThroughInsertsAndRemovals() {
+        var list = SortedChunks<SortKey>()
+        var reference = Set<SortKey>()
+        var seed: UInt64 = 42
+        for step in 0..<5_000 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            let key = SortKey(day: Int32(seed >> 54), serial: UInt32(truncatingIfNeeded: seed >> 40) % 300)
+            if step % 3 == 2 {
+                #expect(list.remove(key) == (reference.remove(key) != nil))
+            } else {
+                list.insert(key)
+                reference.insert(key)
+            }
+        }
+        let sorted = reference.sorted()
+        #expect(list.count == sorted.count)
+        #expect(list.elements == sorted)
+        for (position, key) in sorted.enumerated() where position % 97 == 0 {
+            #expect(list[position] == key)
+            #expect(list.lowerBound(key) == position)
+            #expect(list.contains(key))
+        }
+    }
+
+    @Test func visitsRangesBothWays() {
+        let list = SortedChunks(sorted: (0..<2_000).map { SortKey(day: Int32($0), serial: 0) })
+        var forward: [Int32] = []
+        list.visit(995..<1_300) { forward.append($0.day); return true }
+        #expect(forward == Array(995..<1_300))
+        var backward: [Int32] = []
+        list.visit(0..<600, reversed: true) { backward.append($0.day); return backward.count < 10 }
+        #expect(backward == Array((590..<600).reversed()))
+    }
+
+    @Test func copiesDoNotShareChanges() {
+        var original = SortedChunks(sorted: (0..<1_000).map { SortKey(day: Int32($0), serial: 0) })
+        let copy = original
+        original.remove(SortKey(day: 5, serial: 0))
+        original.insert(SortKey(day: 5, serial: 1))
+        #expect(copy.contains(SortKey(day: 5, serial: 0)))
+        #expect(!copy.contains(SortKey(day: 5, serial: 1)))
+        #expect(copy.count == 1_000)
+    }
+}

@@ -1,0 +1,31 @@
+import Testing
+@testable import NewsModel
+
+@Suite struct TextNormalizerTests {
+    @Test(arguments: [
+        ("Putin hosted Abbas", ["putin", "hosted", "abbas"]),
+        ("The talks in Ağdam and Bakı", ["talks", "agdam", "baki"]),
+        ("Şəki, Ürümqi; Łódź!", ["seki", "urumqi", "lodz"]),
+        ("Hamas's leaders", ["hamas", "leaders"]),
+        ("Novo-Ogaryovo 2024", ["novo", "ogaryovo", "2024"]),
+        ("Straße AND Œuvre", ["strasse", "oeuvre"]),
+        ("Москва и Киев", ["москва", "и", "киев"]),
+        ("Cafe\u{301} au lait", ["cafe", "au", "lait"]),
+    ])
+    func tokenizes(_ text: String, tokens: [String]) {
+        #expect(TextNormalizer.tokens(text) == tokens)
+    }
+
+    @Test func spansPointIntoScalars() {
+        let text = "Ağdam's mayor"
+        let spans = TextNormalizer.spans(text)
+        let scalars = Array(text.unicodeScalars)
+        #expect(spans.map(\.term) == ["agdam", "s", "mayor"])
+        #expect(String(String.UnicodeScalarView(scalars[spans[2].range])) == "mayor")
+    }
+
+    @Test func foldedKeepsStopwords() {
+        #expect(TextNormalizer.folded("The  Hague") == "the hague")
+        #expect(TextNormalizer.folded("Abbas's") == TextNormalizer.folded("abbas s"))
+    }
+}
