@@ -1,4 +1,6 @@
+import Dispatch
 import HTTPTypes
+import Synchronization
 import Testing
 @testable import HTTPServer
 
@@ -173,5 +175,23 @@ import Testing
         #expect(second.body.bytes == Array("console.log(2) // changed".utf8))
         #expect(second.headerFields[.eTag] != first.headerFields[.eTag])
         #expect(site.files.cache.usage.files == 1)
+    }
+
+    @Test func concurrentRequestsShareTheCacheSafely() throws {
+        let site = try Site()
+        let files = site.files
+        let expected: [String: [UInt8]] = [
+            "/": Array("<h1>Dateline</h1>".utf8), "/docs/": Array("<h1>Docs</h1>".utf8),
+            "/app.js": Array("console.log(1)".utf8), "/a%20b.txt": Array("spaced".utf8),
+        ]
+        let targets = Array(expected.keys)
+        let wrong = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 400) { index in
+            let target = targets[index % targets.count]
+            let body = try? files.respond(to: F.request(.get, target)).body.bytes
+            if body != expected[target] { wrong.withLock { $0 += 1 } }
+        }
+        #expect(wrong.withLock { $0 } == 0)
+        #expect(files.cache.usage.files == 4)
     }
 }
