@@ -1,0 +1,20 @@
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The `Date` header value, formatted at most once a second and shared by every connection.
+final class DateHeader: Sendable {
+    private let cached = Mutex<(second: Int, text: String)>((-1, ""))
+
+    /// The current time as an IMF-fixdate.
+    var current: String {
+        let now = time(nil)
+        return cached.withLock { cache in
+            if cache.second != now {
+                cache = (now, HTTPDate.format(secondsSince1970: now))
+            }
+            return cache.text
+        }
+    }
+}

@@ -1,0 +1,490 @@
+import Dispatch
+import HTTPTypes
+import Logging
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One client connection: reads requests, answers them in order, and enforces every timeout.
+///
+/// All mutable state below is owned by `queue`: every method that touches it runs there
+/// (Dispatch source handlers are created on `queue`, and outside callers hop onto it).
+/// That is why the class is `@unchecked Sendable`.
+final class HTTPConnection: @unchecked Sendable {
+    let descriptor: Int32
+    let queue: DispatchQueue
+    let remoteAddress: String
+    private let context: ConnectionContext
+
+    private var parser: RequestParser
+    private let readSource: any DispatchSourceRead
+    private var readSuspended = false
+    private var writeSource: (any DispatchSourceWrite)?
+    private var writeSuspended = true
+    private let timer: any DispatchSourceTimer
+    /// When the timer is due to fire, and when the current state's deadline really is.
+    private var timerFireTime = DispatchTime.distantFuture
+    private var deadline = DispatchTime.distantFuture
+
+    /// Bytes queued for the client, in order; `outputOffset` bytes of the first are already sent.
+    private var output: [[UInt8]] = []
+    private var outputOffset = 0
+    private var outputBytes = 0
+
+    private enum Phase { case open, closeAfterOutput, lingering, closed }
+    private var phase = Phase.open
+    private var requestStart: DispatchTime?
+    private var stream: ConnectionStreamWriter?
+    private var streamChunked = true
+    private var sourcesLeft = 1
+
+    /// Output past this stops reading more requests until the client catches up.
+    private static let outputHighWater = 256 * 1024
+    /// A streamed body's backlog past this disconnects the slow client.
+    private static let streamBufferLimit = 1024 * 1024
+    /// How long a closing connection drains what the client still sends, so it reads our answer.
+    private static let lingerSeconds = 2.0
+
+    init(descriptor: Int32, remoteAddress: String, context: ConnectionContext) {
+        self.descriptor = descriptor
+        self.remoteAddress = remoteAddress
+        self.context = context
+        self.queue = DispatchQueue(label: "dateline.connection", target: context.targetQueue)
+        self.parser = RequestParser(limits: context.configuration.limits)
+        self.readSource = DispatchSource.makeReadSource(fileDescriptor: descriptor, queue: queue)
+        self.timer = DispatchSource.makeTimerSource(queue: queue)
+    }
+
+    /// Starts reading. Called once, from any queue.
+    func start() {
+        queue.async { [self] in
+            readSource.setEventHandler { [self] in readAvailable() }
+            readSource.setCancelHandler { [self] in sourceCancelled() }
+            timer.setEventHandler { [self] in timerFired() }
+            setDeadline(after: context.configuration.timeouts.idle)
+            timer.activate()
+            readSource.activate()
+        }
+    }
+
+    /// Begins graceful shutdown: idle connections close now, busy ones after their response.
+    func beginShutdown() {
+        queue.async { [self] in
+            stream?.close()
+            let idle = phase == .open && !parser.isMidRequest && output.isEmpty && stream == nil
+            if idle || phase == .lingering { close() }
+        }
+    }
+
+    /// Answers one error and closes, without reading a request: for connections over the cap.
+    func refuse(_ error: HTTPError) {
+        queue.async { [self] in
+            pauseReading()
+            answer(failure: error)
+            flush()
+        }
+    }
+
+    /// Closes at once, whatever is pending. From any queue.
+    func forceClose() {
+        queue.async { [self] in close() }
+    }
+
+    // MARK: Reading
+
+    private func readAvailable() {
+        let result: Int = withUnsafeTemporaryAllocation(byteCount: 32 * 1024, alignment: 16) { buffer in
+            var count: Int
+            repeat {
+                count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
+            } while count < 0 && errno == EINTR
+            if count > 0, phase == .open {
+                let wasMidRequest = parser.isMidRequest
+                parser.append(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+                if !wasMidRequest { requestStart = .now() }
+            }
+            return count
+        }
+        if result < 0 {
+            if errno == EAGAIN || errno == EWOULDBLOCK { return }
+            close()  // ECONNRESET and the like: the client is gone.
+            return
+        }
+        if result == 0 {
+            endOfInput()
+            return
+        }
+        if phase == .lingering { return }  // Draining what the client still sends; ignore it.
+        if parser.isReadingBody {
+            setDeadline(after: context.configuration.timeouts.bodyProgress)
+        }
+        processRequests()
+    }
+
+    private func endOfInput() {
+        pauseReading()
+        switch phase {
+        case .open where output.isEmpty && stream == nil:
+            close()
+        case .open:
+            phase = .closeAfterOutput
+        case .lingering:
+            close()
+        case .closeAfterOutput, .closed:
+            break
+        }
+    }
+
+    /// Answers every complete request buffered, in order, until output backs up.
+    private func processRequests() {
+        while phase == .open && stream == nil && outputBytes < Self.outputHighWater {
+            switch parser.next() {
+            case .needMore:
+                flush()
+                updateDeadline()
+                return
+            case .continueExpected:
+                enqueue(ResponseHead.continueBytes)
+            case .request(let request):
+                answer(request)
+            case .failure(let error):
+                answer(failure: error)
+            }
+        }
+        if phase == .open && stream == nil && outputBytes >= Self.outputHighWater {
+            pauseReading()
+        }
+        flush()
+        updateDeadline()
+    }
+
+    private func answer(_ incoming: Request) {
+        let started = DispatchTime.now()
+        var request = incoming
+        request.remoteAddress = remoteAddress
+        request.id = RequestID.take(from: request.headerFields[.requestID])
+        var response: Response
+        do {
+            response = try context.responder.respond(to: request)
+        } catch {
+            response = ProblemDetails.response(for: error, instance: request.path)
+            if !(error is HTTPError) {
+                context.logger.error("handler failed", metadata: ["path": "\(request.path)", "error": "\(error)", "request_id": "\(request.id)"])
+            }
+        }
+        response.headerFields[.requestID] = request.id
+        let keepAlive = request.keepAlive && !context.shutdown.isRequested && response.headerFields[.connection]?.lowercased() != "close"
+        let bytesOut = send(response, for: request, keepAlive: keepAlive)
+        context.observer?.requestCompleted(RequestRecord(
+            method: request.method, path: request.path, route: request.route, status: response.status,
+            bytesIn: request.body.count, bytesOut: bytesOut,
+            duration: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9,
+            requestID: request.id, remoteAddress: remoteAddress, userAgent: request.headerFields[.userAgent]))
+        if !keepAlive && stream == nil { closeAfterOutput() }
+    }
+
+    private func answer(failure error: HTTPError) {
+        var response = ProblemDetails.response(for: error)
+        let id = RequestID.generate()
+        response.headerFields[.requestID] = id
+        let bytes = send(response, for: nil, keepAlive: false)
+        context.observer?.requestCompleted(RequestRecord(
+            method: .get, path: "", route: nil, status: response.status, bytesIn: 0, bytesOut: bytes,
+            duration: 0, requestID: id, remoteAddress: remoteAddress, userAgent: nil))
+        closeAfterOutput()
+    }
+
+    /// Queues a response; returns the bytes queued.
+    private func send(_ response: Response, for request: Request?, keepAlive: Bool) -> Int {
+        let isHead = request?.method == .head
+        let version = request?.version ?? .http1_1
+        let bodyless = isHead || response.status.code == 304 || response.status.code == 204
+        let date = context.dateHeader.current
+        let name = context.configuration.serverName
+        switch response.body {
+        case .bytes(let body):
+            let framing: ResponseHead.Framing = response.status.code == 204 ? .none : .length(body.count)
+            let head = ResponseHead.bytes(for: response.head, framing: framing, keepAlive: keepAlive,
+                                          version: version, date: date, serverName: name)
+            enqueue(head)
+            if !bodyless && !body.isEmpty { enqueue(body) }
+            return head.count + (bodyless ? 0 : body.count)
+        case .stream(let producer):
+            if bodyless {
+                let head = ResponseHead.bytes(for: response.head, framing: .none, keepAlive: keepAlive,
+                                              version: version, date: date, serverName: name)
+                enqueue(head)
+                return head.count
+            }
+            streamChunked = version != .http1_0
+            let head = ResponseHead.bytes(for: response.head, framing: streamChunked ? .chunked : .untilClose,
+                                          keepAlive: keepAlive && streamChunked, version: version, date: date, serverName: name)
+            enqueue(head)
+            let writer = ConnectionStreamWriter(connection: self)
+            stream = writer
+            pauseReading()  // Pipelined requests wait until the stream ends; a gone client shows on the next write.
+            if !keepAlive || !streamChunked { phase = .closeAfterOutput }
+            flush()
+            producer.start(writer)
+            return head.count
+        }
+    }
+
+    // MARK: Streams
+
+    /// Bytes from a stream's producer, on `queue`.
+    func streamWrite(_ bytes: [UInt8], from writer: ConnectionStreamWriter) {
+        guard stream === writer, phase != .closed, !bytes.isEmpty else { return }
+        if outputBytes + bytes.count > Self.streamBufferLimit {
+            context.logger.notice("closing a slow stream consumer", metadata: ["client": "\(remoteAddress)"])
+            close()
+            return
+        }
+        enqueue(streamChunked ? ResponseHead.chunk(bytes) : bytes)
+        flush()
+        updateDeadline()
+    }
+
+    /// The end of a stream, on `queue`.
+    func streamFinish(from writer: ConnectionStreamWriter) {
+        guard stream === writer, phase != .closed else { return }
+        stream = nil
+        writer.close()
+        if streamChunked { enqueue(ResponseHead.lastChunk) }
+        if context.shutdown.isRequested || !streamChunked { phase = phase == .open ? .closeAfterOutput : phase }
+        if phase == .closeAfterOutput {
+            flush()
+            if output.isEmpty { startLingering() }
+            return
+        }
+        resumeReading()
+        processRequests()
+    }
+
+    // MARK: Writing
+
+    private func enqueue(_ bytes: [UInt8]) {
+        output.append(bytes)
+        outputBytes += bytes.count
+    }
+
+    /// Sends what it can without blocking; waits for writability for the rest.
+    private func flush() {
+        while !output.isEmpty {
+            let sent = writeOutput()
+            if sent < 0 {
+                if errno == EINTR { continue }
+                if errno == EAGAIN || errno == EWOULDBLOCK {
+                    resumeWriting()
+                    return
+                }
+                close()  // EPIPE, ECONNRESET: the client is gone.
+                return
+            }
+            consume(sent)
+        }
+        suspendWriting()
+        switch phase {
+        case .closeAfterOutput where stream == nil:
+            startLingering()
+        case .open where readSuspended && stream == nil:
+            resumeReading()
+            queue.async { [self] in if phase == .open { processRequests() } }
+        default:
+            break
+        }
+    }
+
+    /// One `writev` of up to 16 queued pieces: the head and body of a response leave together.
+    private func writeOutput() -> Int {
+        let pieces = min(output.count, 16)
+        return withUnsafeTemporaryAllocation(of: iovec.self, capacity: pieces) { vectors in
+            func fill(_ index: Int) -> Int {
+                if index == pieces { return Glibc.writev(descriptor, vectors.baseAddress, Int32(pieces)) }
+                return output[index].withUnsafeBytes { raw in
+                    let skip = index == 0 ? outputOffset : 0
+                    vectors[index] = iovec(iov_base: UnsafeMutableRawPointer(mutating: raw.baseAddress! + skip),
+                                           iov_len: raw.count - skip)
+                    return fill(index + 1)
+                }
+            }
+            return fill(0)
+        }
+    }
+
+    private func consume(_ count: Int) {
+        var remaining = count
+        outputBytes -= count
+        while remaining > 0 {
+            let available = output[0].count - outputOffset
+            if remaining >= available {
+                remaining -= available
+                output.removeFirst()
+                outputOffset = 0
+            } else {
+                outputOffset += remaining
+                remaining = 0
+            }
+        }
+        if count > 0, stream != nil || !output.isEmpty {
+            setDeadline(after: context.configuration.timeouts.writeStall)
+        }
+    }
+
+    private func resumeWriting() {
+        if writeSource == nil {
+            let source = DispatchSource.makeWriteSource(fileDescriptor: descriptor, queue: queue)
+            source.setEventHandler { [self] in flush() }
+            source.setCancelHandler { [self] in sourceCancelled() }
+            sourcesLeft += 1
+            writeSource = source
+            writeSuspended = false
+            source.activate()
+            setDeadline(after: context.configuration.timeouts.writeStall)
+            return
+        }
+        if writeSuspended {
+            writeSuspended = false
+            writeSource?.resume()
+            setDeadline(after: context.configuration.timeouts.writeStall)
+        }
+    }
+
+    private func suspendWriting() {
+        if let writeSource, !writeSuspended {
+            writeSuspended = true
+            writeSource.suspend()
+        }
+    }
+
+    private func pauseReading() {
+        if !readSuspended {
+            readSuspended = true
+            readSource.suspend()
+        }
+    }
+
+    private func resumeReading() {
+        if readSuspended && phase == .open {
+            readSuspended = false
+            readSource.resume()
+        }
+    }
+
+    // MARK: Closing
+
+    private func closeAfterOutput() {
+        if phase == .open { phase = .closeAfterOutput }
+        pauseReading()
+    }
+
+    /// Half-closes and drains the client's remaining bytes for a moment, so that a client still
+    /// sending (a refused upload) reads our answer instead of a reset.
+    private func startLingering() {
+        guard phase != .closed, phase != .lingering else { return }
+        phase = .lingering
+        shutdown(descriptor, Int32(SHUT_WR))
+        if readSuspended { readSuspended = false; readSource.resume() }
+        setDeadline(after: Self.lingerSeconds, force: true)
+    }
+
+    private func close() {
+        guard phase != .closed else { return }
+        phase = .closed
+        stream?.close()
+        stream = nil
+        output.removeAll()
+        outputBytes = 0
+        timer.cancel()
+        if readSuspended { readSuspended = false; readSource.resume() }
+        readSource.cancel()
+        if let writeSource {
+            if writeSuspended { writeSuspended = false; writeSource.resume() }
+            writeSource.cancel()
+        }
+    }
+
+    /// The descriptor closes only when the last source using it is cancelled.
+    private func sourceCancelled() {
+        sourcesLeft -= 1
+        if sourcesLeft == 0 {
+            Glibc.close(descriptor)
+            context.closed(self)
+        }
+    }
+
+    // MARK: Timeouts
+
+    /// Sets the deadline for the connection's current state.
+    private func updateDeadline() {
+        let timeouts = context.configuration.timeouts
+        guard phase == .open else { return }
+        if !output.isEmpty {
+            return  // The write-stall deadline set on the last progress stands.
+        } else if stream != nil {
+            deadline = .distantFuture
+        } else if parser.isReadingBody {
+            return  // The body-progress deadline set on the last read stands.
+        } else if parser.isMidRequest, let requestStart {
+            setDeadline(requestStart + timeouts.headerRead)
+        } else {
+            setDeadline(after: timeouts.idle)
+        }
+    }
+
+    private func setDeadline(after seconds: Double, force: Bool = false) {
+        setDeadline(.now() + seconds, force: force)
+    }
+
+    /// Records a deadline; re-arms the timer only when it must fire sooner than planned, so a
+    /// busy keep-alive connection moves a number, not a kernel timer, on each request.
+    private func setDeadline(_ time: DispatchTime, force: Bool = false) {
+        deadline = time
+        if force || time < timerFireTime {
+            timerFireTime = time
+            timer.schedule(deadline: time, leeway: .milliseconds(100))
+        }
+    }
+
+    private func timerFired() {
+        guard phase != .closed else { return }
+        let now = DispatchTime.now()
+        if now < deadline {
+            timerFireTime = deadline
+            timer.schedule(deadline: deadline, leeway: .milliseconds(100))
+            return
+        }
+        timerFireTime = .distantFuture
+        if phase == .open && output.isEmpty && stream == nil && parser.isMidRequest {
+            // A head or body that never finished: say so, then close.
+            answer(failure: HTTPError(.requestTimeout, detail: "The request did not arrive in time.", closeConnection: true))
+            flush()
+            if phase != .closed { setDeadline(after: Self.lingerSeconds, force: true) }
+            return
+        }
+        close()
+    }
+}
+
+/// What every connection of a server shares.
+struct ConnectionContext: Sendable {
+    let configuration: HTTPServerConfiguration
+    let responder: any Responder
+    let observer: (any HTTPServerObserver)?
+    let logger: Logger
+    let dateHeader: DateHeader
+    let targetQueue: DispatchQueue
+    /// Set once graceful shutdown begins; read by responses in flight on any queue.
+    let shutdown: ShutdownFlag
+    let closed: @Sendable (HTTPConnection) -> Void
+}
+
+/// A flag that graceful shutdown raises once, readable from any queue.
+final class ShutdownFlag: Sendable {
+    private let raised = Atomic<Bool>(false)
+
+    var isRequested: Bool { raised.load(ordering: .acquiring) }
+
+    func raise() { raised.store(true, ordering: .releasing) }
+}

@@ -1,0 +1,116 @@
+public import HTTPTypes
+
+/// Maps a method and a path to a handler, by templates such as `/events/{id}`.
+///
+/// Answers what a router should by itself: HEAD through the GET handler, OPTIONS with `Allow`,
+/// 405 with `Allow` when the path exists for other methods, and 404 (or the fallback's answer)
+/// when it does not.
+///
+/// ```swift
+/// var router = Router()
+/// router.get("/events/{id}") { request in
+///     try json(store.event(request.parameters["id"]!))
+/// }
+/// ```
+public struct Router: Responder {
+    /// A request handler.
+    public typealias Handler = @Sendable (Request) throws -> Response
+
+    private var literalRoutes: [String: Route] = [:]
+    private var templateRoutes: [Route] = []
+    private let fallback: (any Responder)?
+
+    /// A router; `fallback` answers paths that no route knows (static files, say).
+    public init(fallback: (any Responder)? = nil) {
+        self.fallback = fallback
+    }
+
+    private struct Route {
+        let template: String
+        let segments: [Segment]
+        var handlers: [HTTPRequest.Method: Handler] = [:]
+
+        var allowed: String {
+            var methods = Set(handlers.keys.map(\.rawValue))
+            if methods.contains("GET") { methods.insert("HEAD") }
+            methods.insert("OPTIONS")
+            return methods.sorted().joined(separator: ", ")
+        }
+    }
+
+    private enum Segment: Equatable {
+        case literal(Substring)
+        case parameter(String)
+    }
+
+    /// Adds a handler for a method and a template. `{name}` segments match any one segment and
+    /// land in `request.parameters[name]`.
+    public mutating func add(_ method: HTTPRequest.Method, _ template: String, _ handler: @escaping Handler) {
+        let segments = Self.split(template).map { part -> Segment in
+            part.hasPrefix("{") && part.hasSuffix("}") ? .parameter(String(part.dropFirst().dropLast())) : .literal(part)
+        }
+        if segments.allSatisfy({ if case .literal = $0 { true } else { false } }) {
+            literalRoutes[template, default: Route(template: template, segments: segments)].handlers[method] = handler
+        } else if let index = templateRoutes.firstIndex(where: { $0.segments == segments }) {
+            templateRoutes[index].handlers[method] = handler
+        } else {
+            var route = Route(template: template, segments: segments)
+            route.handlers[method] = handler
+            templateRoutes.append(route)
+        }
+    }
+
+    public mutating func get(_ template: String, _ handler: @escaping Handler) { add(.get, template, handler) }
+    public mutating func post(_ template: String, _ handler: @escaping Handler) { add(.post, template, handler) }
+    public mutating func put(_ template: String, _ handler: @escaping Handler) { add(.put, template, handler) }
+    public mutating func patch(_ template: String, _ handler: @escaping Handler) { add(.patch, template, handler) }
+    public mutating func delete(_ template: String, _ handler: @escaping Handler) { add(.delete, template, handler) }
+
+    /// Every route template with its methods, for documentation and tests.
+    public var routes: [(template: String, methods: [HTTPRequest.Method])] {
+        (Array(literalRoutes.values) + templateRoutes)
+            .map { ($0.template, $0.handlers.keys.sorted { $0.rawValue < $1.rawValue }) }
+            .sorted { $0.template < $1.template }
+    }
+
+    public func respond(to request: Request) throws -> Response {
+        guard let (route, parameters) = match(request.path) else {
+            if let fallback { return try fallback.respond(to: request) }
+            throw HTTPError(.notFound, detail: "Nothing is at \(request.path).")
+        }
+        var request = request
+        request.route = route.template
+        request.parameters = parameters
+        if let handler = route.handlers[request.method] ?? (request.method == .head ? route.handlers[.get] : nil) {
+            return try handler(request)
+        }
+        if request.method == .options {
+            return Response(status: .noContent, headerFields: [.allow: route.allowed])
+        }
+        throw HTTPError(.methodNotAllowed, detail: "\(request.path) does not answer \(request.method.rawValue).",
+                        headerFields: [.allow: route.allowed])
+    }
+
+    private func match(_ path: String) -> (Route, [String: String])? {
+        if let route = literalRoutes[path] { return (route, [:]) }
+        let parts = Self.split(path)
+        for route in templateRoutes where route.segments.count == parts.count {
+            var parameters: [String: String] = [:]
+            var matched = true
+            for (segment, part) in zip(route.segments, parts) {
+                switch segment {
+                case .literal(let literal) where literal == part: continue
+                case .parameter(let name) where !part.isEmpty: parameters[name] = String(part)
+                default: matched = false
+                }
+                if !matched { break }
+            }
+            if matched { return (route, parameters) }
+        }
+        return nil
+    }
+
+    private static func split(_ path: String) -> [Substring] {
+        path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map { $0 }
+    }
+}
