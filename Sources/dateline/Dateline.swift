@@ -1,1 +1,12 @@
-@main struct M { static func main() {} }
+import ArgumentParser
+
+/// The `dateline` command: serve the API, check a running server's health, print configuration.
+@main
+struct Dateline: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dateline",
+        abstract: "A self-hosted news events API: articles, entities and dated events, with their sources.",
+        subcommands: [Serve.self, Healthcheck.self, ConfigCommand.self],
+        defaultSubcommand: Serve.self
+    )
+}

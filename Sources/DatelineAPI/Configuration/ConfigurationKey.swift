@@ -1,0 +1,63 @@
+/// One configuration key: its name in `config.json` (dotted for nested objects), its environment
+/// variable, its flag, its default and how a value is checked and applied.
+public struct ConfigurationKey: Sendable {
+    public let name: String
+    public let environment: String
+    /// The command-line form: a dedicated flag, or `--set name=value`.
+    public let flag: String
+    public let summary: String
+    /// Secrets are masked by `dateline config print`.
+    public let isSecret: Bool
+    let kind: Kind
+    let apply: @Sendable (inout DatelineConfiguration, ConfigurationValue) -> Void
+    let read: @Sendable (DatelineConfiguration) -> ConfigurationValue
+
+    enum Kind: Sendable {
+        case integer(ClosedRange<Int>)
+        case seconds(ClosedRange<Double>)
+        case string(allowed: [String]?)
+        case boolean
+        case list
+    }
+
+    /// The default value, as text.
+    public var defaultValue: String { read(DatelineConfiguration()).text }
+
+    init(_ name: String, flag: String? = nil, secret: Bool = false, _ summary: String, kind: Kind,
+         apply: @escaping @Sendable (inout DatelineConfiguration, ConfigurationValue) -> Void,
+         read: @escaping @Sendable (DatelineConfiguration) -> ConfigurationValue) {
+        self.name = name
+        self.environment = "DATELINE_" + name.map { $0 == "." ? "_" : $0.isUppercase ? "_\($0)" : "\($0)" }.joined().uppercased()
+        self.flag = flag ?? "--set \(name)=VALUE"
+        self.summary = summary
+        self.isSecret = secret
+        self.kind = kind
+        self.apply = apply
+        self.read = read
+    }
+}
+
+/// A checked configuration value.
+enum ConfigurationValue: Sendable, Hashable {
+    case integer(Int)
+    case seconds(Double)
+    case string(String)
+    case boolean(Bool)
+    case list([String])
+
+    var text: String {
+        switch self {
+        case .integer(let value): String(value)
+        case .seconds(let value): value == value.rounded() ? String(Int(value)) : String(value)
+        case .string(let value): value
+        case .boolean(let value): value ? "true" : "false"
+        case .list(let values): values.joined(separator: ",")
+        }
+    }
+
+    var integer: Int { if case .integer(let v) = self { v } else { 0 } }
+    var seconds: Double { if case .seconds(let v) = self { v } else { 0 } }
+    var string: String { if case .string(let v) = self { v } else { "" } }
+    var boolean: Bool { if case .boolean(let v) = self { v } else { false } }
+    var list: [String] { if case .list(let v) = self { v } else { [] } }
+}

@@ -1,0 +1,82 @@
+import Extraction
+import NewsModel
+import Synchronization
+
+/// Turns article text into store changes: extraction, linking to the entities the store
+/// already knows, merging events that other articles already reported, one version step.
+final class Ingestion: Sendable {
+    private let store: NewsStore
+    private let extractor = Extractor()
+    /// Ingestions read the store, then write it: one at a time, so none is lost.
+    private let writer = Mutex(())
+
+    init(store: NewsStore) {
+        self.store = store
+    }
+
+    /// What one ingestion produced.
+    struct Outcome: Sendable {
+        var article: Article
+        var entityIDs: [String]
+        var createdEventIDs: [String]
+        var mergedEventIDs: [String]
+    }
+
+    /// Extracts from the article and stores the article, its entities and its events.
+    func ingest(_ input: ArticleInput) -> Outcome {
+        writer.withLock { _ in
+            let snapshot = store.snapshot
+            let articleID = Self.uniqueID(Slug.make(input.title), taken: { snapshot.article($0) != nil })
+            let known = Self.allEntities(in: snapshot)
+            let result = extractor.extract(input, articleId: articleID, known: known)
+
+            let candidates = Dictionary(
+                result.entities.flatMap { snapshot.events(forEntity: $0.id) }.map { ($0.id, $0) },
+                uniquingKeysWith: { first, _ in first })
+            let (updated, added) = EventMerger.merge(result.events, into: Array(candidates.values))
+
+            var changes: [StoreChange] = [.upsertArticle(result.article)]
+            for entity in result.entities {
+                changes.append(.upsertEntity(Self.combined(entity, with: snapshot.entity(entity.id))))
+            }
+            changes += updated.map(StoreChange.upsertEvent)
+            changes += added.map(StoreChange.upsertEvent)
+            _ = store.apply(changes)
+            return Outcome(article: result.article, entityIDs: result.entities.map(\.id),
+                           createdEventIDs: added.map(\.id), mergedEventIDs: updated.map(\.id))
+        }
+    }
+
+    /// An extracted entity folded into the one the store has: the stored name, description and
+    /// Wikidata id stand; aliases join.
+    static func combined(_ extracted: Entity, with stored: Entity?) -> Entity {
+        guard var entity = stored else { return extracted }
+        for alias in extracted.aliases + [extracted.name] where alias != entity.name && !entity.aliases.contains(alias) {
+            entity.aliases.append(alias)
+        }
+        entity.description = entity.description ?? extracted.description
+        entity.wikidataId = entity.wikidataId ?? extracted.wikidataId
+        return entity
+    }
+
+    static func uniqueID(_ base: String, taken: (String) -> Bool) -> String {
+        var candidate = base
+        var suffix = 2
+        while taken(candidate) {
+            candidate = "\(base)-\(suffix)"
+            suffix += 1
+        }
+        return candidate
+    }
+
+    static func allEntities(in snapshot: StoreSnapshot) -> [Entity] {
+        var entities: [Entity] = []
+        var cursor: String?
+        repeat {
+            guard let page = try? snapshot.entities(limit: EventQuery.maxLimit, cursor: cursor) else { break }
+            entities += page.items
+            cursor = page.next
+        } while cursor != nil
+        return entities
+    }
+}

@@ -1,0 +1,22 @@
+import DatelineAPI
+import Foundation
+import Logging
+
+/// Sets up swift-log once for the process.
+enum LogSetup {
+    /// JSON lines, or readable text on a terminal or when configured. Returns the root logger.
+    static func bootstrap(_ configuration: DatelineConfiguration) -> Logger {
+        let json: Bool = switch configuration.logFormat {
+        case .json: true
+        case .text: false
+        case .auto: isatty(STDOUT_FILENO) == 0
+        }
+        let level = Logger.Level(rawValue: configuration.logLevel) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler: any LogHandler = json ? JSONLogHandler(label: label) : StreamLogHandler.standardOutput(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        return Logger(label: "dateline")
+    }
+}

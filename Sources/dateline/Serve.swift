@@ -1,0 +1,36 @@
+import ArgumentParser
+import DatelineAPI
+import Dispatch
+import Foundation
+import HTTPServer
+import Logging
+
+/// `dateline serve`: load the store, listen, and shut down gracefully on SIGTERM or SIGINT.
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Serve the API and the web page (the default command).")
+
+    @OptionGroup var options: ConfigurationOptions
+
+    func run() throws {
+        let configuration = options.load()
+        let logger = LogSetup.bootstrap(configuration)
+        let application: Application
+        let server: HTTPServer
+        do {
+            application = try Application(configuration: configuration, logger: logger)
+            server = application.makeServer()
+            try server.start()
+        } catch {
+            logger.critical("start-up failed", metadata: ["error": "\(error)"])
+            throw ExitCode(1)
+        }
+        let signalSources = Signals.onTermination { signal in
+            logger.info("signal received; shutting down", metadata: ["signal": "\(signal)"])
+            server.shutdown {
+                logger.info("stopped")
+                exit(0)
+            }
+        }
+        withExtendedLifetime(signalSources) { dispatchMain() }
+    }
+}
