@@ -3,8 +3,10 @@ import HTTPTypes
 extension RequestParser {
     /// One `field-name ":" OWS field-value OWS` line of a header or trailer section
     /// (RFC 9112 section 5), checked strictly.
-    struct FieldLine: Sendable {
-        var field: HTTPField
+    struct FieldLine {
+        var name: HTTPField.Name
+        /// The value without surrounding whitespace; a slice of the line it was parsed from.
+        var value: ArraySlice<UInt8>
 
         /// Parses a field line (CRLF excluded), throwing a 400 that names what is wrong.
         init(parsing line: ArraySlice<UInt8>) throws(HTTPError) {
@@ -27,7 +29,13 @@ extension RequestParser {
             guard value.allSatisfy(Syntax.isFieldValue) else {
                 throw RequestParser.failure(.badRequest, "Header field \(name.rawName) contains a control character")
             }
-            field = HTTPField(name: name, value: value)
+            self.name = name
+            self.value = value
+        }
+
+        /// The field as swift-http-types holds it.
+        var field: HTTPField {
+            HTTPField(name: name, value: value)
         }
     }
 }

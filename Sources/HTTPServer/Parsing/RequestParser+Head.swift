@@ -3,26 +3,27 @@ extension RequestParser {
     /// has arrived, nil while it is incomplete. Limits are enforced as bytes arrive, not only
     /// when a line ends.
     mutating func readHead() throws(HTTPError) -> RequestHead? {
-        while true {
-            guard let builder else {
-                guard let line = try nextHeadLine(maxLength: limits.requestLineBytes) else { return nil }
-                if line.isEmpty {
-                    // RFC 9112 section 2.2: empty lines before a request line are ignored.
-                    leadingEmptyLines += 1
-                    guard leadingEmptyLines <= Self.maxLeadingEmptyLines else {
-                        throw Self.failure(.badRequest, "Too many empty lines before the request line")
-                    }
-                    continue
+        while builder == nil {
+            guard let line = try nextHeadLine(maxLength: limits.requestLineBytes) else { return nil }
+            if line.isEmpty {
+                // RFC 9112 section 2.2: empty lines before a request line are ignored.
+                leadingEmptyLines += 1
+                guard leadingEmptyLines <= Self.maxLeadingEmptyLines else {
+                    throw Self.failure(.badRequest, "Too many empty lines before the request line")
                 }
-                self.builder = HeadBuilder(line: try RequestLine(parsing: buffer[line]))
                 continue
             }
-            let budget = max(0, limits.headerBytes - builder.fieldBytes - 2)
+            builder = HeadBuilder(line: try RequestLine(parsing: buffer[line]))
+        }
+        // The builder is changed in place through `self`: a local copy would make its fields
+        // storage shared and copied on every append.
+        while true {
+            let budget = max(0, limits.headerBytes - (builder?.fieldBytes ?? 0) - 2)
             guard let line = try nextHeadLine(maxLength: budget) else { return nil }
             if line.isEmpty {
-                return try builder.finish(limits: limits)
+                return try builder?.finish(limits: limits)
             }
-            try self.builder?.appendField(buffer[line], limits: limits)
+            try builder?.appendField(buffer[line], limits: limits)
         }
     }
 

@@ -79,8 +79,8 @@ extension RequestParser {
             let authorityEnd = bytes[authorityStart...].firstIndex { $0 == Syntax.slash || $0 == Syntax.question }
                 ?? bytes.endIndex
             let authority = bytes[authorityStart..<authorityEnd]
-            guard !authority.isEmpty, !authority.contains(UInt8(ascii: "@")) else {
-                throw RequestParser.failure(.badRequest, "Request target has an empty authority or carries user information")
+            guard !authority.isEmpty, authority.allSatisfy(Syntax.isAuthority) else {
+                throw RequestParser.failure(.badRequest, "Request target has an empty or invalid authority")
             }
             return (String(decoding: authority, as: UTF8.self), bytes[authorityEnd...])
         }

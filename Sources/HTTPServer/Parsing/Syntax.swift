@@ -52,6 +52,17 @@ extension RequestParser {
             byte > 0x20 && byte < 0x7F && byte != UInt8(ascii: "#")
         }
 
+        /// A byte of `uri-host [ ":" port ]`: unreserved, sub-delims, `:`, `[`, `]` and `%`.
+        static func isAuthority(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"):
+                return true
+            default:
+                return "-._~!$&'()*+,;=:[]%".utf8.contains(byte)
+            }
+        }
+
         /// A decimal digit.
         static func isDigit(_ byte: UInt8) -> Bool {
             byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
@@ -75,11 +86,16 @@ extension RequestParser {
             return slice
         }
 
-        /// The elements of a comma-separated list (RFC 9110 section 5.6.1), trimmed of OWS and
-        /// lowercased; empty elements are kept so callers can decide whether they matter.
-        static func listElements(_ value: String) -> [String] {
-            value.split(separator: ",", omittingEmptySubsequences: false).map { element in
-                String(decoding: trimmingWhitespace(ArraySlice(element.utf8)), as: UTF8.self).lowercased()
+        /// The elements of a comma-separated list (RFC 9110 section 5.6.1), trimmed of OWS;
+        /// empty elements are kept so callers can decide whether they matter.
+        static func listElements(_ value: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
+            value.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map(trimmingWhitespace)
+        }
+
+        /// Whether the bytes spell `word` (given in lowercase) in any ASCII case.
+        static func equalsIgnoringCase(_ bytes: ArraySlice<UInt8>, _ word: String) -> Bool {
+            bytes.elementsEqual(word.utf8) { byte, lower in
+                (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte) == lower
             }
         }
     }
