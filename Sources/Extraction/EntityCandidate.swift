@@ -37,4 +37,14 @@ struct EntityCandidate: Sendable, Hashable {
     var strength: Strength
     /// Number of words in the name.
     var wordCount: Int
+
+    /// Whether it names a place, by source or by cue.
+    var isPlace: Bool {
+        switch source {
+        case .place, .demonym: return true
+        case .knowledge(let e): return e.type == .location
+        case .known(let e): return e.type == .location
+        case .new: return cue == .location
+        }
+    }
 }

@@ -53,6 +53,7 @@ struct EntityLinker: Sendable {
         let pending = candidates.indices.filter { resolved[$0] == nil }
             .sorted { candidates[$0].wordCount > candidates[$1].wordCount || (candidates[$0].wordCount == candidates[$1].wordCount && candidates[$0].strength > candidates[$1].strength) }
         var unresolved: [Int] = []
+        var strength: [String: EntityCandidate.Strength] = [:]
         for k in pending {
             let c = candidates[k]
             if let id = linkWithin(c, entities: entities, order: order) {
@@ -60,10 +61,12 @@ struct EntityLinker: Sendable {
             } else if let cue = c.cue, c.strength >= .weak {
                 let entity = Entity(id: Slug.make(c.name), name: c.name, type: cue)
                 let id = register(entity)
-                if var e = entities[id], e.type != cue, c.strength >= .strong, knownById[id] == nil {
+                // The strongest cue among a name's mentions decides its type.
+                if var e = entities[id], e.type != cue, c.strength > (strength[id] ?? .none), knownById[id] == nil {
                     e.type = cue
                     entities[id] = e
                 }
+                strength[id] = max(strength[id] ?? .none, c.strength)
                 resolved[k] = (id, false)
             } else {
                 unresolved.append(k)
@@ -87,6 +90,7 @@ struct EntityLinker: Sendable {
     /// A surname, first name, acronym or shortened organization name of an entity already found.
     private func linkWithin(_ c: EntityCandidate, entities: [String: Entity], order: [String]) -> String? {
         let words = c.name.split(separator: " ").map(String.init)
+        if let same = entities[Slug.make(c.name)] { return same.id }
         let pool = order.compactMap { entities[$0] } + known.filter { entities[$0.id] == nil }
         if c.cue != .organization && c.cue != .location || c.strength < .strong {
             if words.count == 1 {

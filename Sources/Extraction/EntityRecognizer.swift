@@ -84,7 +84,7 @@ struct EntityRecognizer: Sendable {
     private func segment(tokens: [Token], run: Range<Int>, sentence: Sentence, scalars: [Unicode.Scalar],
                          lowercaseWords: Set<String>, into out: inout [EntityCandidate]) {
         var p = run.lowerBound
-        let end = run.upperBound
+        var end = run.upperBound
         func name(_ r: Range<Int>) -> String {
             let last = tokens[r.upperBound - 1]
             let stop = last.start + last.stem.unicodeScalars.count
@@ -114,12 +114,18 @@ struct EntityRecognizer: Sendable {
             emit(p..<end, source, cue: nil, strength: .strong)
             return
         }
-        // A name ending in an organization word is one organization (`Zarnian Supreme Court`).
-        if Lexicon.organizationWords.contains(tokens[end - 1].lower), end - p >= 2 || tokens[end - 1].isCapitalized {
-            if end - p >= 2 || !Lexicon.titleHeads.contains(tokens[end - 1].lower) {
-                emit(p..<end, .new, cue: .organization, strength: .strong)
-                return
-            }
+        // `Ferdinand Marcos Jr.`: the suffix is not part of the name we link.
+        if end - p > 2, ["jr", "sr"].contains(tokens[end - 1].lower) { end -= 1 }
+        // A name with an organization word after its first word is one organization
+        // (`Zarnian Supreme Court`, `Department of Education`, `Philippine Red Cross`).
+        if end - p >= 2, tokens[(p + 1)..<end].contains(where: { Lexicon.organizationWords.contains($0.lower) })
+            || end - p >= 2 && Lexicon.organizationWords.contains(tokens[p].lower) && tokens[p + 1].lower == "of" {
+            emit(p..<end, .new, cue: .organization, strength: .strong)
+            return
+        }
+        if end - p >= 2, knowledge.entry(demonym: tokens[p].stem) != nil, case .knowledge(let e)? = lookup(name((p + 1)..<end)), e.type == EntityType.organization {
+            emit(p..<end, .new, cue: .organization, strength: .strong)
+            return
         }
         var personCue = precededByTitle(tokens, run.lowerBound, sentence: sentence)
         while p < end {
@@ -162,7 +168,12 @@ struct EntityRecognizer: Sendable {
             var r = p + 1
             while r < end, lookup(tokens[r].stem) == nil, knowledge.entry(demonym: tokens[r].stem) == nil { r += 1 }
             let range = p..<r
-            let (cue, strength) = classify(tokens, range, name: name(range), personCue: personCue, sentence: sentence)
+            var (cue, strength) = classify(tokens, range, name: name(range), personCue: personCue, sentence: sentence)
+            // `Lendo and Mirva`: a name joined to a place is a place.
+            if strength < .medium, range.lowerBound >= 2, ["and", "or", ","].contains(tokens[range.lowerBound - 1].lower),
+               let previous = out.last, previous.tokens.upperBound == range.lowerBound - 1, previous.isPlace {
+                (cue, strength) = (.location, .medium)
+            }
             emit(range, .new, cue: cue, strength: strength)
             p = r
         }
@@ -221,7 +232,22 @@ struct EntityRecognizer: Sendable {
             return (.location, .strong)
         }
         if knowledge.place(named: name) != nil { return (.location, .medium) }
-        if let before, Lexicon.placePrepositions.contains(before.lower) { return (.location, .weak) }
+        if let before, !before.isCapitalized, Lexicon.organizationNounsBefore.contains(before.lower) { return (.organization, .strong) }
+        if r.lowerBound >= sentence.tokens.lowerBound + 2, tokens[r.lowerBound - 1].lower == "of",
+           Lexicon.placeNounsBeforeOf.contains(tokens[r.lowerBound - 2].lower) {
+            return (.location, .medium)
+        }
+        if let before, before.isPunct(","), r.lowerBound >= sentence.tokens.lowerBound + 2,
+           ["capital", "city", "town", "village", "province", "region"].contains(tokens[r.lowerBound - 2].lower) {
+            return (.location, .strong)
+        }
+        if let before, Lexicon.placePrepositions.contains(before.lower) { return (.location, .medium) }
+        // `in neighbouring Ostravia`, `in southern Lendo`
+        if let before, before.kind == .word, !before.isCapitalized, r.lowerBound >= sentence.tokens.lowerBound + 2,
+           Lexicon.placePrepositions.contains(tokens[r.lowerBound - 2].lower),
+           before.lower.hasSuffix("ern") || before.lower.hasSuffix("ing") || before.lower.hasSuffix("ouring") {
+            return (.location, .medium)
+        }
         if r.count == 1, tokens[r.lowerBound].isAcronym { return (.organization, .weak) }
         if let after, Lexicon.speechVerbs.contains(after.lower), r.count >= 2 { return (.person, .weak) }
         if (2...3).contains(r.count), tokens[r].allSatisfy({ $0.stem.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "-" } }) {

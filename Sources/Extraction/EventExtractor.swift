@@ -96,6 +96,7 @@ struct EventExtractor: Sendable {
         "across", "into", "after", "before", "since", "during", "as", "when", "where", "earlier", "later", "last",
         "this", "but", "amid", "among", "following", "despite", "late", "early", "kill", "kills", "left", "leaves",
         "began", "begins", "broke", "erupted", "started", "ended", "occurred", "took", "comes", "came",
+        "due", "set", "scheduled", "expected", "planned", "fell", "rose", "struck", "hit", "killed",
     ]
 
     private func findTriggers(_ tokens: [Token], _ range: Range<Int>, domain: EventType?) -> [Trigger] {
@@ -113,10 +114,12 @@ struct EventExtractor: Sendable {
                 let next = tokens[i + 1]
                 // `ceasefire resolutions`: a trigger noun that modifies another noun is not the head.
                 if next.kind == .word, !next.isCapitalized, !Self.followers.contains(next.lower),
-                   !next.lower.hasSuffix("ed"), !next.lower.hasSuffix("ing") {
+                   !Tense.isPastVerb(next.lower), !next.lower.hasSuffix("ing") {
                     continue
                 }
             }
+            // `earthquake struck`, `attack killed`: the verb reports the noun's happening.
+            if !entry.isNoun, let previous = out.last, previous.token == i - 1, previous.entry.isNoun { continue }
             out.append(Trigger(token: i, entry: entry))
         }
         return out
@@ -168,7 +171,14 @@ struct EventExtractor: Sendable {
                 }
                 chosen = best?.0
             }
-            guard let k = chosen else { continue }
+            guard var k = chosen else { continue }
+            // `pledged $5 million in aid`, `conceded defeat`: a noun that is a verb's object takes the verb's event.
+            if triggers[k].entry.isNoun, let v = triggers.lastIndex(where: { !$0.entry.isNoun && $0.token < triggers[k].token }),
+               triggers[k].token - triggers[v].token <= 6,
+               !((triggers[v].token + 1)..<triggers[k].token).contains(where: { Self.isBoundary(tokens[$0]) }),
+               triggers[v].entry.type == .intent || triggers[k].token - triggers[v].token <= 2 {
+                k = v
+            }
             if !triggers[k].dates.contains(date) { triggers[k].dates.append(date) }
             // `embroiled in conflict since Hamas's attack on October 7th`: the earlier trigger
             // runs since the attack's date.

@@ -74,7 +74,19 @@ enum Lexicon {
     static let placeNounsAfter: Set<String> = words("""
         residence city town village province region district county border airport port base camp
         neighborhood neighbourhood suburb area valley river coast mountains capital stadium estate palace
-        compound municipality governorate oblast crossing checkpoint hospital
+        compound municipality governorate mine plant factory refinery dam oblast crossing checkpoint hospital
+        """)
+
+    /// Lower-case nouns right before a name that make it an organization (`mining company Harbor Minerals`).
+    static let organizationNounsBefore: Set<String> = words("""
+        company firm group party agency organization organisation bank airline club team militia movement carrier
+        insurer maker manufacturer retailer giant broadcaster newspaper network conglomerate startup charity
+        """)
+
+    /// Plural or singular nouns after which `of` introduces places (`the towns of Lendo and Mirva`).
+    static let placeNounsBeforeOf: Set<String> = words("""
+        city town village province region district port capital towns cities villages provinces regions people
+        citizens government governments president parliament
         """)
 
     /// Prepositions that introduce a place.

@@ -4,7 +4,7 @@ enum Tense: Sendable, Hashable {
 
     private static let futureCues: Set<String> = [
         "will", "shall", "scheduled", "upcoming", "next", "approach", "approaches", "approaching", "coming",
-        "tomorrow", "forthcoming", "slated", "expected", "planned", "plans", "plan", "intends", "aims",
+        "tomorrow", "forthcoming", "slated", "expected", "planned", "plans", "plan", "intends", "aims", "due",
     ]
     private static let futureBeforeTo: Set<String> = ["set", "due", "going", "poised"]
     private static let pastCues: Set<String> = [
@@ -12,10 +12,16 @@ enum Tense: Sendable, Hashable {
         "began", "met", "said", "told", "took", "gave", "held", "won", "lost", "sent", "made", "came", "went",
         "fell", "struck", "left", "saw", "led", "ran", "broke", "brought", "thought", "drew", "wrote", "spoke",
         "chose", "fought", "flew", "rose", "sold", "bought", "paid", "built", "became", "found", "kept", "knew",
-        "shot", "stood", "beat", "hit", "overturned", "former", "then",
+        "shot", "stood", "beat", "hit", "overturned", "former", "then", "shook", "swept", "tore", "spread",
     ]
     /// Words ending in -ed that are not past verbs.
     private static let notPast: Set<String> = ["need", "indeed", "speed", "seed", "united", "red", "based", "feed", "bled", "shed", "deed", "embed", "proceed", "exceed", "succeed"]
+
+    /// Whether a word is a past-tense verb form (`shook`, `collapsed`).
+    static func isPastVerb(_ w: String) -> Bool {
+        if pastCues.contains(w) { return true }
+        return w.count >= 5 && w.hasSuffix("ed") && !notPast.contains(w)
+    }
 
     /// The tense of the nearest cue word within the sentence, searching outward from `phrase`.
     static func around(_ phrase: Range<Int>, in tokens: [Token], sentence: Range<Int>) -> Tense {

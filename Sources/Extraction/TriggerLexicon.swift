@@ -32,7 +32,7 @@ enum TriggerLexicon {
             (.consult, .symmetric, "meet meets met meeting* meetings* talks* negotiations* negotiated summit* discussed consultations* conference* communicated"),
             (.consult, .host, "hosted hosts hosting welcomed received"),
             (.consult, .visit, "visit* visits* visited visiting trip* toured"),
-            (.statement, .speaker, "announced announcement* announces declared declaration* statement* claimed claim* confirmed reported"),
+            (.statement, .speaker, "said says told announced announcement* announces declared declaration* statement* claimed claim* confirmed reported"),
             (.appeal, .speaker, "urged appealed appeal*"),
             (.intent, .actorTarget, "pledged promised vowed pledge* promise* offered"),
             (.cooperate, .symmetric, "signed agreement* accord* treaty* pact* deal* agreed partnership* ratified endorsed"),
@@ -53,10 +53,10 @@ enum TriggerLexicon {
             (.massViolence, .actorTarget, "displacement* displacements* expulsion* expulsions* massacre* genocide*"),
             (.election, .symmetric, "election* elections* vote* voted voting* ballot* referendum* elected re-elected runoff* polls* primary*"),
             (.ruling, .actorTarget, "ruled ruling* verdict* sentenced convicted acquitted upheld overturned judgment* judgement* struck_down"),
-            (.disaster, .actorTarget, "earthquake* quake* flood* floods* flooding* hurricane* typhoon* cyclone* storm* wildfire* wildfires* landslide* landslides* tsunami* eruption* erupted drought* tornado* collapse* collapsed explosion* derailment* crash*"),
+            (.disaster, .actorTarget, "earthquake* quake* flood* floods* flooding* hurricane* typhoon* cyclone* storm* wildfire* wildfires* landslide* landslides* tsunami* eruption* erupted drought* tornado* collapse* collapsed explosion* derailment* crash* aftershock* aftershocks* tremor* tremors* spill* leak*"),
             (.sport, .symmetric, "final* match* semifinal* semi-final* tournament* championship*"),
-            (.economic, .actorTarget, "tariff* tariffs* exports* imports* inflation* recession* investment* invested merger* acquisition* acquired"),
-            (.other, .symmetric, "won win* victory* lost defeat* defeated beat"),
+            (.economic, .actorTarget, "tariff* tariffs* exports* imports* inflation* recession* investment* invested merger* acquisition* acquired shares* stocks* slumped surged plunged soared"),
+            (.other, .symmetric, "won win* victory* lost defeat* defeated beat round* ordered"),
         ]
         var out: [String: Entry] = [:]
         for (type, pattern, words) in table {
@@ -75,6 +75,6 @@ enum TriggerLexicon {
     static let domainCues: [EventType: Set<String>] = [
         .election: ["election", "elections", "vote", "votes", "voters", "ballot", "ballots", "candidate", "candidates", "polls", "campaign", "turnout", "constituency", "parliamentary", "presidential", "seats"],
         .sport: ["match", "final", "goal", "goals", "coach", "cup", "league", "tournament", "scored", "season", "championship", "striker", "team", "squad", "stadium", "fans", "penalty"],
-        .ruling: ["court", "judge", "judges", "verdict", "ruling", "appeal", "justices", "lawsuit", "defendant", "prosecutors", "trial"],
+        .ruling: ["court", "damages", "liable", "guilty", "judge", "judges", "verdict", "ruling", "appeal", "justices", "lawsuit", "defendant", "prosecutors", "trial"],
     ]
 }

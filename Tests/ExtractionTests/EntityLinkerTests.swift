@@ -1,0 +1,40 @@
+import NewsModel
+import Testing
+@testable import Extraction
+
+@Suite struct EntityLinkerTests {
+    static func id(_ r: ExtractionResult, _ text: String) -> String? { r.article.mentions.first { $0.text == text }?.entityId }
+
+    @Test func linksSurnamesPossessivesDemonymsAndAcronyms() {
+        let r = Fixture.seed
+        #expect(Self.id(r, "Abbas") == "mahmoud-abbas")
+        #expect(Self.id(r, "Abbas's") == "mahmoud-abbas")
+        #expect(Self.id(r, "Hamas's") == "hamas")
+        #expect(Self.id(r, "Russian") == "russia")
+        #expect(Self.id(r, "Russian Federation") == "russia")
+        #expect(Self.id(r, "U.S.") == "united-states")
+        #expect(Self.id(r, "UN Security Council") == "united-nations-security-council")
+    }
+
+    @Test func linksUnlistedSurnamesAndAcronymsWithinTheArticle() {
+        let r = Fixture.extract("Finance Minister Jorun Tasvik met the Northern Grain Council on Monday. Tasvik said the NGC would cut prices.")
+        #expect(Self.id(r, "Tasvik") == "jorun-tasvik")
+        #expect(Self.id(r, "NGC") == "northern-grain-council")
+    }
+
+    @Test func linksToKnownEntities() {
+        let known = Entity(id: "jorun-tasvik-2", name: "Jorun Tasvik", type: .person, aliases: ["Tasvik"])
+        let r = Fixture.extractor.extract(ArticleInput(title: "", text: "Tasvik resigned on Monday.", publishedAt: Day("2024-08-13")!,
+                                                       source: Source(name: "t")), articleId: "a", known: [known])
+        #expect(r.article.mentions.first?.entityId == "jorun-tasvik-2")
+        #expect(r.entities.first?.articleIds == ["a"])
+    }
+
+    @Test func mentionOffsetsPointIntoTheBody() {
+        let r = Fixture.seed
+        #expect(!r.article.mentions.isEmpty)
+        for m in r.article.mentions { #expect(Fixture.slice(r.article.body, m.start, m.end) == m.text) }
+        let ids = Set(r.entities.map(\.id))
+        #expect(r.article.mentions.allSatisfy { ids.contains($0.entityId) })
+    }
+}

@@ -1,0 +1,40 @@
+import NewsModel
+import Testing
+@testable import Extraction
+
+@Suite struct EntityRecognizerTests {
+    static func entity(_ r: ExtractionResult, _ name: String) -> Entity? { r.entities.first { $0.name == name } }
+
+    @Test func findsUnlistedNamesByCues() {
+        let r = Fixture.extract("""
+            Zarnian Deputy Trade Minister Oskar Velminov met officials of the Brellan Workers Party at his Kastova residence. \
+            Meanwhile, mining company Dunmore Quarries said the Ministry of Water would decide. Despite this, talks moved to Velmarra.
+            """)
+        #expect(Self.entity(r, "Oskar Velminov")?.type == .person)
+        #expect(Self.entity(r, "Brellan Workers Party")?.type == .organization)
+        #expect(Self.entity(r, "Kastova")?.type == .location)
+        #expect(Self.entity(r, "Dunmore Quarries")?.type == .organization)
+        #expect(Self.entity(r, "Ministry of Water")?.type == .organization)
+        #expect(Self.entity(r, "Velmarra")?.type == .location)
+        #expect(Self.entity(r, "Meanwhile") == nil)
+        #expect(Self.entity(r, "Despite") == nil)
+    }
+
+    @Test func neverTakesWeekdaysMonthsOrOpeners() {
+        let r = Fixture.extract("During Tuesday's session in October, Both sides met. However, Among the delegates was Ilse Brandt, a lawyer.")
+        let names = Set(r.entities.map(\.name))
+        for word in ["Tuesday", "October", "During", "Both", "However", "Among"] { #expect(!names.contains(word)) }
+    }
+
+    @Test func seedEntitiesAreTyped() {
+        let byName = Dictionary(uniqueKeysWithValues: Fixture.seed.entities.map { ($0.name, $0.type) })
+        #expect(byName["Vladimir Putin"] == .person)
+        #expect(byName["Mahmoud Abbas"] == .person)
+        #expect(byName["Mikhail Bogdanov"] == .person)
+        #expect(byName["Novo-Ogaryovo"] == .location)
+        #expect(byName["Hamas"] == .organization)
+        #expect(byName["United Nations Security Council"] == .organization)
+        #expect(byName["Sochi"] == .location)
+        #expect(!byName.keys.contains { $0.contains("Bütün") || $0 == "Facebook" || $0 == "Despite" || $0 == "Meanwhile" })
+    }
+}
