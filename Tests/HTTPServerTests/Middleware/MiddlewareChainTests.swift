@@ -73,7 +73,7 @@ import Testing
     }
 
     @Test func staticFilesRevalidateThroughCompression() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporarySiteDirectory()
         let script = String(repeating: "console.log('dateline');\n", count: 200)
         try directory.write("app.js", script)
         let app = StaticFiles(root: directory.path).wrapped(in: [CompressionMiddleware(), ETagMiddleware()])

@@ -9,12 +9,12 @@ import Testing
 
     /// `outside/secret.txt` beside the served root `outside/public/`, with symlinks in and out.
     final class Site {
-        let directory: TemporaryDirectory
+        let directory: TemporarySiteDirectory
         let root: String
         let files: StaticFiles
 
         init(prefix: String = "/") throws {
-            directory = try TemporaryDirectory()
+            directory = try TemporarySiteDirectory()
             try directory.write("secret.txt", "top secret")
             try directory.makeDirectory("public")
             try directory.makeDirectory("public/docs")

@@ -5,17 +5,17 @@ import Darwin
 #endif
 
 /// A directory made under the system's temporary directory and removed when released.
-final class TemporaryDirectory {
+final class TemporarySiteDirectory {
     /// Its real path (no symlinks), as `StaticFiles` sees it.
     let path: String
 
     init() throws {
         var template = Array("/tmp/static-files-XXXXXX".utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-            throw TemporaryDirectoryError(operation: "mkdtemp", code: errno)
+            throw TemporarySiteDirectoryError(operation: "mkdtemp", code: errno)
         }
         let raw = String(cString: made)
-        guard let real = realpath(raw, nil) else { throw TemporaryDirectoryError(operation: "realpath", code: errno) }
+        guard let real = realpath(raw, nil) else { throw TemporarySiteDirectoryError(operation: "realpath", code: errno) }
         path = String(cString: real)
         free(real)
     }
@@ -32,23 +32,23 @@ final class TemporaryDirectory {
     func write(_ relative: String, bytes: [UInt8], modified: Int? = nil) throws {
         let file = path + "/" + relative
         let descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw TemporaryDirectoryError(operation: "open", code: errno) }
+        guard descriptor >= 0 else { throw TemporarySiteDirectoryError(operation: "open", code: errno) }
         defer { close(descriptor) }
         let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-        guard written == bytes.count else { throw TemporaryDirectoryError(operation: "write", code: errno) }
+        guard written == bytes.count else { throw TemporarySiteDirectoryError(operation: "write", code: errno) }
         if let modified {
             var times = [timespec(tv_sec: modified, tv_nsec: 0), timespec(tv_sec: modified, tv_nsec: 0)]
-            guard futimens(descriptor, &times) == 0 else { throw TemporaryDirectoryError(operation: "futimens", code: errno) }
+            guard futimens(descriptor, &times) == 0 else { throw TemporarySiteDirectoryError(operation: "futimens", code: errno) }
         }
     }
 
     func makeDirectory(_ relative: String) throws {
-        guard mkdir(path + "/" + relative, 0o755) == 0 else { throw TemporaryDirectoryError(operation: "mkdir", code: errno) }
+        guard mkdir(path + "/" + relative, 0o755) == 0 else { throw TemporarySiteDirectoryError(operation: "mkdir", code: errno) }
     }
 
     func symlink(_ relative: String, to destination: String) throws {
         guard Glibc.symlink(destination, path + "/" + relative) == 0 else {
-            throw TemporaryDirectoryError(operation: "symlink", code: errno)
+            throw TemporarySiteDirectoryError(operation: "symlink", code: errno)
         }
     }
 
@@ -71,7 +71,7 @@ final class TemporaryDirectory {
     }
 }
 
-struct TemporaryDirectoryError: Error {
+struct TemporarySiteDirectoryError: Error {
     var operation: String
     var code: Int32
 }
