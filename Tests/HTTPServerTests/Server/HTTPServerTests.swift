@@ -221,3 +221,15 @@ struct HTTPServerTests {
         await server.stop()
     }
 }
+
+/// Many clients at once: the server keeps every connection and answers every request.
+@Suite("HTTP server under concurrency")
+struct HTTPServerConcurrencyTests {
+    @Test func thousandConnectionsTenRequestsEach() async throws {
+        let server = try TestServer(EchoResponder())
+        let outcome = LoadClient.run(port: server.port, connections: 1000, requests: 10, path: "/fixed")
+        #expect(outcome.failures.isEmpty, "\(outcome.failures.prefix(5))")
+        #expect(outcome.completed == 10_000)
+        await server.stop()
+    }
+}
