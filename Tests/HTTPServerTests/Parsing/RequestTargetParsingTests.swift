@@ -42,6 +42,10 @@ import Testing
         #expect(request?.path == path)
     }
 
+    @Test func absoluteFormStillNeedsHost() {
+        #expect(ParserHarness.status("GET http://example.org/ HTTP/1.1\r\n\r\n") == 400)
+    }
+
     @Test func asteriskFormForOptions() {
         let request = request("OPTIONS", target: "*")
         #expect(request?.target == "*")
@@ -60,6 +64,7 @@ import Testing
         "ftp://example.org/file",
         "http:///p",
         "http://user@example.org/",
+        "http://ex<ample.org/",
         "/a#fragment",
         "/a%2",
         "/a%zz",
