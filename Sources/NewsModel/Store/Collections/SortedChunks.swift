@@ -170,4 +170,33 @@ struct SortedChunks<Element: KeyedElement & Sendable>: Sendable {
     var elements: [Element] {
         chunks.flatMap { $0 }
     }
+
+    /// A forward-only search for keys in rising order: cheaper than ``contains(_:)`` when
+    /// testing many keys of another sorted list, as it never searches behind the last key.
+    struct Seeker {
+        private let chunks: [[Element]]
+        private var chunk = 0
+        private var offset = 0
+
+        init(_ list: SortedChunks) {
+            chunks = list.chunks
+        }
+
+        /// Whether the list holds `key`; keys must be asked in rising order.
+        mutating func contains(_ key: Key) -> Bool {
+            while chunk < chunks.count, chunks[chunk][chunks[chunk].count - 1].key < key {
+                chunk += 1
+                offset = 0
+            }
+            guard chunk < chunks.count else { return false }
+            let elements = chunks[chunk]
+            var low = offset, high = elements.count
+            while low < high {
+                let mid = (low + high) / 2
+                if elements[mid].key < key { low = mid + 1 } else { high = mid }
+            }
+            offset = low
+            return low < elements.count && elements[low].key == key
+        }
+    }
 }

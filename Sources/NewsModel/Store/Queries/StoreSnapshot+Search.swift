@@ -13,7 +13,7 @@ extension StoreSnapshot {
     /// Documents holding every word of the query come first, ranked by BM25 with binary term
     /// frequency (rare words weigh more, short texts beat long ones); an entity whose name or
     /// an alias is exactly the query gets a large boost. When fewer than `limit` documents hold
-    /// every word, documents holding some of them follow, ranked the same way.
+    /// every word, documents holding some of them follow, ranked by their rarest matching word.
     public func search(_ text: String, limit: Int = 20) -> [SearchHit] {
         let terms = Array(Set(TextNormalizer.tokens(text))).sorted()
         guard !terms.isEmpty, limit > 0 else { return [] }
@@ -30,18 +30,19 @@ extension StoreSnapshot {
         complete += rank(state.eventText, terms, all: true, into: &top) { .event($0) }
         if complete < limit && terms.count > 1 {
             rank(state.articleText, terms, all: false, into: &top) { .article($0) }
-            rank(state.entityText, terms, all: false, into: &top, boost: boost) { .entity($0) }
+            rank(state.entityText, terms, all: false, into: &top) { .entity($0) }
             rank(state.eventText, terms, all: false, into: &top) { .event($0) }
         }
         return top.sorted.compactMap { hit(for: $0, terms: Set(terms), query: query) }
     }
 
     /// Scores the documents of one kind into `top`: those with every term when `all`, else
-    /// those with some but not all (ranked below every complete match). Returns how many
-    /// documents were scored.
+    /// those with any (ranked below every complete match, by their best term). Returns how
+    /// many documents were scored. The partial pass reads at most ``partialMatchBudget``
+    /// postings, rarest terms first.
     @discardableResult
     private func rank<Ref>(_ index: TextIndex<Ref>, _ terms: [String], all: Bool, into top: inout TopHits,
-                           boost: (Ref) -> Double = { _ in 0 }, _ ref: (Ref) -> ScoredHit.Ref) -> Int {
+                           boost boosted: ((Ref) -> Double)? = nil, _ ref: (Ref) -> ScoredHit.Ref) -> Int {
         let n = Double(index.documentCount)
         let average = index.averageLength
         let (k1, b) = (1.2, 0.75)
@@ -62,26 +63,38 @@ extension StoreSnapshot {
             lists.sort { $0.list.count < $1.list.count }
             let idf = lists.reduce(0) { $0 + $1.idf }
             var scored = 0
+            var cutoff = LengthCutoff(enabled: boosted == nil)
+            var others = lists.dropFirst().map { SortedChunks.Seeker($0.list) }
             lists[0].list.visit(0..<lists[0].list.count) { posting in
-                for other in lists.dropFirst() where !other.list.contains(posting.ref) { return true }
-                top.offer(ScoredHit(ref: ref(posting.ref), complete: true, score: idf * weight(posting.length) + boost(posting.ref)))
+                guard cutoff.admits(posting.length) else { return true }
+                for index in others.indices where !others[index].contains(posting.ref) { return true }
+                let hit = ScoredHit(ref: ref(posting.ref), complete: true, score: idf * weight(posting.length) + (boosted?(posting.ref) ?? 0))
+                if !top.offer(hit) { cutoff.rejected(posting.length) }
                 scored += 1
                 return true
             }
             return scored
         }
-        var partial: [Ref: (matched: Int, score: Double)] = [:]
-        for (list, idf) in lists {
-            list.visit(0..<list.count) { posting in
-                partial[posting.ref, default: (0, 0)].matched += 1
-                partial[posting.ref, default: (0, 0)].score += idf * weight(posting.length)
+        // Rarest terms first, within a budget of postings: a document scores by its best single
+        // term, so no per-document sums are kept, and a common term's long tail (which would
+        // score lowest) is not read to the end.
+        lists.sort { $0.list.count < $1.list.count }
+        var budget = Self.partialMatchBudget
+        var scored = 0
+        for (list, idf) in lists where budget > 0 {
+            let count = min(list.count, budget)
+            var cutoff = LengthCutoff(enabled: true)
+            list.visit(0..<count) { posting in
+                guard cutoff.admits(posting.length) else { return true }
+                if !top.offer(ScoredHit(ref: ref(posting.ref), complete: false, score: idf * weight(posting.length))) {
+                    cutoff.rejected(posting.length)
+                }
                 return true
             }
+            budget -= count
+            scored += count
         }
-        for (key, value) in partial where value.matched < terms.count {
-            top.offer(ScoredHit(ref: ref(key), complete: false, score: value.score + boost(key)))
-        }
-        return partial.count
+        return scored
     }
 
     private func hit(for scored: ScoredHit, terms: Set<String>, query: String) -> SearchHit? {
@@ -106,6 +119,9 @@ extension StoreSnapshot {
         }
     }
 
+    /// The most postings the partial-match pass reads per kind of document.
+    static let partialMatchBudget = 20_000
+
     /// Added to the score of an entity named exactly as the query (half for an alias).
     static let exactNameBoost = 10.0
 
@@ -126,5 +142,25 @@ extension StoreSnapshot {
         if start > 0 { out = "…" + out }
         if end < scalars.count { out += "…" }
         return out
+    }
+}
+
+/// Within one term list every document's score falls as its length grows, so once a document
+/// of some length fails to make the top hits, every longer one would fail too and is skipped
+/// with one comparison. Off when a per-document boost breaks that order.
+private struct LengthCutoff {
+    let enabled: Bool
+    private var limit = UInt16.max
+
+    init(enabled: Bool) {
+        self.enabled = enabled
+    }
+
+    func admits(_ length: UInt16) -> Bool {
+        !enabled || length <= limit
+    }
+
+    mutating func rejected(_ length: UInt16) {
+        limit = min(limit, length)
     }
 }

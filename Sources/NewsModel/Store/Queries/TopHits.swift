@@ -9,9 +9,11 @@ struct TopHits {
         self.limit = limit
     }
 
-    mutating func offer(_ hit: ScoredHit) {
-        if hits.count == limit, let worst = hits.first, !hit.ranks(above: worst) { return }
-        guard !seen.contains(hit.ref) else { return }
+    /// Keeps the hit if it ranks among the best; returns false when it does not.
+    @discardableResult
+    mutating func offer(_ hit: ScoredHit) -> Bool {
+        if hits.count == limit, let worst = hits.first, !hit.ranks(above: worst) { return false }
+        guard !seen.contains(hit.ref) else { return true }
         var low = 0, high = hits.count
         while low < high {
             let mid = (low + high) / 2
@@ -20,6 +22,7 @@ struct TopHits {
         hits.insert(hit, at: low)
         seen.insert(hit.ref)
         if hits.count > limit { seen.remove(hits.removeFirst().ref) }
+        return true
     }
 
     /// Best first.
