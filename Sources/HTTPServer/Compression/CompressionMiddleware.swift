@@ -19,7 +19,7 @@ import HTTPTypes
 /// ```swift
 /// let app = router.wrapped(in: [
 ///     CORSMiddleware(allowedOrigins: ["http://localhost:3000"]), // answers preflights first
-///     CompressionMiddleware(),   // outside ETag: maps "-gzip" tags, compresses only 200s
+///     CompressionMiddleware(),   // outside ETag: maps "-gzip" tags, never compresses a 304
 ///     ETagMiddleware(),          // hashes identity bytes, turns matches into 304 before compression
 /// ])
 /// ```
