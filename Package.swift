@@ -63,6 +63,7 @@ let package = Package(
             dependencies: ["Extraction", "NewsModel"],
             swiftSettings: settings
         ),
+        .executableTarget(name: "store-bench", dependencies: ["NewsModel"], path: "bench/store", swiftSettings: settings),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"], swiftSettings: settings),
         .testTarget(name: "NewsModelTests", dependencies: ["NewsModel"], swiftSettings: settings),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "NewsModel"], resources: [.copy("Articles")], swiftSettings: settings),

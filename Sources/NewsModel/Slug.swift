@@ -30,7 +30,7 @@ public enum Slug {
     private static let latinFold: [Unicode.Scalar: String] = {
         let groups: [(String, String)] = [
             ("àáâãäåā", "a"), ("çćč", "c"), ("èéêëēė", "e"), ("ìíîïīı", "i"), ("ñń", "n"),
-            ("òóôõöøō", "o"), ("ùúûüū", "u"), ("ýÿ", "y"), ("šś", "s"), ("žźż", "z"), ("ğ", "g"),
+            ("òóôõöøō", "o"), ("ùúûüū", "u"), ("ýÿ", "y"), ("šśş", "s"), ("žźż", "z"), ("ğ", "g"),
             ("ə", "e"), ("ł", "l"), ("ß", "ss"), ("æ", "ae"), ("œ", "oe"),
         ]
         var table: [Unicode.Scalar: String] = [:]

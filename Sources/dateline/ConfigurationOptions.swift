@@ -1,6 +1,9 @@
 import ArgumentParser
 import DatelineAPI
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The flags every subcommand shares to find and override the configuration.
 struct ConfigurationOptions: ParsableArguments {
@@ -45,6 +48,6 @@ struct ConfigurationOptions: ParsableArguments {
 
     static func fail(_ error: any Error) -> Never {
         FileHandle.standardError.write(Data("dateline: \(error)\n".utf8))
-        exit(2)
+        Glibc.exit(2)
     }
 }

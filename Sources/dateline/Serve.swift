@@ -2,6 +2,9 @@ import ArgumentParser
 import DatelineAPI
 import Dispatch
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import HTTPServer
 import Logging
 
@@ -24,11 +27,12 @@ struct Serve: ParsableCommand {
             logger.critical("start-up failed", metadata: ["error": "\(error)"])
             throw ExitCode(1)
         }
+        application.loadStore()
         let signalSources = Signals.onTermination { signal in
             logger.info("signal received; shutting down", metadata: ["signal": "\(signal)"])
             server.shutdown {
                 logger.info("stopped")
-                exit(0)
+                Glibc.exit(0)
             }
         }
         withExtendedLifetime(signalSources) { dispatchMain() }

@@ -204,7 +204,8 @@ final class HTTPConnection: @unchecked Sendable {
         let name = context.configuration.serverName
         switch response.body {
         case .bytes(let body):
-            let framing: ResponseHead.Framing = response.status.code == 204 ? .none : .length(body.count)
+            // 204 and 304 carry no Content-Length of their own (RFC 9110 sections 8.6 and 15.4.5).
+            let framing: ResponseHead.Framing = [204, 304].contains(response.status.code) ? .none : .length(body.count)
             let head = ResponseHead.bytes(for: response.head, framing: framing, keepAlive: keepAlive,
                                           version: version, date: date, serverName: name)
             enqueue(head)

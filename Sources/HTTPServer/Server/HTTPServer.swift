@@ -67,7 +67,7 @@ public final class HTTPServer: Sendable {
         listener.source.setCancelHandler { Glibc.close(descriptor) }
         state.withLock { $0.listener = listener }
         listener.source.activate()
-        logger.info("listening", metadata: ["address": "\(address)", "descriptor_limit": "\(limit)"])
+        logger.info("listening", metadata: ["address": "\(address)", "descriptor_limit": .stringConvertible(limit)])
         return address
     }
 
@@ -146,7 +146,7 @@ public final class HTTPServer: Sendable {
         }
         guard !alreadyStopping else { notifyStoppedIfDone(); return }
         shutdownFlag.raise()
-        logger.info("shutting down", metadata: ["open_connections": "\(connections.count)"])
+        logger.info("shutting down", metadata: ["open_connections": .stringConvertible(connections.count)])
         if let listener {
             acceptQueue.async {
                 if listener.suspended { listener.suspended = false; listener.source.resume() }

@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The `dateline` program as users run it: start-up, configuration errors, health, shutdown.
+@Suite("dateline serve as a process", .serialized)
+struct ServeProcessTests {
+    @Test func portZeroBindsAFreePortAndLogsIt() throws {
+        let server = try ServerProcess.serve()
+        #expect(server.port > 0)
+        let health = try HTTPProbe.get(port: server.port, path: "/healthz")
+        #expect(health.status == 200)
+        server.signal(SIGTERM)
+        #expect(server.waitForExit(timeout: 10) == 0)
+    }
+
+    @Test func theStoreBecomesReady() throws {
+        let server = try ServerProcess.serve()
+        var status = 0
+        let deadline = Date().addingTimeInterval(20)
+        while status != 200 && Date() < deadline {
+            status = try HTTPProbe.get(port: server.port, path: "/readyz").status
+            if status != 200 { usleep(50_000) }
+        }
+        #expect(status == 200)
+        let articles = try HTTPProbe.get(port: server.port, path: "/articles")
+        #expect(articles.status == 200)
+        #expect(articles.body.contains("What Did Putin Discuss with Mahmoud Abbas?"))
+        server.signal(SIGTERM)
+        #expect(server.waitForExit(timeout: 10) == 0)
+    }
+
+    @Test func sigtermLetsTheRequestInFlightFinish() throws {
+        let server = try ServerProcess.serve()
+        let client = try ProbeConnection(port: server.port)
+        client.send("POST /healthz HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: 10\r\n\r\n{\"a\":")
+        usleep(100_000)
+        server.signal(SIGTERM)
+        usleep(200_000)
+        #expect(server.process.isRunning)
+        client.send("\"bc\"}")
+        let response = try client.readAll()
+        #expect(response.hasPrefix("HTTP/1.1 405"))
+        #expect(response.contains("Connection: close"))
+        #expect(server.waitForExit(timeout: 10) == 0)
+    }
+
+    @Test(arguments: [
+        (["serve", "--port", "99999"], [String: String](), "port"),
+        (["serve", "--set", "timeouts.idle=never"], [:], "timeouts.idle"),
+        (["serve"], ["DATELINE_HOST": ""], "host"),
+        (["serve", "--set", "unknown.key=1"], [:], "unknown.key"),
+    ])
+    func badConfigurationStopsStartUpWithExitCode2(arguments: [String], environment: [String: String], key: String) throws {
+        let process = try ServerProcess(arguments, environment: environment)
+        #expect(process.waitForExit(timeout: 20) == 2)
+        #expect(process.logLines.joined().contains("\"\(key)\""))
+    }
+
+    @Test func healthcheckSubcommandExitsZeroOrOne() throws {
+        let server = try ServerProcess.serve()
+        let good = try ServerProcess(["healthcheck", "--port", String(server.port)])
+        #expect(good.waitForExit(timeout: 10) == 0)
+        server.signal(SIGTERM)
+        #expect(server.waitForExit(timeout: 10) == 0)
+        let bad = try ServerProcess(["healthcheck", "--port", String(server.port)])
+        #expect(bad.waitForExit(timeout: 10) == 1)
+    }
+
+    @Test func configPrintShowsTheEffectiveValues() throws {
+        let process = try ServerProcess(["config", "print", "--port", "1234"], environment: ["DATELINE_HOST": "::"])
+        #expect(process.waitForExit(timeout: 10) == 0)
+        let text = process.logLines.joined(separator: "\n")
+        #expect(text.contains("port = 1234"))
+        #expect(text.contains("host = ::"))
+    }
+}
+
+/// One blocking connection for process tests.
+final class ProbeConnection {
+    let descriptor: Int32
+
+    init(port: Int) throws {
+        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = UInt16(port).bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var limit = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        if result != 0 { close(descriptor); throw POSIXError(.ECONNREFUSED) }
+    }
+
+    deinit { close(descriptor) }
+
+    func send(_ text: String) {
+        _ = text.withCString { Glibc.send(descriptor, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
+    }
+
+    /// Everything until the server closes.
+    func readAll() throws -> String {
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = recv(descriptor, &buffer, buffer.count, 0)
+            if count <= 0 { break }
+            received.append(contentsOf: buffer[0..<count])
+        }
+        return String(decoding: received, as: UTF8.self)
+    }
+}
+
+/// One GET with `Connection: close`.
+enum HTTPProbe {
+    static func get(port: Int, path: String, headers: String = "") throws -> (status: Int, body: String) {
+        let connection = try ProbeConnection(port: port)
+        connection.send("GET \(path) HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\(headers)\r\n")
+        let text = try connection.readAll()
+        let status = Int(text.split(separator: " ").dropFirst().first ?? "") ?? 0
+        let body = text.components(separatedBy: "\r\n\r\n").dropFirst().joined(separator: "\r\n\r\n")
+        return (status, body)
+    }
+}

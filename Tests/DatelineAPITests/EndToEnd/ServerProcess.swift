@@ -1,0 +1,91 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The built `dateline` binary run as a child process, for tests of the program as users run it.
+final class ServerProcess {
+    let process = Process()
+    private let output = Pipe()
+    private let lines = LockedLines()
+    private(set) var port = 0
+
+    /// The package folder, found from this file's path.
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The `dateline` executable built beside the test bundle.
+    static var binary: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dateline")
+    }
+
+    /// Starts `dateline ARGUMENTS` in the package folder with JSON logs.
+    init(_ arguments: [String], environment: [String: String] = [:]) throws {
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = Self.packageRoot
+        var merged = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("DATELINE_") }
+        merged.merge(environment) { _, new in new }
+        process.environment = merged
+        process.standardOutput = output
+        process.standardError = output
+        let lines = self.lines
+        output.fileHandleForReading.readabilityHandler = { handle in
+            let data = handle.availableData
+            if !data.isEmpty { lines.append(String(decoding: data, as: UTF8.self)) }
+        }
+        try process.run()
+    }
+
+    /// Starts `dateline serve --port 0` and waits for the address it logs.
+    static func serve(_ extra: [String] = [], environment: [String: String] = [:]) throws -> ServerProcess {
+        let server = try ServerProcess(["serve", "--port", "0", "--log-format", "json"] + extra, environment: environment)
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline {
+            if let line = server.logLines.first(where: { $0.contains("\"message\":\"listening\"") }),
+               let range = line.range(of: #""address":"[^"]*:(\d+)""#, options: .regularExpression) {
+                let match = line[range]
+                server.port = Int(match.split(separator: ":").last!.dropLast())!
+                return server
+            }
+            if !server.process.isRunning { break }
+            usleep(20_000)
+        }
+        server.stop()
+        throw StartFailure(output: server.logLines.joined(separator: "\n"))
+    }
+
+    struct StartFailure: Error { let output: String }
+
+    /// Every line printed so far.
+    var logLines: [String] { lines.all }
+
+    /// Waits for the process to exit; returns its status, or nil after `timeout` seconds.
+    func waitForExit(timeout: Double) -> Int32? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { usleep(10_000) }
+        return process.isRunning ? nil : process.terminationStatus
+    }
+
+    func signal(_ number: Int32) { kill(process.processIdentifier, number) }
+
+    /// Ends the process if it still runs.
+    func stop() {
+        if process.isRunning {
+            signal(SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+
+    deinit { stop() }
+}
+
+/// Output lines gathered from a pipe's handler thread.
+final class LockedLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var text = ""
+
+    func append(_ chunk: String) { lock.withLock { text += chunk } }
+
+    var all: [String] { lock.withLock { text.split(separator: "\n").map(String.init) } }
+}
