@@ -42,16 +42,28 @@ public enum Cleaner {
         var nonASCIILetters = 0
 
         init(_ text: String) {
-            for word in text.split(whereSeparator: { $0.isWhitespace }) {
-                words += 1
-                let bare = word.lowercased().filter { $0.isLetter }
-                if Lexicon.englishFunctionWords.contains(bare) { functionWords += 1 }
-                if Lexicon.boilerplateWords.contains(bare) { boilerplateHits += 1 }
+            var word = ""
+            func flush() {
+                guard !word.isEmpty else { return }
+                if Lexicon.englishFunctionWords.contains(word) { functionWords += 1 }
+                if Lexicon.boilerplateWords.contains(word) { boilerplateHits += 1 }
+                word = ""
             }
-            for s in text.unicodeScalars where s.properties.isAlphabetic {
-                letters += 1
-                if !s.isASCII { nonASCIILetters += 1 }
+            var inWord = false
+            for s in text.unicodeScalars {
+                if Tokenizer.isWhitespace(s) {
+                    if inWord { words += 1; flush() }
+                    inWord = false
+                    continue
+                }
+                inWord = true
+                if Tokenizer.isLetter(s) {
+                    letters += 1
+                    if !s.isASCII { nonASCIILetters += 1 }
+                    word.unicodeScalars.append(s.value < 0x80 ? Unicode.Scalar(s.value | 0x20)! : s)
+                }
             }
+            if inWord { words += 1; flush() }
         }
 
         var functionShare: Double { words == 0 ? 0 : Double(functionWords) / Double(words) }
@@ -64,6 +76,6 @@ extension StringProtocol {
         var scalars = Substring(self).unicodeScalars[...]
         while let f = scalars.first, f.properties.isWhitespace { scalars.removeFirst() }
         while let l = scalars.last, l.properties.isWhitespace { scalars.removeLast() }
-        return String(String.UnicodeScalarView(scalars))
+        return ScalarText.string(scalars)
     }
 }

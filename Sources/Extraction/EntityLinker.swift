@@ -91,9 +91,9 @@ struct EntityLinker: Sendable {
     private func linkWithin(_ c: EntityCandidate, entities: [String: Entity], order: [String]) -> String? {
         let words = c.name.split(separator: " ").map(String.init)
         if let same = entities[Slug.make(c.name)] { return same.id }
-        let pool = order.compactMap { entities[$0] } + known.filter { entities[$0.id] == nil }
+        var pool: [Entity] { order.compactMap { entities[$0] } + known.filter { entities[$0.id] == nil } }
         if c.cue != .organization && c.cue != .location || c.strength < .strong {
-            if words.count == 1 {
+            if words.count == 1, c.name.first?.isUppercase == true {
                 let persons = pool.filter { e in
                     guard e.type == .person else { return false }
                     let parts = e.name.split(separator: " ")

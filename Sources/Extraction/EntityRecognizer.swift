@@ -88,10 +88,10 @@ struct EntityRecognizer: Sendable {
         func name(_ r: Range<Int>) -> String {
             let last = tokens[r.upperBound - 1]
             let stop = last.start + last.stem.unicodeScalars.count
-            return String(String.UnicodeScalarView(scalars[tokens[r.lowerBound].start..<stop]))
+            return ScalarText.string(scalars[tokens[r.lowerBound].start..<stop])
         }
         func emit(_ r: Range<Int>, _ source: EntityCandidate.Source, cue: EntityType?, strength: EntityCandidate.Strength) {
-            let text = String(String.UnicodeScalarView(scalars[tokens[r.lowerBound].start..<tokens[r.upperBound - 1].end]))
+            let text = ScalarText.string(scalars[tokens[r.lowerBound].start..<tokens[r.upperBound - 1].end])
             out.append(EntityCandidate(source: source, name: name(r), text: text, sentence: sentence.index, tokens: r,
                                        start: tokens[r.lowerBound].start, end: tokens[r.upperBound - 1].end,
                                        isPossessive: tokens[r.upperBound - 1].isPossessive, cue: cue,
@@ -166,7 +166,7 @@ struct EntityRecognizer: Sendable {
             }
             // The rest up to the next known name or demonym is one new name.
             var r = p + 1
-            while r < end, lookup(tokens[r].stem) == nil, knowledge.entry(demonym: tokens[r].stem) == nil { r += 1 }
+            while r < end, lookup(tokens[r].stem) == nil, knowledge.entry(demonym: tokens[r].stem) == nil, !startsTitle(tokens, r, end) { r += 1 }
             let range = p..<r
             var (cue, strength) = classify(tokens, range, name: name(range), personCue: personCue, sentence: sentence)
             // `Lendo and Mirva`: a name joined to a place is a place.
@@ -177,6 +177,13 @@ struct EntityRecognizer: Sendable {
             emit(range, .new, cue: cue, strength: strength)
             p = r
         }
+    }
+
+    /// Whether a title (`Deputy Trade Minister`) starts at `i` and a name follows it.
+    private func startsTitle(_ tokens: [Token], _ i: Int, _ end: Int) -> Bool {
+        var h = i
+        while h < end, Lexicon.titleModifiers.contains(tokens[h].lower), !Lexicon.titleHeads.contains(tokens[h].lower) { h += 1 }
+        return h + 1 < end && Lexicon.titleHeads.contains(tokens[h].lower)
     }
 
     /// `Israeli-Palestinian`: each part that is a demonym or a known name is its own mention.
@@ -196,7 +203,7 @@ struct EntityRecognizer: Sendable {
             let isLast = k == found.count - 1
             let end = isLast ? t.end : offset + length
             let written = Array(t.text.unicodeScalars)[(offset - t.start)..<(end - t.start)]
-            let text = String(String.UnicodeScalarView(written))
+            let text = ScalarText.string(written)
             out.append(EntityCandidate(source: source, name: String(part), text: text, sentence: sentence.index,
                                        tokens: index..<(index + 1), start: offset, end: end,
                                        isPossessive: isLast && t.isPossessive, cue: nil, strength: .strong, wordCount: 1))
@@ -242,6 +249,11 @@ struct EntityRecognizer: Sendable {
             return (.location, .strong)
         }
         if let before, Lexicon.placePrepositions.contains(before.lower) { return (.location, .medium) }
+        // `moved to Velmarra`, `fled to Kastova`
+        if let before, before.lower == "to", r.lowerBound >= sentence.tokens.lowerBound + 2,
+           Lexicon.motionVerbs.contains(tokens[r.lowerBound - 2].lower) {
+            return (.location, .medium)
+        }
         // `in neighbouring Ostravia`, `in southern Lendo`
         if let before, before.kind == .word, !before.isCapitalized, r.lowerBound >= sentence.tokens.lowerBound + 2,
            Lexicon.placePrepositions.contains(tokens[r.lowerBound - 2].lower),

@@ -36,9 +36,9 @@ struct EventExtractor: Sendable {
             guard !triggers.isEmpty else { continue }
             attach(doc.times[sentence.index], to: &triggers, tokens: doc.tokens, sentence: sentence.tokens)
             let figures = FigureExtractor.figures(in: doc.tokens, sentence: sentence.tokens, scalars: doc.scalars)
-            let source = EventSource(articleId: articleId, sentenceIndex: sentence.index, start: sentence.start,
+            lazy var source = EventSource(articleId: articleId, sentenceIndex: sentence.index, start: sentence.start,
                                      end: sentence.end,
-                                     quote: String(String.UnicodeScalarView(doc.scalars[sentence.start..<sentence.end])))
+                                     quote: ScalarText.string(doc.scalars[sentence.start..<sentence.end]))
             var drafts: [(Int, Event)] = []
             for trigger in triggers {
                 var found = roles.find(for: trigger.token, entry: trigger.entry, sentence: sentence.tokens)

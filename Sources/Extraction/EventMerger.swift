@@ -4,7 +4,7 @@ public import NewsModel
 ///
 /// Two events are one happening when they have the same type, date ranges that overlap (or no
 /// date at all) and at least one participant in common (or, with no participants, the same
-/// place and date value). The known event keeps its id and gains the new source, participants
+/// place, or none, and date value). The known event keeps its id and gains the new source, participants
 /// and figures; nothing is duplicated.
 public enum EventMerger {
     /// Folds `incoming` into `existing`.
@@ -17,13 +17,13 @@ public enum EventMerger {
         var added: [Event] = []
         var ids = Set(existing.map(\.id))
         for event in incoming {
-            if let k = current.firstIndex(where: { sameHappening($0, event) }) {
+            if let k = bestMatch(event, in: current) {
                 let folded = fold(event, into: current[k])
                 if folded != current[k] {
                     current[k] = folded
                     changed.insert(k)
                 }
-            } else if let k = added.firstIndex(where: { sameHappening($0, event) }) {
+            } else if let k = bestMatch(event, in: added) {
                 added[k] = fold(event, into: added[k])
             } else {
                 var e = event
@@ -34,6 +34,14 @@ public enum EventMerger {
             }
         }
         return (changed.sorted().map { current[$0] }, added)
+    }
+
+    /// The matching event with the same id, else the same date value, else the first match.
+    private static func bestMatch(_ event: Event, in events: [Event]) -> Int? {
+        let matches = events.indices.filter { sameHappening(events[$0], event) }
+        return matches.first { events[$0].id == event.id }
+            ?? matches.first { events[$0].date?.value == event.date?.value }
+            ?? matches.first
     }
 
     /// Whether two events report the same happening.
@@ -47,7 +55,7 @@ public enum EventMerger {
         }
         let pa = Set(a.participants.map(\.entityId)), pb = Set(b.participants.map(\.entityId))
         if pa.isEmpty && pb.isEmpty {
-            return a.location != nil && a.location == b.location && a.date?.value == b.date?.value
+            return a.location == b.location && a.date?.value == b.date?.value
         }
         return !pa.isDisjoint(with: pb)
     }

@@ -45,7 +45,18 @@ public struct Extractor: Sendable {
                     end: $0.candidate.end, text: $0.candidate.text)
         }
         let article = Article(id: articleId, title: input.title, body: body, source: input.source,
-                              publishedAt: input.publishedAt, language: input.language, mentions: mentions)
+                              publishedAt: input.publishedAt, language: input.language,
+                              wordCount: Self.countWords(scalars), mentions: mentions)
         return ExtractionResult(article: article, entities: linked.entities, events: events)
+    }
+
+    /// Whitespace-separated words, as `Article.countWords` counts them, without building substrings.
+    static func countWords(_ scalars: [Unicode.Scalar]) -> Int {
+        var count = 0
+        var inWord = false
+        for s in scalars {
+            if Tokenizer.isWhitespace(s) { inWord = false } else if !inWord { inWord = true; count += 1 }
+        }
+        return count
     }
 }

@@ -84,15 +84,19 @@ enum FigureExtractor {
                 if unit == "tons", window.contains(where: aidWords.contains) { kind = "aid" }
                 else if unit == "percent" { kind = window.contains("vote") || window.contains("votes") ? "votes" : "percent" }
                 else {
+                    // Specific kinds after the number, then before it (`injured more than 300 people`),
+                    // then plain counts of people.
                     let before = (max(sentence.lowerBound, first - 3)..<first).map { tokens[$0].lower }
-                    kind = kinds.first(where: { !$0.1.isDisjoint(with: window) })?.0
-                        ?? (before.contains("toll") ? "fatalities" : nil)
+                    let specific = kinds.filter { $0.0 != "people" }
+                    kind = specific.first(where: { !$0.1.isDisjoint(with: window) })?.0
+                        ?? specific.first(where: { !$0.1.isDisjoint(with: before) })?.0
+                        ?? kinds.first(where: { !$0.1.isDisjoint(with: window) })?.0
                         ?? (unit == "tons" ? "cargo" : nil)
                 }
             }
             guard let kind else { i = end; continue }
             if t.kind != .number, unit == nil, kind != "fatalities" && kind != "injuries" && kind != "people" && kind != "troops" { i = end; continue }
-            let text = String(String.UnicodeScalarView(scalars[tokens[first].start..<tokens[min(end, sentence.upperBound) - 1].end]))
+            let text = ScalarText.string(scalars[tokens[first].start..<tokens[min(end, sentence.upperBound) - 1].end])
             out.append(Found(figure: Figure(kind: kind, value: v, unit: unit, qualifier: qualifier, text: text), token: i))
             i = end
         }

@@ -92,6 +92,9 @@ enum Lexicon {
     /// Prepositions that introduce a place.
     static let placePrepositions: Set<String> = words("in at near outside inside across into toward towards within throughout")
 
+    /// Verbs of movement after which `to` introduces a place.
+    static let motionVerbs: Set<String> = words("moved travelled traveled flew returned went came fled headed driven taken sent deported trip visit journey")
+
     /// Verbs of speech that follow a person's name.
     static let speechVerbs: Set<String> = words("said says told added stated noted insisted argued wrote explained recalled")
 

@@ -39,7 +39,7 @@ public struct TimeExpressionNormalizer: Sendable {
             if var date = resolve(core, tense: tense) {
                 let start = tokens[phrase.lowerBound].start
                 let end = tokens[phrase.upperBound - 1].end
-                date.phrase = String(String.UnicodeScalarView(scalars[start..<end]))
+                date.phrase = ScalarText.string(scalars[start..<end])
                 apply(modifier, to: &date)
                 out.append(TimeExpression(tokens: phrase, start: start, end: end, date: date))
                 i = core.end
@@ -80,6 +80,7 @@ public struct TimeExpressionNormalizer: Sendable {
         guard t.kind != .punctuation else { return nil }
         var modifier: EventDate.Modifier?
         var k = i
+        if t.lower.hasPrefix("mid-"), parseCore(tokens, at: i, sentence: sentence) != nil { return (.mid, i, i) }
         if t.lower == "on", !t.isCapitalized || i == sentence.lowerBound { k = i + 1 }
         else if let m = Self.modifierWords[t.lower] {
             modifier = m

@@ -18,7 +18,7 @@ struct Token: Sendable, Hashable {
     /// Starts with an upper-case letter (or is an initialism such as `U.S.`).
     var isCapitalized: Bool {
         guard kind == .word, let first = stem.unicodeScalars.first else { return false }
-        return first.properties.isUppercase
+        return Tokenizer.isUppercase(first)
     }
 
     /// Every letter is upper case and there are at least two (`UN`, `NATO`, `U.S.`).
@@ -26,8 +26,8 @@ struct Token: Sendable, Hashable {
         guard kind == .word else { return false }
         var letters = 0
         for s in stem.unicodeScalars {
-            if s.properties.isAlphabetic {
-                if !s.properties.isUppercase { return false }
+            if Tokenizer.isLetter(s) {
+                if !Tokenizer.isUppercase(s) { return false }
                 letters += 1
             } else if s != "." && s != "-" && s != "&" {
                 return false
@@ -38,7 +38,7 @@ struct Token: Sendable, Hashable {
 
     /// The letters of an acronym without dots (`U.S.` gives `US`).
     var acronymLetters: String {
-        String(String.UnicodeScalarView(stem.unicodeScalars.filter { $0.properties.isAlphabetic }))
+        ScalarText.string(stem.unicodeScalars.filter { $0.properties.isAlphabetic })
     }
 
     func isPunct(_ mark: String) -> Bool { kind == .punctuation && text == mark }

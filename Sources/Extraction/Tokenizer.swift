@@ -12,7 +12,7 @@ enum Tokenizer {
         var sawNewline = false
         while i < n {
             let c = scalars[i]
-            if c.properties.isWhitespace {
+            if isWhitespace(c) {
                 if c == "\n" || c == "\u{2029}" { sawNewline = true }
                 i += 1
                 continue
@@ -58,7 +58,7 @@ enum Tokenizer {
             } else {
                 i += 1
             }
-            let text = String(String.UnicodeScalarView(scalars[start..<i]))
+            let text = ScalarText.string(scalars[start..<i])
             var stem = text
             var possessive = false
             if kind == .word {
@@ -77,14 +77,26 @@ enum Tokenizer {
 
     /// `7th` and `15th` are numbers with an ordinal suffix; `10-year` is a word.
     private static func tokensTextIsNumberLike(_ s: ArraySlice<Unicode.Scalar>) -> Bool? {
-        let text = String(String.UnicodeScalarView(s)).lowercased()
+        let text = ScalarText.string(s).lowercased()
         for suffix in ["st", "nd", "rd", "th"] where text.hasSuffix(suffix) {
             return text.dropLast(2).allSatisfy(\.isNumber)
         }
         return false
     }
 
+    // ASCII fast paths: Unicode property look-ups dominate the time otherwise.
     static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
-    static func isLetter(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
+    static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 { return (s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A }
+        return s.properties.isAlphabetic
+    }
+    static func isUppercase(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 { return s.value >= 0x41 && s.value <= 0x5A }
+        return s.properties.isUppercase
+    }
+    static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 { return s == " " || s == "\n" || s == "\t" || s == "\r" || s.value == 0x0B || s.value == 0x0C }
+        return s.properties.isWhitespace
+    }
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool { isLetter(s) || isDigit(s) }
 }
