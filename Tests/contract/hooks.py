@@ -1,0 +1,33 @@
+"""Schemathesis hooks for Dateline's contract tests (loaded through SCHEMATHESIS_HOOKS).
+
+Schemathesis's `unsupported_method` check wants 405 for every method the document does not
+list, QUERY included. Dateline answers 405 with `Allow` for the methods it knows (those of
+RFC 9110 and PATCH) and 501 for any other, as RFC 9110 section 9.1 asks of an origin server
+that does not implement a method. `methods_answered` holds the server to exactly that; the
+script runs it in place of `unsupported_method`.
+"""
+import schemathesis
+from schemathesis.generation.meta import CoveragePhaseData, CoverageScenario
+
+KNOWN_METHODS = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT"}
+
+
+@schemathesis.check
+def methods_answered(ctx, response, case):
+    """A method the document does not list: 405 with `Allow` if known, 501 if not."""
+    meta = case.meta
+    if meta is None or not isinstance(meta.phase.data, CoveragePhaseData):
+        return None
+    if meta.phase.data.scenario != CoverageScenario.UNSPECIFIED_HTTP_METHOD:
+        return None
+    method = str(response.request.method).upper()
+    if method == "OPTIONS":
+        return None
+    if method in KNOWN_METHODS:
+        if response.status_code != 405:
+            raise AssertionError(f"{method} answered {response.status_code}, expected 405")
+        if not response.headers.get("allow"):
+            raise AssertionError(f"{method} answered 405 without Allow")
+    elif response.status_code != 501:
+        raise AssertionError(f"{method}, a method the server does not implement, answered {response.status_code}, expected 501")
+    return None
