@@ -12,6 +12,11 @@
  * cannot call: each wrapper below names the macro it stands for.
  */
 
+/* SSL_OP_* are SSL_OP_BIT(n) expressions, which do not import as constants. */
+static const uint64_t dateline_SSL_OP_NO_RENEGOTIATION = SSL_OP_NO_RENEGOTIATION;
+static const uint64_t dateline_SSL_OP_NO_COMPRESSION = SSL_OP_NO_COMPRESSION;
+static const uint64_t dateline_SSL_OP_NO_TICKET = SSL_OP_NO_TICKET;
+
 static inline int dateline_SSL_CTX_set_min_proto_version(SSL_CTX *ctx, int version) {
     return (int)SSL_CTX_set_min_proto_version(ctx, version);
 }
