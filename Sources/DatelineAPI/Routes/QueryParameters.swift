@@ -44,7 +44,7 @@ struct QueryParameters: Sendable {
     /// `limit`: a whole number in `1...maximum`, `defaultValue` when absent.
     func limit(default defaultValue: Int = 50, maximum: Int = 500) throws(HTTPError) -> Int {
         guard let text = value("limit") else { return defaultValue }
-        guard let limit = Int(text), text.allSatisfy(\.isASCII) else {
+        guard let limit = Int(text) else {
             throw APIError.badParameter("limit", "must be a whole number from 1 to \(maximum), got \"\(text)\".")
         }
         guard (1...maximum).contains(limit) else {
