@@ -99,7 +99,11 @@ public final class TLSContext: @unchecked Sendable {
             throw .drainingQueue(.certificate, "SSL_CTX_use_certificate_chain_file", path: certificate)
         }
         guard SSL_CTX_use_PrivateKey_file(context, key, SSL_FILETYPE_PEM) == 1 else {
-            throw .drainingQueue(.privateKey, "SSL_CTX_use_PrivateKey_file", path: key)
+            // OpenSSL checks the key against the certificate as it loads it.
+            let last = ERR_peek_last_error()
+            let mismatch = ERR_GET_LIB(last) == ERR_LIB_X509
+                && [X509_R_KEY_VALUES_MISMATCH, X509_R_KEY_TYPE_MISMATCH].contains(ERR_GET_REASON(last))
+            throw .drainingQueue(mismatch ? .keyMismatch : .privateKey, "SSL_CTX_use_PrivateKey_file", path: key)
         }
         guard SSL_CTX_check_private_key(context) == 1 else {
             throw .drainingQueue(.keyMismatch, "SSL_CTX_check_private_key", path: key)
