@@ -1,0 +1,190 @@
+// Wiring: the filters drive the timeline, the fragment (#event=…, #entity=…, #article=…,
+// #articles) drives the side panel, and the change feed keeps both current.
+
+import { api } from "./api.js";
+import { h, replace, loading, failure, label } from "./dom.js";
+import { bindFilters, isFiltered } from "./filters.js";
+import { renderTimeline } from "./timeline.js";
+import { showEvent, showEntity, showArticles } from "./detail.js";
+import { showArticle } from "./reader.js";
+import { connectLive } from "./live.js";
+
+const timelineBody = document.getElementById("timeline-body");
+const timelineCount = document.getElementById("timeline-count");
+const panel = document.getElementById("panel");
+const panelBody = document.getElementById("panel-body");
+const announcer = document.getElementById("announcer");
+const liveStatus = document.getElementById("live-status");
+
+const entities = new Map();
+const fresh = new Set();
+let events = [];
+let request = null;
+let opener = null;
+
+/** An entity's name, or its id made readable while the entities load. */
+function names(id) {
+  const entity = entities.get(id);
+  return entity ? entity.name : label(id);
+}
+
+function announce(text) {
+  announcer.textContent = "";
+  // A fresh text node after a tick makes screen readers speak repeated messages too.
+  setTimeout(() => { announcer.textContent = text; }, 50);
+}
+
+const filters = bindFilters(document.getElementById("filters"), {
+  entityName: names,
+  onChange: () => loadTimeline(),
+});
+
+async function loadEntities() {
+  try {
+    const { items } = await api.entities();
+    entities.clear();
+    for (const entity of items) entities.set(entity.id, entity);
+    filters.setEntities(items);
+    draw();
+  } catch (error) {
+    // The timeline still works with ids for names; say why the names are missing.
+    announce(`Entity names could not be loaded: ${error.message}`);
+  }
+}
+
+async function loadTimeline({ quiet = false } = {}) {
+  if (request) request.abort();
+  const controller = new AbortController();
+  request = controller;
+  const current = filters.current();
+  if (!quiet) {
+    timelineBody.setAttribute("aria-busy", "true");
+    replace(timelineBody, loading("events"));
+    timelineCount.textContent = "";
+  }
+  try {
+    const { items, total } = await api.events(current, { signal: controller.signal });
+    if (request !== controller) return;
+    events = items;
+    draw();
+    timelineCount.textContent = `${total} ${total === 1 ? "event" : "events"}${isFiltered(current) ? " match the filters" : ""}`;
+  } catch (error) {
+    if (error.name === "AbortError" || request !== controller) return;
+    events = [];
+    timelineCount.textContent = "";
+    replace(timelineBody, failure("events", error));
+  } finally {
+    if (request === controller) { timelineBody.setAttribute("aria-busy", "false"); request = null; }
+  }
+}
+
+function draw() {
+  if (timelineBody.getAttribute("aria-busy") === "true" && !events.length && request) return;
+  if (!events.length) {
+    const clear = h("button", { type: "button", class: "button" }, "Clear filters");
+    clear.addEventListener("click", () => document.getElementById("filters").reset());
+    replace(timelineBody, h("div", { class: "state state-empty", role: "status" },
+      h("p", {}, isFiltered(filters.current()) ? "No events match these filters." : "No events yet."),
+      isFiltered(filters.current()) ? clear : null));
+    return;
+  }
+  renderTimeline(timelineBody, events, names, { fresh, selected: route().event || "" });
+}
+
+// The panel follows the fragment, so every view has an address and Back closes it.
+function route() {
+  return Object.fromEntries(new URLSearchParams(location.hash.slice(1)));
+}
+
+async function showPanel({ focus = false } = {}) {
+  const view = route();
+  const open = Boolean(view.event || view.entity || view.article || "articles" in view);
+  panel.classList.toggle("is-open", open);
+  document.body.classList.toggle("panel-open", open);
+  for (const item of timelineBody.querySelectorAll(".event[aria-current]")) item.removeAttribute("aria-current");
+  if (!open) {
+    replace(panelBody, h("p", { class: "state state-hint" }, "Choose an event to read its sources, or a name to see its entity."));
+    return;
+  }
+  if (view.event) {
+    const item = timelineBody.querySelector(`.event[data-id="${CSS.escape(view.event)}"]`);
+    if (item) item.setAttribute("aria-current", "true");
+    await showEvent(panelBody, view.event, names);
+  } else if (view.entity) {
+    await showEntity(panelBody, view.entity, names, { onFilter: (id) => filters.addEntity(id) });
+  } else if (view.article) {
+    const highlight = view.start && view.end ? { start: Number(view.start), end: Number(view.end) } : null;
+    await showArticle(panelBody, view.article, names, highlight);
+  } else {
+    await showArticles(panelBody);
+  }
+  if (focus) {
+    const title = panelBody.querySelector(".panel-title");
+    if (title) { title.setAttribute("tabindex", "-1"); title.focus(); }
+  }
+}
+
+function closePanel() {
+  history.pushState(history.state, "", `${location.pathname}${location.search}`);
+  showPanel();
+  if (opener && document.contains(opener)) opener.focus();
+  else document.getElementById("timeline").focus();
+}
+
+document.addEventListener("click", (event) => {
+  const link = event.target.closest("a[href^='#']");
+  if (link && link.getAttribute("href").length > 1) opener = link;
+});
+window.addEventListener("hashchange", () => showPanel({ focus: true }));
+window.addEventListener("popstate", () => {
+  if (filters.sync()) loadTimeline();
+  showPanel();
+});
+document.getElementById("panel-close").addEventListener("click", closePanel);
+document.getElementById("show-articles").addEventListener("click", () => { location.hash = "articles"; });
+document.addEventListener("keydown", (event) => {
+  if (event.key === "Escape" && panel.classList.contains("is-open")) closePanel();
+});
+
+// Live: new and changed events show up without a reload.
+let refreshTimer = 0;
+function refreshSoon() {
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(() => loadTimeline({ quiet: true }), 200);
+}
+
+async function onChange(change) {
+  if (change.kind === "entity") {
+    await loadEntities();
+  } else if (change.kind === "event") {
+    if (change.op === "created") {
+      fresh.add(change.id);
+      api.event(change.id).then((event) => announce(`New event: ${event.summary}`)).catch(() => {});
+    }
+    refreshSoon();
+    if (route().event === change.id) showPanel();
+  } else if (change.kind === "article") {
+    refreshSoon();
+    if ("articles" in route() || route().article === change.id) showPanel();
+  }
+}
+
+const STATUS_TEXT = {
+  connecting: "Connecting to live updates…",
+  live: "Live: new events appear as they are reported",
+  reconnecting: "Live updates interrupted, reconnecting…",
+  offline: "Live updates unavailable; retrying",
+};
+connectLive({
+  onChange,
+  onStatus: (state) => {
+    liveStatus.dataset.state = state;
+    liveStatus.textContent = STATUS_TEXT[state];
+  },
+  onResync: () => { loadEntities(); refreshSoon(); },
+});
+
+replace(panelBody, loading("…"));
+loadEntities();
+loadTimeline();
+showPanel();
