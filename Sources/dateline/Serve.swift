@@ -27,6 +27,7 @@ struct Serve: ParsableCommand {
             logger.critical("start-up failed", metadata: ["error": "\(error)"])
             throw ExitCode(1)
         }
+        application.logWritePolicy()
         application.loadStore()
         let signalSources = Signals.onTermination { signal in
             logger.info("signal received; shutting down", metadata: ["signal": "\(signal)"])

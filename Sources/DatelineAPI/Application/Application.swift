@@ -5,10 +5,11 @@ public import HTTPServer
 public import Logging
 public import NewsModel
 
-/// Dateline assembled: the store, the routes, the middleware and the server, from a configuration.
+/// Dateline assembled: the store and its persistence, the routes, the middleware and the
+/// server, from a configuration.
 ///
 /// ```swift
-/// let application = try Application(configuration: configuration, logger: logger)
+/// let application = Application(configuration: configuration, logger: logger)
 /// let server = application.makeServer()
 /// try server.start()
 /// application.loadStore()   // in the background; /readyz answers 503 until it is done
@@ -17,6 +18,7 @@ public final class Application: Sendable {
     public let configuration: DatelineConfiguration
     public let store: NewsStore
     public let readiness = Readiness()
+    public let persistence: Persistence
     private let logger: Logger
     private let ingestion: Ingestion
 
@@ -24,22 +26,29 @@ public final class Application: Sendable {
         self.configuration = configuration
         self.logger = logger
         self.store = store
-        self.ingestion = Ingestion(store: store)
+        self.persistence = Persistence(store: store, feed: ChangeFeed(heartbeatInterval: configuration.changesHeartbeatSeconds),
+                                       directory: configuration.dataDirectory,
+                                       compactAfter: configuration.journalCompactAfter, logger: logger)
+        self.ingestion = Ingestion(persistence: persistence)
     }
 
-    /// Loads the seed articles, then marks the application ready. Runs on a background queue
-    /// and returns at once; `completion` runs when loading ends.
+    /// Loads the seed (or the durable snapshot and journal), then marks the application ready.
+    /// Runs on a background queue and returns at once; `completion` runs when loading ends.
     public func loadStore(completion: @escaping @Sendable () -> Void = {}) {
         DispatchQueue.global().async { [self] in
             let started = DispatchTime.now()
             do {
-                let inputs = try SeedLoader.load(directory: configuration.seedDirectory)
-                for input in inputs { _ = ingestion.ingest(input) }
+                try persistence.open {
+                    for input in try SeedLoader.load(directory: configuration.seedDirectory) {
+                        _ = try ingestion.ingest(input)
+                    }
+                }
                 let snapshot = store.snapshot
                 logger.info("store loaded", metadata: [
                     "articles": .stringConvertible(snapshot.articleCount),
                     "entities": .stringConvertible(snapshot.entityCount),
                     "events": .stringConvertible(snapshot.eventCount),
+                    "version": .stringConvertible(Int(snapshot.version)),
                     "ms": .stringConvertible(Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6),
                 ])
                 readiness.set(.ready)
@@ -51,13 +60,27 @@ public final class Application: Sendable {
         }
     }
 
+    /// Says at start-up how writes are guarded.
+    public func logWritePolicy() {
+        if configuration.apiToken != nil {
+            logger.info("writes need the configured bearer token")
+        } else if configuration.allowAnonymousWrites {
+            logger.warning("writes are open to anyone: no API token is set and allowAnonymousWrites is on")
+        } else {
+            logger.notice("writes are refused: no API token is configured (set DATELINE_API_TOKEN)")
+        }
+    }
+
     /// The routes wrapped in the middleware, outermost first: CORS answers preflights before
-    /// anything runs; compression wraps the ETag step so each encoding gets its own tag.
+    /// anything runs; writes are authorized before they reach a route; compression wraps the
+    /// ETag step so each encoding gets its own tag.
     public func makeResponder() -> any Responder {
         let statics = StaticFiles(root: configuration.publicDirectory)
-        let routes = APIRoutes(store: store, readiness: readiness).makeRouter(fallback: statics)
-        return routes.wrapped(in: [
+        var router = APIRoutes(store: store, readiness: readiness).makeRouter(fallback: statics)
+        ChangeRoutes(persistence: persistence).register(in: &router)
+        return router.wrapped(in: [
             CORSMiddleware(allowedOrigins: configuration.allowedOrigins),
+            WriteAuthorization(token: configuration.apiToken, allowAnonymous: configuration.allowAnonymousWrites),
             CompressionMiddleware(minimumBytes: configuration.compressionMinimumBytes),
             ETagMiddleware(),
         ])

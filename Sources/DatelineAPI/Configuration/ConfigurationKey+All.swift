@@ -54,6 +54,20 @@ extension ConfigurationKey {
                          apply: { $0.logLevel = $1.string }, read: { .string($0.logLevel) }),
         ConfigurationKey("log.access", "Whether every request writes an access-log line.",
                          kind: .boolean, apply: { $0.accessLog = $1.boolean }, read: { .boolean($0.accessLog) }),
+        ConfigurationKey("apiToken", secret: true, "Bearer token that writes must carry; unset refuses writes.",
+                         kind: .optionalString, apply: { $0.apiToken = $1.string.isEmpty ? nil : $1.string },
+                         read: { .string($0.apiToken ?? "") }),
+        ConfigurationKey("allowAnonymousWrites", "Accept writes without a token when none is set (local tries only).",
+                         kind: .boolean, apply: { $0.allowAnonymousWrites = $1.boolean }, read: { .boolean($0.allowAnonymousWrites) }),
+        ConfigurationKey("dataDirectory", environment: "DATELINE_DATA_DIR", "Folder of the journal and snapshots; unset keeps the store in memory.",
+                         kind: .optionalString, apply: { $0.dataDirectory = $1.string.isEmpty ? nil : $1.string },
+                         read: { .string($0.dataDirectory ?? "") }),
+        ConfigurationKey("journal.compactAfter", "Journal records after which a snapshot is written.",
+                         kind: .integer(1...10_000_000), apply: { $0.journalCompactAfter = $1.integer },
+                         read: { .integer($0.journalCompactAfter) }),
+        ConfigurationKey("changes.heartbeatSeconds", "Seconds between heartbeats on idle change streams.",
+                         kind: .seconds(0.1...3600), apply: { $0.changesHeartbeatSeconds = $1.seconds },
+                         read: { .seconds($0.changesHeartbeatSeconds) }),
     ]
 
     /// The key with this name.

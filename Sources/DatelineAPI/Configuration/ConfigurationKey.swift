@@ -16,6 +16,8 @@ public struct ConfigurationKey: Sendable {
         case integer(ClosedRange<Int>)
         case seconds(ClosedRange<Double>)
         case string(allowed: [String]?)
+        /// A string that may be empty, meaning unset.
+        case optionalString
         case boolean
         case list
     }
@@ -23,11 +25,11 @@ public struct ConfigurationKey: Sendable {
     /// The default value, as text.
     public var defaultValue: String { read(DatelineConfiguration()).text }
 
-    init(_ name: String, flag: String? = nil, secret: Bool = false, _ summary: String, kind: Kind,
+    init(_ name: String, environment: String? = nil, flag: String? = nil, secret: Bool = false, _ summary: String, kind: Kind,
          apply: @escaping @Sendable (inout DatelineConfiguration, ConfigurationValue) -> Void,
          read: @escaping @Sendable (DatelineConfiguration) -> ConfigurationValue) {
         self.name = name
-        self.environment = "DATELINE_" + name.map { $0 == "." ? "_" : $0.isUppercase ? "_\($0)" : "\($0)" }.joined().uppercased()
+        self.environment = environment ?? "DATELINE_" + name.map { $0 == "." ? "_" : $0.isUppercase ? "_\($0)" : "\($0)" }.joined().uppercased()
         self.flag = flag ?? "--set \(name)=VALUE"
         self.summary = summary
         self.isSecret = secret

@@ -74,6 +74,9 @@ public enum ConfigurationLoader {
                 throw fail("must be one of \(allowed.joined(separator: ", ")), got \"\(text)\"")
             }
             checked = .string(text)
+        case .optionalString:
+            guard let text = value.string else { throw fail("must be a string, got \(value)") }
+            checked = .string(text)
         case .boolean:
             guard let flag = value.boolean else { throw fail("must be true or false, got \(value)") }
             checked = .boolean(flag)

@@ -20,6 +20,16 @@ public struct DatelineConfiguration: Sendable, Hashable {
     public var logLevel = "info"
     /// Whether each request writes an access-log line.
     public var accessLog = true
+    /// The bearer token writes must carry; nil refuses writes unless `allowAnonymousWrites`.
+    public var apiToken: String?
+    /// Lets writes through without a token (for trying Dateline locally only).
+    public var allowAnonymousWrites = false
+    /// Where the journal and snapshots live; nil keeps the store in memory only.
+    public var dataDirectory: String?
+    /// Journal records after which a snapshot is written and the journal emptied.
+    public var journalCompactAfter = 10_000
+    /// Seconds between heartbeat comments on idle change streams.
+    public var changesHeartbeatSeconds = 15.0
 
     public init() {}
 

@@ -8,6 +8,8 @@ enum Representation: String, Sendable, Hashable, CaseIterable {
     case ndjson
     /// `text/csv`, a header row and one record a line (events only).
     case csv
+    /// `text/event-stream`, Server-Sent Events (the change feed only).
+    case eventStream = "event-stream"
 
     /// The media type, as matched against `Accept`.
     var mediaType: String {
@@ -15,6 +17,7 @@ enum Representation: String, Sendable, Hashable, CaseIterable {
         case .json: "application/json"
         case .ndjson: "application/x-ndjson"
         case .csv: "text/csv"
+        case .eventStream: "text/event-stream"
         }
     }
 
@@ -24,6 +27,7 @@ enum Representation: String, Sendable, Hashable, CaseIterable {
         case .json: "application/json; charset=utf-8"
         case .ndjson: "application/x-ndjson; charset=utf-8"
         case .csv: "text/csv; charset=utf-8"
+        case .eventStream: "text/event-stream; charset=utf-8"
         }
     }
 

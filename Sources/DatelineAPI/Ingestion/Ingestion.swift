@@ -5,13 +5,13 @@ import Synchronization
 /// Turns article text into store changes: extraction, linking to the entities the store
 /// already knows, merging events that other articles already reported, one version step.
 final class Ingestion: Sendable {
-    private let store: NewsStore
+    private let persistence: Persistence
     private let extractor = Extractor()
     /// Ingestions read the store, then write it: one at a time, so none is lost.
     private let writer = Mutex(())
 
-    init(store: NewsStore) {
-        self.store = store
+    init(persistence: Persistence) {
+        self.persistence = persistence
     }
 
     /// What one ingestion produced.
@@ -22,10 +22,11 @@ final class Ingestion: Sendable {
         var mergedEventIDs: [String]
     }
 
-    /// Extracts from the article and stores the article, its entities and its events.
-    func ingest(_ input: ArticleInput) -> Outcome {
-        writer.withLock { _ in
-            let snapshot = store.snapshot
+    /// Extracts from the article and commits the article, its entities and its events as one
+    /// version. Throws only when the journal cannot be written (and then nothing changed).
+    func ingest(_ input: ArticleInput) throws -> Outcome {
+        try writer.withLock { _ in
+            let snapshot = persistence.store.snapshot
             let articleID = Self.uniqueID(Slug.make(input.title), taken: { snapshot.article($0) != nil })
             let known = Self.allEntities(in: snapshot)
             let result = extractor.extract(input, articleId: articleID, known: known)
@@ -41,7 +42,7 @@ final class Ingestion: Sendable {
             }
             changes += updated.map(StoreChange.upsertEvent)
             changes += added.map(StoreChange.upsertEvent)
-            _ = store.apply(changes)
+            try persistence.commit(changes)
             return Outcome(article: result.article, entityIDs: result.entities.map(\.id),
                            createdEventIDs: added.map(\.id), mergedEventIDs: updated.map(\.id))
         }

@@ -26,6 +26,8 @@ enum OpenAPIResponses {
                 content[representation.mediaType] = ["schema": ["type": "string", "description": "One JSON object a line, each an item of `data`."]]
             case .csv:
                 content[representation.mediaType] = ["schema": ["type": "string", "description": "RFC 4180 CSV with a header row."]]
+            case .eventStream:
+                content[representation.mediaType] = ["schema": ["type": "string", "description": "Server-Sent Events: `id` is the store version, `data` a JSON object."]]
             }
         }
         var headers: [String: OpenAPIValue] = ["ETag": etag, "Cache-Control": cacheControl]

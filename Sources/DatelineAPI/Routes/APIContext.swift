@@ -36,6 +36,7 @@ struct APIContext {
         case .json: body = try JSONBody.encode(ListEnvelope(data: items, next: next, total: total), pretty: pretty)
         case .ndjson: body = try JSONBody.lines(items)
         case .csv: body = Array((csv?(items) ?? "").utf8)
+        case .eventStream: preconditionFailure("lists are never offered as event streams")
         }
         var response = respond(body, representation: representation)
         if let next {

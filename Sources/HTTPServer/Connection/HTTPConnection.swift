@@ -71,7 +71,7 @@ final class HTTPConnection: @unchecked Sendable {
     /// Begins graceful shutdown: idle connections close now, busy ones after their response.
     func beginShutdown() {
         queue.async { [self] in
-            stream?.close()
+            if let stream { streamFinish(from: stream) }  // Ends an open stream with its last chunk.
             let idle = phase == .open && !parser.isMidRequest && output.isEmpty && stream == nil
             if idle || phase == .lingering { close() }
         }

@@ -6,9 +6,11 @@ struct ChangeLog: Sendable {
     /// Every record with a version above this one is still held.
     private(set) var floor: UInt64 = 0
 
-    init(capacity: Int) {
+    /// An empty log for a store at `baseVersion`: changes up to it are not held.
+    init(capacity: Int, baseVersion: UInt64 = 0) {
         precondition(capacity > 0, "a change log needs room for at least one record")
         self.capacity = capacity
+        self.floor = baseVersion
     }
 
     mutating func append(_ new: [ChangeRecord]) {

@@ -23,8 +23,13 @@ public final class NewsStore: Sendable {
     private let published: Mutex<Published>
 
     /// Creates an empty store keeping the last `changeLogCapacity` change records.
-    public init(changeLogCapacity: Int = 10_000) {
-        published = Mutex(Published(snapshot: StoreSnapshot(), log: ChangeLog(capacity: changeLogCapacity)))
+    public convenience init(changeLogCapacity: Int = 10_000) {
+        self.init(initial: StoreSnapshot(), changeLogCapacity: changeLogCapacity)
+    }
+
+    /// Creates a store whose current snapshot is `initial`.
+    init(initial: StoreSnapshot, changeLogCapacity: Int) {
+        published = Mutex(Published(snapshot: initial, log: ChangeLog(capacity: changeLogCapacity, baseVersion: initial.version)))
     }
 
     /// The current snapshot.
@@ -54,6 +59,18 @@ public final class NewsStore: Sendable {
                 $0.log.append(records)
             }
             return next
+        }
+    }
+
+    /// Replaces everything the store holds with `contents`, at its version (a restart reading
+    /// its last durable snapshot). The change log restarts there.
+    public func restore(_ contents: StoreContents) {
+        writer.withLock { _ in
+            let restored = StoreSnapshot(restoring: contents)
+            published.withLock { published in
+                published = Published(snapshot: restored,
+                                      log: ChangeLog(capacity: published.log.capacity, baseVersion: contents.version))
+            }
         }
     }
 

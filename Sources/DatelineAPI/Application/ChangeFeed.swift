@@ -1,0 +1,150 @@
+import Dispatch
+import Foundation
+public import HTTPServer
+public import NewsModel
+import Synchronization
+
+/// The live change feed: every committed version goes to every open stream, as one
+/// Server-Sent Event whose id is the version. Streams resume from a version; a heartbeat
+/// comment keeps idle ones alive through proxies.
+public final class ChangeFeed: Sendable {
+    private let state = Mutex(State())
+    private let heartbeatInterval: Double
+    private let queue = DispatchQueue(label: "dateline.changes")
+
+    private struct State {
+        var subscribers: [Int: Subscriber] = [:]
+        var nextID = 0
+        var heartbeat: (any DispatchSourceTimer)?
+    }
+
+    private struct Subscriber {
+        let writer: any ResponseBodyWriter
+        /// The newest version this subscriber has been sent.
+        var version: UInt64
+    }
+
+    public init(heartbeatInterval: Double = 15) {
+        self.heartbeatInterval = heartbeatInterval
+    }
+
+    deinit {
+        state.withLock { $0.heartbeat?.cancel() }
+    }
+
+    /// The number of open streams.
+    public var subscriberCount: Int { state.withLock { $0.subscribers.count } }
+
+    /// Starts a stream: first the changes after `since` (or a `reset` event when the log no
+    /// longer reaches back that far), then every new version as it is committed.
+    public func subscribe(_ writer: any ResponseBodyWriter, since: UInt64?, store: NewsStore) {
+        let id = state.withLock { state -> Int in
+            let current = store.snapshot.version
+            var sent = since ?? current
+            writer.write(Array("retry: 2000\n\n".utf8))
+            if let since, since < current {
+                if let backlog = store.changes(since: since) {
+                    for group in Self.byVersion(backlog) {
+                        writer.write(Self.event(version: group.version, changes: group.changes))
+                        sent = group.version
+                    }
+                } else {
+                    writer.write(Self.reset(version: current))
+                    sent = current
+                }
+            }
+            let id = state.nextID
+            state.nextID += 1
+            state.subscribers[id] = Subscriber(writer: writer, version: sent)
+            if state.heartbeat == nil { state.heartbeat = makeHeartbeat() }
+            return id
+        }
+        writer.onClose { [weak self] in
+            self?.state.withLock { _ = $0.subscribers.removeValue(forKey: id) }
+        }
+    }
+
+    /// Sends a committed snapshot's changes to every stream that has not had them.
+    func publish(_ snapshot: StoreSnapshot) {
+        guard !snapshot.lastChanges.isEmpty else { return }
+        state.withLock { state in
+            guard !state.subscribers.isEmpty else { return }
+            let event = Self.event(version: snapshot.version, changes: snapshot.lastChanges)
+            for (id, subscriber) in state.subscribers where subscriber.version < snapshot.version {
+                if subscriber.writer.write(event) {
+                    state.subscribers[id]?.version = snapshot.version
+                } else {
+                    state.subscribers[id] = nil
+                }
+            }
+        }
+    }
+
+    /// Ends every stream cleanly (graceful shutdown).
+    public func finishAll() {
+        let writers = state.withLock { state -> [any ResponseBodyWriter] in
+            defer { state.subscribers = [:] }
+            return state.subscribers.values.map(\.writer)
+        }
+        writers.forEach { $0.finish() }
+    }
+
+    /// The changes after `since` as NDJSON lines, one per version, for polling clients; nil
+    /// when the log no longer reaches back that far.
+    public static func lines(since: UInt64, store: NewsStore) -> [UInt8]? {
+        guard let backlog = store.changes(since: since) else { return nil }
+        var out: [UInt8] = []
+        for group in byVersion(backlog) {
+            out += payload(version: group.version, changes: group.changes)
+            out.append(0x0A)
+        }
+        return out
+    }
+
+    private func makeHeartbeat() -> any DispatchSourceTimer {
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        timer.schedule(deadline: .now() + heartbeatInterval, repeating: heartbeatInterval)
+        timer.setEventHandler { [weak self] in self?.beat() }
+        timer.activate()
+        return timer
+    }
+
+    private func beat() {
+        let comment = Array(": heartbeat\n\n".utf8)
+        state.withLock { state in
+            for (id, subscriber) in state.subscribers where !subscriber.writer.write(comment) {
+                state.subscribers[id] = nil
+            }
+        }
+    }
+
+    static func byVersion(_ records: [ChangeRecord]) -> [(version: UInt64, changes: [ChangeRecord])] {
+        var groups: [(version: UInt64, changes: [ChangeRecord])] = []
+        for record in records {
+            if groups.last?.version == record.version {
+                groups[groups.count - 1].changes.append(record)
+            } else {
+                groups.append((record.version, [record]))
+            }
+        }
+        return groups
+    }
+
+    static func payload(version: UInt64, changes: [ChangeRecord]) -> [UInt8] {
+        struct Payload: Encodable {
+            let version: UInt64
+            let changes: [ChangeRecord]
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return (try? Array(encoder.encode(Payload(version: version, changes: changes)))) ?? []
+    }
+
+    static func event(version: UInt64, changes: [ChangeRecord]) -> [UInt8] {
+        Array("id: \(version)\nevent: change\ndata: ".utf8) + payload(version: version, changes: changes) + Array("\n\n".utf8)
+    }
+
+    static func reset(version: UInt64) -> [UInt8] {
+        Array("id: \(version)\nevent: reset\ndata: {\"version\":\(version)}\n\n".utf8)
+    }
+}

@@ -1,0 +1,21 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A failure to read or write the data directory, with the file and the system's reason.
+public struct DurabilityError: Error, Sendable, CustomStringConvertible {
+    public var operation: String
+    public var path: String
+    public var errno: Int32?
+    public var reason: String?
+
+    /// Captures the current `errno` for a failed call.
+    static func system(_ operation: String, _ path: String) -> DurabilityError {
+        DurabilityError(operation: operation, path: path, errno: Glibc.errno, reason: nil)
+    }
+
+    public var description: String {
+        let cause = errno.map { String(cString: strerror($0)) } ?? reason ?? "unknown failure"
+        return "\(operation) \(path): \(cause)"
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The few POSIX file operations durability rests on: append with fsync, and replace a file
+/// atomically (temporary file, fsync, rename, fsync of the directory).
+enum DurableFile {
+    /// Opens `path` for appending, creating it; close-on-exec.
+    static func openForAppend(_ path: String) throws -> Int32 {
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw DurabilityError.system("open", path) }
+        return descriptor
+    }
+
+    /// Writes every byte, retrying on EINTR and short writes.
+    static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], path: String) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw DurabilityError.system("write", path)
+            }
+            offset += written
+        }
+    }
+
+    /// Flushes the file's data and metadata to stable storage.
+    static func sync(_ descriptor: Int32, path: String) throws {
+        while fsync(descriptor) != 0 {
+            if errno != EINTR { throw DurabilityError.system("fsync", path) }
+        }
+    }
+
+    /// Flushes a directory entry change (a create or rename) to stable storage.
+    static func syncDirectory(_ directory: String) throws {
+        let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw DurabilityError.system("open", directory) }
+        defer { close(descriptor) }
+        try sync(descriptor, path: directory)
+    }
+
+    /// Replaces `path` with `bytes` so that a crash leaves either the old file or the new one.
+    static func replace(_ path: String, with bytes: [UInt8]) throws {
+        let temporary = path + ".tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw DurabilityError.system("open", temporary) }
+        do {
+            try writeAll(descriptor, bytes, path: temporary)
+            try sync(descriptor, path: temporary)
+            close(descriptor)
+        } catch {
+            close(descriptor)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else { throw DurabilityError.system("rename", temporary) }
+        try syncDirectory((path as NSString).deletingLastPathComponent)
+    }
+
+    /// Cuts a file to `length` bytes (dropping a torn tail) and syncs it.
+    static func truncate(_ path: String, to length: Int) throws {
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw DurabilityError.system("open", path) }
+        defer { close(descriptor) }
+        guard ftruncate(descriptor, off_t(length)) == 0 else { throw DurabilityError.system("truncate", path) }
+        try sync(descriptor, path: path)
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import HTTPServer
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The write-ahead journal: one JSON object a line, `{"sum":"<xxh64 hex>","record":{...}}`,
+/// where the sum covers the record's bytes exactly as written. Each append is fsynced before
+/// it returns.
+///
+/// Used only under `Persistence`'s lock, which is why it may be `@unchecked Sendable`.
+final class Journal: @unchecked Sendable {
+    let path: String
+    private var descriptor: Int32
+    /// Records appended since the journal was last emptied.
+    private(set) var count: Int
+
+    private static let prefix = Array(#"{"sum":""#.utf8)
+    private static let middle = Array(#"","record":"#.utf8)
+
+    /// Opens the journal for appending; `count` is how many records it already holds.
+    init(path: String, count: Int) throws {
+        self.path = path
+        self.descriptor = try DurableFile.openForAppend(path)
+        self.count = count
+    }
+
+    deinit { close(descriptor) }
+
+    /// Appends one record and waits until it is on stable storage.
+    func append(_ record: JournalRecord) throws {
+        try DurableFile.writeAll(descriptor, Self.line(for: record), path: path)
+        try DurableFile.sync(descriptor, path: path)
+        count += 1
+    }
+
+    /// Empties the journal (after a snapshot has captured everything in it).
+    func reset() throws {
+        try DurableFile.truncate(path, to: 0)
+        count = 0
+    }
+
+    static func line(for record: JournalRecord) throws -> [UInt8] {
+        let body = try Array(JSONEncoder().encode(record))
+        var line = prefix
+        line += Array(hex(ContentHash.hash(body)).utf8)
+        line += middle
+        line += body
+        line += Array("}\n".utf8)
+        return line
+    }
+
+    /// What reading a journal found.
+    struct Contents {
+        var records: [JournalRecord]
+        /// Bytes up to the end of the last good record: anything after it is torn or corrupt.
+        var validBytes: Int
+        var warnings: [String]
+    }
+
+    /// Reads every good record; stops at the first torn or corrupt one, with a warning.
+    static func read(path: String) throws -> Contents {
+        guard FileManager.default.fileExists(atPath: path) else { return Contents(records: [], validBytes: 0, warnings: []) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DurabilityError(operation: "read", path: path, errno: nil, reason: "the journal cannot be read")
+        }
+        let bytes = [UInt8](data)
+        var contents = Contents(records: [], validBytes: 0, warnings: [])
+        var start = 0
+        let decoder = JSONDecoder()
+        while start < bytes.count {
+            guard let newline = bytes[start...].firstIndex(of: 0x0A) else {
+                contents.warnings.append("skipped a torn last record at byte \(start) (no line end)")
+                break
+            }
+            let line = bytes[start..<newline]
+            guard let record = parse(line, decoder: decoder) else {
+                let remaining = bytes[newline...].count > 1 ? " and everything after it" : ""
+                contents.warnings.append("skipped a corrupt record at byte \(start)\(remaining)")
+                break
+            }
+            contents.records.append(record)
+            start = newline + 1
+            contents.validBytes = start
+        }
+        return contents
+    }
+
+    private static func parse(_ line: ArraySlice<UInt8>, decoder: JSONDecoder) -> JournalRecord? {
+        let sumLength = 16
+        let bodyStart = line.startIndex + prefix.count + sumLength + middle.count
+        guard line.count > prefix.count + sumLength + middle.count + 1,
+              line.starts(with: prefix),
+              line[(line.startIndex + prefix.count + sumLength)..<bodyStart].elementsEqual(middle),
+              line.last == UInt8(ascii: "}")
+        else { return nil }
+        let sum = String(decoding: line[(line.startIndex + prefix.count)..<(line.startIndex + prefix.count + sumLength)], as: UTF8.self)
+        let body = Array(line[bodyStart..<(line.endIndex - 1)])
+        guard sum == hex(ContentHash.hash(body)) else { return nil }
+        return try? decoder.decode(JournalRecord.self, from: Data(body))
+    }
+
+    private static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

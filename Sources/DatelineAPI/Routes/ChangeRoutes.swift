@@ -1,0 +1,51 @@
+import HTTPServer
+import HTTPTypes
+import NewsModel
+
+/// `GET /changes`: every create, update, merge and delete, live as Server-Sent Events (the id
+/// of each event is the store version), or as NDJSON lines for polling clients. Resumable with
+/// `Last-Event-ID` or `?since=`.
+struct ChangeRoutes: Sendable {
+    let persistence: Persistence
+
+    static let endpoint = Endpoint(parameters: ["since"], representations: [.eventStream, .ndjson])
+
+    func register(in router: inout Router) {
+        router.get("/changes") { request in
+            let store = persistence.store
+            let context = try APIContext(request, snapshot: store.snapshot, endpoint: Self.endpoint)
+            let since = try Self.since(request, context.parameters)
+            if context.representation == .ndjson {
+                guard let lines = ChangeFeed.lines(since: since ?? 0, store: store) else {
+                    throw HTTPError(.gone, detail: "Changes after version \(since ?? 0) are no longer held; reload the collections and poll from version \(store.snapshot.version).",
+                                    extensions: ["version": .int(Int(store.snapshot.version))])
+                }
+                return Response(status: .ok, headerFields: [.contentType: Representation.ndjson.contentType, .cacheControl: "no-store"],
+                                body: .bytes(lines))
+            }
+            let feed = persistence.feed
+            return Response(status: .ok, headerFields: [
+                .contentType: Representation.eventStream.contentType,
+                .cacheControl: "no-store",
+                HTTPField.Name("X-Accel-Buffering")!: "no",
+            ], body: .stream(ResponseStream { writer in
+                feed.subscribe(writer, since: since, store: store)
+            }))
+        }
+    }
+
+    /// The version to resume after: `since`, else `Last-Event-ID`, else nil (only new changes).
+    static func since(_ request: Request, _ parameters: QueryParameters) throws(HTTPError) -> UInt64? {
+        if let text = parameters.value("since") {
+            guard let version = UInt64(text) else { throw APIError.badParameter("since", "must be a store version (a whole number), got \"\(text)\".") }
+            return version
+        }
+        if let text = request.headerFields[HTTPField.Name("Last-Event-ID")!] {
+            guard let version = UInt64(text.trimmingCharacters(in: .whitespaces)) else {
+                throw HTTPError(.badRequest, detail: "Last-Event-ID must be a store version, got \"\(text)\".")
+            }
+            return version
+        }
+        return nil
+    }
+}

@@ -1,0 +1,49 @@
+public import HTTPServer
+import HTTPTypes
+
+/// Guards writes: reads are public; POST, PUT, PATCH and DELETE need
+/// `Authorization: Bearer <token>`. Missing gives 401 with `WWW-Authenticate: Bearer`, wrong
+/// gives 403. With no token configured, writes are refused unless anonymous writes are allowed.
+public struct WriteAuthorization: Middleware {
+    private let token: [UInt8]?
+    private let allowAnonymous: Bool
+
+    public init(token: String?, allowAnonymous: Bool) {
+        self.token = token.map { Array($0.utf8) }
+        self.allowAnonymous = allowAnonymous
+    }
+
+    static let challenge: HTTPFields = [.wwwAuthenticate: #"Bearer realm="dateline""#]
+
+    public func respond(to request: Request, next: any Responder) throws -> Response {
+        guard [.post, .put, .patch, .delete].contains(request.method) else {
+            return try next.respond(to: request)
+        }
+        guard let token else {
+            if allowAnonymous { return try next.respond(to: request) }
+            throw HTTPError(.forbidden, detail: "Writes are disabled: the server has no API token configured.")
+        }
+        guard let header = request.headerFields[.authorization] else {
+            throw HTTPError(.unauthorized, detail: "Writes need an Authorization: Bearer token.",
+                            headerFields: Self.challenge)
+        }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else {
+            throw HTTPError(.unauthorized, detail: "The Authorization header must use the Bearer scheme.",
+                            headerFields: Self.challenge)
+        }
+        guard Self.constantTimeEquals(Array(parts[1].utf8), token) else {
+            throw HTTPError(.forbidden, detail: "The bearer token is not valid for writes.")
+        }
+        return try next.respond(to: request)
+    }
+
+    /// Compares without an early exit, so timing does not tell how much of a guess was right.
+    static func constantTimeEquals(_ given: [UInt8], _ expected: [UInt8]) -> Bool {
+        var difference = UInt8(truncatingIfNeeded: given.count ^ expected.count)
+        for index in expected.indices {
+            difference |= expected[index] ^ (index < given.count ? given[index] : 0)
+        }
+        return difference == 0
+    }
+}
