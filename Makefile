@@ -3,11 +3,10 @@
 
 SWIFT ?= swift
 SYSTEM_PACKAGES := libssl-dev zlib1g-dev pkg-config
-TEST_SYSTEM_PACKAGES := curl python3-pip
-PYTHON ?= python3
-PIP_PACKAGES := openapi-spec-validator
+TEST_SYSTEM_PACKAGES := curl openssl python3-pip chromium chromium-driver
+DEBUG_BINARY := .build/debug/dateline
 
-.PHONY: run build release test unit-tests system-packages test-packages clean
+.PHONY: run build release test unit-tests contract-tests browser-tests eval bench system-packages test-packages clean
 
 run: system-packages release
 	.build/release/dateline serve
@@ -18,11 +17,26 @@ build: system-packages
 release: system-packages
 	$(SWIFT) build -c release --product dateline
 
-test: system-packages test-packages unit-tests
+# Every test: Swift unit, socket and process tests, then the contract and browser tests
+# against the running binary.
+test: system-packages test-packages unit-tests contract-tests browser-tests
 
 unit-tests:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+contract-tests:
+	scripts/contract-tests $(DEBUG_BINARY)
+
+browser-tests:
+	scripts/browser-tests $(DEBUG_BINARY)
+
+# Extraction quality on the gold articles: precision, recall and F1 per split.
+eval: system-packages
+	$(SWIFT) run dateline-eval Tests/ExtractionTests/Articles
+
+bench: system-packages
+	bench/run
 
 # Installs what is missing with apt-get when run as root; otherwise names the command to run.
 system-packages:

@@ -77,6 +77,14 @@ let package = Package(
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"], swiftSettings: settings),
         .testTarget(name: "NewsModelTests", dependencies: ["NewsModel"], swiftSettings: settings),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "NewsModel"], resources: [.copy("Articles")], swiftSettings: settings),
-        .testTarget(name: "DatelineAPITests", dependencies: ["DatelineAPI", "HTTPServer", "NewsModel"], swiftSettings: settings),
+        .testTarget(
+            name: "DatelineAPITests",
+            dependencies: [
+                "DatelineAPI", "HTTPServer", "NewsModel",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: settings
+        ),
     ]
 )

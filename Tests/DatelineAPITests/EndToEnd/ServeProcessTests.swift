@@ -102,9 +102,24 @@ final class ProbeConnection {
         _ = text.withCString { Glibc.send(descriptor, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
     }
 
+    private var pending: [UInt8] = []
+
+    /// Reads until `marker` has arrived; returns everything read so far, and keeps nothing.
+    func read(until marker: String) throws -> String {
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while !String(decoding: pending, as: UTF8.self).contains(marker) {
+            let count = recv(descriptor, &buffer, buffer.count, 0)
+            if count <= 0 { throw POSIXError(.ETIMEDOUT) }
+            pending.append(contentsOf: buffer[0..<count])
+        }
+        defer { pending = [] }
+        return String(decoding: pending, as: UTF8.self)
+    }
+
     /// Everything until the server closes.
     func readAll() throws -> String {
-        var received: [UInt8] = []
+        var received = pending
+        pending = []
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
             let count = recv(descriptor, &buffer, buffer.count, 0)
