@@ -7,8 +7,9 @@ import Synchronization
 final class Ingestion: Sendable {
     private let persistence: Persistence
     private let extractor = Extractor()
-    /// Ingestions read the store, then write it: one at a time, so none is lost.
-    private let writer = Mutex(())
+    /// Ingestions and the API's other writes read the store, then write it: one at a time, so
+    /// none is lost. The lock also guards the index that finds reposted articles.
+    private let writer = Mutex(DuplicateIndex())
 
     init(persistence: Persistence) {
         self.persistence = persistence
@@ -20,13 +21,30 @@ final class Ingestion: Sendable {
         var entityIDs: [String]
         var createdEventIDs: [String]
         var mergedEventIDs: [String]
+        /// Whether the store already held this article (same source URL or same cleaned body):
+        /// then nothing was written, `article` is the stored one and no events are listed.
+        var duplicate = false
+    }
+
+    /// Runs `body` on the current snapshot with the writer lock held, so that what it checks
+    /// still holds when it commits: the API's writes that read before they write go through here.
+    func exclusively<T: Sendable>(_ body: (StoreSnapshot) throws -> T) throws -> T {
+        try writer.withLock { _ in try body(persistence.store.snapshot) }
     }
 
     /// Extracts from the article and commits the article, its entities and its events as one
-    /// version. Throws only when the journal cannot be written (and then nothing changed).
+    /// version; an article the store already holds is returned as it is, nothing written.
+    /// Throws only when the journal cannot be written (and then nothing changed).
     func ingest(_ input: ArticleInput) throws -> Outcome {
-        try writer.withLock { _ in
+        try writer.withLock { duplicates in
             let snapshot = persistence.store.snapshot
+            let body = Cleaner.clean(input.text, title: input.title, language: input.language)
+            if let id = duplicates.duplicate(url: input.source.url, body: body, in: snapshot, store: persistence.store),
+               let existing = snapshot.article(id) {
+                var seen = Set<String>()
+                let entityIDs = existing.mentions.map(\.entityId).filter { seen.insert($0).inserted }
+                return Outcome(article: existing, entityIDs: entityIDs, createdEventIDs: [], mergedEventIDs: [], duplicate: true)
+            }
             let articleID = Self.uniqueID(Slug.make(input.title), taken: { snapshot.article($0) != nil })
             let known = Self.allEntities(in: snapshot)
             let result = extractor.extract(input, articleId: articleID, known: known)

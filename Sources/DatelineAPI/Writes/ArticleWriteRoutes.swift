@@ -1,0 +1,37 @@
+import Extraction
+import HTTPServer
+import HTTPTypes
+import NewsModel
+
+/// `POST /articles` (ingestion: extraction, linking, event merging) and `DELETE /articles/{id}`.
+///
+/// Posting an article the store already holds (the same `source.url`, or the same body once
+/// cleaned) answers 200 with the stored one and writes nothing.
+struct ArticleWriteRoutes: Sendable {
+    let persistence: Persistence
+    let ingestion: Ingestion
+    let bodyLimit: Int
+
+    func register(in router: inout Router) {
+        router.post("/articles") { request in
+            let input = try ArticleInput.read(WriteBody.parse(request, accepting: .json, limit: bodyLimit))
+            let outcome = try ingestion.ingest(input)
+            let location = WriteResponse.location("articles", outcome.article.id)
+            var response = try WriteResponse.json(outcome.duplicate ? .ok : .created, ArticleWriteReply(outcome),
+                                                  tag: Preconditions.entityTag(of: outcome.article),
+                                                  location: outcome.duplicate ? nil : location)
+            if outcome.duplicate { response.headerFields[.contentLocation] = location }
+            return response
+        }
+        router.delete("/articles/{id}") { request in
+            let id = request.parameters["id"] ?? ""
+            try ingestion.exclusively { snapshot in
+                let current = snapshot.article(id)
+                try Preconditions.check(request, current: current)
+                guard current != nil else { throw APIError.notFound("article", id) }
+                try persistence.commit([.deleteArticle(id: id)])
+            }
+            return WriteResponse.deleted
+        }
+    }
+}

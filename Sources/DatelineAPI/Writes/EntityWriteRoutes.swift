@@ -1,0 +1,107 @@
+import HTTPServer
+import HTTPTypes
+import NewsModel
+
+/// `POST /entities`, `PUT`, `PATCH` and `DELETE /entities/{id}`, and
+/// `POST /entities/{id}/merge`, which folds another entity into this one.
+struct EntityWriteRoutes: Sendable {
+    let persistence: Persistence
+    let ingestion: Ingestion
+    let bodyLimit: Int
+
+    func register(in router: inout Router) {
+        router.post("/entities") { request in
+            let body = try WriteBody.parse(request, accepting: .json, limit: bodyLimit)
+            let entity = try EntityInput.read(body, pathID: nil)
+            let stored = try ingestion.exclusively { snapshot in
+                guard snapshot.entity(entity.id) == nil else {
+                    throw HTTPError(.conflict, detail: "An entity with the id \"\(entity.id)\" exists; PUT or PATCH it, or give another id.",
+                                    extensions: ["id": .string(entity.id)],
+                                    headerFields: [.location: WriteResponse.location("entities", entity.id)])
+                }
+                return try commit(entity)
+            }
+            return try WriteResponse.resource(stored, created: WriteResponse.location("entities", stored.id))
+        }
+        router.put("/entities/{id}") { request in
+            let id = request.parameters["id"] ?? ""
+            let body = try WriteBody.parse(request, accepting: .json, limit: bodyLimit)
+            let entity = try EntityInput.read(body, pathID: id)
+            let (stored, created) = try ingestion.exclusively { snapshot in
+                let current = snapshot.entity(id)
+                try Preconditions.check(request, current: current)
+                return (try commit(entity), current == nil)
+            }
+            return try WriteResponse.resource(stored, created: created ? WriteResponse.location("entities", id) : nil)
+        }
+        router.patch("/entities/{id}") { request in
+            let id = request.parameters["id"] ?? ""
+            let patch = try WriteBody.parse(request, accepting: .mergePatch, limit: bodyLimit)
+            let stored = try ingestion.exclusively { snapshot in
+                let current = try existing(id, in: snapshot)
+                try Preconditions.check(request, current: current)
+                let entity = try EntityInput.read(JSONMergePatch.apply(patch, to: JSONTree.of(current)), pathID: id)
+                return try commit(entity)
+            }
+            return try WriteResponse.resource(stored, created: nil)
+        }
+        router.delete("/entities/{id}") { request in
+            let id = request.parameters["id"] ?? ""
+            try ingestion.exclusively { snapshot in
+                let current = snapshot.entity(id)
+                try Preconditions.check(request, current: current)
+                _ = try existing(id, in: snapshot)
+                try persistence.commit([.deleteEntity(id: id)])
+            }
+            return WriteResponse.deleted
+        }
+        router.post("/entities/{id}/merge") { request in
+            let id = request.parameters["id"] ?? ""
+            let other = try Self.mergeSource(WriteBody.parse(request, accepting: .json, limit: bodyLimit))
+            let merged = try ingestion.exclusively { snapshot in
+                let survivor = try existing(id, in: snapshot)
+                try Preconditions.check(request, current: survivor)
+                if snapshot.redirect(for: other) == id { return survivor }
+                guard other != id else { throw FieldError.unprocessable([FieldError(field: "id", problem: "must name another entity than \"\(id)\".")]) }
+                guard snapshot.entity(other) != nil else {
+                    throw FieldError.unprocessable([FieldError(field: "id", problem: "names no entity: \"\(other)\" is unknown.")])
+                }
+                let after = try persistence.commit([.mergeEntity(id: other, into: id)])
+                guard let merged = after.entity(id) else { throw APIError.notFound("entity", id) }
+                return merged
+            }
+            return try WriteResponse.resource(merged, created: nil)
+        }
+    }
+
+    /// Commits the entity and returns it as the new snapshot holds it (with its mention counts).
+    private func commit(_ entity: Entity) throws -> Entity {
+        let snapshot = try persistence.commit([.upsertEntity(entity)])
+        guard let stored = snapshot.entity(entity.id) else { throw APIError.notFound("entity", entity.id) }
+        return stored
+    }
+
+    /// The entity of the path; 404 when there is none (saying where a merged id went).
+    private func existing(_ id: String, in snapshot: StoreSnapshot) throws(HTTPError) -> Entity {
+        if let entity = snapshot.entity(id) { return entity }
+        if let target = snapshot.redirect(for: id) {
+            throw HTTPError(.notFound, detail: "Entity \"\(id)\" was merged into \"\(target)\"; write to that one.",
+                            extensions: ["mergedInto": .string(target)])
+        }
+        throw APIError.notFound("entity", id)
+    }
+
+    /// The other entity's id from `{"id": "..."}`.
+    static func mergeSource(_ body: JSONTree) throws(HTTPError) -> String {
+        var validator = FieldValidator()
+        if let object = validator.object(body, "") {
+            validator.onlyKnown(object, ["id"])
+            if let id = validator.string(object["id"], "id") {
+                try validator.check()
+                return id
+            }
+        }
+        try validator.check()
+        preconditionFailure("an unread id is an error")
+    }
+}

@@ -1,0 +1,88 @@
+import HTTPServer
+import HTTPTypes
+import NewsModel
+
+/// `POST /events`, `PUT`, `PATCH` and `DELETE /events/{id}`.
+///
+/// A posted event's id is the slug of its date value, its type and its first participant
+/// (`2024-08-13-consult-vladimir-putin`), with `-2`, `-3`, ... when taken.
+struct EventWriteRoutes: Sendable {
+    let persistence: Persistence
+    let ingestion: Ingestion
+    let bodyLimit: Int
+
+    func register(in router: inout Router) {
+        router.post("/events") { request in
+            let body = try WriteBody.parse(request, accepting: .json, limit: bodyLimit)
+            let stored = try ingestion.exclusively { snapshot in
+                var event = try EventInput.read(body, pathID: nil, in: snapshot)
+                event.id = Ingestion.uniqueID(Self.baseID(of: event), taken: { snapshot.event($0) != nil })
+                return try commit(event)
+            }
+            return try WriteResponse.resource(stored, created: WriteResponse.location("events", stored.id))
+        }
+        router.put("/events/{id}") { request in
+            let id = request.parameters["id"] ?? ""
+            let body = try WriteBody.parse(request, accepting: .json, limit: bodyLimit)
+            let (stored, created) = try ingestion.exclusively { snapshot in
+                let current = snapshot.event(id)
+                try Preconditions.check(request, current: current)
+                return (try commit(EventInput.read(body, pathID: id, in: snapshot)), current == nil)
+            }
+            return try WriteResponse.resource(stored, created: created ? WriteResponse.location("events", id) : nil)
+        }
+        router.patch("/events/{id}") { request in
+            let id = request.parameters["id"] ?? ""
+            let patch = try WriteBody.parse(request, accepting: .mergePatch, limit: bodyLimit)
+            let stored = try ingestion.exclusively { snapshot in
+                guard let current = snapshot.event(id) else {
+                    try Preconditions.check(request, current: Optional<Event>.none)
+                    throw APIError.notFound("event", id)
+                }
+                try Preconditions.check(request, current: current)
+                let target = Self.rederivingDate(try JSONTree.of(current), for: patch)
+                return try commit(EventInput.read(JSONMergePatch.apply(patch, to: target), pathID: id, in: snapshot))
+            }
+            return try WriteResponse.resource(stored, created: nil)
+        }
+        router.delete("/events/{id}") { request in
+            let id = request.parameters["id"] ?? ""
+            try ingestion.exclusively { snapshot in
+                let current = snapshot.event(id)
+                try Preconditions.check(request, current: current)
+                guard current != nil else { throw APIError.notFound("event", id) }
+                try persistence.commit([.deleteEvent(id: id)])
+            }
+            return WriteResponse.deleted
+        }
+    }
+
+    /// Commits the event and returns it as the new snapshot holds it.
+    private func commit(_ event: Event) throws -> Event {
+        let snapshot = try persistence.commit([.upsertEvent(event)])
+        guard let stored = snapshot.event(event.id) else { throw APIError.notFound("event", event.id) }
+        return stored
+    }
+
+    /// The slug of the date value, the type and the first participant.
+    static func baseID(of event: Event) -> String {
+        Slug.make([event.date?.value, event.type.rawValue, event.participants.first?.entityId]
+            .compactMap { $0 }.joined(separator: " "))
+    }
+
+    /// The current event prepared for a patch that changes its date's value, precision or
+    /// modifier without giving the range: the stored `earliest` and `latest` (and the precision,
+    /// when only the value changes) are dropped so that they are derived again, not kept stale.
+    static func rederivingDate(_ current: JSONTree, for patch: JSONTree) -> JSONTree {
+        guard case .object(var event) = current, let changes = patch.members?["date"]?.members,
+              case .object(var date)? = event["date"],
+              changes["earliest"] == nil, changes["latest"] == nil,
+              changes["value"] != nil || changes["precision"] != nil || changes["modifier"] != nil
+        else { return current }
+        date["earliest"] = nil
+        date["latest"] = nil
+        if changes["value"] != nil, changes["precision"] == nil { date["precision"] = nil }
+        event["date"] = .object(date)
+        return .object(event)
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// A JSON document as a value: what write requests carry, what merge patches change, and what
+/// validation reads field by field.
+enum JSONTree: Codable, Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONTree])
+    case object([String: JSONTree])
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([JSONTree].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: JSONTree].self))
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .bool(let value): try container.encode(value)
+        case .number(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
+        }
+    }
+
+    /// Parses JSON bytes; nil when they are not one well-formed JSON document.
+    static func parse(_ bytes: [UInt8]) -> JSONTree? {
+        try? JSONDecoder().decode(JSONTree.self, from: Data(bytes))
+    }
+
+    /// The JSON form of an encodable value, as the read routes write it.
+    static func of(_ value: some Encodable) throws -> JSONTree {
+        try JSONDecoder().decode(JSONTree.self, from: Data(JSONBody.encode(value)))
+    }
+
+    /// The members of an object; nil for anything else.
+    var members: [String: JSONTree]? {
+        if case .object(let members) = self { return members }
+        return nil
+    }
+
+    /// What kind of value this is, for messages (`a string`, `null`).
+    var kindDescription: String {
+        switch self {
+        case .null: "null"
+        case .bool: "a boolean"
+        case .number: "a number"
+        case .string: "a string"
+        case .array: "an array"
+        case .object: "an object"
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import HTTPServer
+import HTTPTypes
+
+/// The JSON body of a write: its media type checked (415), its size checked (413), its bytes
+/// parsed (400).
+enum WriteBody {
+    /// The media types a body may have: JSON everywhere, and merge patches for PATCH.
+    enum Accepted {
+        case json
+        case mergePatch
+
+        var mediaTypes: [String] {
+            switch self {
+            case .json: ["application/json"]
+            case .mergePatch: ["application/merge-patch+json", "application/json"]
+            }
+        }
+    }
+
+    /// `Accept-Patch` (RFC 5789), sent with a 415 to a PATCH.
+    static let acceptPatch = HTTPField.Name("Accept-Patch")!
+
+    /// The parsed body, or the error that answers it.
+    static func parse(_ request: Request, accepting accepted: Accepted, limit: Int) throws(HTTPError) -> JSONTree {
+        let mediaTypes = accepted.mediaTypes
+        guard let contentType = request.headerFields[.contentType], isAccepted(contentType, mediaTypes) else {
+            let given = request.headerFields[.contentType].map { "\"\($0)\"" } ?? "no Content-Type"
+            var fields: HTTPFields = [:]
+            if accepted == .mergePatch { fields[Self.acceptPatch] = "application/merge-patch+json" }
+            throw HTTPError(.unsupportedMediaType,
+                            detail: "The body must be \(mediaTypes.joined(separator: " or ")) in UTF-8; the request has \(given).",
+                            headerFields: fields)
+        }
+        guard request.body.count <= limit else {
+            throw HTTPError(.contentTooLarge, detail: "The body is larger than \(limit) bytes.")
+        }
+        guard !request.body.isEmpty else {
+            throw HTTPError(.badRequest, detail: "The request has no body; it needs a JSON document.")
+        }
+        guard let tree = JSONTree.parse(request.body) else {
+            throw HTTPError(.badRequest, detail: "The body is not well-formed JSON.")
+        }
+        return tree
+    }
+
+    /// Whether a `Content-Type` value names one of `mediaTypes`, with no charset but UTF-8.
+    static func isAccepted(_ contentType: String, _ mediaTypes: [String]) -> Bool {
+        let parts = contentType.split(separator: ";").map { String($0).trimmingWhitespace }
+        guard let type = parts.first?.lowercased(), mediaTypes.contains(type) else { return false }
+        for parameter in parts.dropFirst() {
+            let pair = parameter.split(separator: "=", maxSplits: 1).map { String($0).trimmingWhitespace }
+            if pair.count == 2, pair[0].lowercased() == "charset",
+               !["utf-8", "\"utf-8\""].contains(pair[1].lowercased()) {
+                return false
+            }
+        }
+        return true
+    }
+}

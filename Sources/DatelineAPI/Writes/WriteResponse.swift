@@ -1,0 +1,31 @@
+import HTTPServer
+import HTTPTypes
+
+/// The answers of writes: JSON bodies with the `ETag` of the resource written (the tag a GET of
+/// it would give), `Location` for creations, and 204 for deletions.
+enum WriteResponse {
+    /// `status` with `body` as JSON and `tag` as the `ETag`.
+    static func json(_ status: HTTPResponse.Status, _ body: some Encodable, tag: EntityTag,
+                     location: String? = nil) throws -> Response {
+        var fields: HTTPFields = [
+            .contentType: Representation.json.contentType,
+            .cacheControl: "no-store",
+            .eTag: tag.description,
+        ]
+        if let location { fields[.location] = location }
+        return Response(status: status, headerFields: fields, body: .bytes(try JSONBody.encode(body)))
+    }
+
+    /// A resource as its GET answers it, with its tag: 201 with `Location` when it was created.
+    static func resource(_ resource: some Encodable, created location: String?) throws -> Response {
+        try json(location == nil ? .ok : .created, resource, tag: Preconditions.entityTag(of: resource), location: location)
+    }
+
+    /// 204 after a deletion.
+    static let deleted = Response(status: .noContent, headerFields: [.cacheControl: "no-store"])
+
+    /// The path of a resource, its id percent-encoded.
+    static func location(_ collection: String, _ id: String) -> String {
+        PercentEncoding.url(path: "/\(collection)/\(id)", query: [])
+    }
+}
