@@ -1,4 +1,6 @@
 import COpenSSL
+import Dispatch
+import Synchronization
 import Testing
 @testable import HTTPServer
 #if canImport(Glibc)
@@ -111,6 +113,24 @@ import Glibc
         let fresh = try TLSLoopback(context: TLSContext(configuration: fixture.configuration), client: options)
         #expect(fresh.handshake().server == .done)
         #expect(!fresh.server.sessionReused)
+    }
+
+    @Test func oneContextServesHandshakesOnManyThreads() throws {
+        let context = self.context
+        let outcomes = Outcomes()
+        DispatchQueue.concurrentPerform(iterations: 32) { index in
+            do {
+                let loopback = try TLSLoopback(context: context)
+                let handshake = loopback.handshake().server
+                let reply = Array("reply \(index)".utf8)
+                let written = reply.withUnsafeBytes { loopback.server.write($0) }
+                let read = loopback.client.readAvailable().0
+                outcomes.record(handshake == .done && written == (reply.count, .done) && read == reply)
+            } catch {
+                outcomes.record(false)
+            }
+        }
+        #expect(outcomes.successes == 32)
     }
 
     // MARK: Reading and writing
@@ -255,4 +275,15 @@ import Glibc
         let count = buffer.withUnsafeMutableBytes { recv(loopback.serverDescriptor, $0.baseAddress, $0.count, 0) }
         #expect(Array(buffer[0..<count]) == request)
     }
+}
+
+/// Counts successes from many threads.
+private final class Outcomes: Sendable {
+    private let count = Mutex(0)
+
+    func record(_ success: Bool) {
+        if success { count.withLock { $0 += 1 } }
+    }
+
+    var successes: Int { count.withLock { $0 } }
 }
