@@ -18,7 +18,8 @@ const liveStatus = document.getElementById("live-status");
 
 const entities = new Map();
 const fresh = new Set();
-let events = [];
+// Null until the timeline has loaded, and after it failed: nothing to draw then.
+let events = null;
 let request = null;
 let opener = null;
 
@@ -58,6 +59,7 @@ async function loadTimeline({ quiet = false } = {}) {
   request = controller;
   const current = filters.current();
   if (!quiet) {
+    events = null;
     timelineBody.setAttribute("aria-busy", "true");
     replace(timelineBody, loading("events"));
     timelineCount.textContent = "";
@@ -70,7 +72,7 @@ async function loadTimeline({ quiet = false } = {}) {
     timelineCount.textContent = `${total} ${total === 1 ? "event" : "events"}${isFiltered(current) ? " match the filters" : ""}`;
   } catch (error) {
     if (error.name === "AbortError" || request !== controller) return;
-    events = [];
+    events = null;
     timelineCount.textContent = "";
     replace(timelineBody, failure("events", error));
   } finally {
@@ -79,7 +81,7 @@ async function loadTimeline({ quiet = false } = {}) {
 }
 
 function draw() {
-  if (timelineBody.getAttribute("aria-busy") === "true" && !events.length && request) return;
+  if (events === null) return;
   if (!events.length) {
     const clear = h("button", { type: "button", class: "button" }, "Clear filters");
     clear.addEventListener("click", () => document.getElementById("filters").reset());

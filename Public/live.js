@@ -1,11 +1,12 @@
 // The change feed: `GET /changes` as Server-Sent Events (`id:` the store version, `data:` JSON
-// with kind, id and op). The browser reconnects by itself after a dropped connection; when it
+// with kind, id and op, or a `changes` list of them; a `reset` event means "reload everything"). The browser reconnects by itself after a dropped connection; when it
 // gives up (an HTTP error such as 404), this retries with a growing delay.
 
 const FIRST_DELAY = 2000;
 const LONGEST_DELAY = 60000;
 // The feed may name its events after the operation or the item kind; all of them are changes.
 const EVENT_NAMES = ["change", "created", "updated", "deleted", "merged", "event", "entity", "article"];
+const RESET = "reset";
 
 /**
  * Opens the feed. `onChange({kind, id, op, version})` runs for every change; `onStatus(state)`
@@ -26,7 +27,10 @@ export function connectLive({ onChange, onStatus, onResync, path = "/changes" })
     } catch {
       return;
     }
-    if (change && typeof change === "object" && change.kind) onChange({ ...change, version: message.lastEventId || change.version });
+    if (!change || typeof change !== "object") return;
+    const version = message.lastEventId || change.version;
+    const list = Array.isArray(change.changes) ? change.changes : [change];
+    for (const item of list) if (item && item.kind) onChange({ ...item, version: item.version || version });
   }
 
   function open() {
@@ -41,6 +45,7 @@ export function connectLive({ onChange, onStatus, onResync, path = "/changes" })
     });
     source.addEventListener("message", handle);
     for (const name of EVENT_NAMES) source.addEventListener(name, handle);
+    source.addEventListener(RESET, () => onResync());
     source.addEventListener("error", () => {
       missed = true;
       if (source.readyState === EventSource.CLOSED) {
