@@ -77,12 +77,17 @@ private let socketRead: @convention(c) (OpaquePointer?, UnsafeMutablePointer<CCh
     return Int32(received)
 }
 
-private let socketControl: @convention(c) (OpaquePointer?, Int32, Int, UnsafeMutableRawPointer?) -> Int = { bio, command, _, _ in
+private let socketControl: @convention(c) (OpaquePointer?, Int32, Int, UnsafeMutableRawPointer?) -> Int = { bio, command, _, argument in
     switch command {
     case BIO_CTRL_FLUSH:
         return 1  // Nothing is buffered here.
     case BIO_CTRL_EOF:
         return BIO_test_flags(bio, BIO_FLAGS_IN_EOF) != 0 ? 1 : 0
+    case BIO_C_GET_FD:
+        // `SSL_get_fd` finds this BIO by its descriptor type and asks for the number.
+        let descriptor = TLSSocketBIO.descriptor(of: bio)
+        argument?.assumingMemoryBound(to: Int32.self).pointee = descriptor
+        return Int(descriptor)
     default:
         return 0
     }

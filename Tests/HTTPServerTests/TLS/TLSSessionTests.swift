@@ -29,6 +29,7 @@ import Glibc
         #expect(loopback.client.negotiatedProtocol == "http/1.1")
         #expect(loopback.server.cipher?.hasPrefix("TLS_") == true)
         #expect(!loopback.server.sessionReused)
+        #expect(SSL_get_fd(loopback.client.ssl) == loopback.clientDescriptor)
     }
 
     @Test func aTLS12ClientGetsAnECDHEAEADSuite() throws {

@@ -36,6 +36,9 @@ import Glibc
     @Test func carriesItsDescriptor() throws {
         let pair = try Pair()
         #expect(TLSSocketBIO.descriptor(of: pair.bio) == pair.local)
+        var asked: Int32 = -1
+        #expect(BIO_ctrl(pair.bio, BIO_C_GET_FD, 0, &asked) == Int(pair.local))
+        #expect(asked == pair.local)
     }
 
     @Test func writesAndReadsTheSocket() throws {
