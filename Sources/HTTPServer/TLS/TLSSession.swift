@@ -21,7 +21,8 @@ import Glibc
 /// }
 /// ```
 ///
-/// The session never closes the descriptor.
+/// The session never closes the descriptor; call nothing on it once the descriptor is closed,
+/// since the number may already belong to another connection.
 public final class TLSSession {
     /// The context this session was made from; it stays alive while the session does.
     public let context: TLSContext
