@@ -27,6 +27,13 @@ struct Serve: ParsableCommand {
             logger.critical("start-up failed", metadata: ["error": "\(error)"])
             throw ExitCode(1)
         }
+        let reloadSource = Signals.onHangup {
+            do {
+                try server.reloadTLS()
+            } catch {
+                logger.error("TLS reload failed; keeping the current certificate", metadata: ["error": "\(error)"])
+            }
+        }
         application.logWritePolicy()
         application.loadStore()
         let signalSources = Signals.onTermination { signal in
@@ -36,6 +43,6 @@ struct Serve: ParsableCommand {
                 Glibc.exit(0)
             }
         }
-        withExtendedLifetime(signalSources) { dispatchMain() }
+        withExtendedLifetime((signalSources, reloadSource)) { dispatchMain() }
     }
 }

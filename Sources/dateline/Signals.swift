@@ -17,6 +17,15 @@ enum Signals {
             return source
         }
     }
+
+    /// Runs `handler` on every SIGHUP (reload the TLS certificate). Keep the source alive.
+    static func onHangup(_ handler: @escaping @Sendable () -> Void) -> any DispatchSourceSignal {
+        signal(SIGHUP, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGHUP, queue: DispatchQueue(label: "dateline.hangup"))
+        source.setEventHandler(handler: handler)
+        source.activate()
+        return source
+    }
 }
 
 /// True for the first caller of `claim()` only.

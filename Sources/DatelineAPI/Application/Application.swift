@@ -72,14 +72,17 @@ public final class Application: Sendable {
     }
 
     /// The routes wrapped in the middleware, outermost first: CORS answers preflights before
-    /// anything runs; writes are authorized before they reach a route; compression wraps the
-    /// ETag step so each encoding gets its own tag.
+    /// anything runs; the response cache answers hot GETs for the current store version;
+    /// writes are authorized before they reach a route; compression wraps the ETag step so
+    /// each encoding gets its own tag.
     public func makeResponder() -> any Responder {
         let statics = StaticFiles(root: configuration.publicDirectory)
         var router = APIRoutes(store: store, readiness: readiness).makeRouter(fallback: statics)
         ChangeRoutes(persistence: persistence).register(in: &router)
+        WriteRoutes(persistence: persistence, ingestion: ingestion, bodyLimit: configuration.server.limits.bodyBytes).register(in: &router)
         return router.wrapped(in: [
             CORSMiddleware(allowedOrigins: configuration.allowedOrigins),
+            ResponseCache(store: store),
             WriteAuthorization(token: configuration.apiToken, allowAnonymous: configuration.allowAnonymousWrites),
             CompressionMiddleware(minimumBytes: configuration.compressionMinimumBytes),
             ETagMiddleware(),

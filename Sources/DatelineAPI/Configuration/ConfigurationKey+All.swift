@@ -68,6 +68,20 @@ extension ConfigurationKey {
         ConfigurationKey("changes.heartbeatSeconds", "Seconds between heartbeats on idle change streams.",
                          kind: .seconds(0.1...3600), apply: { $0.changesHeartbeatSeconds = $1.seconds },
                          read: { .seconds($0.changesHeartbeatSeconds) }),
+        ConfigurationKey("tls.certificate", "PEM certificate chain; with tls.privateKey, turns HTTPS on.",
+                         kind: .optionalString, apply: { $0.tls.certificate = $1.string.isEmpty ? nil : $1.string },
+                         read: { .string($0.tls.certificate ?? "") }),
+        ConfigurationKey("tls.privateKey", "PEM private key of the certificate.",
+                         kind: .optionalString, apply: { $0.tls.privateKey = $1.string.isEmpty ? nil : $1.string },
+                         read: { .string($0.tls.privateKey ?? "") }),
+        ConfigurationKey("tls.port", "HTTPS port; 0 binds a free one.",
+                         kind: .integer(0...65535), apply: { $0.tls.port = $1.integer }, read: { .integer($0.tls.port) }),
+        ConfigurationKey("tls.only", "Serve HTTPS only (no plain-HTTP listener).",
+                         kind: .boolean, apply: { $0.tls.only = $1.boolean }, read: { .boolean($0.tls.only) }),
+        ConfigurationKey("tls.redirectHTTP", "Answer plain HTTP with a 308 redirect to HTTPS.",
+                         kind: .boolean, apply: { $0.tls.redirectHTTP = $1.boolean }, read: { .boolean($0.tls.redirectHTTP) }),
+        ConfigurationKey("tls.hstsMaxAge", "Strict-Transport-Security max-age on HTTPS responses; 0 sends none.",
+                         kind: .integer(0...100_000_000), apply: { $0.tls.hstsMaxAge = $1.integer }, read: { .integer($0.tls.hstsMaxAge) }),
     ]
 
     /// The key with this name.

@@ -30,6 +30,7 @@ public enum ConfigurationLoader {
             }
             try apply(key, value: .text(text), source: "the command line", to: &configuration)
         }
+        try configuration.resolveTLS()
         return configuration
     }
 

@@ -30,6 +30,38 @@ public struct DatelineConfiguration: Sendable, Hashable {
     public var journalCompactAfter = 10_000
     /// Seconds between heartbeat comments on idle change streams.
     public var changesHeartbeatSeconds = 15.0
+    /// HTTPS settings as configured; `server.tls` is derived from them once both files are named.
+    public var tls = TLSSettings()
+
+    /// HTTPS as configured: both PEM files turn it on.
+    public struct TLSSettings: Sendable, Hashable {
+        public var certificate: String?
+        public var privateKey: String?
+        public var port = 8443
+        public var only = false
+        public var redirectHTTP = false
+        public var hstsMaxAge = TLSConfiguration.defaultHSTSMaxAge
+
+        public init() {}
+    }
+
+    /// Derives `server.tls` from `tls`; both files or neither must be named.
+    mutating func resolveTLS() throws {
+        switch (tls.certificate, tls.privateKey) {
+        case (nil, nil):
+            server.tls = nil
+        case (let certificate?, let key?):
+            server.tls = TLSConfiguration(certificatePath: certificate, privateKeyPath: key, port: tls.port, only: tls.only,
+                                          redirectHTTP: tls.redirectHTTP, hstsMaxAge: tls.hstsMaxAge)
+        case (nil, _):
+            throw ConfigurationError(key: "tls.certificate", problem: "must be set when tls.privateKey is")
+        case (_, nil):
+            throw ConfigurationError(key: "tls.privateKey", problem: "must be set when tls.certificate is")
+        }
+        if tls.redirectHTTP && tls.only {
+            throw ConfigurationError(key: "tls.redirectHTTP", problem: "needs plain HTTP, which tls.only turns off")
+        }
+    }
 
     public init() {}
 

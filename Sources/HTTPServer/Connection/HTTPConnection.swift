@@ -38,6 +38,9 @@ final class HTTPConnection: @unchecked Sendable {
     private var stream: ConnectionStreamWriter?
     private var streamChunked = true
     private var sourcesLeft = 1
+    /// The TLS session on an HTTPS connection; nil on plain HTTP.
+    private let tls: TLSSession?
+    private var handshaking: Bool
 
     /// Output past this stops reading more requests until the client catches up.
     private static let outputHighWater = 256 * 1024
@@ -46,10 +49,12 @@ final class HTTPConnection: @unchecked Sendable {
     /// How long a closing connection drains what the client still sends, so it reads our answer.
     private static let lingerSeconds = 2.0
 
-    init(descriptor: Int32, remoteAddress: String, context: ConnectionContext) {
+    init(descriptor: Int32, remoteAddress: String, context: ConnectionContext, tls: TLSSession? = nil) {
         self.descriptor = descriptor
         self.remoteAddress = remoteAddress
         self.context = context
+        self.tls = tls
+        self.handshaking = tls != nil
         self.queue = DispatchQueue(label: "dateline.connection", target: context.targetQueue)
         self.parser = RequestParser(limits: context.configuration.limits)
         self.readSource = DispatchSource.makeReadSource(fileDescriptor: descriptor, queue: queue)
@@ -62,7 +67,8 @@ final class HTTPConnection: @unchecked Sendable {
             readSource.setEventHandler { [self] in readAvailable() }
             readSource.setCancelHandler { [self] in sourceCancelled() }
             timer.setEventHandler { [self] in timerFired() }
-            setDeadline(after: context.configuration.timeouts.idle)
+            // A client that opens TCP and never finishes its hello is cut like a slow header.
+            setDeadline(after: handshaking ? context.configuration.timeouts.headerRead : context.configuration.timeouts.idle)
             timer.activate()
             readSource.activate()
         }
@@ -94,11 +100,12 @@ final class HTTPConnection: @unchecked Sendable {
     // MARK: Reading
 
     private func readAvailable() {
+        if handshaking {
+            advanceHandshake()
+            return
+        }
         let result: Int = withUnsafeTemporaryAllocation(byteCount: 32 * 1024, alignment: 16) { buffer in
-            var count: Int
-            repeat {
-                count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
-            } while count < 0 && errno == EINTR
+            let count = receive(into: buffer)
             if count > 0, phase == .open {
                 let wasMidRequest = parser.isMidRequest
                 parser.append(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
@@ -120,6 +127,70 @@ final class HTTPConnection: @unchecked Sendable {
             setDeadline(after: context.configuration.timeouts.bodyProgress)
         }
         processRequests()
+        if let tls, tls.hasBufferedInput, phase == .open, !readSuspended {
+            // Decrypted bytes wait inside OpenSSL, where no read source sees them.
+            queue.async { [self] in readAvailable() }
+        }
+    }
+
+    /// Reads from the socket, or decrypts from TLS: a count, 0 at the end of the stream, or -1
+    /// with `errno` set (EAGAIN when there is nothing for now).
+    private func receive(into buffer: UnsafeMutableRawBufferPointer) -> Int {
+        guard let tls else {
+            var count: Int
+            repeat {
+                count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
+            } while count < 0 && errno == EINTR
+            return count
+        }
+        let (count, outcome) = tls.read(into: buffer)
+        if count > 0 { return count }
+        switch outcome {
+        case .done, .wantRead:
+            errno = EAGAIN
+            return -1
+        case .wantWrite:
+            resumeWriting()
+            errno = EAGAIN
+            return -1
+        case .closed:
+            return 0
+        case .failed:
+            errno = ECONNRESET
+            return -1
+        }
+    }
+
+    /// Moves the TLS handshake on; once done, reads requests as usual.
+    private func advanceHandshake() {
+        guard let tls, phase == .open else { return }
+        switch tls.handshake() {
+        case .done:
+            handshaking = false
+            suspendWriting()
+            setDeadline(after: context.configuration.timeouts.idle, force: true)
+            readAvailable()
+        case .wantRead:
+            suspendWriting()
+        case .wantWrite:
+            resumeWriting()
+        case .closed:
+            close()
+        case .failed(let error) where error.kind == .plainHTTP:
+            answerPlainHTTPOnTLSPort()
+        case .failed:
+            close()
+        }
+    }
+
+    /// A plain-HTTP request on the TLS port gets a short plain-text 400, then the connection
+    /// closes: a clear answer instead of a hang or a TLS alert the client cannot read.
+    private func answerPlainHTTPOnTLSPort() {
+        let body = "This port speaks HTTPS; use an https:// URL.\n"
+        let text = "HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
+        _ = text.withCString { Glibc.send(descriptor, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
+        shutdown(descriptor, Int32(SHUT_WR))
+        close()
     }
 
     private func endOfInput() {
@@ -298,7 +369,19 @@ final class HTTPConnection: @unchecked Sendable {
     }
 
     /// One `writev` of up to 16 queued pieces: the head and body of a response leave together.
+    /// Under TLS, as much of the first piece as OpenSSL takes (it keeps partial writes).
     private func writeOutput() -> Int {
+        if let tls {
+            let (count, outcome) = output[0].withUnsafeBytes { raw in
+                tls.write(UnsafeRawBufferPointer(rebasing: raw[outputOffset...]))
+            }
+            if count > 0 { return count }
+            switch outcome {
+            case .done, .wantRead, .wantWrite: errno = EAGAIN
+            case .closed, .failed: errno = EPIPE
+            }
+            return -1
+        }
         let pieces = min(output.count, 16)
         return withUnsafeTemporaryAllocation(of: iovec.self, capacity: pieces) { vectors in
             func fill(_ index: Int) -> Int {
@@ -336,7 +419,12 @@ final class HTTPConnection: @unchecked Sendable {
     private func resumeWriting() {
         if writeSource == nil {
             let source = DispatchSource.makeWriteSource(fileDescriptor: descriptor, queue: queue)
-            source.setEventHandler { [self] in flush() }
+            source.setEventHandler { [self] in
+                if handshaking { return advanceHandshake() }
+                flush()
+                // A TLS read may have waited for writability (a post-handshake message).
+                if tls != nil, output.isEmpty, phase == .open, !readSuspended { readAvailable() }
+            }
             source.setCancelHandler { [self] in sourceCancelled() }
             sourcesLeft += 1
             writeSource = source
@@ -385,6 +473,7 @@ final class HTTPConnection: @unchecked Sendable {
     private func startLingering() {
         guard phase != .closed, phase != .lingering else { return }
         phase = .lingering
+        tls?.shutdown()
         shutdown(descriptor, Int32(SHUT_WR))
         if readSuspended { readSuspended = false; readSource.resume() }
         setDeadline(after: Self.lingerSeconds, force: true)
@@ -393,6 +482,7 @@ final class HTTPConnection: @unchecked Sendable {
     private func close() {
         guard phase != .closed else { return }
         phase = .closed
+        tls?.shutdown()
         stream?.close()
         stream = nil
         output.removeAll()

@@ -12,6 +12,8 @@ public struct HTTPServerConfiguration: Sendable, Hashable {
     public var serverName: String = "Dateline"
     public var limits = Limits()
     public var timeouts = Timeouts()
+    /// HTTPS: when set, the server also (or only) listens for TLS on `tls.port`.
+    public var tls: TLSConfiguration?
 
     public init() {}
 

@@ -25,10 +25,12 @@ public final class HTTPServer: Sendable {
     private let state = Mutex(State())
 
     private struct State {
-        var listener: Listener?
+        var listeners: [Listener] = []
         var connections: [ObjectIdentifier: HTTPConnection] = [:]
         var stopping = false
         var stopWaiters: [@Sendable () -> Void] = []
+        /// The TLS context new HTTPS connections start from; replaced on reload.
+        var tlsContext: TLSContext?
     }
 
     /// The listening socket and its accept source; both are touched only on `acceptQueue`
@@ -36,12 +38,14 @@ public final class HTTPServer: Sendable {
     private final class Listener: @unchecked Sendable {
         let descriptor: Int32
         let address: SocketAddress
+        let secure: Bool
         let source: any DispatchSourceRead
         var suspended = false
 
-        init(descriptor: Int32, address: SocketAddress, queue: DispatchQueue) {
+        init(descriptor: Int32, address: SocketAddress, secure: Bool, queue: DispatchQueue) {
             self.descriptor = descriptor
             self.address = address
+            self.secure = secure
             self.source = DispatchSource.makeReadSource(fileDescriptor: descriptor, queue: queue)
         }
     }
@@ -54,26 +58,70 @@ public final class HTTPServer: Sendable {
         self.observer = observer
     }
 
-    /// Binds, listens and starts accepting. Returns the address bound (with the real port when
-    /// the configuration asked for port 0).
+    /// Binds, listens and starts accepting: plain HTTP on `port`, and HTTPS on `tls.port` when
+    /// TLS is configured (only HTTPS when `tls.only`). Returns the first address bound (with the
+    /// real port when the configuration asked for port 0). A certificate or key that does not
+    /// load throws a `TLSError` before anything listens.
     @discardableResult
     public func start() throws -> SocketAddress {
         signal(SIGPIPE, SIG_IGN)
         let limit = Socket.raiseDescriptorLimit()
-        let (descriptor, address) = try Socket.listen(host: configuration.host, port: configuration.port,
-                                                      backlog: configuration.backlog)
-        let listener = Listener(descriptor: descriptor, address: address, queue: acceptQueue)
-        listener.source.setEventHandler { [self] in acceptConnections(listener) }
-        listener.source.setCancelHandler { Glibc.close(descriptor) }
-        state.withLock { $0.listener = listener }
-        listener.source.activate()
-        logger.info("listening", metadata: ["address": "\(address)", "descriptor_limit": .stringConvertible(limit)])
-        return address
+        let tlsContext = try configuration.tls.map { try TLSContext(configuration: $0) }
+        var listeners: [Listener] = []
+        do {
+            if configuration.tls?.only != true {
+                listeners.append(try listen(port: configuration.port, secure: false))
+            }
+            if let tls = configuration.tls {
+                listeners.append(try listen(port: tls.port, secure: true))
+            }
+        } catch {
+            listeners.forEach { Glibc.close($0.descriptor) }
+            throw error
+        }
+        state.withLock {
+            $0.listeners = listeners
+            $0.tlsContext = tlsContext
+        }
+        for listener in listeners {
+            listener.source.setEventHandler { [self] in acceptConnections(listener) }
+            listener.source.setCancelHandler { Glibc.close(listener.descriptor) }
+            listener.source.activate()
+            logger.info("listening", metadata: [
+                "address": "\(listener.address)", "scheme": .string(listener.secure ? "https" : "http"),
+                "descriptor_limit": .stringConvertible(limit),
+            ])
+        }
+        return listeners[0].address
     }
 
-    /// The address the server listens on; nil before `start()` or after shutdown began.
+    private func listen(port: Int, secure: Bool) throws -> Listener {
+        let (descriptor, address) = try Socket.listen(host: configuration.host, port: port, backlog: configuration.backlog)
+        return Listener(descriptor: descriptor, address: address, secure: secure, queue: acceptQueue)
+    }
+
+    /// Loads the certificate and key again (on SIGHUP): new HTTPS connections use them, open
+    /// ones keep theirs. On failure the old ones stay in use and the error is thrown.
+    public func reloadTLS() throws {
+        guard let current = state.withLock({ $0.tlsContext }) else { return }
+        let next = try current.reloaded()
+        state.withLock { $0.tlsContext = next }
+        logger.info("TLS certificate reloaded", metadata: ["certificate": .string(next.configuration.certificatePath)])
+    }
+
+    /// The addresses the server listens on; empty before `start()` or after shutdown began.
+    public var addresses: [SocketAddress] {
+        state.withLock { $0.listeners.map(\.address) }
+    }
+
+    /// The plain-HTTP address (the HTTPS one when only HTTPS is served).
     public var address: SocketAddress? {
-        state.withLock { $0.listener?.address }
+        addresses.first
+    }
+
+    /// The HTTPS address, when TLS is on.
+    public var secureAddress: SocketAddress? {
+        state.withLock { $0.listeners.first(where: \.secure)?.address }
     }
 
     /// The number of connections open now.
@@ -103,15 +151,27 @@ public final class HTTPServer: Sendable {
                 logger.warning("accept failed", metadata: ["errno": "\(code)"])
                 return
             case .connection(let descriptor, let peer):
-                admit(descriptor, peer: peer)
+                admit(descriptor, peer: peer, secure: listener.secure)
             }
         }
     }
 
-    private func admit(_ descriptor: Int32, peer: SocketAddress?) {
-        let context = ConnectionContext(
-            configuration: configuration, responder: responder, observer: observer, logger: logger,
-            dateHeader: dateHeader, targetQueue: .global(), shutdown: shutdownFlag,
+    /// What plain connections answer with: the responder, or a redirect to HTTPS.
+    private var plainResponder: any Responder {
+        if let tls = configuration.tls, tls.redirectHTTP { return HTTPSRedirect(port: tls.port) }
+        return responder
+    }
+
+    /// What HTTPS connections answer with: the responder, plus HSTS when configured.
+    private var secureResponder: any Responder {
+        guard let value = configuration.tls?.strictTransportSecurity else { return responder }
+        return StrictTransportSecurity(value: value, next: responder)
+    }
+
+    private func makeContext(secure: Bool) -> ConnectionContext {
+        ConnectionContext(
+            configuration: configuration, responder: secure ? secureResponder : plainResponder, observer: observer,
+            logger: logger, dateHeader: dateHeader, targetQueue: .global(), shutdown: shutdownFlag,
             closed: { [self] connection in
                 let (wasAdmitted, open) = state.withLock { state in
                     (state.connections.removeValue(forKey: ObjectIdentifier(connection)) != nil, state.connections.count)
@@ -119,7 +179,20 @@ public final class HTTPServer: Sendable {
                 if wasAdmitted { observer?.connectionClosed(open: open) }
                 if open == 0 { notifyStoppedIfDone() }
             })
-        let connection = HTTPConnection(descriptor: descriptor, remoteAddress: peer?.description ?? "unknown", context: context)
+    }
+
+    private func admit(_ descriptor: Int32, peer: SocketAddress?, secure: Bool) {
+        var session: TLSSession?
+        if secure {
+            guard let context = state.withLock({ $0.tlsContext }), let made = try? TLSSession(context: context, descriptor: descriptor) else {
+                logger.warning("could not start a TLS session", metadata: ["client": "\(peer?.description ?? "unknown")"])
+                Glibc.close(descriptor)
+                return
+            }
+            session = made
+        }
+        let connection = HTTPConnection(descriptor: descriptor, remoteAddress: peer?.description ?? "unknown",
+                                        context: makeContext(secure: secure), tls: session)
         let open = state.withLock { state -> Int? in
             guard !state.stopping, state.connections.count < configuration.maxConnections else { return nil }
             state.connections[ObjectIdentifier(connection)] = connection
@@ -138,16 +211,16 @@ public final class HTTPServer: Sendable {
     /// connections, and force-closes what is left at the configured deadline. `completion`
     /// runs once every connection is closed.
     public func shutdown(completion: @escaping @Sendable () -> Void = {}) {
-        let (listener, connections, alreadyStopping) = state.withLock { state in
+        let (listeners, connections, alreadyStopping) = state.withLock { state in
             defer { state.stopping = true; state.stopWaiters.append(completion) }
-            let listener = state.listener
-            state.listener = nil
-            return (listener, Array(state.connections.values), state.stopping)
+            let listeners = state.listeners
+            state.listeners = []
+            return (listeners, Array(state.connections.values), state.stopping)
         }
         guard !alreadyStopping else { notifyStoppedIfDone(); return }
         shutdownFlag.raise()
         logger.info("shutting down", metadata: ["open_connections": .stringConvertible(connections.count)])
-        if let listener {
+        for listener in listeners {
             acceptQueue.async {
                 if listener.suspended { listener.suspended = false; listener.source.resume() }
                 listener.source.cancel()

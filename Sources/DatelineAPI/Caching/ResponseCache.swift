@@ -1,0 +1,99 @@
+public import HTTPServer
+import HTTPTypes
+public import NewsModel
+import Synchronization
+
+/// Keeps finished GET responses of the read API for the current store version, keyed by the
+/// request as normalized (path, query, and the fields the answer varies on), so a hot GET
+/// costs a lookup. Every store write makes the cache stale at once: entries carry the
+/// version they were made at.
+///
+/// Install it inside CORS and outside compression and ETags: it keeps the encoded body and
+/// its tag, and answers `If-None-Match` from them.
+public struct ResponseCache: Middleware {
+    private let store: NewsStore
+    private let storage: Storage
+    private let cachedPrefixes: [String]
+
+    /// - Parameters:
+    ///   - prefixes: paths (and their subpaths) whose answers depend on the store alone.
+    ///   - maxBytes: a bound on the bodies held; past it the cache starts over.
+    public init(store: NewsStore, prefixes: [String] = ["/events", "/entities", "/articles", "/timeline", "/search", "/openapi.json"],
+                maxBytes: Int = 64 << 20) {
+        self.store = store
+        self.cachedPrefixes = prefixes
+        self.storage = Storage(maxBytes: maxBytes)
+    }
+
+    struct Key: Hashable {
+        let target: String
+        let accept: String?
+        let acceptEncoding: String?
+    }
+
+    struct Entry {
+        let version: UInt64
+        let response: Response
+        let tag: EntityTag?
+    }
+
+    final class Storage: Sendable {
+        private let state = Mutex<(entries: [Key: Entry], bytes: Int)>(([:], 0))
+        let maxBytes: Int
+
+        init(maxBytes: Int) { self.maxBytes = maxBytes }
+
+        func get(_ key: Key, version: UInt64) -> Entry? {
+            state.withLock { state in
+                guard let entry = state.entries[key] else { return nil }
+                return entry.version == version ? entry : nil
+            }
+        }
+
+        func put(_ key: Key, _ entry: Entry, size: Int) {
+            state.withLock { state in
+                if state.bytes + size > maxBytes || state.entries.values.first.map({ $0.version != entry.version }) == true {
+                    state = ([:], 0)  // Stale or full: start over rather than track recency.
+                }
+                state.entries[key] = entry
+                state.bytes += size
+            }
+        }
+
+        var count: Int { state.withLock { $0.entries.count } }
+    }
+
+    /// Entries held now (for tests and metrics).
+    public var count: Int { storage.count }
+
+    public func respond(to request: Request, next: any Responder) throws -> Response {
+        guard request.method == .get || request.method == .head, isCacheable(request.path) else {
+            return try next.respond(to: request)
+        }
+        let fields = request.headerFields
+        let key = Key(target: request.head.path ?? request.path, accept: fields[.accept], acceptEncoding: fields[.acceptEncoding])
+        let version = store.snapshot.version
+        if let entry = storage.get(key, version: version) {
+            return Self.answer(entry, to: request)
+        }
+        var uncached = request
+        uncached.head.headerFields[.ifNoneMatch] = nil
+        let response = try next.respond(to: uncached)
+        guard response.status == .ok, let body = response.body.bytes else { return response }
+        let entry = Entry(version: version, response: response, tag: response.headerFields[.eTag].flatMap(EntityTag.init(parsing:)))
+        storage.put(key, entry, size: body.count)
+        return Self.answer(entry, to: request)
+    }
+
+    private func isCacheable(_ path: String) -> Bool {
+        cachedPrefixes.contains { path == $0 || path.hasPrefix($0 + "/") }
+    }
+
+    private static func answer(_ entry: Entry, to request: Request) -> Response {
+        if let tag = entry.tag, let header = request.headerFields[.ifNoneMatch],
+           let condition = EntityTag.Condition(parsing: header), condition.matchesWeakly(tag) {
+            return entry.response.notModified()
+        }
+        return entry.response
+    }
+}
