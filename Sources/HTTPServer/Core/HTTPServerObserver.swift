@@ -33,4 +33,18 @@ public struct RequestRecord: Sendable {
     public var requestID: String
     public var remoteAddress: String
     public var userAgent: String?
+
+    public init(method: HTTPRequest.Method, path: String, route: String?, status: HTTPResponse.Status, bytesIn: Int,
+                bytesOut: Int, duration: Double, requestID: String, remoteAddress: String, userAgent: String?) {
+        self.method = method
+        self.path = path
+        self.route = route
+        self.status = status
+        self.bytesIn = bytesIn
+        self.bytesOut = bytesOut
+        self.duration = duration
+        self.requestID = requestID
+        self.remoteAddress = remoteAddress
+        self.userAgent = userAgent
+    }
 }
