@@ -90,7 +90,15 @@ function draw() {
       isFiltered(filters.current()) ? clear : null));
     return;
   }
+  // A redraw (live update, names arriving) keeps keyboard focus on the same link.
+  const focused = timelineBody.contains(document.activeElement) ? document.activeElement : null;
+  const item = focused && focused.closest(".event");
+  const href = focused && focused.getAttribute("href");
   renderTimeline(timelineBody, events, names, { fresh, selected: route().event || "" });
+  if (item && href) {
+    const again = timelineBody.querySelector(`.event[data-id="${CSS.escape(item.dataset.id)}"] a[href="${CSS.escape(href)}"]`);
+    if (again) again.focus();
+  }
 }
 
 // The panel follows the fragment, so every view has an address and Back closes it.

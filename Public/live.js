@@ -59,9 +59,21 @@ export function connectLive({ onChange, onStatus, onResync, path = "/changes" })
     });
   }
 
-  open();
-  return () => {
+  function close() {
     clearTimeout(timer);
     if (source) source.close();
-  };
+    source = null;
+  }
+
+  // A page left for another keeps no stream open (a browser holds few connections per server,
+  // and one kept in the back-forward cache would count); coming back reopens it and catches up.
+  window.addEventListener("pagehide", close);
+  window.addEventListener("pageshow", (event) => {
+    if (!event.persisted) return;
+    missed = true;
+    open();
+  });
+
+  open();
+  return close;
 }

@@ -66,6 +66,25 @@ def test_the_console_stays_clean(browser, base_url, api):
     assert not problems, "\n".join(problems)
 
 
+def test_the_page_runs_under_a_strict_content_security_policy(browser, base_url):
+    """No inline script or style and nothing from elsewhere: the policy allows only 'self'."""
+    open_page(browser, base_url + "/")
+    policies = browser.execute_script(
+        "return [...document.querySelectorAll('meta[http-equiv=Content-Security-Policy]')].map(m => m.content);")
+    assert any("default-src 'self'" in policy for policy in policies)
+    violations = browser.execute_script("""
+        return new Promise(resolve => {
+            const seen = [];
+            document.addEventListener('securitypolicyviolation', e => seen.push(e.violatedDirective + ' ' + e.blockedURI));
+            location.hash = 'articles';
+            setTimeout(() => resolve(seen), 1500);
+        });""")
+    assert violations == []
+    inline = browser.execute_script(
+        "return document.querySelectorAll('[style], script:not([src]), style').length;")
+    assert inline == 0
+
+
 def page_files(index_html):
     """The files the page loads: the stylesheet, the icon and the module graph of app.js."""
     files = set(re.findall(r'(?:href|src)="([^"#:]+\.(?:css|js|svg))"', index_html))
