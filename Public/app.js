@@ -106,7 +106,12 @@ function route() {
   return Object.fromEntries(new URLSearchParams(location.hash.slice(1)));
 }
 
-async function showPanel({ focus = false } = {}) {
+let shownFragment = null;
+
+async function showPanel({ focus = false, force = false } = {}) {
+  // Back and forward fire both popstate and hashchange: draw each fragment once.
+  if (location.hash === shownFragment && !force) return;
+  shownFragment = location.hash;
   const view = route();
   const open = Boolean(view.event || view.entity || view.article || "articles" in view);
   panel.classList.toggle("is-open", open);
@@ -172,10 +177,10 @@ async function onChange(change) {
       api.event(change.id).then((event) => announce(`New event: ${event.summary}`)).catch(() => {});
     }
     refreshSoon();
-    if (route().event === change.id) showPanel();
+    if (route().event === change.id) showPanel({ force: true });
   } else if (change.kind === "article") {
     refreshSoon();
-    if ("articles" in route() || route().article === change.id) showPanel();
+    if ("articles" in route() || route().article === change.id) showPanel({ force: true });
   }
 }
 
