@@ -106,12 +106,7 @@ function route() {
   return Object.fromEntries(new URLSearchParams(location.hash.slice(1)));
 }
 
-let shownFragment = null;
-
-async function showPanel({ focus = false, force = false } = {}) {
-  // Back and forward fire both popstate and hashchange: draw each fragment once.
-  if (location.hash === shownFragment && !force) return;
-  shownFragment = location.hash;
+async function showPanel({ focus = false } = {}) {
   const view = route();
   const open = Boolean(view.event || view.entity || view.article || "articles" in view);
   panel.classList.toggle("is-open", open);
@@ -151,9 +146,9 @@ document.addEventListener("click", (event) => {
   if (link && link.getAttribute("href").length > 1) opener = link;
 });
 window.addEventListener("hashchange", () => showPanel({ focus: true }));
+// A change of fragment (a link, Back or Forward) fires hashchange too, which draws the panel.
 window.addEventListener("popstate", () => {
   if (filters.sync()) loadTimeline();
-  showPanel();
 });
 document.getElementById("panel-close").addEventListener("click", closePanel);
 document.getElementById("show-articles").addEventListener("click", () => { location.hash = "articles"; });
@@ -177,10 +172,10 @@ async function onChange(change) {
       api.event(change.id).then((event) => announce(`New event: ${event.summary}`)).catch(() => {});
     }
     refreshSoon();
-    if (route().event === change.id) showPanel({ force: true });
+    if (route().event === change.id) showPanel();
   } else if (change.kind === "article") {
     refreshSoon();
-    if ("articles" in route() || route().article === change.id) showPanel({ force: true });
+    if ("articles" in route() || route().article === change.id) showPanel();
   }
 }
 

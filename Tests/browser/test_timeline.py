@@ -147,3 +147,23 @@ def test_a_refused_filter_shows_the_problem_detail(browser, base_url, api):
     open_page(browser, filtered_url(base_url, **{"from": "2024-12-31", "to": "2024-01-01"}))
     error = browser.find_element("css selector", "#timeline-body .state-error")
     assert "must not come after" in error.text
+
+
+def test_back_and_forward_walk_the_filters_and_the_panel(browser, base_url, api):
+    from selenium.webdriver.support.ui import Select
+    open_page(browser, base_url + "/")
+    everything = set(timeline_ids(browser))
+    consults = {e["id"] for e in all_events(api, "&type=consult")}
+    Select(browser.find_element("id", "f-type")).select_by_value("consult")
+    wait(browser, lambda d: "type=consult" in d.current_url and set(timeline_ids(d)) == consults, "the type filter did not apply")
+    browser.find_element("css selector", "#timeline-body .event-link").click()
+    wait(browser, lambda d: d.find_elements("css selector", "#panel.is-open .detail"), "the event did not open")
+    browser.back()
+    wait(browser, lambda d: not d.find_elements("css selector", "#panel.is-open"), "Back did not close the event")
+    assert set(timeline_ids(browser)) == consults
+    browser.back()
+    wait(browser, lambda d: "type=" not in d.current_url and set(timeline_ids(d)) == everything,
+         "Back did not undo the filter")
+    assert browser.find_element("id", "f-type").get_attribute("value") == ""
+    browser.forward()
+    wait(browser, lambda d: set(timeline_ids(d)) == consults, "Forward did not redo the filter")
