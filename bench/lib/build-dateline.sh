@@ -1,0 +1,36 @@
+# Sourced by bench/run and bench/profile: builds Dateline in release.
+#
+# build_dateline sets source_dir (where the server runs from: config.json, data/seed, Public),
+# scratch (the build folder) and dateline_bin. It needs root, results_dir, say and die.
+#
+# BENCH_REF names a commit to measure instead of the work tree: it is exported (git archive) to
+# .build-bench-ref/ and built and served from there, with that commit's seed and configuration.
+build_dateline() {
+    if [[ -n ${BENCH_REF:-} ]]; then
+        source_dir=$root/.build-bench-ref
+        mkdir -p "$source_dir"
+        find "$source_dir" -mindepth 1 -maxdepth 1 ! -name .build -exec rm -rf {} +
+        git -C "$root" archive --format=tar "$BENCH_REF" | tar -x -C "$source_dir"
+        scratch=$source_dir/.build
+        say "building Dateline at $BENCH_REF (release, .build-bench-ref)"
+    else
+        source_dir=$root
+        scratch=$root/.build-bench
+        say "building Dateline (release, .build-bench)"
+    fi
+    local log attempt
+    log=$(mktemp)
+    # Retried when a source file changes under the build (an editor saving mid-build).
+    for attempt in 1 2 3; do
+        if (cd "$source_dir" && swift build -c release --product dateline --scratch-path "$scratch" >"$log" 2>&1); then
+            break
+        fi
+        if grep -q 'was modified during the build' "$log" && ((attempt < 3)); then continue; fi
+        tail -n 20 "$log" >&2
+        rm -f "$log"
+        die "the Dateline build failed"
+    done
+    tail -n 1 "$log" >&2
+    rm -f "$log"
+    dateline_bin=$scratch/release/dateline
+}
