@@ -73,17 +73,19 @@ public final class Application: Sendable {
 
     /// The routes wrapped in the middleware, outermost first: CORS answers preflights before
     /// anything runs; the response cache answers hot GETs for the current store version;
-    /// writes are authorized before they reach a route; compression wraps the ETag step so
-    /// each encoding gets its own tag.
+    /// compression wraps the ETag step so each encoding gets its own tag. Writes are
+    /// authorized by the router, once it knows the route takes the method.
     public func makeResponder() -> any Responder {
         let statics = StaticFiles(root: configuration.publicDirectory)
         var router = APIRoutes(store: store, readiness: readiness).makeRouter(fallback: statics)
         ChangeRoutes(persistence: persistence).register(in: &router)
+        router.use(WriteAuthorization(token: configuration.apiToken, allowAnonymous: configuration.allowAnonymousWrites),
+                   for: [.post, .put, .patch, .delete])
         WriteRoutes(persistence: persistence, ingestion: ingestion, bodyLimit: configuration.server.limits.bodyBytes).register(in: &router)
         return router.wrapped(in: [
             CORSMiddleware(allowedOrigins: configuration.allowedOrigins),
+            SecurityHeaders(),
             ResponseCache(store: store),
-            WriteAuthorization(token: configuration.apiToken, allowAnonymous: configuration.allowAnonymousWrites),
             CompressionMiddleware(minimumBytes: configuration.compressionMinimumBytes),
             ETagMiddleware(),
         ])

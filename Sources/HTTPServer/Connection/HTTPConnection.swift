@@ -37,6 +37,10 @@ final class HTTPConnection: @unchecked Sendable {
     private var requestStart: DispatchTime?
     private var stream: ConnectionStreamWriter?
     private var streamChunked = true
+    /// Bytes a client sent while its stream ran: read so that its hang-up shows at once, and
+    /// kept for after the stream, up to `streamReadAhead`.
+    private var bytesReadWhileStreaming = 0
+    private static let streamReadAhead = 64 * 1024
     private var sourcesLeft = 1
     /// The TLS session on an HTTPS connection; nil on plain HTTP.
     private let tls: TLSSession?
@@ -123,6 +127,12 @@ final class HTTPConnection: @unchecked Sendable {
             return
         }
         if phase == .lingering { return }  // Draining what the client still sends; ignore it.
+        if stream != nil {
+            // Pipelined requests wait for the stream's end; stop reading if they pile up.
+            bytesReadWhileStreaming += result
+            if bytesReadWhileStreaming > Self.streamReadAhead { pauseReading() }
+            return
+        }
         if parser.isReadingBody {
             setDeadline(after: context.configuration.timeouts.bodyProgress)
         }
@@ -295,7 +305,7 @@ final class HTTPConnection: @unchecked Sendable {
             enqueue(head)
             let writer = ConnectionStreamWriter(connection: self)
             stream = writer
-            pauseReading()  // Pipelined requests wait until the stream ends; a gone client shows on the next write.
+            bytesReadWhileStreaming = 0
             if !keepAlive || !streamChunked { phase = .closeAfterOutput }
             flush()
             producer.start(writer)
@@ -372,6 +382,7 @@ final class HTTPConnection: @unchecked Sendable {
     /// Under TLS, as much of the first piece as OpenSSL takes (it keeps partial writes).
     private func writeOutput() -> Int {
         if let tls {
+            coalesceSmallPieces()
             let (count, outcome) = output[0].withUnsafeBytes { raw in
                 tls.write(UnsafeRawBufferPointer(rebasing: raw[outputOffset...]))
             }
@@ -395,6 +406,21 @@ final class HTTPConnection: @unchecked Sendable {
             }
             return fill(0)
         }
+    }
+
+    /// Joins the first queued pieces up to 16 KiB, so a small head and body leave in one TLS
+    /// record and one send. Only before the first piece is partly written: OpenSSL wants a
+    /// retried write to carry the same bytes.
+    private func coalesceSmallPieces() {
+        guard outputOffset == 0, output.count > 1, output[0].count < 16 * 1024 else { return }
+        var merged = output[0]
+        var taken = 1
+        while taken < output.count, merged.count + output[taken].count <= 16 * 1024 {
+            merged += output[taken]
+            taken += 1
+        }
+        guard taken > 1 else { return }
+        output.replaceSubrange(0..<taken, with: [merged])
     }
 
     private func consume(_ count: Int) {

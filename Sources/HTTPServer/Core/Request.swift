@@ -18,8 +18,13 @@ public struct Request: Sendable {
     /// Values the router and middleware attach: path parameters and the matched route template.
     public var parameters: [String: String] = [:]
     /// The route template that matched (`/events/{id}`), for logs and metrics; nil before routing
-    /// or when no route matched.
-    public var route: String?
+    /// or when no route matched. Shared by every copy of the request, so the server sees what
+    /// the router set.
+    public var route: String? {
+        get { annotations.route }
+        nonmutating set { annotations.route = newValue }
+    }
+    private let annotations = Annotations()
     /// The request id: taken from a sane `X-Request-ID`, generated otherwise.
     public var id: String = ""
 
@@ -49,6 +54,12 @@ public struct Request: Sendable {
     public func queryValues(_ name: String) -> [String] {
         query.filter { $0.name == name }.map(\.value)
     }
+}
+
+/// What routing learns about a request, kept in one box that every copy shares. Used only on
+/// the connection's queue, where the request is answered.
+final class Annotations: @unchecked Sendable {
+    var route: String?
 }
 
 /// One `name=value` pair of a query string.

@@ -19,6 +19,9 @@ public struct Router: Responder {
     private var literalRoutes: [String: Route] = [:]
     private var templateRoutes: [Route] = []
     private let fallback: (any Responder)?
+    /// Middleware run around matched handlers of some methods only, after 404 and 405 are
+    /// ruled out (so a write to a read-only route is a 405, not an authorization failure).
+    private var guards: [(methods: Set<HTTPRequest.Method>, middleware: any Middleware)] = []
 
     /// A router; `fallback` answers paths that no route knows (static files, say).
     public init(fallback: (any Responder)? = nil) {
@@ -60,6 +63,11 @@ public struct Router: Responder {
         }
     }
 
+    /// Runs `middleware` around every matched handler of the given methods.
+    public mutating func use(_ middleware: any Middleware, for methods: Set<HTTPRequest.Method>) {
+        guards.append((methods, middleware))
+    }
+
     public mutating func get(_ template: String, _ handler: @escaping Handler) { add(.get, template, handler) }
     public mutating func post(_ template: String, _ handler: @escaping Handler) { add(.post, template, handler) }
     public mutating func put(_ template: String, _ handler: @escaping Handler) { add(.put, template, handler) }
@@ -82,7 +90,9 @@ public struct Router: Responder {
         request.route = route.template
         request.parameters = parameters
         if let handler = route.handlers[request.method] ?? (request.method == .head ? route.handlers[.get] : nil) {
-            return try handler(request)
+            let applicable = guards.filter { $0.methods.contains(request.method) }.map(\.middleware)
+            guard !applicable.isEmpty else { return try handler(request) }
+            return try ClosureResponder(handler).wrapped(in: applicable).respond(to: request)
         }
         if request.method == .options {
             return Response(status: .noContent, headerFields: [.allow: route.allowed])

@@ -158,7 +158,7 @@ public final class HTTPServer: Sendable {
 
     /// What plain connections answer with: the responder, or a redirect to HTTPS.
     private var plainResponder: any Responder {
-        if let tls = configuration.tls, tls.redirectHTTP { return HTTPSRedirect(port: tls.port) }
+        if let tls = configuration.tls, tls.redirectHTTP { return HTTPSRedirect(port: secureAddress?.port ?? tls.port) }
         return responder
     }
 

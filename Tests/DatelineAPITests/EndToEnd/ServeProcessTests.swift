@@ -35,14 +35,14 @@ struct ServeProcessTests {
     @Test func sigtermLetsTheRequestInFlightFinish() throws {
         let server = try ServerProcess.serve()
         let client = try ProbeConnection(port: server.port)
-        client.send("POST /healthz HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: 10\r\n\r\n{\"a\":")
+        client.send("GET /healthz HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: 10\r\n\r\n{\"a\":")
         usleep(100_000)
         server.signal(SIGTERM)
         usleep(200_000)
         #expect(server.process.isRunning)
         client.send("\"bc\"}")
         let response = try client.readAll()
-        #expect(response.hasPrefix("HTTP/1.1 405"))
+        #expect(response.hasPrefix("HTTP/1.1 200"))
         #expect(response.contains("Connection: close"))
         #expect(server.waitForExit(timeout: 10) == 0)
     }

@@ -42,7 +42,7 @@ import Testing
     }
 
     @Test func otherMethodsAreNotAllowed() {
-        let response = client.send("/events", method: .post)
+        let response = client.send("/timeline", method: .post)
         #expect(response.status == 405)
         #expect(response[.allow]?.contains("GET") == true)
     }
