@@ -6,7 +6,7 @@ SYSTEM_PACKAGES := libssl-dev zlib1g-dev pkg-config
 TEST_SYSTEM_PACKAGES := curl openssl python3-pip chromium chromium-driver
 DEBUG_BINARY := .build/debug/dateline
 
-.PHONY: run build release test unit-tests contract-tests browser-tests eval bench system-packages test-packages clean
+.PHONY: run build release test unit-tests contract-tests browser-tests tls-tests container-smoke lint eval bench system-packages test-packages clean
 
 run: system-packages release
 	.build/release/dateline serve
@@ -17,9 +17,9 @@ build: system-packages
 release: system-packages
 	$(SWIFT) build -c release --product dateline
 
-# Every test: Swift unit, socket and process tests, then the contract and browser tests
-# against the running binary.
-test: system-packages test-packages unit-tests contract-tests browser-tests
+# Every test: Swift unit, socket and process tests; then, against the running binary, the
+# contract, browser and TLS tests; then the container smoke test.
+test: system-packages test-packages unit-tests contract-tests browser-tests tls-tests container-smoke
 
 unit-tests:
 	$(SWIFT) build --build-tests
@@ -30,6 +30,16 @@ contract-tests:
 
 browser-tests:
 	scripts/browser-tests $(DEBUG_BINARY)
+
+tls-tests:
+	scripts/tls-tests $(DEBUG_BINARY)
+
+# The container image without a Docker engine: hadolint, then the image's files laid out and run.
+container-smoke:
+	scripts/container-smoke
+
+lint:
+	scripts/hadolint
 
 # Extraction quality on the gold articles: precision, recall and F1 per split.
 eval: system-packages

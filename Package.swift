@@ -1,4 +1,5 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
 
 /// One settings list for every target: Swift 6 language mode and its strict concurrency checks.
@@ -88,3 +89,10 @@ let package = Package(
         ),
     ]
 )
+
+// The container build copies only Package.swift and Sources/: targets kept elsewhere (tests,
+// benchmarks) join only where their folder exists.
+package.targets.removeAll { target in
+    let folder = target.path ?? (target.type == .test ? "Tests/\(target.name)" : "Sources/\(target.name)")
+    return !folder.hasPrefix("Sources/") && !FileManager.default.fileExists(atPath: Context.packageDirectory + "/" + folder)
+}

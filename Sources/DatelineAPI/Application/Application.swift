@@ -19,6 +19,7 @@ public final class Application: Sendable {
     public let store: NewsStore
     public let readiness = Readiness()
     public let persistence: Persistence
+    public let metrics: MetricsObserver
     private let logger: Logger
     private let ingestion: Ingestion
 
@@ -30,6 +31,7 @@ public final class Application: Sendable {
                                        directory: configuration.dataDirectory,
                                        compactAfter: configuration.journalCompactAfter, logger: logger)
         self.ingestion = Ingestion(persistence: persistence)
+        self.metrics = MetricsObserver(store: store)
     }
 
     /// Loads the seed (or the durable snapshot and journal), then marks the application ready.
@@ -79,6 +81,7 @@ public final class Application: Sendable {
         let statics = StaticFiles(root: configuration.publicDirectory)
         var router = APIRoutes(store: store, readiness: readiness).makeRouter(fallback: statics)
         ChangeRoutes(persistence: persistence).register(in: &router)
+        MetricsRoutes(metrics: metrics).register(in: &router)
         router.use(WriteAuthorization(token: configuration.apiToken, allowAnonymous: configuration.allowAnonymousWrites),
                    for: [.post, .put, .patch, .delete])
         WriteRoutes(persistence: persistence, ingestion: ingestion, bodyLimit: configuration.server.limits.bodyBytes).register(in: &router)
@@ -91,9 +94,11 @@ public final class Application: Sendable {
         ])
     }
 
-    /// The HTTP server for this application, with the access log when configured.
+    /// The HTTP server for this application, feeding the metrics and, when configured, the
+    /// access log.
     public func makeServer() -> HTTPServer {
-        HTTPServer(configuration: configuration.server, responder: makeResponder(), logger: logger,
-                   observer: configuration.accessLog ? AccessLog(logger: logger) : nil)
+        let observers: [any HTTPServerObserver] = (configuration.accessLog ? [AccessLog(logger: logger)] : []) + [metrics]
+        return HTTPServer(configuration: configuration.server, responder: makeResponder(), logger: logger,
+                          observer: ObserverGroup(observers))
     }
 }
