@@ -1,5 +1,5 @@
-/// The OpenAPI 3.1 document of the read API, served at `/openapi.json`: every route, its
-/// parameters, its representations and its errors, with the schemas built from the model's
+/// The OpenAPI 3.1 document of the API, served at `/openapi.json`: every route, its
+/// parameters, its representations and its errors (the writes from `OpenAPIWrites`), with the schemas built from the model's
 /// own enumerations so the two cannot drift apart.
 enum OpenAPIDocument {
     static let document: OpenAPIValue = [
@@ -11,11 +11,16 @@ enum OpenAPIDocument {
                 News articles, the entities they name and the events they report. Lists answer \
                 `{"data", "next", "total"}` and a `Link` to the next page; `format=ndjson` (or \
                 `Accept: application/x-ndjson`) gives one item a line, and event lists also come as \
-                CSV. Every 200 carries a strong `ETag`; `If-None-Match` answers 304.
+                CSV. Every 200 carries a strong `ETag`; `If-None-Match` answers 304. Writes need \
+                `Authorization: Bearer <token>` and take JSON (merge patches for PATCH); each answers \
+                with the `ETag` of the resource written, and `If-Match` guards against lost updates.
                 """,
         ],
-        "paths": .object(paths),
-        "components": ["schemas": OpenAPISchemas.all],
+        "paths": .object(paths.merging(OpenAPIWrites.paths) { reads, writes in reads.merging(writes) }),
+        "components": [
+            "schemas": OpenAPISchemas.all.merging(.object(OpenAPIWriteSchemas.all)),
+            "securitySchemes": OpenAPIWrites.securitySchemes,
+        ],
     ]
 
     /// What an operation answers besides its 200.

@@ -55,4 +55,9 @@ enum OpenAPIParameters {
 
     /// The filters of `/events` and `/timeline`.
     static let eventFilters = [from, to, eventType, entity, location, status, eventText]
+
+    /// A request header field.
+    static func header(_ name: String, _ description: String) -> OpenAPIValue {
+        ["name": .string(name), "in": "header", "required": false, "description": .string(description), "schema": ["type": "string"]]
+    }
 }

@@ -95,10 +95,11 @@ enum OpenAPISchemas {
         "Status": object("The answer of a health probe.", ["status": string]),
         "Problem": [
             "type": "object",
-            "description": "An RFC 9457 problem: `parameter` names the query parameter at fault in a 400; `location` the new URL in a 301.",
+            "description": "An RFC 9457 problem: `parameter` names the query parameter at fault in a 400; `location` the new URL in a 301; `errors` the fields at fault in a 422; `id` the id taken in a 409; `mergedInto` where a merged entity went in a 404.",
             "properties": [
                 "type": string, "title": string, "status": ["type": "integer", "minimum": 100, "maximum": 599],
                 "detail": string, "instance": string, "parameter": string, "location": string,
+                "errors": array(ref("FieldError")), "id": string, "mergedInto": string,
             ],
             "required": ["type", "title", "status"],
         ],

@@ -26,6 +26,9 @@ enum EntityInput {
             validator.fail("wikidataId", "must be a Wikidata item id like Q7747, got \"\(wikidataId)\".")
         }
         let bodyID = validator.id(object["id"], "id", required: false)
+        // Read-only, yet still checked: a body that could not have come from a GET is wrong.
+        _ = validator.integer(object["mentionCount"], "mentionCount", required: false)
+        _ = validator.strings(object["articleIds"], "articleIds", required: false)
         if let pathID, let bodyID, bodyID != pathID {
             validator.fail("id", "must be the id of the path, \"\(pathID)\", got \"\(bodyID)\".")
         }

@@ -37,6 +37,7 @@ struct EntityWriteRoutes: Sendable {
         router.patch("/entities/{id}") { request in
             let id = request.parameters["id"] ?? ""
             let patch = try WriteBody.parse(request, accepting: .mergePatch, limit: bodyLimit)
+            try FieldValidator.checkPatch(patch, known: EntityInput.fields)
             let stored = try ingestion.exclusively { snapshot in
                 let current = try existing(id, in: snapshot)
                 try Preconditions.check(request, current: current)

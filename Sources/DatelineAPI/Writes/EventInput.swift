@@ -44,6 +44,7 @@ enum EventInput {
         let figures = readFigures(object["figures"], validator: &validator)
         let sources = readSources(object["sources"], in: snapshot, validator: &validator)
         let confidence = validator.number(object["confidence"], "confidence", required: false, in: 0...1)
+        _ = validator.string(object["extractorVersion"], "extractorVersion", required: false, allowEmpty: true)
         try validator.check()
         guard let type, let summary, let status, let participants else { preconditionFailure("checked above") }
         return Event(id: pathID ?? "", type: type, summary: summary, date: date, status: status, location: location,

@@ -34,6 +34,7 @@ struct EventWriteRoutes: Sendable {
         router.patch("/events/{id}") { request in
             let id = request.parameters["id"] ?? ""
             let patch = try WriteBody.parse(request, accepting: .mergePatch, limit: bodyLimit)
+            try FieldValidator.checkPatch(patch, known: EventInput.fields, nested: ["date": EventDateInput.fields])
             let stored = try ingestion.exclusively { snapshot in
                 guard let current = snapshot.event(id) else {
                     try Preconditions.check(request, current: Optional<Event>.none)

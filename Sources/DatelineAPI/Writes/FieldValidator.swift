@@ -50,6 +50,20 @@ struct FieldValidator {
         }
     }
 
+    /// Checks a merge patch before it is applied: an object naming only `known` members (and,
+    /// in the nested objects of `nested`, only theirs), so a patch that can never apply answers
+    /// 422 whether or not the resource exists.
+    static func checkPatch(_ patch: JSONTree, known: Set<String>, nested: [String: Set<String>] = [:]) throws(HTTPError) {
+        var validator = FieldValidator()
+        if let object = validator.object(patch, "") {
+            validator.onlyKnown(object, known)
+            for (name, fields) in nested {
+                if let members = object[name]?.members { validator.onlyKnown(members, fields, prefix: name) }
+            }
+        }
+        try validator.check()
+    }
+
     /// A string; empty or blank ones are refused unless `allowEmpty`.
     mutating func string(_ value: JSONTree?, _ field: String, required: Bool = true, allowEmpty: Bool = false,
                          maxLength: Int = 1_000_000) -> String? {

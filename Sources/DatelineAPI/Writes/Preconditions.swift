@@ -23,7 +23,8 @@ enum Preconditions {
             throw HTTPError(.preconditionFailed, detail: "If-None-Match was given, and the resource exists with a listed tag.",
                             headerFields: [.eTag: tag.description])
         }
-        let values = request.headerFields[values: .ifMatch]
+        // An empty field is no condition at all; anything else that is not a tag list fails.
+        let values = request.headerFields[values: .ifMatch].filter { !$0.allSatisfy { $0 == " " || $0 == "\t" } }
         guard !values.isEmpty else { return }
         guard let condition = EntityTag.Condition(parsing: values.joined(separator: ", ")),
               matches(condition, tag) else {

@@ -76,6 +76,10 @@ import Testing
         #expect(Set(refused.errorFields) == ["name", "type"])
         #expect(client.store.snapshot.entity("vladimir-putin") == entity)
         #expect(client.patch("/entities/nobody", ["name": "X"]).status == 404)
+        // A patch that could never apply is unprocessable, whether or not the entity exists.
+        #expect(client.patch("/entities/nobody", ["colour": NSNull()]).errorFields == ["colour"])
+        #expect(client.patch("/entities/gaza", ["a", "b"]).errorFields == ["(body)"])
+        #expect(client.patch("/entities/gaza", ["mentionCount": "many"]).errorFields == ["mentionCount"])
     }
 
     @Test func deleteRemovesTheEntityAndItsReferences() {

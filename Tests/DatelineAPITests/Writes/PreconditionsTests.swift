@@ -58,6 +58,8 @@ import Testing
         let tag = try #require(client.get("/entities/gaza")[.eTag])
         #expect(client.patch("/entities/gaza", ["description": "X"], headers: [.ifMatch: "W/" + tag]).status == 412)
         #expect(client.patch("/entities/gaza", ["description": "X"], headers: [.ifMatch: "not a tag"]).status == 412)
+        // An empty field is no condition.
+        #expect(client.patch("/entities/gaza", ["description": "X"], headers: [.ifMatch: ""]).status == 200)
     }
 
     @Test func ifMatchStarNeedsTheResource() {
