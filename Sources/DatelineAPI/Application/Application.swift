@@ -73,19 +73,23 @@ public final class Application: Sendable {
         }
     }
 
-    /// The routes wrapped in the middleware, outermost first: CORS answers preflights before
-    /// anything runs; the response cache answers hot GETs for the current store version;
-    /// compression wraps the ETag step so each encoding gets its own tag. Writes are
-    /// authorized by the router, once it knows the route takes the method.
-    public func makeResponder() -> any Responder {
-        let statics = StaticFiles(root: configuration.publicDirectory)
-        var router = APIRoutes(store: store, readiness: readiness).makeRouter(fallback: statics)
+    /// Every route: the read API, writes (authorized by the router once it knows the route
+    /// takes the method), the change feed and the metrics; static files answer the rest.
+    public func makeRouter() -> Router {
+        var router = APIRoutes(store: store, readiness: readiness).makeRouter(fallback: StaticFiles(root: configuration.publicDirectory))
+        WriteRoutes(persistence: persistence, ingestion: ingestion, bodyLimit: configuration.server.limits.bodyBytes).register(in: &router)
         ChangeRoutes(persistence: persistence).register(in: &router)
         MetricsRoutes(metrics: metrics).register(in: &router)
         router.use(WriteAuthorization(token: configuration.apiToken, allowAnonymous: configuration.allowAnonymousWrites),
                    for: [.post, .put, .patch, .delete])
-        WriteRoutes(persistence: persistence, ingestion: ingestion, bodyLimit: configuration.server.limits.bodyBytes).register(in: &router)
-        return router.wrapped(in: [
+        return router
+    }
+
+    /// The routes wrapped in the middleware, outermost first: CORS answers preflights before
+    /// anything runs; the response cache answers hot GETs for the current store version;
+    /// compression wraps the ETag step so each encoding gets its own tag.
+    public func makeResponder() -> any Responder {
+        makeRouter().wrapped(in: [
             CORSMiddleware(allowedOrigins: configuration.allowedOrigins),
             SecurityHeaders(),
             ResponseCache(store: store),

@@ -108,5 +108,28 @@ enum OpenAPIDocument {
                                parameters: OpenAPIParameters.eventFilters + [OpenAPIParameters.granularity]),
         "/search": operation("search", "Ranked hits across articles, entities and events.", schema: "SearchHitList",
                              endpoint: SearchRoutes.endpoint, parameters: [OpenAPIParameters.searchText] + paging),
+        "/changes": [
+            "get": [
+                "operationId": "changes",
+                "summary": "Every create, update, merge and delete: live as Server-Sent Events (each id is the store version), or as NDJSON lines for polling. Resumable with Last-Event-ID or since.",
+                "parameters": [
+                    ["name": "since", "in": "query", "required": false,
+                     "description": "Send the changes after this store version.",
+                     "schema": ["type": "string", "pattern": "^[0-9]{1,19}$"]],
+                    ["name": "Last-Event-ID", "in": "header", "required": false,
+                     "description": "The id of the last event received; the stream resumes after it.",
+                     "schema": ["type": "string", "pattern": "^[0-9]{1,19}$"]],
+                    OpenAPIParameters.pretty, OpenAPIParameters.format([.eventStream, .ndjson]),
+                ],
+                "responses": [
+                    "200": OpenAPIResponses.ok("The changes.", schema: "Status", offered: [.eventStream, .ndjson], list: false),
+                    "400": OpenAPIResponses.badRequest,
+                    "406": OpenAPIResponses.notAcceptable,
+                    "410": ["description": "The changes after `since` are no longer held; reload and poll from the version given.",
+                            "content": ["application/problem+json": ["schema": OpenAPISchemas.ref("Problem")]]],
+                    "default": OpenAPIResponses.other,
+                ],
+            ],
+        ],
     ]
 }

@@ -61,6 +61,8 @@ struct EntityRoutes: Sendable {
     private func entity(_ context: APIContext, suffix: String) throws(HTTPError) -> Entity {
         if let entity = context.snapshot.entity(context.id) { return entity }
         if let target = context.snapshot.redirect(for: context.id) {
+            // A bad query is a bad query wherever the entity now lives: say so before redirecting.
+            if context.parameters.value("limit") != nil { _ = try context.parameters.limit() }
             let location = PercentEncoding.url(path: "/entities/\(target)\(suffix)",
                                                query: context.request.query.map { ($0.name, $0.value) })
             throw HTTPError(.movedPermanently, detail: "Entity \"\(context.id)\" was merged into \"\(target)\".",
