@@ -8,9 +8,15 @@
 build_dateline() {
     if [[ -n ${BENCH_REF:-} ]]; then
         source_dir=$root/.build-bench-ref
-        mkdir -p "$source_dir"
-        find "$source_dir" -mindepth 1 -maxdepth 1 ! -name .build -exec rm -rf {} +
-        git -C "$root" archive --format=tar "$BENCH_REF" | tar -x -C "$source_dir"
+        local commit
+        commit=$(git -C "$root" rev-parse --verify "$BENCH_REF^{commit}") || die "no commit $BENCH_REF"
+        # Exported again only for another commit: fresh files would rebuild everything.
+        if [[ $(cat "$source_dir/.bench-ref" 2>/dev/null) != "$commit" ]]; then
+            mkdir -p "$source_dir"
+            find "$source_dir" -mindepth 1 -maxdepth 1 ! -name .build -exec rm -rf {} +
+            git -C "$root" archive --format=tar "$commit" | tar -x -C "$source_dir"
+            echo "$commit" >"$source_dir/.bench-ref"
+        fi
         scratch=$source_dir/.build
         say "building Dateline at $BENCH_REF (release, .build-bench-ref)"
     else
