@@ -122,7 +122,22 @@ enum OpenAPIDocument {
                     OpenAPIParameters.pretty, OpenAPIParameters.format([.eventStream, .ndjson]),
                 ],
                 "responses": [
-                    "200": OpenAPIResponses.ok("The changes.", schema: "Status", offered: [.eventStream, .ndjson], list: false),
+                    "200": [
+                        "description": "The changes: one event (or NDJSON line) per store version.",
+                        "content": [
+                            "text/event-stream": ["schema": [
+                                "type": "object",
+                                "description": "One Server-Sent Event: `id` is the store version, `event` is `change` or `reset`, `data` a JSON object with `version` and `changes`.",
+                                "properties": [
+                                    "id": ["type": "string", "pattern": "^[0-9]+$"],
+                                    "event": ["type": "string", "enum": ["change", "reset"]],
+                                    "data": ["type": "string"],
+                                    "retry": ["type": "integer"],
+                                ],
+                            ]],
+                            "application/x-ndjson": ["schema": ["type": "string", "description": "One JSON object a line: `version` and `changes`."]],
+                        ],
+                    ],
                     "400": OpenAPIResponses.badRequest,
                     "406": OpenAPIResponses.notAcceptable,
                     "410": ["description": "The changes after `since` are no longer held; reload and poll from the version given.",

@@ -35,17 +35,20 @@ struct ChangeRoutes: Sendable {
     }
 
     /// The version to resume after: `since`, else `Last-Event-ID`, else nil (only new changes).
+    /// Both are checked whenever they are present.
     static func since(_ request: Request, _ parameters: QueryParameters) throws(HTTPError) -> UInt64? {
+        var lastEventID: UInt64?
+        if let text = request.headerFields[HTTPField.Name("Last-Event-ID")!] {
+            guard let version = UInt64(text.trimmingCharacters(in: .whitespaces)) else {
+                throw HTTPError(.badRequest, detail: "Last-Event-ID must be a store version, got \"\(text)\".",
+                                extensions: ["header": .string("Last-Event-ID")])
+            }
+            lastEventID = version
+        }
         if let text = parameters.value("since") {
             guard let version = UInt64(text) else { throw APIError.badParameter("since", "must be a store version (a whole number), got \"\(text)\".") }
             return version
         }
-        if let text = request.headerFields[HTTPField.Name("Last-Event-ID")!] {
-            guard let version = UInt64(text.trimmingCharacters(in: .whitespaces)) else {
-                throw HTTPError(.badRequest, detail: "Last-Event-ID must be a store version, got \"\(text)\".")
-            }
-            return version
-        }
-        return nil
+        return lastEventID
     }
 }
