@@ -37,21 +37,22 @@ let package = Package(
             pkgConfig: "openssl",
             providers: [.apt(["libssl-dev"])]
         ),
+        .target(name: "Locking", swiftSettings: settings),
         .target(
             name: "HTTPServer",
             dependencies: [
-                "CZlib", "COpenSSL",
+                "CZlib", "COpenSSL", "Locking",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: settings
         ),
-        .target(name: "NewsModel", swiftSettings: settings),
+        .target(name: "NewsModel", dependencies: ["Locking"], swiftSettings: settings),
         .target(name: "Extraction", dependencies: ["NewsModel"], resources: [.copy("Resources")], swiftSettings: settings),
         .target(
             name: "DatelineAPI",
             dependencies: [
-                "HTTPServer", "NewsModel", "Extraction",
+                "HTTPServer", "NewsModel", "Extraction", "Locking",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -63,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "dateline",
             dependencies: [
-                "DatelineAPI", "HTTPServer",
+                "DatelineAPI", "HTTPServer", "Locking",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -75,13 +76,13 @@ let package = Package(
             swiftSettings: settings
         ),
         .executableTarget(name: "store-bench", dependencies: ["NewsModel"], path: "bench/store", swiftSettings: settings),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"], swiftSettings: settings),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Locking"], swiftSettings: settings),
         .testTarget(name: "NewsModelTests", dependencies: ["NewsModel"], swiftSettings: settings),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "NewsModel"], resources: [.copy("Articles")], swiftSettings: settings),
         .testTarget(
             name: "DatelineAPITests",
             dependencies: [
-                "DatelineAPI", "HTTPServer", "NewsModel",
+                "DatelineAPI", "HTTPServer", "NewsModel", "Locking",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import Synchronization
+import Locking
 
 /// Turns SIGTERM and SIGINT into a call on a Dispatch queue.
 enum Signals {
@@ -30,7 +30,7 @@ enum Signals {
 
 /// True for the first caller of `claim()` only.
 private final class Once: Sendable {
-    private let claimed = Mutex(false)
+    private let claimed = Locked(false)
 
     func claim() -> Bool {
         claimed.withLock { claimed in

@@ -2,13 +2,13 @@ import Dispatch
 import Foundation
 public import HTTPServer
 public import NewsModel
-import Synchronization
+import Locking
 
 /// The live change feed: every committed version goes to every open stream, as one
 /// Server-Sent Event whose id is the version. Streams resume from a version; a heartbeat
 /// comment keeps idle ones alive through proxies.
 public final class ChangeFeed: Sendable {
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let heartbeatInterval: Double
     private let queue = DispatchQueue(label: "dateline.changes")
 

@@ -1,8 +1,8 @@
-import Synchronization
+import Locking
 
 /// Whether the store has loaded (the seed, and later the journal): `/readyz` answers 503 until then.
 public final class Readiness: Sendable {
-    private let state = Mutex<State>(.loading)
+    private let state = Locked<State>(.loading)
 
     public enum State: Sendable, Equatable {
         case loading

@@ -1,7 +1,7 @@
 public import HTTPServer
 import HTTPTypes
 public import NewsModel
-import Synchronization
+import Locking
 
 /// Keeps finished GET responses of the read API for the current store version, keyed by the
 /// request as normalized (path, query, and the fields the answer varies on), so a hot GET
@@ -38,7 +38,7 @@ public struct ResponseCache: Middleware {
     }
 
     final class Storage: Sendable {
-        private let state = Mutex<(entries: [Key: Entry], bytes: Int)>(([:], 0))
+        private let state = Locked<(entries: [Key: Entry], bytes: Int)>(([:], 0))
         let maxBytes: Int
 
         init(maxBytes: Int) { self.maxBytes = maxBytes }

@@ -1,7 +1,7 @@
 import Foundation
 public import Logging
 public import NewsModel
-import Synchronization
+import Locking
 
 /// The one way changes reach the store: each batch is journaled and fsynced (when a data
 /// directory is configured), then applied, then announced on the change feed, one batch at a
@@ -13,7 +13,7 @@ public final class Persistence: Sendable {
     private let compactAfter: Int
     private let logger: Logger
     /// The open journal; nil without a data directory, and until `open` has replayed it.
-    private let journal = Mutex<Journal?>(nil)
+    private let journal = Locked<Journal?>(nil)
 
     /// - Parameters:
     ///   - directory: where the snapshot and the journal live; nil keeps the store in memory only.

@@ -1,6 +1,6 @@
 import Extraction
 import NewsModel
-import Synchronization
+import Locking
 
 /// Turns article text into store changes: extraction, linking to the entities the store
 /// already knows, merging events that other articles already reported, one version step.
@@ -9,7 +9,7 @@ final class Ingestion: Sendable {
     private let extractor = Extractor()
     /// Ingestions and the API's other writes read the store, then write it: one at a time, so
     /// none is lost. The lock also guards the index that finds reposted articles.
-    private let writer = Mutex(DuplicateIndex())
+    private let writer = Locked(DuplicateIndex())
 
     init(persistence: Persistence) {
         self.persistence = persistence

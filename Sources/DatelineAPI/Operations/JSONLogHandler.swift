@@ -3,7 +3,7 @@ import Foundation
 import Glibc
 #endif
 public import Logging
-import Synchronization
+import Locking
 
 /// A swift-log handler that writes one JSON object a line: `time`, `level`, `message`, `label`,
 /// then the metadata, numbers as numbers.
@@ -59,7 +59,7 @@ public struct LogSink: Sendable {
         self.write = write
     }
 
-    private static let lock = Mutex(())
+    private static let lock = Locked(())
 
     /// Standard output, one whole line per write, lines never interleaved.
     public static let standardOutput = LogSink { line in

@@ -2,7 +2,7 @@ import CoreMetrics
 public import HTTPServer
 public import NewsModel
 public import Prometheus
-import Synchronization
+import Locking
 
 /// Request, connection and store metrics in the Prometheus text format, kept through
 /// swift-metrics on a registry of its own (the global `MetricsSystem` is never bootstrapped, so
@@ -32,7 +32,7 @@ public final class MetricsObserver: HTTPServerObserver {
     public let registry: PrometheusCollectorRegistry
     private let store: NewsStore
     private let factory: PrometheusMetricsFactory
-    private let series = Mutex(Series())
+    private let series = Locked(Series())
     private let openConnections: CoreMetrics.Gauge
     private let bytesIn: CoreMetrics.Counter
     private let bytesOut: CoreMetrics.Counter

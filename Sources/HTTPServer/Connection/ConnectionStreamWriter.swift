@@ -1,10 +1,10 @@
-import Synchronization
+import Locking
 
 /// The writer a streamed response's producer holds. It hops every call onto the connection's
 /// queue, so producers may write from any thread; order is kept per producer thread.
 final class ConnectionStreamWriter: ResponseBodyWriter {
     private let connection: HTTPConnection
-    private let state = Mutex<State>(State())
+    private let state = Locked<State>(State())
 
     private struct State {
         var closed = false

@@ -1,11 +1,11 @@
-import Synchronization
+import Locking
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// The `Date` header value, formatted at most once a second and shared by every connection.
 final class DateHeader: Sendable {
-    private let cached = Mutex<(second: Int, text: String)>((-1, ""))
+    private let cached = Locked<(second: Int, text: String)>((-1, ""))
 
     /// The current time as an IMF-fixdate.
     var current: String {

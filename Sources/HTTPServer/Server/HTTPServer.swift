@@ -1,6 +1,6 @@
 public import Dispatch
 public import Logging
-import Synchronization
+import Locking
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -22,7 +22,7 @@ public final class HTTPServer: Sendable {
     private let acceptQueue = DispatchQueue(label: "dateline.accept")
     private let dateHeader = DateHeader()
     private let shutdownFlag = ShutdownFlag()
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     private struct State {
         var listeners: [Listener] = []
@@ -198,13 +198,14 @@ public final class HTTPServer: Sendable {
             state.connections[ObjectIdentifier(connection)] = connection
             return state.connections.count
         }
-        connection.start()
         guard let open else {
+            connection.start()
             connection.refuse(HTTPError(.serviceUnavailable, detail: "The server is at its connection limit or shutting down.",
                                         headerFields: [.retryAfter: "1"], closeConnection: true))
             return
         }
         observer?.connectionOpened(open: open)
+        connection.start()
     }
 
     /// Stops accepting, lets in-flight responses finish with `Connection: close`, closes idle

@@ -1,9 +1,9 @@
-import Synchronization
+import Locking
 
 /// File contents kept in memory, keyed by path and checked against size, mtime and inode.
 ///
 /// Bounded by the size of one entry and by the total; past the total the least recently used
-/// entries go. Shared by every connection, so the state lives in a `Mutex`.
+/// entries go. Shared by every connection, so the state lives behind a lock.
 final class FileCache: Sendable {
     /// The largest file kept, in bytes.
     let maxEntryBytes: Int
@@ -22,7 +22,7 @@ final class FileCache: Sendable {
         var clock: UInt64 = 0
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     init(maxEntryBytes: Int, maxTotalBytes: Int) {
         self.maxEntryBytes = maxEntryBytes

@@ -1,4 +1,4 @@
-import Synchronization
+import Locking
 
 /// The in-memory store of articles, entities and events.
 ///
@@ -18,9 +18,9 @@ public final class NewsStore: Sendable {
     }
 
     /// Held for the whole of a write, so writes build on each other one at a time.
-    private let writer = Mutex<Void>(())
+    private let writer = Locked<Void>(())
     /// Held only to read or swap the current snapshot and its change log.
-    private let published: Mutex<Published>
+    private let published: Locked<Published>
 
     /// Creates an empty store keeping the last `changeLogCapacity` change records.
     public convenience init(changeLogCapacity: Int = 10_000) {
@@ -29,7 +29,7 @@ public final class NewsStore: Sendable {
 
     /// Creates a store whose current snapshot is `initial`.
     init(initial: StoreSnapshot, changeLogCapacity: Int) {
-        published = Mutex(Published(snapshot: initial, log: ChangeLog(capacity: changeLogCapacity, baseVersion: initial.version)))
+        published = Locked(Published(snapshot: initial, log: ChangeLog(capacity: changeLogCapacity, baseVersion: initial.version)))
     }
 
     /// The current snapshot.

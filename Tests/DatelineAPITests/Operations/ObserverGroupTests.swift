@@ -1,12 +1,12 @@
 import DatelineAPI
 import HTTPServer
-import Synchronization
+import Locking
 import Testing
 
 @Suite struct ObserverGroupTests {
     /// Where the recorders write, in the order events arrive.
     final class Log: Sendable {
-        let entries = Mutex<[String]>([])
+        let entries = Locked<[String]>([])
 
         func append(_ entry: String) { entries.withLock { $0.append(entry) } }
         var all: [String] { entries.withLock { $0 } }

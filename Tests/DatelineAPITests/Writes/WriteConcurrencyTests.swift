@@ -1,3 +1,4 @@
+import Locking
 import Dispatch
 import Foundation
 import HTTPTypes
@@ -75,9 +76,9 @@ import Testing
         }
         group.wait()
 
-        #expect(failures.value == [])
-        #expect(operations.value > Self.writers)
-        let written = acknowledged.value
+        #expect(failures.withLock { $0 } == [])
+        #expect(operations.withLock { $0 } > Self.writers)
+        let written = acknowledged.withLock { $0 }
         let snapshot = client.store.snapshot
         #expect(snapshot.eventCount == Fixtures.events.count + written.count)
         for (id, expected) in written {

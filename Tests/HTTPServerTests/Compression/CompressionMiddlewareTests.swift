@@ -1,5 +1,5 @@
 import HTTPTypes
-import Synchronization
+import Locking
 import Testing
 @testable import HTTPServer
 
@@ -123,7 +123,7 @@ import Testing
     }
 
     @Test func variantTagsReachInnerRespondersWithoutTheSuffix() throws {
-        let seen = Mutex<String?>(nil)
+        let seen = Locked<String?>(nil)
         let inner = F.recording(Response(status: .notModified, headerFields: [.eTag: "\"abc\""])) { request in
             seen.withLock { $0 = request.headerFields[.ifNoneMatch] }
         }
@@ -136,7 +136,7 @@ import Testing
     }
 
     @Test func variantTagsOfAnotherCodingAreNotMapped() throws {
-        let seen = Mutex<String?>(nil)
+        let seen = Locked<String?>(nil)
         let inner = F.recording(Response(contentType: "application/json", bytes: F.json(4_000))) { request in
             seen.withLock { $0 = request.headerFields[.ifNoneMatch] }
         }

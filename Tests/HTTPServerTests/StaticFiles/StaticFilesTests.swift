@@ -1,6 +1,6 @@
 import Dispatch
 import HTTPTypes
-import Synchronization
+import Locking
 import Testing
 @testable import HTTPServer
 
@@ -185,7 +185,7 @@ import Testing
             "/app.js": Array("console.log(1)".utf8), "/a%20b.txt": Array("spaced".utf8),
         ]
         let targets = Array(expected.keys)
-        let wrong = Mutex(0)
+        let wrong = Locked(0)
         DispatchQueue.concurrentPerform(iterations: 400) { index in
             let target = targets[index % targets.count]
             let body = try? files.respond(to: F.request(.get, target)).body.bytes

@@ -1,6 +1,6 @@
 import COpenSSL
 import Dispatch
-import Synchronization
+import Locking
 import Testing
 @testable import HTTPServer
 #if canImport(Glibc)
@@ -280,7 +280,7 @@ import Glibc
 
 /// Counts successes from many threads.
 private final class Outcomes: Sendable {
-    private let count = Mutex(0)
+    private let count = Locked(0)
 
     func record(_ success: Bool) {
         if success { count.withLock { $0 += 1 } }
