@@ -85,14 +85,15 @@ public final class Application: Sendable {
         return router
     }
 
-    /// The routes wrapped in the middleware, outermost first: CORS answers preflights before
-    /// anything runs; the response cache answers hot GETs for the current store version;
-    /// compression wraps the ETag step so each encoding gets its own tag.
+    /// The routes wrapped in the middleware, outermost first: the response cache answers hot
+    /// GETs for the current store version with everything below already done; CORS answers
+    /// preflights before anything else runs; compression wraps the ETag step so each encoding
+    /// gets its own tag.
     public func makeResponder() -> any Responder {
         makeRouter().wrapped(in: [
+            ResponseCache(store: store),
             CORSMiddleware(allowedOrigins: configuration.allowedOrigins),
             SecurityHeaders(),
-            ResponseCache(store: store),
             CompressionMiddleware(minimumBytes: configuration.compressionMinimumBytes),
             ETagMiddleware(),
         ])

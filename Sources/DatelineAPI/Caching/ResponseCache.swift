@@ -8,8 +8,8 @@ import Locking
 /// costs a lookup. Every store write makes the cache stale at once: entries carry the
 /// version they were made at.
 ///
-/// Install it inside CORS and outside compression and ETags: it keeps the encoded body and
-/// its tag, and answers `If-None-Match` from them.
+/// Install it outermost: it keeps the finished response (CORS headers, encoded body, tag), keyed
+/// also by `Origin`, and answers `If-None-Match` from it.
 public struct ResponseCache: Middleware {
     private let store: NewsStore
     private let storage: Storage
@@ -29,6 +29,7 @@ public struct ResponseCache: Middleware {
         let target: String
         let accept: String?
         let acceptEncoding: String?
+        let origin: String?
     }
 
     struct Entry {
@@ -71,7 +72,8 @@ public struct ResponseCache: Middleware {
             return try next.respond(to: request)
         }
         let fields = request.headerFields
-        let key = Key(target: request.head.path ?? request.path, accept: fields[.accept], acceptEncoding: fields[.acceptEncoding])
+        let key = Key(target: request.head.path ?? request.path, accept: fields[.accept],
+                      acceptEncoding: fields[.acceptEncoding], origin: fields[.origin])
         let version = store.snapshot.version
         if let entry = storage.get(key, version: version) {
             return Self.answer(entry, to: request)

@@ -5,7 +5,12 @@ extension HTTPFields {
     ///
     /// A `Vary: *` stays as it is: it already covers every name.
     public mutating func mergeVary(_ names: String...) {
-        let existing = self[values: .vary].flatMap { HeaderList.elements($0) }
+        let values = self[values: .vary]
+        if values.isEmpty {
+            self[.vary] = names.joined(separator: ", ")
+            return
+        }
+        let existing = values.flatMap { HeaderList.elements($0) }
         if existing.contains("*") { return }
         var listed = Set(existing.map { $0.lowercased() })
         var merged = existing.map(String.init)
