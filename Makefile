@@ -6,7 +6,7 @@ SYSTEM_PACKAGES := libssl-dev zlib1g-dev pkg-config
 TEST_SYSTEM_PACKAGES := curl openssl python3-pip chromium chromium-driver
 DEBUG_BINARY := .build/debug/dateline
 
-.PHONY: run build release test unit-tests contract-tests browser-tests tls-tests container-smoke lint eval bench system-packages test-packages clean
+.PHONY: run build release test unit-tests contract-tests browser-tests tls-tests container-smoke lint eval bench bench-profile system-packages test-packages clean
 
 run: system-packages release
 	.build/release/dateline serve
@@ -45,8 +45,12 @@ lint:
 eval: system-packages
 	$(SWIFT) run dateline-eval Tests/ExtractionTests/Articles
 
+# Dateline against Hummingbird and nginx on the same bytes; writes bench/results/latest.md.
 bench: system-packages
 	bench/run
+
+bench-profile: system-packages
+	bench/profile
 
 # Installs what is missing with apt-get when run as root; otherwise names the command to run.
 system-packages:
