@@ -5,6 +5,8 @@ SWIFT ?= swift
 SYSTEM_PACKAGES := libssl-dev zlib1g-dev pkg-config
 TEST_SYSTEM_PACKAGES := curl openssl python3-pip chromium chromium-driver
 DEBUG_BINARY := .build/debug/dateline
+# The 32-writer, 32-reader concurrency test runs this long in `make test`.
+export DATELINE_WRITE_SOAK_SECONDS ?= 30
 
 .PHONY: run build release test unit-tests contract-tests browser-tests tls-tests container-smoke lint eval bench bench-profile system-packages test-packages clean
 
