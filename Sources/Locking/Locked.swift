@@ -14,18 +14,23 @@ import Glibc
 /// counts.withLock { $0["GET", default: 0] += 1 }
 /// ```
 public final class Locked<Value>: @unchecked Sendable {
-    // `value` is read and written only between lock and unlock of `mutex`.
-    private var value: Value
+    // `storage` is read and written only between lock and unlock of `mutex`. The value lives in
+    // memory of its own rather than in a stored property, so ThreadSanitizer checks the value
+    // itself and not the object's fields (a value of no size would share an address with them).
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    private let storage: UnsafeMutablePointer<Value>
 
     public init(_ value: Value) {
-        self.value = value
         mutex = .allocate(capacity: 1)
         mutex.initialize(to: pthread_mutex_t())
         pthread_mutex_init(mutex, nil)
+        storage = .allocate(capacity: 1)
+        storage.initialize(to: value)
     }
 
     deinit {
+        storage.deinitialize(count: 1)
+        storage.deallocate()
         pthread_mutex_destroy(mutex)
         mutex.deallocate()
     }
@@ -35,6 +40,6 @@ public final class Locked<Value>: @unchecked Sendable {
     public func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
-        return try body(&value)
+        return try body(&storage.pointee)
     }
 }

@@ -13,7 +13,7 @@ struct ServeProcessTests {
         let health = try HTTPProbe.get(port: server.port, path: "/healthz")
         #expect(health.status == 200)
         server.signal(SIGTERM)
-        #expect(server.waitForExit(timeout: 10) == 0)
+        #expect(server.waitForExit(timeout: 10) == 0, "\(server.logLines.suffix(60).joined(separator: "\n"))")
     }
 
     @Test func theStoreBecomesReady() throws {
@@ -29,7 +29,7 @@ struct ServeProcessTests {
         #expect(articles.status == 200)
         #expect(articles.body.contains("What Did Putin Discuss with Mahmoud Abbas?"))
         server.signal(SIGTERM)
-        #expect(server.waitForExit(timeout: 10) == 0)
+        #expect(server.waitForExit(timeout: 10) == 0, "\(server.logLines.suffix(60).joined(separator: "\n"))")
     }
 
     @Test func sigtermLetsTheRequestInFlightFinish() throws {
@@ -44,7 +44,7 @@ struct ServeProcessTests {
         let response = try client.readAll()
         #expect(response.hasPrefix("HTTP/1.1 200"))
         #expect(response.contains("Connection: close"))
-        #expect(server.waitForExit(timeout: 10) == 0)
+        #expect(server.waitForExit(timeout: 10) == 0, "\(server.logLines.suffix(60).joined(separator: "\n"))")
     }
 
     @Test(arguments: [
@@ -64,7 +64,7 @@ struct ServeProcessTests {
         let good = try ServerProcess(["healthcheck", "--port", String(server.port)])
         #expect(good.waitForExit(timeout: 10) == 0)
         server.signal(SIGTERM)
-        #expect(server.waitForExit(timeout: 10) == 0)
+        #expect(server.waitForExit(timeout: 10) == 0, "\(server.logLines.suffix(60).joined(separator: "\n"))")
         let bad = try ServerProcess(["healthcheck", "--port", String(server.port)])
         #expect(bad.waitForExit(timeout: 10) == 1)
     }
