@@ -133,10 +133,11 @@ final class HTTPConnection: @unchecked Sendable {
             if bytesReadWhileStreaming > Self.streamReadAhead { pauseReading() }
             return
         }
-        if parser.isReadingBody {
+        processRequests()
+        if parser.isReadingBody && phase == .open {
+            // After parsing, so the first piece of a body (or a head announcing one) starts it.
             setDeadline(after: context.configuration.timeouts.bodyProgress)
         }
-        processRequests()
         if let tls, tls.hasBufferedInput, phase == .open, !readSuspended {
             // Decrypted bytes wait inside OpenSSL, where no read source sees them.
             queue.async { [self] in readAvailable() }
@@ -437,7 +438,9 @@ final class HTTPConnection: @unchecked Sendable {
                 remaining = 0
             }
         }
-        if count > 0, stream != nil || !output.isEmpty {
+        // A stream's deadline moves with its progress; a response must drain within
+        // `writeStall` of the first blocked write, however slowly the client reads (slow read).
+        if count > 0, stream != nil {
             setDeadline(after: context.configuration.timeouts.writeStall)
         }
     }
@@ -456,13 +459,13 @@ final class HTTPConnection: @unchecked Sendable {
             writeSource = source
             writeSuspended = false
             source.activate()
-            setDeadline(after: context.configuration.timeouts.writeStall)
+            setDeadline(after: context.configuration.timeouts.writeStall, force: true)
             return
         }
         if writeSuspended {
             writeSuspended = false
             writeSource?.resume()
-            setDeadline(after: context.configuration.timeouts.writeStall)
+            setDeadline(after: context.configuration.timeouts.writeStall, force: true)
         }
     }
 

@@ -157,6 +157,17 @@ struct HTTPServerTests {
         await server.stop()
     }
 
+    @Test func aBodyThatStopsIsCutByTheBodyTimeout() async throws {
+        let server = try TestServer(EchoResponder()) { $0.timeouts.bodyProgress = 0.5 }
+        let client = try server.client()
+        let started = Date()
+        client.send("POST /up HTTP/1.1\r\nHost: t\r\nContent-Length: 8192\r\n\r\nabc")
+        let response = try client.readResponse()
+        #expect(response.status == 408)
+        #expect(Date().timeIntervalSince(started) < 3)
+        await server.stop()
+    }
+
     @Test func idleConnectionsAreReapedByTheTimer() async throws {
         let server = try TestServer(EchoResponder()) { $0.timeouts.idle = 0.3 }
         let client = try server.client()
