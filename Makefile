@@ -8,7 +8,7 @@ DEBUG_BINARY := .build/debug/dateline
 # The 32-writer, 32-reader concurrency test runs this long in `make test`.
 export DATELINE_WRITE_SOAK_SECONDS ?= 30
 
-.PHONY: run build release test unit-tests contract-tests browser-tests tls-tests container-smoke lint eval bench bench-profile system-packages test-packages clean
+.PHONY: run build release test unit-tests contract-tests browser-tests tls-tests container-smoke lint eval bench bench-profile fuzz slowloris soak system-packages test-packages clean
 
 run: system-packages release
 	.build/release/dateline serve
@@ -53,6 +53,17 @@ bench: system-packages
 
 bench-profile: system-packages
 	bench/profile
+
+# Robustness: libFuzzer over the parser, queries and write bodies; slowhttptest beside a latency
+# probe; a mixed read/write soak counting errors, RSS and descriptors.
+fuzz: system-packages
+	scripts/fuzz $(or $(FUZZ_SECONDS),60)
+
+slowloris: release
+	scripts/slowloris .build/release/dateline
+
+soak: release
+	scripts/soak .build/release/dateline $(or $(SOAK_SECONDS),300)
 
 # Installs what is missing with apt-get when run as root; otherwise names the command to run.
 system-packages:
