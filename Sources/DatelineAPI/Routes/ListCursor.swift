@@ -1,4 +1,5 @@
 import HTTPServer
+import NewsModel
 
 /// The cursors of ``ListSlice``: base64url of `L1`, a hash of the list they belong to, and the
 /// key of the last item shown, joined by U+001F.
@@ -7,12 +8,12 @@ enum ListCursor {
 
     /// The cursor after the item with `key` in the list named `scope`.
     static func encode(_ key: [String], scope: String) -> String {
-        Base64URL.encode((["L1", hash(scope)] + key).joined(separator: String(separator)))
+        Base64URL.encode(Array((["L1", hash(scope)] + key).joined(separator: String(separator)).utf8))
     }
 
     /// The key a cursor holds; 400 when it is not one of ours or belongs to another list.
     static func decode(_ cursor: String, scope: String) throws(HTTPError) -> [String] {
-        guard let text = Base64URL.decode(cursor) else {
+        guard let bytes = Base64URL.decode(cursor), let text = String(validating: bytes, as: UTF8.self) else {
             throw APIError.badParameter("cursor", "is not a cursor this API made.")
         }
         let fields = text.split(separator: separator, omittingEmptySubsequences: false).map(String.init)

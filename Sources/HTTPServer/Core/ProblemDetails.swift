@@ -35,8 +35,8 @@ public enum ProblemDetails {
     }
 }
 
-/// A minimal JSON writer for problem members, so the error path needs no encoder.
-enum JSONText {
+/// A minimal JSON writer: problem members here, log lines elsewhere, with no encoder.
+public enum JSONText {
     static func writeObject(_ members: [(String, ProblemValue)], to out: inout String) {
         out += "{"
         for (index, (key, value)) in members.enumerated() {
@@ -65,7 +65,8 @@ enum JSONText {
         }
     }
 
-    static func writeString(_ text: String, to out: inout String) {
+    /// Appends `text` as a JSON string literal, escaped.
+    public static func writeString(_ text: String, to out: inout String) {
         out += "\""
         for scalar in text.unicodeScalars {
             switch scalar {

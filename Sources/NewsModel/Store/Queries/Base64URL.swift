@@ -1,5 +1,5 @@
 /// Base64 with the URL-safe alphabet (`-` and `_`) and no padding (RFC 4648, section 5).
-enum Base64URL {
+public enum Base64URL {
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
     private static let values: [UInt8: UInt32] = {
@@ -8,7 +8,8 @@ enum Base64URL {
         return table
     }()
 
-    static func encode(_ bytes: [UInt8]) -> String {
+    /// The bytes in base64url, unpadded.
+    public static func encode(_ bytes: [UInt8]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity((bytes.count * 4 + 2) / 3)
         var index = 0
@@ -29,7 +30,8 @@ enum Base64URL {
 
     /// The bytes, or nil when the text holds a character outside the alphabet, padding, or a
     /// length no encoding produces.
-    static func decode(_ text: String) -> [UInt8]? {
+    /// The bytes of base64url text; nil when it is not base64url.
+    public static func decode(_ text: String) -> [UInt8]? {
         let chars = Array(text.utf8)
         guard chars.count % 4 != 1 else { return nil }
         var out: [UInt8] = []
