@@ -21,21 +21,12 @@ public final class Deflater {
         precondition((-1...9).contains(level), "zlib levels run from -1 to 9")
         self.format = format
         self.level = level
-        stream = .allocate(capacity: 1)
-        stream.initialize(to: z_stream())
-        let code = dateline_deflateInit2(stream, Int32(level), format.windowBits)
-        guard code == Z_OK else {
-            let error = ZlibError(operation: "deflateInit2", code: code, stream: stream)
-            stream.deinitialize(count: 1)
-            stream.deallocate()
-            throw error
-        }
+        stream = try ZlibStream.open("deflateInit2") { dateline_deflateInit2($0, Int32(level), format.windowBits) }
     }
 
     deinit {
         deflateEnd(stream)
-        stream.deinitialize(count: 1)
-        stream.deallocate()
+        ZlibStream.release(stream)
     }
 
     /// Compresses `input` as one complete stream (header, data, trailer).

@@ -17,21 +17,12 @@ public final class Inflater {
     /// Opens a zlib stream for the given framing.
     public init(format: CompressionFormat) throws {
         self.format = format
-        stream = .allocate(capacity: 1)
-        stream.initialize(to: z_stream())
-        let code = dateline_inflateInit2(stream, format.windowBits)
-        guard code == Z_OK else {
-            let error = ZlibError(operation: "inflateInit2", code: code, stream: stream)
-            stream.deinitialize(count: 1)
-            stream.deallocate()
-            throw error
-        }
+        stream = try ZlibStream.open("inflateInit2") { dateline_inflateInit2($0, format.windowBits) }
     }
 
     deinit {
         inflateEnd(stream)
-        stream.deinitialize(count: 1)
-        stream.deallocate()
+        ZlibStream.release(stream)
     }
 
     /// Decompresses one complete stream; for gzip, concatenated members are decompressed in turn.
