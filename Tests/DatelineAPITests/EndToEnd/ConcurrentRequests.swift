@@ -3,61 +3,90 @@ import Foundation
 import Glibc
 #endif
 
-/// Sends many requests at once, one per connection, from one thread with poll(2), and reads
-/// each response's status line; `onResponse` may stop the run early (it is told how many
-/// responses have come back).
+/// Sends many requests, one per connection, keeping up to `window` of them in flight at once,
+/// from one thread with poll(2), and reads each response's status line.
+///
+/// When `stopAfter` responses have come back, a fresh window of requests is sent and then
+/// `onStop` runs at once (to kill the server, say) while those requests are in flight; no
+/// request is sent after that.
 enum ConcurrentRequests {
-    /// Each request's status, or nil when its response never arrived (the server died).
-    static func send(_ requests: [String], port: Int, timeout: Double = 30,
-                     stopAfter: Int? = nil, onStop: () -> Void = {}) -> [Int?] {
-        var descriptors: [Int32] = []
-        for _ in requests {
-            let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_port = UInt16(port).bigEndian
-            address.sin_addr.s_addr = inet_addr("127.0.0.1")
-            _ = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-            }
-            _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
-            descriptors.append(descriptor)
-        }
-        defer { descriptors.forEach { close($0) } }
-        for (descriptor, request) in zip(descriptors, requests) {
-            _ = request.withCString { Glibc.send(descriptor, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
-        }
-        var statuses = [Int?](repeating: nil, count: requests.count)
-        var received = [[UInt8]](repeating: [], count: requests.count)
-        var open = Set(descriptors.indices)
+    struct Outcome {
+        /// Each request's status, or nil when its response never arrived (the server died, or
+        /// the request was never sent).
+        var statuses: [Int?]
+        /// How many requests had been sent but not answered when `onStop` ran.
+        var inFlightAtStop = 0
+    }
+
+    static func send(_ requests: [String], port: Int, window: Int = 64, timeout: Double = 30,
+                     stopAfter: Int? = nil, onStop: () -> Void = {}) -> Outcome {
+        var outcome = Outcome(statuses: [Int?](repeating: nil, count: requests.count))
+        var inFlight: [(index: Int, descriptor: Int32, received: [UInt8])] = []
+        var next = 0
         var answered = 0
         var stopped = false
         let deadline = Date().addingTimeInterval(timeout)
-        while !open.isEmpty && Date() < deadline {
-            var polls = descriptors.enumerated().map { index, descriptor in
-                pollfd(fd: open.contains(index) ? descriptor : -1, events: Int16(POLLIN), revents: 0)
-            }
-            guard poll(&polls, nfds_t(polls.count), 200) >= 0 else { continue }
-            for index in polls.indices where polls[index].revents != 0 && open.contains(index) {
-                var buffer = [UInt8](repeating: 0, count: 4096)
-                let count = recv(descriptors[index], &buffer, buffer.count, 0)
-                if count > 0 {
-                    received[index] += buffer[0..<count]
-                    let text = String(decoding: received[index], as: UTF8.self)
-                    if statuses[index] == nil, text.contains("\r\n\r\n"), let status = Int(text.split(separator: " ").dropFirst().first ?? "") {
-                        statuses[index] = status
-                        answered += 1
-                        open.remove(index)
-                    }
-                } else if count == 0 || (errno != EAGAIN && errno != EINTR) {
-                    open.remove(index)
+
+        while Date() < deadline {
+            while !stopped && inFlight.count < window && next < requests.count {
+                if let descriptor = connectAndSend(requests[next], port: port) {
+                    inFlight.append((next, descriptor, []))
                 }
+                next += 1
             }
             if !stopped, let stopAfter, answered >= stopAfter {
                 stopped = true
+                outcome.inFlightAtStop = inFlight.count
                 onStop()
             }
+            if inFlight.isEmpty { break }
+
+            var polls = inFlight.map { pollfd(fd: $0.descriptor, events: Int16(POLLIN), revents: 0) }
+            guard poll(&polls, nfds_t(polls.count), 200) >= 0 else { continue }
+            var finished: Set<Int> = []
+            for slot in polls.indices where polls[slot].revents != 0 {
+                var buffer = [UInt8](repeating: 0, count: 4096)
+                let count = recv(inFlight[slot].descriptor, &buffer, buffer.count, 0)
+                if count > 0 {
+                    inFlight[slot].received += buffer[0..<count]
+                    if let status = statusLine(inFlight[slot].received) {
+                        outcome.statuses[inFlight[slot].index] = status
+                        answered += 1
+                        finished.insert(slot)
+                    }
+                } else if count == 0 || (errno != EAGAIN && errno != EINTR) {
+                    finished.insert(slot)
+                }
+            }
+            for slot in finished.sorted(by: >) {
+                close(inFlight[slot].descriptor)
+                inFlight.remove(at: slot)
+            }
         }
-        return statuses
+        inFlight.forEach { close($0.descriptor) }
+        return outcome
+    }
+
+    /// A connected, non-blocking socket with the whole request written to it.
+    private static func connectAndSend(_ request: String, port: Int) -> Int32? {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = UInt16(port).bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { close(descriptor); return nil }
+        _ = request.withCString { Glibc.send(descriptor, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
+        return descriptor
+    }
+
+    /// The status code once the whole response head has arrived.
+    private static func statusLine(_ received: [UInt8]) -> Int? {
+        let text = String(decoding: received, as: UTF8.self)
+        guard text.contains("\r\n\r\n") else { return nil }
+        return Int(text.split(separator: " ").dropFirst().first ?? "")
     }
 }
