@@ -28,17 +28,18 @@ struct EntityRoutes: Sendable {
         }
         router.get("/entities/{id}/events") { request in
             let context = try APIContext(request, snapshot: store.snapshot, endpoint: EventRoutes.filteredList)
-            let entity = try entity(context, suffix: "/events")
+            // A bad query is a bad query wherever the entity now lives: read it before redirecting.
             var query = try EventFilters.pagedQuery(context.parameters)
+            let entity = try entity(context, suffix: "/events")
             query.entities.insert(entity.id, at: 0)
             return try context.list(try EventRoutes.page(query, in: context.snapshot), csv: EventCSV.document)
         }
         router.get("/entities/{id}/articles") { request in
             let context = try APIContext(request, snapshot: store.snapshot, endpoint: .pagedList)
+            let limit = try context.parameters.limit(), cursor = try context.parameters.text("cursor")
             let entity = try entity(context, suffix: "/articles")
             let articles = context.snapshot.articles(forEntity: entity.id).map(ArticleSummary.init)
-            let slice = try ListSlice(articles, scope: "entity-articles:\(entity.id)", limit: context.parameters.limit(),
-                                      cursor: context.parameters.text("cursor")) {
+            let slice = try ListSlice(articles, scope: "entity-articles:\(entity.id)", limit: limit, cursor: cursor) {
                 // Newest first, then by id.
                 [ListCursor.reversed($0.publishedAt.ordinal + 100_000_000), $0.id]
             }
@@ -46,10 +47,10 @@ struct EntityRoutes: Sendable {
         }
         router.get("/entities/{id}/related") { request in
             let context = try APIContext(request, snapshot: store.snapshot, endpoint: .pagedList)
+            let limit = try context.parameters.limit(), cursor = try context.parameters.text("cursor")
             let entity = try entity(context, suffix: "/related")
             let related = context.snapshot.related(to: entity.id, limit: Int.max)
-            let slice = try ListSlice(related, scope: "entity-related:\(entity.id)", limit: context.parameters.limit(),
-                                      cursor: context.parameters.text("cursor")) {
+            let slice = try ListSlice(related, scope: "entity-related:\(entity.id)", limit: limit, cursor: cursor) {
                 // Most shared first, then by id.
                 [ListCursor.reversed($0.total), $0.entity.id]
             }
@@ -57,12 +58,11 @@ struct EntityRoutes: Sendable {
         }
     }
 
-    /// The entity of the path, or a 301 to the entity it was merged into, or a 404.
+    /// The entity of the path, or a 301 to the entity it was merged into, or a 404. Routes read
+    /// their query first, so a bad one gets its 400 wherever the entity now lives.
     private func entity(_ context: APIContext, suffix: String) throws(HTTPError) -> Entity {
         if let entity = context.snapshot.entity(context.id) { return entity }
         if let target = context.snapshot.redirect(for: context.id) {
-            // A bad query is a bad query wherever the entity now lives: say so before redirecting.
-            if context.parameters.value("limit") != nil { _ = try context.parameters.limit() }
             let location = PercentEncoding.url(path: "/entities/\(target)\(suffix)",
                                                query: context.request.query.map { ($0.name, $0.value) })
             throw HTTPError(.movedPermanently, detail: "Entity \"\(context.id)\" was merged into \"\(target)\".",

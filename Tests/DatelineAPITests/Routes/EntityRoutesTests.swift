@@ -47,6 +47,11 @@ import Testing
         #expect(plain.status == 301)
         #expect(plain[.location] == "/entities/hamas")
         #expect(plain.json["location"] as? String == "/entities/hamas")
+        // A bad query is refused before the redirect, wherever the entity now lives.
+        #expect(client.get("/entities/united-nations/events?type=party").parameter == "type")
+        #expect(client.get("/entities/united-nations/events?from=2024-13").parameter == "from")
+        #expect(client.get("/entities/united-nations/articles?limit=0").parameter == "limit")
+        #expect(client.get("/entities/united-nations/related?cursor=").parameter == "cursor")
     }
 
     @Test func eventsOfAnEntityTakeTheEventFilters() {
