@@ -29,13 +29,30 @@ public struct ConfigurationKey: Sendable {
          apply: @escaping @Sendable (inout DatelineConfiguration, ConfigurationValue) -> Void,
          read: @escaping @Sendable (DatelineConfiguration) -> ConfigurationValue) {
         self.name = name
-        self.environment = environment ?? "DATELINE_" + name.map { $0 == "." ? "_" : $0.isUppercase ? "_\($0)" : "\($0)" }.joined().uppercased()
+        self.environment = environment ?? Self.environmentName(for: name)
         self.flag = flag ?? "--set \(name)=VALUE"
         self.summary = summary
         self.isSecret = secret
         self.kind = kind
         self.apply = apply
         self.read = read
+    }
+
+    /// `DATELINE_` and the name in upper snake case: dots and each lower-to-upper case step
+    /// become underscores (`tls.redirectHTTP` is `DATELINE_TLS_REDIRECT_HTTP`).
+    static func environmentName(for name: String) -> String {
+        var result = "DATELINE_"
+        var previous: Character = "."
+        for character in name {
+            if character == "." {
+                result += "_"
+            } else {
+                if character.isUppercase && previous.isLowercase { result += "_" }
+                result += character.uppercased()
+            }
+            previous = character
+        }
+        return result
     }
 }
 

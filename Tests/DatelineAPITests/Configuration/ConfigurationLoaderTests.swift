@@ -82,6 +82,10 @@ import Testing
             #expect(key.environment.hasPrefix("DATELINE_"))
         }
         #expect(ConfigurationKey.named("timeouts.headerRead")?.environment == "DATELINE_TIMEOUTS_HEADER_READ")
+        #expect(ConfigurationKey.named("tls.redirectHTTP")?.environment == "DATELINE_TLS_REDIRECT_HTTP")
+        for key in ConfigurationKey.all {
+            #expect(!key.environment.contains(/_[A-Z]_/), "\(key.environment) splits a word letter by letter")
+        }
         #expect(Set(ConfigurationKey.all.map(\.environment)).count == ConfigurationKey.all.count)
     }
 
