@@ -3,7 +3,7 @@
     python3 report.py WORK_DIR OUT_MD
 
 Reads meta.json, bodies/routes.json, verify.json, results.jsonl, rss.json and, when present,
-startup.json, held.json and held-rss.json from WORK_DIR. Figures are medians over the repeats;
+tls-results.jsonl, startup.json, held.json and held-rss.json from WORK_DIR. Figures are medians over the repeats;
 each Dateline figure is also given as a ratio to each peer's.
 """
 import json
@@ -41,6 +41,37 @@ def summarize(rows):
                       for run in runs),
         "non2xx": sum(run["non2xx"] for run in runs),
     }
+
+
+def write_https(w, meta, rows):
+    """The HTTPS table: keep-alive requests and new connections (full handshakes) per second."""
+    servers = [server for server in ("dateline", "nginx") if any(row["server"] == server for row in rows)]
+    figures = {(server, mode): summarize([row for row in rows if row["server"] == server and row["mode"] == mode])
+               for server in servers for mode in ("https", "handshake")}
+    w(f"## HTTPS, `GET /events` (medians of {meta['repeats']} runs)")
+    w("")
+    w("Both servers use the same self-signed ECDSA P-256 certificate, TLS 1.2 and 1.3, and send "
+      "Strict-Transport-Security. Keep-alive: the same wrk settings as above, over TLS. New connections: "
+      "`Connection: close` on every request, so each request opens a connection with a full TLS handshake "
+      "(wrk does not resume sessions); its req/s is handshakes per second.")
+    w("")
+    w("| Mode | Server | req/s | req/s range | p50 ms | p99 ms | Dateline ÷ nginx: req/s · p99 |")
+    w("|---|---|---:|---:|---:|---:|---|")
+    for mode, label in (("https", "keep-alive"), ("handshake", "new connection a request")):
+        own = figures.get(("dateline", mode))
+        for server in servers:
+            row = figures[(server, mode)]
+            if row is None:
+                w(f"| {label} | {NAMES[server]} | no data | | | | |")
+            else:
+                ratio = (f"{own['rps'] / row['rps']:.2f}× · {own['p99'] / row['p99']:.2f}×"
+                         if server != "dateline" and own else "")
+                flags = (f" ({row['errors']} socket errors, {row['non2xx']} non-2xx)"
+                         if row["errors"] or row["non2xx"] else "")
+                w(f"| {label} | {NAMES[server]} | {row['rps']:,.0f}{flags} | {row['min']:,.0f}–{row['max']:,.0f} | "
+                  f"{row['p50']:.2f} | {row['p99']:.2f} | {ratio} |")
+            label = ""
+    w("")
 
 
 def main():
@@ -102,6 +133,9 @@ def main():
               f"{figures['min']:,.0f}–{figures['max']:,.0f} | {figures['p50']:.2f} | {figures['p99']:.2f} | {ratio} |")
             label, size = "", ""
     w("")
+    tls_path = os.path.join(work, "tls-results.jsonl")
+    if os.path.exists(tls_path):
+        write_https(w, meta, [json.loads(line) for line in open(tls_path) if line.strip()])
     w("## Peak RSS over the whole load")
     w("")
     w("| Server | Peak RSS (VmHWM) | Processes |")
