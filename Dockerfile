@@ -13,16 +13,14 @@ WORKDIR /build
 COPY Package.swift ./
 RUN swift package resolve
 COPY Sources ./Sources
-# The binary links the Swift runtime statically; the Extraction target's resource bundle
-# (its knowledge base) must sit beside the binary.
+# The binary links the Swift runtime statically.
 RUN swift build -c release --product dateline --static-swift-stdlib \
-    && bin="$(swift build -c release --show-bin-path)" \
     && mkdir -p /staging \
-    && cp "$bin/dateline" /staging/ \
-    && cp -R "$bin/dateline_Extraction.resources" /staging/
+    && cp "$(swift build -c release --show-bin-path)/dateline" /staging/
 
 # Runtime stage: the Ubuntu release the build image is based on, its runtime libraries and
-# CA certificates, the binary, the web page, the configuration and the seed; nothing else.
+# CA certificates, the binary, the web page, the configuration, the extractor's knowledge base
+# and the seed; nothing else.
 FROM ubuntu:jammy
 # hadolint ignore=DL3008
 RUN apt-get update \
@@ -34,15 +32,17 @@ RUN apt-get update \
     && chown 10001:10001 /app/data
 WORKDIR /app
 COPY --from=build /staging/dateline /app/dateline
-COPY --from=build /staging/dateline_Extraction.resources /app/dateline_Extraction.resources
 COPY Public /app/Public
 COPY config.json /app/config.json
-# The seed lives outside /app/data, so a volume mounted there for the journal never hides it.
+# The knowledge base and the seed live outside /app/data, so a volume mounted there for the
+# journal never hides them.
+COPY data/knowledge /app/knowledge
 COPY data/seed /app/seed
 ENV DATELINE_HOST=0.0.0.0 \
     DATELINE_PORT=8080 \
     DATELINE_CONFIG=/app/config.json \
     DATELINE_SEED_DIRECTORY=/app/seed \
+    DATELINE_KNOWLEDGE_DIRECTORY=/app/knowledge \
     DATELINE_DATA_DIR=/app/data \
     DATELINE_LOG_FORMAT=json
 USER 10001:10001

@@ -48,7 +48,7 @@ let package = Package(
             swiftSettings: settings
         ),
         .target(name: "NewsModel", dependencies: ["Locking"], swiftSettings: settings),
-        .target(name: "Extraction", dependencies: ["NewsModel"], resources: [.copy("Resources")], swiftSettings: settings),
+        .target(name: "Extraction", dependencies: ["NewsModel"], swiftSettings: settings),
         .target(
             name: "DatelineAPI",
             dependencies: [

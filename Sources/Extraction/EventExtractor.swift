@@ -302,8 +302,8 @@ extension EventDate {
             d.earliest = Day(year: earliest.year, month: 1, day: 1) ?? earliest
             d.latest = Day(year: earliest.year, month: 12, day: 31) ?? latest
         }
-        if let cut = phrase.range(of: " ") , ["since ", "until ", "before ", "after ", "by ", "around ", "about "].contains(where: phrase.hasPrefix) {
-            d.phrase = String(phrase[cut.upperBound...])
+        if let cut = phrase.firstIndex(of: " "), ["since ", "until ", "before ", "after ", "by ", "around ", "about "].contains(where: phrase.hasPrefix) {
+            d.phrase = String(phrase[phrase.index(after: cut)...])
         }
         return d
     }

@@ -3,10 +3,10 @@ public import NewsModel
 /// Turns one article's text into its cleaned body, the entities it names (linked to the ones
 /// already known) and the events it reports.
 ///
-/// Deterministic and offline: rules, word lists, the bundled knowledge file and gazetteer.
+/// Deterministic and offline: rules, word lists, a knowledge file and a gazetteer.
 ///
 /// ```swift
-/// let extractor = Extractor()
+/// let extractor = Extractor(knowledge: try KnowledgeBase(directory: "data/knowledge"))
 /// let result = extractor.extract(input, articleId: Slug.make(input.title), known: store.entities)
 /// ```
 public struct Extractor: Sendable {
@@ -15,7 +15,7 @@ public struct Extractor: Sendable {
 
     public let knowledge: KnowledgeBase
 
-    public init(knowledge: KnowledgeBase = .bundled) {
+    public init(knowledge: KnowledgeBase) {
         self.knowledge = knowledge
     }
 

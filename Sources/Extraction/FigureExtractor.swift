@@ -36,7 +36,7 @@ enum FigureExtractor {
             let t = tokens[i]
             var value: Double?
             if t.kind == .number, !t.text.contains("-"), TimeExpressionNormalizer.year(t.text) == nil || (i > sentence.lowerBound && tokens[i - 1].text == "$") {
-                value = Double(t.text.replacingOccurrences(of: ",", with: ""))
+                value = Double(t.text.filter { $0 != "," })
             } else if let w = numberWords[t.lower] {
                 value = w
             }

@@ -1,11 +1,11 @@
-public import Foundation
+public import FoundationEssentials
 public import NewsModel
 
 /// Well-known entities and a place gazetteer that the linker matches names against.
 ///
-/// ``bundled`` loads `knowledge.json` (people, organizations and places written by hand) and
-/// `places.tsv` (countries, US states, continents and cities from GeoNames, CC BY 4.0) from the
-/// module's resources. Lookups are exact on the written name or alias.
+/// ``init(directory:)`` loads `knowledge.json` (people, organizations and places written by
+/// hand) and `places.tsv` (countries, US states, continents and cities from GeoNames, CC BY 4.0)
+/// from a folder: the repository's `data/knowledge`. Lookups are exact on the written name or alias.
 public struct KnowledgeBase: Sendable {
     /// One well-known entity.
     public struct Entry: Codable, Sendable, Hashable {
@@ -60,13 +60,6 @@ public struct KnowledgeBase: Sendable {
     private var places: [String: Place] = [:]
     private var countryNames: [String: String] = [:]
 
-    /// The knowledge file and gazetteer shipped with the module; empty if they cannot be read.
-    public static let bundled: KnowledgeBase = {
-        let knowledge = Bundle.module.url(forResource: "knowledge", withExtension: "json", subdirectory: "Resources")
-        let places = Bundle.module.url(forResource: "places", withExtension: "tsv", subdirectory: "Resources")
-        return (try? KnowledgeBase(knowledge: knowledge, places: places)) ?? KnowledgeBase(entries: [])
-    }()
-
     /// A knowledge base with no gazetteer rows beyond `places`.
     public init(entries: [Entry], places: [Place] = []) {
         self.entries = entries
@@ -75,6 +68,14 @@ public struct KnowledgeBase: Sendable {
             for d in e.demonyms where byDemonym[d] == nil { byDemonym[d] = i }
         }
         for p in places { add(p) }
+    }
+
+    /// Loads `knowledge.json` and `places.tsv` from `directory`; throws when either is missing
+    /// or malformed.
+    public init(directory: String) throws {
+        let folder = URL(fileURLWithPath: directory, isDirectory: true)
+        try self.init(knowledge: folder.appendingPathComponent("knowledge.json"),
+                      places: folder.appendingPathComponent("places.tsv"))
     }
 
     /// Loads `knowledge.json` (`{"entities": [Entry]}`) and `places.tsv` (name, kind, country, population).

@@ -62,7 +62,7 @@ enum TriggerLexicon {
         for (type, pattern, words) in table {
             for raw in words.split(separator: " ") {
                 let noun = raw.hasSuffix("*")
-                let word = String(noun ? raw.dropLast() : raw[...]).replacingOccurrences(of: "_", with: " ")
+                let word = String(noun ? raw.dropLast() : raw[...]).replacing("_", with: " ")
                 if out[word] == nil {
                     out[word] = Entry(type: type, pattern: pattern, isNoun: noun, isAmbiguous: type == .other)
                 }

@@ -7,6 +7,9 @@ import NewsModel
 //   dateline-eval [DIR]                 per split: entity precision/recall/F1, event date recall
 //   dateline-eval --benchmark [DIR]     median milliseconds to extract a ~1,000-word article
 //   dateline-eval --dump FILE.txt DATE  the extraction of one article as JSON
+//
+// Run from the repository: the knowledge base is read from data/knowledge, or from the folder
+// DATELINE_KNOWLEDGE_DIRECTORY names.
 
 /// One gold file: `NAME.json` beside `NAME.txt`.
 struct Gold: Decodable {
@@ -28,6 +31,16 @@ struct GoldArticle {
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data((message + "\n").utf8))
     exit(1)
+}
+
+/// The extractor over the repository's knowledge base.
+func makeExtractor() -> Extractor {
+    let directory = ProcessInfo.processInfo.environment["DATELINE_KNOWLEDGE_DIRECTORY"] ?? "data/knowledge"
+    do {
+        return Extractor(knowledge: try KnowledgeBase(directory: directory))
+    } catch {
+        fail("dateline-eval: cannot read the knowledge base in \(directory): \(error)")
+    }
 }
 
 func loadArticles(_ dir: String) -> [GoldArticle] {
@@ -95,7 +108,7 @@ func score(_ article: GoldArticle, _ result: ExtractionResult, verbose: Bool) ->
 func pct(_ x: Double) -> String { String(format: "%5.1f%%", x * 100) }
 
 func evaluate(_ dir: String, verbose: Bool) {
-    let extractor = Extractor()
+    let extractor = makeExtractor()
     var bySplit: [String: Score] = [:]
     for article in loadArticles(dir) {
         let result = extractor.extract(article.input, articleId: Slug.make(article.gold.title))
@@ -128,7 +141,7 @@ func benchmark(_ dir: String) {
         k += 1
     }
     let input = ArticleInput(title: "Benchmark", text: text, publishedAt: articles[0].gold.publishedAt, source: Source(name: "bench"))
-    let extractor = Extractor()
+    let extractor = makeExtractor()
     _ = extractor.extract(input, articleId: "benchmark")
     var times: [Double] = []
     var events = 0
@@ -147,7 +160,7 @@ func dump(_ file: String, date: String) {
     guard let raw = try? String(contentsOfFile: file, encoding: .utf8), let day = Day(date) else { fail("usage: --dump FILE.txt YYYY-MM-DD") }
     let title = raw.split(separator: "\n").first.map(String.init) ?? ""
     let input = ArticleInput(title: title, text: raw, publishedAt: day, source: Source(name: "file"))
-    let result = Extractor().extract(input, articleId: Slug.make(title))
+    let result = makeExtractor().extract(input, articleId: Slug.make(title))
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     print(String(decoding: try! encoder.encode(["entities": result.entities.map { "\($0.name) [\($0.type.rawValue)] x\($0.mentionCount)" }]), as: UTF8.self))

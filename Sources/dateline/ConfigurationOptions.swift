@@ -1,6 +1,6 @@
 import ArgumentParser
 import DatelineAPI
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -47,7 +47,8 @@ struct ConfigurationOptions: ParsableArguments {
     }
 
     static func fail(_ error: any Error) -> Never {
-        FileHandle.standardError.write(Data("dateline: \(error)\n".utf8))
+        let message = Array("dateline: \(error)\n".utf8)
+        _ = message.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
         Glibc.exit(2)
     }
 }

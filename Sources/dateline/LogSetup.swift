@@ -1,5 +1,6 @@
 import DatelineAPI
-import Foundation
+import FoundationEssentials
+import Glibc
 import Logging
 
 /// Sets up swift-log once for the process.

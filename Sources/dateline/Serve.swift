@@ -1,7 +1,7 @@
 import ArgumentParser
 import DatelineAPI
 import Dispatch
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -21,6 +21,10 @@ struct Serve: ParsableCommand {
         let server: HTTPServer
         do {
             application = try Application(configuration: configuration, logger: logger)
+        } catch {
+            ConfigurationOptions.fail(error)
+        }
+        do {
             server = application.makeServer()
             try server.start()
         } catch {

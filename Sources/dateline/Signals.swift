@@ -1,5 +1,6 @@
 import Dispatch
-import Foundation
+import FoundationEssentials
+import Glibc
 import Locking
 
 /// Turns SIGTERM and SIGINT into a call on a Dispatch queue.

@@ -4,7 +4,11 @@ import NewsModel
 
 /// Helpers shared by the extraction tests.
 enum Fixture {
-    static let extractor = Extractor()
+    /// The repository's knowledge base, found from this file's path.
+    static let knowledge = try! KnowledgeBase(directory: URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("data/knowledge").path)
+    static let extractor = Extractor(knowledge: knowledge)
 
     /// An article file from the bundled `Articles` folder.
     static func text(_ name: String) -> String {

@@ -1,6 +1,6 @@
 import Dispatch
 import Extraction
-import Foundation
+import FoundationEssentials
 public import HTTPServer
 public import Logging
 public import NewsModel
@@ -9,7 +9,7 @@ public import NewsModel
 /// server, from a configuration.
 ///
 /// ```swift
-/// let application = Application(configuration: configuration, logger: logger)
+/// let application = try Application(configuration: configuration, logger: logger)
 /// let server = application.makeServer()
 /// try server.start()
 /// application.loadStore()   // in the background; /readyz answers 503 until it is done
@@ -23,14 +23,22 @@ public final class Application: Sendable {
     private let logger: Logger
     private let ingestion: Ingestion
 
-    public init(configuration: DatelineConfiguration, logger: Logger, store: NewsStore = NewsStore()) {
+    /// Reads the extractor's knowledge base from `knowledgeDirectory`; throws a
+    /// ``ConfigurationError`` naming that key when it cannot be read.
+    public init(configuration: DatelineConfiguration, logger: Logger, store: NewsStore = NewsStore()) throws {
+        let knowledge: KnowledgeBase
+        do {
+            knowledge = try KnowledgeBase(directory: configuration.knowledgeDirectory)
+        } catch {
+            throw ConfigurationError(key: "knowledgeDirectory", problem: "cannot read the knowledge base in \"\(configuration.knowledgeDirectory)\": \(error)")
+        }
         self.configuration = configuration
         self.logger = logger
         self.store = store
         self.persistence = Persistence(store: store, feed: ChangeFeed(heartbeatInterval: configuration.changesHeartbeatSeconds),
                                        directory: configuration.dataDirectory,
                                        compactAfter: configuration.journalCompactAfter, logger: logger)
-        self.ingestion = Ingestion(persistence: persistence)
+        self.ingestion = Ingestion(persistence: persistence, extractor: Extractor(knowledge: knowledge))
         self.metrics = MetricsObserver(store: store)
     }
 

@@ -1,5 +1,5 @@
 import Dispatch
-import Foundation
+import FoundationEssentials
 public import HTTPServer
 public import NewsModel
 import Locking

@@ -46,6 +46,8 @@ extension ConfigurationKey {
                          kind: .string(allowed: nil), apply: { $0.publicDirectory = $1.string }, read: { .string($0.publicDirectory) }),
         ConfigurationKey("seedDirectory", "Folder of seed articles loaded at start-up.",
                          kind: .string(allowed: nil), apply: { $0.seedDirectory = $1.string }, read: { .string($0.seedDirectory) }),
+        ConfigurationKey("knowledgeDirectory", "Folder of the extractor's knowledge base (knowledge.json, places.tsv).",
+                         kind: .string(allowed: nil), apply: { $0.knowledgeDirectory = $1.string }, read: { .string($0.knowledgeDirectory) }),
         ConfigurationKey("log.format", flag: "--log-format FORMAT", "json, text, or auto (text on a terminal).",
                          kind: .string(allowed: DatelineConfiguration.LogFormat.allCases.map(\.rawValue)),
                          apply: { $0.logFormat = .init(rawValue: $1.string)! }, read: { .string($0.logFormat.rawValue) }),

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Builds the configuration from defaults, then `config.json`, then the environment, then flags;
 /// a later source wins. Unknown keys and bad values throw a `ConfigurationError` naming the key.

@@ -14,6 +14,8 @@ public struct DatelineConfiguration: Sendable, Hashable {
     public var publicDirectory = "Public"
     /// The folder of seed articles loaded at start-up (each a `.json` metadata file beside its text).
     public var seedDirectory = "data/seed"
+    /// The folder of the extractor's knowledge base: `knowledge.json` and the `places.tsv` gazetteer.
+    public var knowledgeDirectory = "data/knowledge"
     /// `json`, `text`, or `auto` (text on a terminal, JSON otherwise).
     public var logFormat = LogFormat.auto
     /// The lowest level logged: trace, debug, info, notice, warning, error, critical.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -55,7 +55,7 @@ enum DurableFile {
             throw error
         }
         guard rename(temporary, path) == 0 else { throw DurabilityError.system("rename", temporary) }
-        try syncDirectory((path as NSString).deletingLastPathComponent)
+        try syncDirectory(path.lastIndex(of: "/").map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? ".")
     }
 
     /// Cuts a file to `length` bytes (dropping a torn tail) and syncs it.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Encodes response bodies: compact JSON with sorted keys (so equal values give equal bytes and
 /// equal `ETag`s), or indented when asked; days as `YYYY-MM-DD` through `Day`'s own coding.

@@ -6,13 +6,14 @@ import Locking
 /// already knows, merging events that other articles already reported, one version step.
 final class Ingestion: Sendable {
     private let persistence: Persistence
-    private let extractor = Extractor()
+    private let extractor: Extractor
     /// Ingestions and the API's other writes read the store, then write it: one at a time, so
     /// none is lost. The lock also guards the index that finds reposted articles.
     private let writer = Locked(DuplicateIndex())
 
-    init(persistence: Persistence) {
+    init(persistence: Persistence, extractor: Extractor) {
         self.persistence = persistence
+        self.extractor = extractor
     }
 
     /// What one ingestion produced.

@@ -1,5 +1,5 @@
 import Extraction
-import Foundation
+import FoundationEssentials
 import NewsModel
 
 /// Reads the seed folder: each `NAME.json` holds an article's metadata and names its text file.
@@ -31,7 +31,7 @@ enum SeedLoader {
     static func droppingTitleLine(_ text: String, title: String) -> String {
         let trimmed = text.drop(while: \.isNewline)
         guard let end = trimmed.firstIndex(of: "\n"),
-              trimmed[..<end].trimmingCharacters(in: .whitespaces) == title else { return String(trimmed) }
+              String(trimmed[..<end]).trimmingWhitespace == title else { return String(trimmed) }
         return String(trimmed[end...].drop(while: \.isNewline))
     }
 }

@@ -39,7 +39,7 @@ struct ChangeRoutes: Sendable {
     static func since(_ request: Request, _ parameters: QueryParameters) throws(HTTPError) -> UInt64? {
         var lastEventID: UInt64?
         if let text = request.headerFields[HTTPField.Name("Last-Event-ID")!] {
-            guard let version = UInt64(text.trimmingCharacters(in: .whitespaces)) else {
+            guard let version = UInt64(text.trimmingWhitespace) else {
                 throw HTTPError(.badRequest, detail: "Last-Event-ID must be a store version, got \"\(text)\".",
                                 extensions: ["header": .string("Last-Event-ID")])
             }

@@ -59,7 +59,7 @@ struct DuplicateIndex {
     /// A URL without surrounding spaces or a trailing slash, its scheme and host lower-cased.
     static func normalized(_ url: String) -> String {
         var text = url.trimmingWhitespace
-        if let schemeEnd = text.range(of: "://") {
+        if let schemeEnd = text.firstRange(of: "://") {
             let afterScheme = text[schemeEnd.upperBound...]
             let hostEnd = afterScheme.firstIndex(of: "/") ?? afterScheme.endIndex
             text = text[..<hostEnd].lowercased() + text[hostEnd...]

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A JSON document as a value: what write requests carry, what merge patches change, and what
 /// validation reads field by field.

@@ -14,13 +14,13 @@ import Glibc
 struct ChangeFeedOverSocketsTests {
     /// An application on a free port with an empty seed, loaded and ready.
     static func start() throws -> (Application, HTTPServer, Int) {
-        var configuration = DatelineConfiguration()
+        var configuration = DatelineConfiguration.testing()
         configuration.server.port = 0
         configuration.seedDirectory = NSTemporaryDirectory() + "dateline-no-seed-\(UUID().uuidString)"
         configuration.changesHeartbeatSeconds = 0.2
         var logger = Logger(label: "test")
         logger.logLevel = .critical
-        let application = Application(configuration: configuration, logger: logger)
+        let application = try Application(configuration: configuration, logger: logger)
         let loaded = DispatchSemaphore(value: 0)
         application.loadStore { loaded.signal() }
         loaded.wait()

@@ -52,6 +52,7 @@ struct ServeProcessTests {
         (["serve", "--set", "timeouts.idle=never"], [:], "timeouts.idle"),
         (["serve"], ["DATELINE_HOST": ""], "host"),
         (["serve", "--set", "unknown.key=1"], [:], "unknown.key"),
+        (["serve", "--port", "0"], ["DATELINE_KNOWLEDGE_DIRECTORY": "/nonexistent"], "knowledgeDirectory"),
     ])
     func badConfigurationStopsStartUpWithExitCode2(arguments: [String], environment: [String: String], key: String) throws {
         let process = try ServerProcess(arguments, environment: environment)

@@ -12,9 +12,7 @@ struct TestClient {
     let responder: any Responder
 
     init(store: NewsStore = Fixtures.store(), ready: Bool = true) {
-        var configuration = DatelineConfiguration()
-        configuration.publicDirectory = FileManager.default.temporaryDirectory.path
-        application = Application(configuration: configuration, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() },
+        application = try! Application(configuration: .testing(), logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() },
                                   store: store)
         if ready { application.readiness.set(.ready) }
         responder = application.makeResponder()

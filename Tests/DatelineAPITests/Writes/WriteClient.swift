@@ -15,14 +15,13 @@ struct WriteClient: Sendable {
     /// An application over `store`, with the test token unless `token` says otherwise.
     init(store: NewsStore = Fixtures.store(), token: String? = WriteClient.token, allowAnonymous: Bool = false,
          dataDirectory: String? = nil, bodyLimit: Int? = nil) {
-        var configuration = DatelineConfiguration()
-        configuration.publicDirectory = FileManager.default.temporaryDirectory.path
+        var configuration = DatelineConfiguration.testing()
         configuration.seedDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("no-seed-here").path
         configuration.apiToken = token
         configuration.allowAnonymousWrites = allowAnonymous
         configuration.dataDirectory = dataDirectory
         if let bodyLimit { configuration.server.limits.bodyBytes = bodyLimit }
-        application = Application(configuration: configuration, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() },
+        application = try! Application(configuration: configuration, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() },
                                    store: store)
         application.readiness.set(.ready)
         responder = application.makeResponder()

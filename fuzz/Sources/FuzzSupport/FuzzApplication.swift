@@ -27,6 +27,7 @@ public final class FuzzApplication: Sendable {
         var configuration = DatelineConfiguration()
         configuration.seedDirectory = ProcessInfo.processInfo.environment["DATELINE_FUZZ_SEED"]
             ?? repository.appendingPathComponent("data/seed").path
+        configuration.knowledgeDirectory = repository.appendingPathComponent("data/knowledge").path
         // Unknown paths fall through to static files: an empty folder keeps the disk out of it.
         let empty = FileManager.default.temporaryDirectory.appendingPathComponent("dateline-fuzz-public")
         try? FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
@@ -36,7 +37,7 @@ public final class FuzzApplication: Sendable {
         configuration.accessLog = false
         self.configuration = configuration
 
-        let seeded = Application(configuration: configuration, logger: FuzzApplication.silent)
+        let seeded = try! Application(configuration: configuration, logger: FuzzApplication.silent)
         let loaded = DispatchSemaphore(value: 0)
         seeded.loadStore { loaded.signal() }
         loaded.wait()
@@ -54,7 +55,7 @@ public final class FuzzApplication: Sendable {
 
     /// An application over a new store holding the seed, ready, with its responder.
     public func fresh() -> (application: Application, responder: any Responder) {
-        let application = Application(configuration: configuration, logger: FuzzApplication.silent,
+        let application = try! Application(configuration: configuration, logger: FuzzApplication.silent,
                                       store: NewsStore(restoring: contents))
         application.readiness.set(.ready)
         return (application, application.makeResponder())
