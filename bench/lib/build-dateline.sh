@@ -1,4 +1,5 @@
-# Sourced by bench/run and bench/profile: builds Dateline in release.
+# Sourced by bench/run and bench/profile: builds Dateline in release, with the Swift runtime
+# linked statically as the container image builds it (--static-swift-stdlib).
 #
 # build_dateline sets source_dir (where the server runs from: config.json, data/seed, Public),
 # scratch (the build folder) and dateline_bin. It needs root, results_dir, say and die.
@@ -28,7 +29,7 @@ build_dateline() {
     log=$(mktemp)
     # Retried when a source file changes under the build (an editor saving mid-build).
     for attempt in 1 2 3; do
-        if (cd "$source_dir" && swift build -c release --product dateline --scratch-path "$scratch" >"$log" 2>&1); then
+        if (cd "$source_dir" && swift build -c release --product dateline --static-swift-stdlib --scratch-path "$scratch" >"$log" 2>&1); then
             break
         fi
         if grep -q 'was modified during the build' "$log" && ((attempt < 3)); then continue; fi

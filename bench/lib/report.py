@@ -92,7 +92,7 @@ def main():
     w(f"# Dateline benchmark, {meta['date']}")
     w("")
     w(f"Dateline at commit `{meta['commit']}`" + (" with uncommitted source changes" if meta["dirty"] else "")
-      + f", release build. Machine: {meta['cpus']} CPUs ({meta['cpu_model']}), Linux {meta['kernel']}; "
+      + f", release build with the Swift runtime linked statically (as in the container image). Machine: {meta['cpus']} CPUs ({meta['cpu_model']}), Linux {meta['kernel']}; "
       f"{meta['swift']}; wrk {meta['wrk']}; nginx {meta['nginx']}.")
     pin = (f"wrk pinned to CPU {meta['wrk_cpu']} with taskset, the servers unpinned (they may use both CPUs "
            f"and share one with wrk)" if meta["wrk_cpu"] != "none" else "wrk and the servers unpinned")
