@@ -29,18 +29,10 @@ import Glibc
 
         /// One request on its own connection; the whole response as text.
         func fetch(_ path: String) throws -> String {
-            let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            defer { close(descriptor) }
-            var limit = timeval(tv_sec: 5, tv_usec: 0)
-            setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_port = UInt16(port).bigEndian
-            address.sin_addr.s_addr = inet_addr("127.0.0.1")
-            let connected = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            guard let descriptor = Loopback.connect(port: port, receiveTimeout: 5) else {
+                throw Failure(what: "connect: errno \(errno)")
             }
-            guard connected == 0 else { throw Failure(what: "connect: errno \(errno)") }
+            defer { close(descriptor) }
             let request = Array("GET \(path) HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n".utf8)
             guard send(descriptor, request, request.count, Int32(MSG_NOSIGNAL)) == request.count else {
                 throw Failure(what: "send: errno \(errno)")
