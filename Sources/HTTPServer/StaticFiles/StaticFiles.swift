@@ -25,8 +25,8 @@ import Darwin
 ///   and a symlink whose real path leaves the root all give `404`, like a missing file.
 ///
 /// Small files are kept in memory (`maxCachedFileBytes` each, `maxCacheBytes` in all), keyed
-/// by real path and checked against size, mtime and inode, so a hot file costs a `realpath`
-/// and a `stat` but no read. Files are read with blocking POSIX calls on the caller's queue:
+/// by real path and checked against size, mtime and inode, and where each path led is
+/// remembered, so a hot file costs one `stat` and no read. Files are read with blocking POSIX calls on the caller's queue:
 /// keep the served tree small and local.
 public struct StaticFiles: Responder {
     /// The root directory as given.
@@ -40,6 +40,7 @@ public struct StaticFiles: Responder {
     /// The real path of the root; nil when it does not exist (every request is then a 404).
     let resolvedRoot: String?
     let cache: FileCache
+    let resolutions = PathResolutions()
 
     /// Serves `root` at `prefix`.
     ///
@@ -113,17 +114,23 @@ public struct StaticFiles: Responder {
     /// file of a directory; nil when missing, not a regular file, or outside the root.
     private func locate(_ target: Target, root: String) -> (path: String, info: FileInfo)? {
         let candidate = target.segments.isEmpty ? root : root + "/" + target.segments.joined(separator: "/")
+        guard let status = FileInfo(path: candidate) else { return nil }
+        if status.isRegularFile && target.namesDirectory { return nil }
+        if let known = resolutions.resolution(of: candidate, status: status) { return (known.path, known.info) }
         guard let resolved = Self.realPath(candidate), Self.isInside(resolved, root: root),
               let info = FileInfo(path: resolved)
         else { return nil }
+        var found = (path: resolved, info: info)
         if info.isDirectory {
             guard let index = Self.realPath(resolved + "/" + indexFile), Self.isInside(index, root: root),
                   let indexInfo = FileInfo(path: index), indexInfo.isRegularFile
             else { return nil }
-            return (index, indexInfo)
+            found = (index, indexInfo)
+        } else if !info.isRegularFile {
+            return nil
         }
-        guard info.isRegularFile, !target.namesDirectory else { return nil }
-        return (resolved, info)
+        resolutions.remember(.init(requested: status, path: found.path, info: found.info), for: candidate)
+        return found
     }
 
     static func isInside(_ path: String, root: String) -> Bool {

@@ -177,6 +177,22 @@ import Testing
         #expect(site.files.cache.usage.files == 1)
     }
 
+    @Test func aRememberedPathIsCheckedAgainWhenWhatItNamesChanges() throws {
+        let site = try Site()
+        #expect(try site.get("/alias.js").body.bytes == Array("console.log(1)".utf8))
+        #expect(try site.get("/alias.js").body.bytes == Array("console.log(1)".utf8))
+        // The same path, now a symlink out of the root: refused, not served from memory.
+        try site.directory.symlink("public/alias.js", to: site.directory.path + "/secret.txt")
+        expectNotFound(site, "/alias.js")
+        // A directory's index rewritten in place is seen, though the directory did not change.
+        #expect(try site.get("/docs/").body.bytes == Array("<h1>Docs</h1>".utf8))
+        try site.directory.write("public/docs/index.html", "<h1>New docs</h1>", modified: 1_800_000_000)
+        #expect(try site.get("/docs/").body.bytes == Array("<h1>New docs</h1>".utf8))
+        // A file remembered by its path is still no directory.
+        _ = try site.get("/app.js")
+        expectNotFound(site, "/app.js/")
+    }
+
     @Test func concurrentRequestsShareTheCacheSafely() throws {
         let site = try Site()
         let files = site.files

@@ -46,7 +46,9 @@ final class TemporarySiteDirectory {
         guard mkdir(path + "/" + relative, 0o755) == 0 else { throw TemporarySiteDirectoryError(operation: "mkdir", code: errno) }
     }
 
+    /// Makes `relative` a symlink to `destination`, replacing what was there.
     func symlink(_ relative: String, to destination: String) throws {
+        remove(path + "/" + relative)
         guard Glibc.symlink(destination, path + "/" + relative) == 0 else {
             throw TemporarySiteDirectoryError(operation: "symlink", code: errno)
         }
