@@ -7,7 +7,7 @@ enum Loopback {
     /// A socket connected to `port`, whose reads give up after `receiveTimeout` seconds (0: never);
     /// nil when the connection is refused.
     static func connect(port: Int, receiveTimeout: Int = 0) -> Int32? {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else { return nil }
         if receiveTimeout > 0 {
             var limit = timeval(tv_sec: receiveTimeout, tv_usec: 0)

@@ -15,7 +15,7 @@ final class TLSLoopback {
     /// - Parameter socketBuffer: a small send and receive buffer forces partial writes.
     init(context: TLSContext, client options: TLSTestClient.Options = .init(), socketBuffer: Int32? = nil) throws {
         var pair: [Int32] = [0, 0]
-        guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &pair) == 0 else {
+        guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &pair) == 0 else {
             throw TLSFixtureError(message: "socketpair failed: errno \(errno)")
         }
         for descriptor in pair {
