@@ -583,7 +583,18 @@ final class HTTPConnection: @unchecked Sendable {
             if phase != .closed { setDeadline(after: Self.lingerSeconds, force: true) }
             return
         }
+        if phase == .open { resetIfTheClientLags() }
         close()
+    }
+
+    /// A connection cut by its idle or write-stall deadline while the kernel still holds bytes
+    /// the client has not taken (a slow reader) is reset rather than closed: a plain close would
+    /// leave the kernel trickling them out, and the client would never see the end.
+    private func resetIfTheClientLags() {
+        var unsent: Int32 = 0
+        guard ioctl(descriptor, UInt(TIOCOUTQ), &unsent) == 0, unsent > 0 else { return }
+        var abort = linger(l_onoff: 1, l_linger: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_LINGER, &abort, socklen_t(MemoryLayout<linger>.size))
     }
 }
 

@@ -179,6 +179,27 @@ struct HTTPServerTests {
         await server.stop()
     }
 
+    @Test func aClientThatDoesNotReadIsResetByTheWriteStallTimeout() async throws {
+        let size = 16 << 20
+        let server = try TestServer(FixedResponder(bytes: [UInt8](repeating: 65, count: size))) {
+            $0.timeouts.writeStall = 0.5
+        }
+        let client = try server.client()
+        client.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n")
+        usleep(1_500_000)  // The response blocks, the deadline passes, the server gives up.
+        var received = 0
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        var count = 0
+        repeat {
+            count = recv(client.descriptor, &chunk, chunk.count, 0)
+            if count > 0 { received += count }
+        } while count > 0
+        // Reset, not closed: what the kernel still held is dropped instead of trickling out.
+        #expect(count < 0 && errno == ECONNRESET)
+        #expect(received < size)
+        await server.stop()
+    }
+
     @Test func connectionsOverTheCapGet503() async throws {
         let server = try TestServer(EchoResponder()) { $0.maxConnections = 2 }
         let first = try server.client()

@@ -30,6 +30,15 @@ final class TestServer: Sendable {
     }
 }
 
+/// A responder that answers every request with the same body.
+struct FixedResponder: Responder {
+    let bytes: [UInt8]
+
+    func respond(to request: Request) throws -> Response {
+        Response(contentType: "application/octet-stream", bytes: bytes)
+    }
+}
+
 /// A responder that echoes what it was asked, as text: method, path, query and body.
 struct EchoResponder: Responder {
     func respond(to request: Request) throws -> Response {
