@@ -1,7 +1,5 @@
 import ArgumentParser
 import DatelineAPI
-import FoundationEssentials
-import Glibc
 
 /// `dateline healthcheck`: asks a running server's `/healthz` and exits 0 when it answers 200,
 /// 1 otherwise. Made for container health checks, where no curl is installed.

@@ -1,6 +1,7 @@
 import DatelineAPI
-import FoundationEssentials
+#if canImport(Glibc)
 import Glibc
+#endif
 import Logging
 
 /// Sets up swift-log once for the process.

@@ -1,7 +1,6 @@
 import ArgumentParser
 import DatelineAPI
 import Dispatch
-import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,6 +1,7 @@
 import Dispatch
-import FoundationEssentials
+#if canImport(Glibc)
 import Glibc
+#endif
 import Locking
 
 /// Turns SIGTERM and SIGINT into a call on a Dispatch queue.
