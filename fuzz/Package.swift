@@ -13,6 +13,15 @@ let dateline = root.lastPathComponent
 // libFuzzer brings `main`; each target defines `LLVMFuzzerTestOneInput` instead of top-level code.
 let fuzzTarget: [SwiftSetting] = [.swiftLanguageMode(.v6), .unsafeFlags(["-parse-as-library"])]
 
+/// One libFuzzer executable over FuzzSupport and the server library, plus what it also uses.
+func fuzzer(_ name: String, using extra: [Target.Dependency] = []) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: ["FuzzSupport", .product(name: "HTTPServer", package: dateline)] + extra,
+        swiftSettings: fuzzTarget
+    )
+}
+
 let package = Package(
     name: "dateline-fuzz",
     platforms: [.macOS(.v15)],
@@ -33,31 +42,8 @@ let package = Package(
             ],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
-        .executableTarget(
-            name: "fuzz-request-parser",
-            dependencies: [
-                "FuzzSupport",
-                .product(name: "HTTPServer", package: dateline),
-            ],
-            swiftSettings: fuzzTarget
-        ),
-        .executableTarget(
-            name: "fuzz-query",
-            dependencies: [
-                "FuzzSupport",
-                .product(name: "HTTPServer", package: dateline),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-            ],
-            swiftSettings: fuzzTarget
-        ),
-        .executableTarget(
-            name: "fuzz-writes",
-            dependencies: [
-                "FuzzSupport",
-                .product(name: "HTTPServer", package: dateline),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-            ],
-            swiftSettings: fuzzTarget
-        ),
+        fuzzer("fuzz-request-parser"),
+        fuzzer("fuzz-query", using: [.product(name: "HTTPTypes", package: "swift-http-types")]),
+        fuzzer("fuzz-writes", using: [.product(name: "HTTPTypes", package: "swift-http-types")]),
     ]
 )
