@@ -37,11 +37,12 @@ let package = Package(
             pkgConfig: "openssl",
             providers: [.apt(["libssl-dev"])]
         ),
+        .systemLibrary(name: "CEpoll"),
         .target(name: "Locking", swiftSettings: settings),
         .target(
             name: "HTTPServer",
             dependencies: [
-                "CZlib", "COpenSSL", "Locking",
+                "CEpoll", "CZlib", "COpenSSL", "Locking",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -1,7 +1,7 @@
 import Locking
 
 /// The writer a streamed response's producer holds. It hops every call onto the connection's
-/// queue, so producers may write from any thread; order is kept per producer thread.
+/// event loop, so producers may write from any thread; order is kept per producer thread.
 final class ConnectionStreamWriter: ResponseBodyWriter {
     private let connection: HTTPConnection
     private let state = Locked<State>(State())
@@ -18,12 +18,12 @@ final class ConnectionStreamWriter: ResponseBodyWriter {
     @discardableResult
     func write(_ bytes: [UInt8]) -> Bool {
         guard !state.withLock({ $0.closed }) else { return false }
-        connection.queue.async { [connection] in connection.streamWrite(bytes, from: self) }
+        connection.loop.execute { [connection] in connection.streamWrite(bytes, from: self) }
         return true
     }
 
     func finish() {
-        connection.queue.async { [connection] in connection.streamFinish(from: self) }
+        connection.loop.execute { [connection] in connection.streamFinish(from: self) }
     }
 
     func onClose(_ handler: @escaping @Sendable () -> Void) {

@@ -8,23 +8,19 @@ import Glibc
 
 /// One client connection: reads requests, answers them in order, and enforces every timeout.
 ///
-/// All mutable state below is owned by `queue`: every method that touches it runs there
-/// (Dispatch source handlers are created on `queue`, and outside callers hop onto it).
-/// That is why the class is `@unchecked Sendable`.
-final class HTTPConnection: @unchecked Sendable {
+/// All mutable state below is owned by `loop`'s thread: the loop calls the connection there
+/// (as its `EventLoopClient`), and outside callers hop onto it with `loop.execute`. That is
+/// why the class is `@unchecked Sendable`.
+final class HTTPConnection: EventLoopClient, @unchecked Sendable {
     let descriptor: Int32
-    let queue: DispatchQueue
+    let loop: EventLoop
     let remoteAddress: String
     private let context: ConnectionContext
 
     private var parser: RequestParser
-    private let readSource: any DispatchSourceRead
     private var readSuspended = false
-    private var writeSource: (any DispatchSourceWrite)?
     private var writeSuspended = true
-    private let timer: any DispatchSourceTimer
-    /// When the timer is due to fire, and when the current state's deadline really is.
-    private var timerFireTime = DispatchTime.distantFuture
+    /// When the current state's deadline is; the loop asks in its sweeps.
     private var deadline = DispatchTime.distantFuture
 
     /// Bytes queued for the client, in order; `outputOffset` bytes of the first are already sent.
@@ -36,12 +32,16 @@ final class HTTPConnection: @unchecked Sendable {
     private var phase = Phase.open
     private var requestStart: DispatchTime?
     private var stream: ConnectionStreamWriter?
+    /// A request's handler is running on a worker thread; nothing more is read or answered
+    /// until its response is queued.
+    private var responding = false
+    /// Still producing a response: a handler off the loop, or a stream.
+    private var busy: Bool { responding || stream != nil }
     private var streamChunked = true
     /// Bytes a client sent while its stream ran: read so that its hang-up shows at once, and
     /// kept for after the stream, up to `streamReadAhead`.
     private var bytesReadWhileStreaming = 0
     private static let streamReadAhead = 64 * 1024
-    private var sourcesLeft = 1
     /// The TLS session on an HTTPS connection; nil on plain HTTP.
     private let tls: TLSSession?
     private var handshaking: Bool
@@ -53,52 +53,64 @@ final class HTTPConnection: @unchecked Sendable {
     /// How long a closing connection drains what the client still sends, so it reads our answer.
     private static let lingerSeconds = 2.0
 
-    init(descriptor: Int32, remoteAddress: String, context: ConnectionContext, tls: TLSSession? = nil) {
+    init(descriptor: Int32, remoteAddress: String, context: ConnectionContext, loop: EventLoop, tls: TLSSession? = nil) {
         self.descriptor = descriptor
         self.remoteAddress = remoteAddress
         self.context = context
+        self.loop = loop
         self.tls = tls
         self.handshaking = tls != nil
-        self.queue = DispatchQueue(label: "dateline.connection", target: context.targetQueue)
         self.parser = RequestParser(limits: context.configuration.limits)
-        self.readSource = DispatchSource.makeReadSource(fileDescriptor: descriptor, queue: queue)
-        self.timer = DispatchSource.makeTimerSource(queue: queue)
     }
 
-    /// Starts reading. Called once, from any queue.
+    /// Starts reading. Called once, from any thread.
     func start() {
-        queue.async { [self] in
-            readSource.setEventHandler { [self] in readAvailable() }
-            readSource.setCancelHandler { [self] in sourceCancelled() }
-            timer.setEventHandler { [self] in timerFired() }
+        loop.execute { [self] in
+            loop.register(self, descriptor: descriptor)
             // A client that opens TCP and never finishes its hello is cut like a slow header.
             setDeadline(after: handshaking ? context.configuration.timeouts.headerRead : context.configuration.timeouts.idle)
-            timer.activate()
-            readSource.activate()
         }
     }
 
     /// Begins graceful shutdown: idle connections close now, busy ones after their response.
     func beginShutdown() {
-        queue.async { [self] in
+        loop.execute { [self] in
             if let stream { streamFinish(from: stream) }  // Ends an open stream with its last chunk.
-            let idle = phase == .open && !parser.isMidRequest && output.isEmpty && stream == nil
+            let idle = phase == .open && !parser.isMidRequest && output.isEmpty && !busy
             if idle || phase == .lingering { close() }
         }
     }
 
     /// Answers one error and closes, without reading a request: for connections over the cap.
     func refuse(_ error: HTTPError) {
-        queue.async { [self] in
+        loop.execute { [self] in
             pauseReading()
             answer(failure: error)
             flush()
         }
     }
 
-    /// Closes at once, whatever is pending. From any queue.
+    /// Closes at once, whatever is pending. From any thread.
     func forceClose() {
-        queue.async { [self] in close() }
+        loop.execute { [self] in close() }
+    }
+
+    // MARK: Readiness, from the loop
+
+    func readable() {
+        readAvailable()
+    }
+
+    func writable() {
+        if handshaking { return advanceHandshake() }
+        flush()
+        // A TLS read may have waited for writability (a post-handshake message).
+        if tls != nil, output.isEmpty, phase == .open, !readSuspended { readAvailable() }
+    }
+
+    /// An error or a hang-up in both directions: nothing more can reach the client.
+    func hungUp() {
+        close()
     }
 
     // MARK: Reading
@@ -127,8 +139,8 @@ final class HTTPConnection: @unchecked Sendable {
             return
         }
         if phase == .lingering { return }  // Draining what the client still sends; ignore it.
-        if stream != nil {
-            // Pipelined requests wait for the stream's end; stop reading if they pile up.
+        if busy {
+            // Pipelined requests wait for the response's end; stop reading if they pile up.
             bytesReadWhileStreaming += result
             if bytesReadWhileStreaming > Self.streamReadAhead { pauseReading() }
             return
@@ -140,7 +152,7 @@ final class HTTPConnection: @unchecked Sendable {
         }
         if let tls, tls.hasBufferedInput, phase == .open, !readSuspended {
             // Decrypted bytes wait inside OpenSSL, where no read source sees them.
-            queue.async { [self] in readAvailable() }
+            loop.later { [self] in if phase == .open, !readSuspended { readAvailable() } }
         }
     }
 
@@ -179,7 +191,7 @@ final class HTTPConnection: @unchecked Sendable {
         case .done:
             handshaking = false
             suspendWriting()
-            setDeadline(after: context.configuration.timeouts.idle, force: true)
+            setDeadline(after: context.configuration.timeouts.idle)
             readAvailable()
         case .wantRead:
             suspendWriting()
@@ -207,7 +219,7 @@ final class HTTPConnection: @unchecked Sendable {
     private func endOfInput() {
         pauseReading()
         switch phase {
-        case .open where output.isEmpty && stream == nil:
+        case .open where output.isEmpty && !busy:
             close()
         case .open:
             phase = .closeAfterOutput
@@ -220,7 +232,7 @@ final class HTTPConnection: @unchecked Sendable {
 
     /// Answers every complete request buffered, in order, until output backs up.
     private func processRequests() {
-        while phase == .open && stream == nil && outputBytes < Self.outputHighWater {
+        while phase == .open && !busy && outputBytes < Self.outputHighWater {
             switch parser.next() {
             case .needMore:
                 flush()
@@ -234,27 +246,53 @@ final class HTTPConnection: @unchecked Sendable {
                 answer(failure: error)
             }
         }
-        if phase == .open && stream == nil && outputBytes >= Self.outputHighWater {
+        if phase == .open && !busy && outputBytes >= Self.outputHighWater {
             pauseReading()
         }
         flush()
         updateDeadline()
     }
 
+    /// Answers a request: a safe one (GET, HEAD, OPTIONS) right here on the loop, since reads
+    /// are quick; any other on a worker thread, so a write that syncs to disk or runs extraction
+    /// never stalls the loop's other connections.
     private func answer(_ incoming: Request) {
         let started = DispatchTime.now()
         var request = incoming
         request.remoteAddress = remoteAddress
         request.id = RequestID.take(from: request.headerFields[.requestID])
-        var response: Response
+        if [.get, .head, .options].contains(request.method) {
+            return finish(request, with: respond(to: request), started: started)
+        }
+        responding = true
+        pauseReading()
+        DispatchQueue.global().async { [self, request] in
+            let response = respond(to: request)
+            loop.execute { [self] in
+                responding = false
+                guard phase != .closed else { return }
+                finish(request, with: response, started: started)
+                if stream == nil { resumeReading() }
+                processRequests()
+            }
+        }
+    }
+
+    /// The responder's answer, or the problem its error stands for. On any thread.
+    private func respond(to request: Request) -> Response {
         do {
-            response = try context.responder.respond(to: request)
+            return try context.responder.respond(to: request)
         } catch {
-            response = ProblemDetails.response(for: error, instance: request.path)
             if !(error is HTTPError) {
                 context.logger.error("handler failed", metadata: ["path": "\(request.path)", "error": "\(error)", "request_id": "\(request.id)"])
             }
+            return ProblemDetails.response(for: error, instance: request.path)
         }
+    }
+
+    /// Queues a request's response and records it.
+    private func finish(_ request: Request, with answer: Response, started: DispatchTime) {
+        var response = answer
         response.headerFields[.requestID] = request.id
         let keepAlive = request.keepAlive && !context.shutdown.isRequested && response.headerFields[.connection]?.lowercased() != "close"
         let bytesOut = send(response, for: request, keepAlive: keepAlive)
@@ -316,7 +354,7 @@ final class HTTPConnection: @unchecked Sendable {
 
     // MARK: Streams
 
-    /// Bytes from a stream's producer, on `queue`.
+    /// Bytes from a stream's producer, on the loop.
     func streamWrite(_ bytes: [UInt8], from writer: ConnectionStreamWriter) {
         guard stream === writer, phase != .closed, !bytes.isEmpty else { return }
         if outputBytes + bytes.count > Self.streamBufferLimit {
@@ -329,7 +367,7 @@ final class HTTPConnection: @unchecked Sendable {
         updateDeadline()
     }
 
-    /// The end of a stream, on `queue`.
+    /// The end of a stream, on the loop.
     func streamFinish(from writer: ConnectionStreamWriter) {
         guard stream === writer, phase != .closed else { return }
         stream = nil
@@ -369,11 +407,11 @@ final class HTTPConnection: @unchecked Sendable {
         }
         suspendWriting()
         switch phase {
-        case .closeAfterOutput where stream == nil:
+        case .closeAfterOutput where !busy:
             startLingering()
-        case .open where readSuspended && stream == nil:
+        case .open where readSuspended && !busy:
             resumeReading()
-            queue.async { [self] in if phase == .open { processRequests() } }
+            loop.later { [self] in if phase == .open { processRequests() } }
         default:
             break
         }
@@ -446,48 +484,34 @@ final class HTTPConnection: @unchecked Sendable {
     }
 
     private func resumeWriting() {
-        if writeSource == nil {
-            let source = DispatchSource.makeWriteSource(fileDescriptor: descriptor, queue: queue)
-            source.setEventHandler { [self] in
-                if handshaking { return advanceHandshake() }
-                flush()
-                // A TLS read may have waited for writability (a post-handshake message).
-                if tls != nil, output.isEmpty, phase == .open, !readSuspended { readAvailable() }
-            }
-            source.setCancelHandler { [self] in sourceCancelled() }
-            sourcesLeft += 1
-            writeSource = source
-            writeSuspended = false
-            source.activate()
-            setDeadline(after: context.configuration.timeouts.writeStall, force: true)
-            return
-        }
-        if writeSuspended {
-            writeSuspended = false
-            writeSource?.resume()
-            setDeadline(after: context.configuration.timeouts.writeStall, force: true)
-        }
+        guard writeSuspended, phase != .closed else { return }
+        writeSuspended = false
+        watchReadiness()
+        setDeadline(after: context.configuration.timeouts.writeStall)
     }
 
     private func suspendWriting() {
-        if let writeSource, !writeSuspended {
-            writeSuspended = true
-            writeSource.suspend()
-        }
+        guard !writeSuspended else { return }
+        writeSuspended = true
+        watchReadiness()
     }
 
     private func pauseReading() {
-        if !readSuspended {
-            readSuspended = true
-            readSource.suspend()
-        }
+        guard !readSuspended else { return }
+        readSuspended = true
+        watchReadiness()
     }
 
     private func resumeReading() {
-        if readSuspended && phase == .open {
-            readSuspended = false
-            readSource.resume()
-        }
+        guard readSuspended, phase == .open else { return }
+        readSuspended = false
+        watchReadiness()
+    }
+
+    /// Tells the loop which readiness to report, from the two flags.
+    private func watchReadiness() {
+        guard phase != .closed else { return }  // Its descriptor number may belong to another by now.
+        loop.watch(descriptor, reading: !readSuspended, writing: !writeSuspended)
     }
 
     // MARK: Closing
@@ -504,8 +528,8 @@ final class HTTPConnection: @unchecked Sendable {
         phase = .lingering
         tls?.shutdown()
         shutdown(descriptor, Int32(SHUT_WR))
-        if readSuspended { readSuspended = false; readSource.resume() }
-        setDeadline(after: Self.lingerSeconds, force: true)
+        if readSuspended { readSuspended = false; watchReadiness() }
+        setDeadline(after: Self.lingerSeconds)
     }
 
     private func close() {
@@ -516,22 +540,9 @@ final class HTTPConnection: @unchecked Sendable {
         stream = nil
         output.removeAll()
         outputBytes = 0
-        timer.cancel()
-        if readSuspended { readSuspended = false; readSource.resume() }
-        readSource.cancel()
-        if let writeSource {
-            if writeSuspended { writeSuspended = false; writeSource.resume() }
-            writeSource.cancel()
-        }
-    }
-
-    /// The descriptor closes only when the last source using it is cancelled.
-    private func sourceCancelled() {
-        sourcesLeft -= 1
-        if sourcesLeft == 0 {
-            Glibc.close(descriptor)
-            context.closed(self)
-        }
+        loop.deregister(descriptor)
+        Glibc.close(descriptor)
+        context.closed(self)
     }
 
     // MARK: Timeouts
@@ -542,8 +553,8 @@ final class HTTPConnection: @unchecked Sendable {
         guard phase == .open else { return }
         if !output.isEmpty {
             return  // The write-stall deadline set on the last progress stands.
-        } else if stream != nil {
-            deadline = .distantFuture
+        } else if busy {
+            setDeadline(.distantFuture)
         } else if parser.isReadingBody {
             return  // The body-progress deadline set on the last read stands.
         } else if parser.isMidRequest, let requestStart {
@@ -553,38 +564,30 @@ final class HTTPConnection: @unchecked Sendable {
         }
     }
 
-    private func setDeadline(after seconds: Double, force: Bool = false) {
-        setDeadline(.now() + seconds, force: force)
+    private func setDeadline(after seconds: Double) {
+        setDeadline(.now() + seconds)
     }
 
-    /// Records a deadline; re-arms the timer only when it must fire sooner than planned, so a
-    /// busy keep-alive connection moves a number, not a kernel timer, on each request.
-    private func setDeadline(_ time: DispatchTime, force: Bool = false) {
+    /// Records a deadline, and makes sure the loop sweeps by then: a busy keep-alive connection
+    /// moves a number, not a kernel timer, on each request.
+    private func setDeadline(_ time: DispatchTime) {
         deadline = time
-        if force || time < timerFireTime {
-            timerFireTime = time
-            timer.schedule(deadline: time, leeway: .milliseconds(100))
-        }
+        loop.sweepBy(time)
     }
 
-    private func timerFired() {
-        guard phase != .closed else { return }
-        let now = DispatchTime.now()
-        if now < deadline {
-            timerFireTime = deadline
-            timer.schedule(deadline: deadline, leeway: .milliseconds(100))
-            return
-        }
-        timerFireTime = .distantFuture
-        if phase == .open && output.isEmpty && stream == nil && parser.isMidRequest {
+    func checkDeadline(now: DispatchTime) -> DispatchTime {
+        guard phase != .closed, now >= deadline else { return deadline }
+        deadline = .distantFuture
+        if phase == .open && output.isEmpty && !busy && parser.isMidRequest {
             // A head or body that never finished: say so, then close.
             answer(failure: HTTPError(.requestTimeout, detail: "The request did not arrive in time.", closeConnection: true))
             flush()
-            if phase != .closed { setDeadline(after: Self.lingerSeconds, force: true) }
-            return
+            if phase != .closed { setDeadline(after: Self.lingerSeconds) }
+            return deadline
         }
         if phase == .open { resetIfTheClientLags() }
         close()
+        return .distantFuture
     }
 
     /// A connection cut by its idle or write-stall deadline while the kernel still holds bytes
@@ -605,7 +608,6 @@ struct ConnectionContext: Sendable {
     let observer: (any HTTPServerObserver)?
     let logger: Logger
     let dateHeader: DateHeader
-    let targetQueue: DispatchQueue
     /// Set once graceful shutdown begins; read by responses in flight on any queue.
     let shutdown: ShutdownFlag
     let closed: @Sendable (HTTPConnection) -> Void

@@ -1,7 +1,7 @@
 public import HTTPTypes
 
-/// Hears what the server does, for access logs and metrics. Called on connection queues:
-/// implementations must be thread-safe and quick.
+/// Hears what the server does, for access logs and metrics. Called on the event loops' threads
+/// and the accept queue: implementations must be thread-safe and quick.
 public protocol HTTPServerObserver: Sendable {
     /// A response has been queued for the client.
     func requestCompleted(_ record: RequestRecord)

@@ -1,6 +1,8 @@
 /// Something that answers requests: a router, a middleware chain, a plain closure.
 ///
-/// Responders run on the connection's serial queue and must not block it for long.
+/// Responders to safe requests (GET, HEAD, OPTIONS) run on the connection's event loop, beside
+/// every other connection of that loop, and must not block; those to other methods run on a
+/// worker thread, where a write may wait on the disk.
 public protocol Responder: Sendable {
     func respond(to request: Request) throws -> Response
 }

@@ -5,8 +5,10 @@ import Locking
 import Glibc
 #endif
 
-/// An HTTP/1.1 server on POSIX sockets and Dispatch: non-blocking sockets, one serial queue per
-/// connection, timers for every timeout, and a graceful shutdown.
+/// An HTTP/1.1 server on POSIX sockets: non-blocking sockets, one epoll event loop per CPU that
+/// reads, answers and writes each connection it owns, deadlines for every timeout, and a
+/// graceful shutdown. Accepting runs on a Dispatch queue and hands connections to the loops in
+/// turn.
 ///
 /// ```swift
 /// let server = HTTPServer(configuration: configuration, responder: router, logger: logger)
@@ -27,6 +29,9 @@ public final class HTTPServer: Sendable {
     private struct State {
         var listeners: [Listener] = []
         var connections: [ObjectIdentifier: HTTPConnection] = [:]
+        /// The event loops, and the one the next connection goes to.
+        var loops: [EventLoop] = []
+        var nextLoop = 0
         var stopping = false
         var stopWaiters: [@Sendable () -> Void] = []
         /// The TLS context new HTTPS connections start from; replaced on reload.
@@ -68,6 +73,7 @@ public final class HTTPServer: Sendable {
         let limit = Socket.raiseDescriptorLimit()
         let tlsContext = try configuration.tls.map { try TLSContext(configuration: $0) }
         var listeners: [Listener] = []
+        let loops = try (0..<Self.loopCount).map { try EventLoop(name: "dateline-loop-\($0)") }
         do {
             if configuration.tls?.only != true {
                 listeners.append(try listen(port: configuration.port, secure: false))
@@ -77,11 +83,14 @@ public final class HTTPServer: Sendable {
             }
         } catch {
             listeners.forEach { Glibc.close($0.descriptor) }
+            loops.forEach { $0.start(); $0.stop() }
             throw error
         }
+        loops.forEach { $0.start() }
         state.withLock {
             $0.listeners = listeners
             $0.tlsContext = tlsContext
+            $0.loops = loops
         }
         for listener in listeners {
             listener.source.setEventHandler { [self] in acceptConnections(listener) }
@@ -93,6 +102,11 @@ public final class HTTPServer: Sendable {
             ])
         }
         return listeners[0].address
+    }
+
+    /// One event loop per online CPU.
+    private static var loopCount: Int {
+        max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
     }
 
     private func listen(port: Int, secure: Bool) throws -> Listener {
@@ -171,7 +185,7 @@ public final class HTTPServer: Sendable {
     private func makeContext(secure: Bool) -> ConnectionContext {
         ConnectionContext(
             configuration: configuration, responder: secure ? secureResponder : plainResponder, observer: observer,
-            logger: logger, dateHeader: dateHeader, targetQueue: .global(), shutdown: shutdownFlag,
+            logger: logger, dateHeader: dateHeader, shutdown: shutdownFlag,
             closed: { [self] connection in
                 let (wasAdmitted, open) = state.withLock { state in
                     (state.connections.removeValue(forKey: ObjectIdentifier(connection)) != nil, state.connections.count)
@@ -191,8 +205,12 @@ public final class HTTPServer: Sendable {
             }
             session = made
         }
+        let loop = state.withLock { state in
+            defer { state.nextLoop = (state.nextLoop + 1) % state.loops.count }
+            return state.loops[state.nextLoop]
+        }
         let connection = HTTPConnection(descriptor: descriptor, remoteAddress: peer?.description ?? "unknown",
-                                        context: makeContext(secure: secure), tls: session)
+                                        context: makeContext(secure: secure), loop: loop, tls: session)
         let open = state.withLock { state -> Int? in
             guard !state.stopping, state.connections.count < configuration.maxConnections else { return nil }
             state.connections[ObjectIdentifier(connection)] = connection
@@ -245,12 +263,15 @@ public final class HTTPServer: Sendable {
         }
     }
 
+    /// Once stopping and the last connection is closed: ends the event loops and tells whoever
+    /// waits for the shutdown.
     private func notifyStoppedIfDone() {
-        let waiters = state.withLock { state -> [@Sendable () -> Void] in
-            guard state.stopping, state.connections.isEmpty else { return [] }
-            defer { state.stopWaiters = [] }
-            return state.stopWaiters
+        let (waiters, loops) = state.withLock { state -> ([@Sendable () -> Void], [EventLoop]) in
+            guard state.stopping, state.connections.isEmpty else { return ([], []) }
+            defer { state.stopWaiters = []; state.loops = [] }
+            return (state.stopWaiters, state.loops)
         }
+        loops.forEach { $0.stop() }
         waiters.forEach { $0() }
     }
 }

@@ -5,7 +5,7 @@ import Glibc
 
 /// The server side of one TLS connection over a non-blocking socket.
 ///
-/// Owned by one connection and used only on its serial queue: never `Sendable`. The calls do
+/// Owned by one connection and used only on its event loop's thread: never `Sendable`. The calls do
 /// not block; each says through ``TLSIOResult`` whether to wait for readability or for
 /// writability before calling again. Reads may need the socket writable and writes may need it
 /// readable (TLS 1.3 key updates and post-handshake messages), so the connection must honour
@@ -223,5 +223,5 @@ public final class TLSSession {
     private var failureKind: TLSError.Kind { isHandshakeComplete ? .connection : .handshake }
 }
 
-@available(*, unavailable, message: "A TLSSession belongs to one connection's serial queue.")
+@available(*, unavailable, message: "A TLSSession belongs to one connection's event loop.")
 extension TLSSession: Sendable {}

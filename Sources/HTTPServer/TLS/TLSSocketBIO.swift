@@ -8,7 +8,7 @@ import Glibc
 /// OpenSSL's own socket BIO calls `write`, which cannot pass the flag.
 ///
 /// The descriptor is the BIO's data pointer (its bit pattern); the BIO never closes it: the
-/// connection closes the descriptor after its last Dispatch source is cancelled.
+/// connection closes the descriptor once its event loop stops watching it.
 enum TLSSocketBIO {
     /// Makes a BIO on `descriptor`, or `nil` when OpenSSL is out of memory.
     static func make(descriptor: Int32) -> OpaquePointer? {

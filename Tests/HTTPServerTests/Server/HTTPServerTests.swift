@@ -254,6 +254,33 @@ struct HTTPServerTests {
     }
 }
 
+/// Handlers of writes run off the event loops: a write that waits never holds up reads.
+@Suite("HTTP server and slow handlers")
+struct HTTPServerSlowHandlerTests {
+    @Test func aWriteThatWaitsHoldsUpNoRead() async throws {
+        let release = DispatchSemaphore(value: 0)
+        let responder = ClosureResponder { request in
+            if request.method == .post { release.wait() }
+            return Response(contentType: "text/plain", bytes: Array("\(request.method.rawValue) done\n".utf8))
+        }
+        let server = try TestServer(responder)
+        let writer = try server.client()
+        writer.send("POST /w HTTP/1.1\r\nHost: t\r\nContent-Length: 1\r\n\r\nx")
+        // More readers than there are loops, so one shares the writer's loop whichever it is.
+        let readers = try (0..<8).map { _ in try server.client() }
+        for reader in readers {
+            reader.send("GET /r HTTP/1.1\r\nHost: t\r\n\r\n")
+            #expect(try reader.readResponse().text == "GET done\n")
+        }
+        release.signal()
+        #expect(try writer.readResponse().text == "POST done\n")
+        // The connection goes on after the handler's answer.
+        writer.send("GET /again HTTP/1.1\r\nHost: t\r\n\r\n")
+        #expect(try writer.readResponse().text == "GET done\n")
+        await server.stop()
+    }
+}
+
 /// Many clients at once: the server keeps every connection and answers every request.
 @Suite("HTTP server under concurrency")
 struct HTTPServerConcurrencyTests {

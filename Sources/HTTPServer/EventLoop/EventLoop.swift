@@ -1,0 +1,229 @@
+import CEpoll
+import Dispatch
+import Locking
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What an event loop drives: the owner of one descriptor. Every call comes on the loop's thread.
+protocol EventLoopClient: AnyObject {
+    /// The descriptor has bytes to read, or the peer has ended its side.
+    func readable()
+    /// The descriptor can take more bytes.
+    func writable()
+    /// The descriptor failed, or both directions are shut (`EPOLLERR`, `EPOLLHUP`).
+    func hungUp()
+    /// Acts on the client's deadline if it has passed; returns the next one (`distantFuture`
+    /// for none).
+    func checkDeadline(now: DispatchTime) -> DispatchTime
+}
+
+/// One thread waiting on an epoll set: each ready descriptor's client is called right there,
+/// so a keep-alive request costs its share of one `epoll_wait`, a read and a write, with no
+/// hop through another thread and no re-arming (the registrations are level-triggered).
+///
+/// Deadlines are not kernel timers: each client reports its own, and the loop sweeps its
+/// clients when the earliest is due, at most every `sweepInterval`. Other threads hand the
+/// loop work with `execute`, which wakes it through an eventfd.
+final class EventLoop: @unchecked Sendable {
+    /// The shortest time between two deadline sweeps: the precision of every timeout.
+    static let sweepInterval = 0.1
+
+    private let epoll: Int32
+    private let wake: Int32
+    private let name: String
+
+    // Touched only on the loop's thread.
+    private var clients: [(any EventLoopClient)?] = []
+    private var interests: [UInt32] = []
+    private var deferred: [() -> Void] = []
+    private var nextSweep = DispatchTime.distantFuture
+    private var running = true
+
+    /// Work handed over from other threads; `wake` is written and closed only under this lock,
+    /// so a late `execute` never writes to a descriptor number that was reused.
+    private let inbox = Locked(Inbox())
+
+    private struct Inbox {
+        var tasks: [@Sendable () -> Void] = []
+        var wakePending = false
+        var stopped = false
+    }
+
+    /// Creates the epoll set and the wake-up eventfd; `start` runs the thread.
+    init(name: String) throws {
+        epoll = epoll_create1(Int32(EPOLL_CLOEXEC))
+        guard epoll >= 0 else { throw SocketError.makeFailed("epoll_create1") }
+        wake = eventfd(0, Int32(EFD_NONBLOCK | EFD_CLOEXEC))
+        guard wake >= 0 else {
+            let error = SocketError.makeFailed("eventfd")
+            Glibc.close(epoll)
+            throw error
+        }
+        self.name = name
+        var event = epoll_event()
+        event.events = EPOLLIN.rawValue
+        event.data.fd = wake
+        epoll_ctl(epoll, EPOLL_CTL_ADD, wake, &event)
+    }
+
+    /// Starts the loop's thread; it runs until `stop`.
+    func start() {
+        var thread = pthread_t()
+        let loop = Unmanaged.passRetained(self).toOpaque()
+        let created = pthread_create(&thread, nil, { raw in
+            let loop = Unmanaged<EventLoop>.fromOpaque(raw!).takeRetainedValue()
+            loop.run()
+            return nil
+        }, loop)
+        precondition(created == 0, "could not start an event loop thread (error \(created))")
+        pthread_detach(thread)
+    }
+
+    /// Ends the loop after the work already handed over; later `execute` calls are dropped.
+    func stop() {
+        execute { [self] in running = false }
+    }
+
+    /// Runs `task` on the loop's thread, after the events at hand. From any thread; tasks from
+    /// one thread run in the order given.
+    func execute(_ task: @escaping @Sendable () -> Void) {
+        inbox.withLock { inbox in
+            guard !inbox.stopped else { return }
+            inbox.tasks.append(task)
+            if !inbox.wakePending {
+                inbox.wakePending = true
+                var one: UInt64 = 1
+                _ = Glibc.write(wake, &one, 8)
+            }
+        }
+    }
+
+    // MARK: On the loop's thread
+
+    /// Runs `task` on this loop after the events at hand, without waiting for new ones.
+    func later(_ task: @escaping () -> Void) {
+        deferred.append(task)
+    }
+
+    /// Starts watching `descriptor` for input, on behalf of `client`.
+    func register(_ client: any EventLoopClient, descriptor: Int32) {
+        let slot = Int(descriptor)
+        if slot >= clients.count {
+            let size = max(slot + 1, clients.count * 2)
+            clients += Array(repeating: nil, count: size - clients.count)
+            interests += Array(repeating: 0, count: size - interests.count)
+        }
+        clients[slot] = client
+        interests[slot] = EPOLLIN.rawValue
+        var event = epoll_event()
+        event.events = EPOLLIN.rawValue
+        event.data.fd = descriptor
+        epoll_ctl(epoll, EPOLL_CTL_ADD, descriptor, &event)
+    }
+
+    /// Chooses which readiness `descriptor`'s client hears of; a no-op when nothing changes.
+    func watch(_ descriptor: Int32, reading: Bool, writing: Bool) {
+        let slot = Int(descriptor)
+        let wanted = (reading ? EPOLLIN.rawValue : 0) | (writing ? EPOLLOUT.rawValue : 0)
+        guard slot < interests.count, clients[slot] != nil, interests[slot] != wanted else { return }
+        interests[slot] = wanted
+        var event = epoll_event()
+        event.events = wanted
+        event.data.fd = descriptor
+        epoll_ctl(epoll, EPOLL_CTL_MOD, descriptor, &event)
+    }
+
+    /// Stops watching `descriptor`; call before closing it.
+    func deregister(_ descriptor: Int32) {
+        let slot = Int(descriptor)
+        guard slot < clients.count, clients[slot] != nil else { return }
+        clients[slot] = nil
+        interests[slot] = 0
+        epoll_ctl(epoll, EPOLL_CTL_DEL, descriptor, nil)
+    }
+
+    /// Makes sure the clients are swept by `time` (a client's deadline moved closer).
+    func sweepBy(_ time: DispatchTime) {
+        if time < nextSweep { nextSweep = time }
+    }
+
+    private func run() {
+        dateline_name_thread(String(name.prefix(15)))
+        let capacity = 256
+        let events = UnsafeMutablePointer<epoll_event>.allocate(capacity: capacity)
+        defer { events.deallocate() }
+        while running {
+            let count = epoll_wait(epoll, events, Int32(capacity), deferred.isEmpty ? timeoutUntilSweep() : 0)
+            var woken = false
+            for index in 0..<max(Int(count), 0) {
+                let descriptor = events[index].data.fd
+                if descriptor == wake {
+                    woken = true
+                } else {
+                    dispatch(events[index].events, to: Int(descriptor))
+                }
+            }
+            if woken { runInbox() }
+            runDeferred()
+            let now = DispatchTime.now()
+            if now >= nextSweep { sweep(now: now) }
+        }
+        inbox.withLock { inbox in
+            inbox.stopped = true
+            inbox.tasks = []
+            Glibc.close(wake)
+        }
+        Glibc.close(epoll)
+    }
+
+    private func dispatch(_ flags: UInt32, to slot: Int) {
+        guard slot < clients.count, let client = clients[slot] else { return }  // Closed earlier in this batch.
+        if flags & (EPOLLERR.rawValue | EPOLLHUP.rawValue) != 0 {
+            client.hungUp()
+            return
+        }
+        if flags & EPOLLOUT.rawValue != 0 { client.writable() }
+        if flags & EPOLLIN.rawValue != 0, clients[slot] === client, interests[slot] & EPOLLIN.rawValue != 0 {
+            client.readable()
+        }
+    }
+
+    private func runInbox() {
+        var count: UInt64 = 0
+        _ = Glibc.read(wake, &count, 8)
+        let tasks = inbox.withLock { inbox in
+            inbox.wakePending = false
+            defer { inbox.tasks = [] }
+            return inbox.tasks
+        }
+        tasks.forEach { $0() }
+    }
+
+    private func runDeferred() {
+        guard !deferred.isEmpty else { return }
+        let tasks = deferred
+        deferred = []
+        tasks.forEach { $0() }
+    }
+
+    /// Asks every client about its deadline; the next sweep comes at the earliest one, but no
+    /// sooner than `sweepInterval` from now.
+    private func sweep(now: DispatchTime) {
+        var earliest = DispatchTime.distantFuture
+        for slot in clients.indices {
+            guard let client = clients[slot] else { continue }
+            earliest = min(earliest, client.checkDeadline(now: now))
+        }
+        nextSweep = earliest == .distantFuture ? earliest : max(earliest, now + Self.sweepInterval)
+    }
+
+    /// Milliseconds until the next sweep, rounded up; -1 (wait for events alone) when none is due.
+    private func timeoutUntilSweep() -> Int32 {
+        guard nextSweep != .distantFuture else { return -1 }
+        let now = DispatchTime.now()
+        guard nextSweep > now else { return 0 }
+        let milliseconds = (nextSweep.uptimeNanoseconds - now.uptimeNanoseconds + 999_999) / 1_000_000
+        return Int32(min(milliseconds, UInt64(Int32.max)))
+    }
+}
