@@ -56,8 +56,17 @@ final class TLSLoopback {
         return (serverResult, clientResult)
     }
 
+    /// Closes the client's end and waits (up to 5 s) until the server's end sees the hang-up.
+    /// A process that a parallel test spawns holds a copy of every descriptor between its fork
+    /// and its exec, close-on-exec or not; until then the close would not reach the peer.
     func closeClientSocket() {
-        if !clientClosed { clientClosed = true; close(clientDescriptor) }
+        guard !clientClosed else { return }
+        clientClosed = true
+        close(clientDescriptor)
+        var watch = pollfd(fd: serverDescriptor, events: 0, revents: 0)  // POLLHUP is always reported.
+        for _ in 0..<500 {
+            if poll(&watch, 1, 10) > 0, watch.revents & Int16(POLLHUP) != 0 { return }
+        }
     }
 
     private func isFailure(_ result: TLSIOResult) -> Bool {
