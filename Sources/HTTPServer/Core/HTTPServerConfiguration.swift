@@ -8,6 +8,8 @@ public struct HTTPServerConfiguration: Sendable, Hashable {
     public var backlog: Int = 1024
     /// The most connections open at once; one more is answered 503 and closed.
     public var maxConnections: Int = 16_384
+    /// How many event loops (threads) serve connections; 0 runs one per online CPU.
+    public var eventLoops: Int = 0
     /// The value of the `Server` header.
     public var serverName: String = "Dateline"
     public var limits = Limits()
@@ -31,7 +33,7 @@ public struct HTTPServerConfiguration: Sendable, Hashable {
         public init() {}
     }
 
-    /// Deadlines, all driven by timers, in seconds.
+    /// Deadlines, in seconds, checked by the event loops about every tenth of a second.
     public struct Timeouts: Sendable, Hashable {
         /// From a request's first byte to the end of its header (the slowloris guard).
         public var headerRead: Double = 10

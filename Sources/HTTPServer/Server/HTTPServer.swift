@@ -73,7 +73,7 @@ public final class HTTPServer: Sendable {
         let limit = Socket.raiseDescriptorLimit()
         let tlsContext = try configuration.tls.map { try TLSContext(configuration: $0) }
         var listeners: [Listener] = []
-        let loops = try (0..<Self.loopCount).map { try EventLoop(name: "dateline-loop-\($0)") }
+        let loops = try (0..<loopCount).map { try EventLoop(name: "dateline-loop-\($0)") }
         do {
             if configuration.tls?.only != true {
                 listeners.append(try listen(port: configuration.port, secure: false))
@@ -104,9 +104,9 @@ public final class HTTPServer: Sendable {
         return listeners[0].address
     }
 
-    /// One event loop per online CPU.
-    private static var loopCount: Int {
-        max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+    /// The configured number of event loops, or one per online CPU.
+    private var loopCount: Int {
+        configuration.eventLoops > 0 ? configuration.eventLoops : max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
     }
 
     private func listen(port: Int, secure: Bool) throws -> Listener {

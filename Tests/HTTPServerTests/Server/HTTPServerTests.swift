@@ -291,4 +291,12 @@ struct HTTPServerConcurrencyTests {
         #expect(outcome.completed == 10_000)
         await server.stop()
     }
+
+    @Test func oneEventLoopServesEveryConnection() async throws {
+        let server = try TestServer(EchoResponder()) { $0.eventLoops = 1 }
+        let outcome = LoadClient.run(port: server.port, connections: 200, requests: 10, path: "/fixed")
+        #expect(outcome.failures.isEmpty, "\(outcome.failures.prefix(5))")
+        #expect(outcome.completed == 2_000)
+        await server.stop()
+    }
 }
