@@ -14,8 +14,6 @@ public enum MetricsLabels {
     /// The `method` label of methods outside the standard set.
     public static let otherMethod = "other"
 
-    private static let knownMethods: Set<HTTPRequest.Method> = [.get, .head, .post, .put, .patch, .delete, .options]
-
     /// The route template, or one of the fixed words when no route matched.
     public static func route(_ record: RequestRecord) -> String {
         if let route = record.route { return route }
@@ -29,6 +27,9 @@ public enum MetricsLabels {
 
     /// The method, or `other` for extension methods.
     public static func method(_ method: HTTPRequest.Method) -> String {
-        knownMethods.contains(method) ? method.rawValue : otherMethod
+        switch method {
+        case .get, .head, .post, .put, .patch, .delete, .options: method.rawValue
+        default: otherMethod
+        }
     }
 }

@@ -40,9 +40,9 @@ public final class MetricsObserver: HTTPServerObserver {
     private let storeEntities: CoreMetrics.Gauge
     private let storeEvents: CoreMetrics.Gauge
 
-    /// The swift-metrics handles made so far, one per label set, so a request costs one lookup.
+    /// The swift-metrics handles made so far, one pair per label set, so a request costs one lookup.
     private struct Series {
-        var requests: [RequestKey: CoreMetrics.Counter] = [:]
+        var requests: [RequestKey: (counter: CoreMetrics.Counter, timer: CoreMetrics.Timer)] = [:]
         var durations: [String: CoreMetrics.Timer] = [:]
     }
 
@@ -96,11 +96,12 @@ public final class MetricsObserver: HTTPServerObserver {
         let route = MetricsLabels.route(record)
         let key = RequestKey(method: MetricsLabels.method(record.method), route: route, status: record.status.code)
         let (counter, timer) = series.withLock { series in
-            let counter = series.requests[key] ?? makeRequestCounter(key)
-            series.requests[key] = counter
+            if let handles = series.requests[key] { return handles }
             let timer = series.durations[route] ?? CoreMetrics.Timer(label: Name.duration, dimensions: [("route", route)], factory: factory)
             series.durations[route] = timer
-            return (counter, timer)
+            let handles = (counter: makeRequestCounter(key), timer: timer)
+            series.requests[key] = handles
+            return handles
         }
         counter.increment()
         timer.recordNanoseconds(Int64((max(0, record.duration) * 1e9).rounded()))

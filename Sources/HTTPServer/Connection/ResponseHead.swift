@@ -14,8 +14,9 @@ enum ResponseHead {
         case none
     }
 
-    /// Fields the server itself writes; a handler's copies of them are dropped.
-    private static let serverOwned: Set<HTTPField.Name> = [.contentLength, .transferEncoding, .connection, .date, .server]
+    /// Fields the server itself writes; a handler's copies of them are dropped. A list, not a
+    /// set: comparing a name with five is cheaper than hashing it, for every field of every response.
+    private static let serverOwned: [HTTPField.Name] = [.contentLength, .transferEncoding, .connection, .date, .server]
 
     static func bytes(for head: HTTPResponse, framing: Framing, keepAlive: Bool, version: HTTPVersion,
                       date: String, serverName: String) -> [UInt8] {
