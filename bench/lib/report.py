@@ -223,7 +223,7 @@ def main():
       "`gzip_types application/json`, `gzip_min_length 1024`, `gzip_comp_level 6`); the Hummingbird peer "
       "sends Dateline's compressed bytes as they were captured, so it does no compression work at all.")
     w(f"- nginx `worker_processes {meta['nginx_workers']}`: on {meta['cpus']} CPUs that is "
-      + ("as many workers as CPUs, the same parallelism the Dispatch pool and NIO's event loops get."
+      + ("as many workers as CPUs, the same parallelism Dateline's and NIO's event loops get (one per CPU)."
          if meta["nginx_workers"] == "auto" else f"{meta['nginx_workers']} worker(s)."))
     checked = ", ".join(f"{NAMES[server]}: " + ("same" if all(entry["same"] for entry in verify[server].values())
                                               else "DIFFERENT") for server in verify)
