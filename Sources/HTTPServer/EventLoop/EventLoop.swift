@@ -197,7 +197,7 @@ final class EventLoop: @unchecked Sendable {
             defer { inbox.tasks = [] }
             return inbox.tasks
         }
-        tasks.forEach { $0() }
+        for task in tasks where running { task() }  // What came after `stop` is dropped.
     }
 
     private func runDeferred() {

@@ -15,129 +15,102 @@ struct EventLoopTests {
         loop.start()
         defer { loop.stop() }
         let seen = Locked([Int]())
-        let done = DispatchSemaphore(value: 0)
         for index in 0..<1_000 {
             loop.execute { seen.withLock { $0.append(index) } }
         }
-        loop.execute { done.signal() }
-        #expect(done.wait(timeout: .now() + 5) == .success)
+        #expect(loop.runAndWait {})
         #expect(seen.withLock { $0 } == Array(0..<1_000))
     }
 
     @Test func aReadableSocketIsReportedUntilItIsDrained() throws {
-        let pair = try SocketPair()
-        let descriptor = pair.server
-        let loop = try EventLoop(name: "test-loop")
-        loop.start()
-        defer { loop.stop() }
-        let client = RecordingClient(descriptor: descriptor, loop: loop, readsPerEvent: 1)
-        loop.execute { loop.register(client, descriptor: descriptor) }
-        pair.send("abcdef")
-        #expect(client.waitForBytes(6))
-        #expect(client.received == "abcdef")
-        #expect(client.readEvents >= 6)  // Level-triggered: one byte per event, reported again until empty.
+        let harness = try Harness(readsPerEvent: 1)
+        harness.pair.send("abcdef")
+        #expect(harness.client.waitForBytes(6))
+        #expect(harness.client.received == "abcdef")
+        #expect(harness.client.readEvents >= 6)  // Level-triggered: one byte per event, reported again until empty.
     }
 
     @Test func readingPausedHearsNothingUntilResumed() throws {
-        let pair = try SocketPair()
-        let descriptor = pair.server
-        let loop = try EventLoop(name: "test-loop")
-        loop.start()
-        defer { loop.stop() }
-        let client = RecordingClient(descriptor: descriptor, loop: loop)
-        let paused = DispatchSemaphore(value: 0)
-        loop.execute {
-            loop.register(client, descriptor: descriptor)
-            loop.watch(descriptor, reading: false, writing: false)
-            paused.signal()
-        }
-        paused.wait()
-        pair.send("held")
-        let flushed = DispatchSemaphore(value: 0)
-        loop.execute { flushed.signal() }  // Runs after the loop has waited once more.
-        flushed.wait()
-        #expect(client.received.isEmpty)
+        let harness = try Harness()
+        let (loop, descriptor) = (harness.loop, harness.descriptor)
+        #expect(loop.runAndWait { loop.watch(descriptor, reading: false, writing: false) })
+        harness.pair.send("held")
+        #expect(loop.runAndWait {})  // Runs after the loop has waited once more.
+        #expect(harness.client.received.isEmpty)
         loop.execute { loop.watch(descriptor, reading: true, writing: false) }
-        #expect(client.waitForBytes(4))
-        #expect(client.received == "held")
+        #expect(harness.client.waitForBytes(4))
+        #expect(harness.client.received == "held")
     }
 
     @Test func writeInterestReportsWritability() throws {
-        let pair = try SocketPair()
-        let descriptor = pair.server
-        let loop = try EventLoop(name: "test-loop")
-        loop.start()
-        defer { loop.stop() }
-        let client = RecordingClient(descriptor: descriptor, loop: loop)
-        loop.execute {
-            loop.register(client, descriptor: descriptor)
-            loop.watch(descriptor, reading: true, writing: true)
-        }
-        #expect(client.becameWritable.wait(timeout: .now() + 5) == .success)
+        let harness = try Harness()
+        let (loop, descriptor) = (harness.loop, harness.descriptor)
+        loop.execute { loop.watch(descriptor, reading: true, writing: true) }
+        #expect(harness.client.becameWritable.wait(timeout: .now() + 5) == .success)
     }
 
     @Test func aPeerThatGoesAwayIsAHangUpOrAnEndOfInput() throws {
-        let pair = try SocketPair()
-        let descriptor = pair.server
-        let loop = try EventLoop(name: "test-loop")
-        loop.start()
-        defer { loop.stop() }
-        let client = RecordingClient(descriptor: descriptor, loop: loop)
-        loop.execute { loop.register(client, descriptor: descriptor) }
-        pair.closeClient()
-        #expect(client.ended.wait(timeout: .now() + 5) == .success)
+        let harness = try Harness()
+        harness.pair.closeClient()
+        #expect(harness.client.ended.wait(timeout: .now() + 5) == .success)
     }
 
     @Test func aDeadlineIsCheckedOnceItIsDue() throws {
-        let pair = try SocketPair()
-        let descriptor = pair.server
-        let loop = try EventLoop(name: "test-loop")
-        loop.start()
-        defer { loop.stop() }
-        let client = RecordingClient(descriptor: descriptor, loop: loop)
+        let harness = try Harness()
+        let loop = harness.loop
         let due = DispatchTime.now() + 0.2
-        client.deadline.withLock { $0 = due }
-        loop.execute {
-            loop.register(client, descriptor: descriptor)
-            loop.sweepBy(due)
-        }
-        #expect(client.deadlinePassed.wait(timeout: .now() + 5) == .success)
+        harness.client.deadline.withLock { $0 = due }
+        loop.execute { loop.sweepBy(due) }
+        #expect(harness.client.deadlinePassed.wait(timeout: .now() + 5) == .success)
         #expect(DispatchTime.now() >= due)
     }
 
     @Test func aDeregisteredDescriptorIsNoLongerReported() throws {
-        let pair = try SocketPair()
-        let descriptor = pair.server
-        let loop = try EventLoop(name: "test-loop")
-        loop.start()
-        defer { loop.stop() }
-        let client = RecordingClient(descriptor: descriptor, loop: loop)
-        let gone = DispatchSemaphore(value: 0)
-        loop.execute {
-            loop.register(client, descriptor: descriptor)
-            loop.deregister(descriptor)
-            gone.signal()
-        }
-        gone.wait()
-        pair.send("ignored")
-        let flushed = DispatchSemaphore(value: 0)
-        loop.execute { flushed.signal() }
-        flushed.wait()
-        #expect(client.readEvents == 0)
+        let harness = try Harness()
+        let (loop, descriptor) = (harness.loop, harness.descriptor)
+        #expect(loop.runAndWait { loop.deregister(descriptor) })
+        harness.pair.send("ignored")
+        #expect(loop.runAndWait {})
+        #expect(harness.client.readEvents == 0)
     }
 
     @Test func workHandedToAStoppedLoopIsDropped() throws {
         let loop = try EventLoop(name: "test-loop")
         loop.start()
-        let stopped = DispatchSemaphore(value: 0)
-        loop.execute { stopped.signal() }
         loop.stop()
-        stopped.wait()
-        usleep(50_000)  // Lets the thread leave its loop and close its descriptors.
-        let ran = Locked(false)
-        loop.execute { ran.withLock { $0 = true } }
-        usleep(50_000)
-        #expect(ran.withLock { $0 } == false)
+        #expect(loop.runAndWait {} == false)
+    }
+}
+
+/// A running loop watching the server end of a socket pair for a recording client.
+private final class Harness {
+    let pair: SocketPair
+    let descriptor: Int32
+    let loop: EventLoop
+    let client: RecordingClient
+
+    init(readsPerEvent: Int = 4096) throws {
+        pair = try SocketPair()
+        descriptor = pair.server
+        loop = try EventLoop(name: "test-loop")
+        loop.start()
+        client = RecordingClient(descriptor: descriptor, loop: loop, readsPerEvent: readsPerEvent)
+        let (loop, client, descriptor) = (loop, client, descriptor)
+        loop.execute { loop.register(client, descriptor: descriptor) }
+    }
+
+    deinit { loop.stop() }
+}
+
+extension EventLoop {
+    /// Runs `body` on the loop and waits for it (up to a second); false when it never ran.
+    func runAndWait(_ body: @escaping @Sendable () -> Void) -> Bool {
+        let done = DispatchSemaphore(value: 0)
+        execute {
+            body()
+            done.signal()
+        }
+        return done.wait(timeout: .now() + 1) == .success
     }
 }
 
