@@ -97,15 +97,11 @@ final class HTTPConnection: EventLoopClient, @unchecked Sendable {
 
     // MARK: Readiness, from the loop
 
-    func readable() {
-        readAvailable()
-    }
-
     func writable() {
         if handshaking { return advanceHandshake() }
         flush()
         // A TLS read may have waited for writability (a post-handshake message).
-        if tls != nil, output.isEmpty, phase == .open, !readSuspended { readAvailable() }
+        if tls != nil, output.isEmpty, phase == .open, !readSuspended { readable() }
     }
 
     /// An error or a hang-up in both directions: nothing more can reach the client.
@@ -115,7 +111,9 @@ final class HTTPConnection: EventLoopClient, @unchecked Sendable {
 
     // MARK: Reading
 
-    private func readAvailable() {
+    /// Reads what the socket (or TLS) has, and answers what is complete. From the loop, and
+    /// from the connection itself when bytes may wait where no readiness shows them.
+    func readable() {
         if handshaking {
             advanceHandshake()
             return
@@ -152,7 +150,7 @@ final class HTTPConnection: EventLoopClient, @unchecked Sendable {
         }
         if let tls, tls.hasBufferedInput, phase == .open, !readSuspended {
             // Decrypted bytes wait inside OpenSSL, where no read source sees them.
-            loop.later { [self] in if phase == .open, !readSuspended { readAvailable() } }
+            loop.later { [self] in if phase == .open, !readSuspended { readable() } }
         }
     }
 
@@ -192,7 +190,7 @@ final class HTTPConnection: EventLoopClient, @unchecked Sendable {
             handshaking = false
             suspendWriting()
             setDeadline(after: context.configuration.timeouts.idle)
-            readAvailable()
+            readable()
         case .wantRead:
             suspendWriting()
         case .wantWrite:
@@ -261,8 +259,11 @@ final class HTTPConnection: EventLoopClient, @unchecked Sendable {
         var request = incoming
         request.remoteAddress = remoteAddress
         request.id = RequestID.take(from: request.headerFields[.requestID])
-        if [.get, .head, .options].contains(request.method) {
+        switch request.method {
+        case .get, .head, .options:
             return finish(request, with: respond(to: request), started: started)
+        default:
+            break
         }
         responding = true
         pauseReading()

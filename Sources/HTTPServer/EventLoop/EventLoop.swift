@@ -34,15 +34,19 @@ final class EventLoop: @unchecked Sendable {
     private let name: String
 
     // Touched only on the loop's thread.
-    private var clients: [(any EventLoopClient)?] = []
-    private var interests: [UInt32] = []
+    /// Who owns each watched descriptor, and the readiness it hears of; indexed by descriptor.
+    private var registrations: [Registration?] = []
     private var deferred: [() -> Void] = []
     private var nextSweep = DispatchTime.distantFuture
     private var running = true
 
-    /// Work handed over from other threads; `wake` is written and closed only under this lock,
-    /// so a late `execute` never writes to a descriptor number that was reused.
+    /// Work handed over from other threads.
     private let inbox = Locked(Inbox())
+
+    private struct Registration {
+        let client: any EventLoopClient
+        var events: UInt32
+    }
 
     private struct Inbox {
         var tasks: [@Sendable () -> Void] = []
@@ -61,10 +65,14 @@ final class EventLoop: @unchecked Sendable {
             throw error
         }
         self.name = name
-        var event = epoll_event()
-        event.events = EPOLLIN.rawValue
-        event.data.fd = wake
-        epoll_ctl(epoll, EPOLL_CTL_ADD, wake, &event)
+        control(EPOLL_CTL_ADD, wake, events: EPOLLIN.rawValue)
+    }
+
+    /// The descriptors close with the loop itself: no one can `execute` on it any more, so the
+    /// eventfd is never written after its number could have been reused.
+    deinit {
+        Glibc.close(wake)
+        Glibc.close(epoll)
     }
 
     /// Starts the loop's thread; it runs until `stop`.
@@ -109,38 +117,35 @@ final class EventLoop: @unchecked Sendable {
     /// Starts watching `descriptor` for input, on behalf of `client`.
     func register(_ client: any EventLoopClient, descriptor: Int32) {
         let slot = Int(descriptor)
-        if slot >= clients.count {
-            let size = max(slot + 1, clients.count * 2)
-            clients += Array(repeating: nil, count: size - clients.count)
-            interests += Array(repeating: 0, count: size - interests.count)
+        if slot >= registrations.count {
+            registrations += Array(repeating: nil, count: max(slot + 1, registrations.count * 2) - registrations.count)
         }
-        clients[slot] = client
-        interests[slot] = EPOLLIN.rawValue
-        var event = epoll_event()
-        event.events = EPOLLIN.rawValue
-        event.data.fd = descriptor
-        epoll_ctl(epoll, EPOLL_CTL_ADD, descriptor, &event)
+        registrations[slot] = Registration(client: client, events: EPOLLIN.rawValue)
+        control(EPOLL_CTL_ADD, descriptor, events: EPOLLIN.rawValue)
     }
 
     /// Chooses which readiness `descriptor`'s client hears of; a no-op when nothing changes.
     func watch(_ descriptor: Int32, reading: Bool, writing: Bool) {
         let slot = Int(descriptor)
         let wanted = (reading ? EPOLLIN.rawValue : 0) | (writing ? EPOLLOUT.rawValue : 0)
-        guard slot < interests.count, clients[slot] != nil, interests[slot] != wanted else { return }
-        interests[slot] = wanted
-        var event = epoll_event()
-        event.events = wanted
-        event.data.fd = descriptor
-        epoll_ctl(epoll, EPOLL_CTL_MOD, descriptor, &event)
+        guard slot < registrations.count, let current = registrations[slot], current.events != wanted else { return }
+        registrations[slot] = Registration(client: current.client, events: wanted)
+        control(EPOLL_CTL_MOD, descriptor, events: wanted)
     }
 
     /// Stops watching `descriptor`; call before closing it.
     func deregister(_ descriptor: Int32) {
         let slot = Int(descriptor)
-        guard slot < clients.count, clients[slot] != nil else { return }
-        clients[slot] = nil
-        interests[slot] = 0
-        epoll_ctl(epoll, EPOLL_CTL_DEL, descriptor, nil)
+        guard slot < registrations.count, registrations[slot] != nil else { return }
+        registrations[slot] = nil
+        control(EPOLL_CTL_DEL, descriptor, events: 0)
+    }
+
+    private func control(_ operation: Int32, _ descriptor: Int32, events: UInt32) {
+        var event = epoll_event()
+        event.events = events
+        event.data.fd = descriptor
+        epoll_ctl(epoll, operation, descriptor, &event)
     }
 
     /// Makes sure the clients are swept by `time` (a client's deadline moved closer).
@@ -172,19 +177,20 @@ final class EventLoop: @unchecked Sendable {
         inbox.withLock { inbox in
             inbox.stopped = true
             inbox.tasks = []
-            Glibc.close(wake)
         }
-        Glibc.close(epoll)
+        deferred = []
     }
 
     private func dispatch(_ flags: UInt32, to slot: Int) {
-        guard slot < clients.count, let client = clients[slot] else { return }  // Closed earlier in this batch.
+        guard slot < registrations.count, let client = registrations[slot]?.client else { return }  // Closed earlier in this batch.
         if flags & (EPOLLERR.rawValue | EPOLLHUP.rawValue) != 0 {
             client.hungUp()
             return
         }
         if flags & EPOLLOUT.rawValue != 0 { client.writable() }
-        if flags & EPOLLIN.rawValue != 0, clients[slot] === client, interests[slot] & EPOLLIN.rawValue != 0 {
+        // Writing may have closed the client, or paused its reading.
+        if flags & EPOLLIN.rawValue != 0, let current = registrations[slot], current.client === client,
+           current.events & EPOLLIN.rawValue != 0 {
             client.readable()
         }
     }
@@ -211,8 +217,8 @@ final class EventLoop: @unchecked Sendable {
     /// sooner than `sweepInterval` from now.
     private func sweep(now: DispatchTime) {
         var earliest = DispatchTime.distantFuture
-        for slot in clients.indices {
-            guard let client = clients[slot] else { continue }
+        for slot in registrations.indices {
+            guard let client = registrations[slot]?.client else { continue }
             earliest = min(earliest, client.checkDeadline(now: now))
         }
         nextSweep = earliest == .distantFuture ? earliest : max(earliest, now + Self.sweepInterval)

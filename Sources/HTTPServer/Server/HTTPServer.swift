@@ -83,7 +83,6 @@ public final class HTTPServer: Sendable {
             }
         } catch {
             listeners.forEach { Glibc.close($0.descriptor) }
-            loops.forEach { $0.start(); $0.stop() }
             throw error
         }
         loops.forEach { $0.start() }
