@@ -204,9 +204,15 @@ public final class HTTPServer: Sendable {
             }
             session = made
         }
-        let loop = state.withLock { state in
+        let loop = state.withLock { state -> EventLoop? in
+            guard !state.loops.isEmpty else { return nil }
             defer { state.nextLoop = (state.nextLoop + 1) % state.loops.count }
             return state.loops[state.nextLoop]
+        }
+        guard let loop else {
+            // Accepted just as a shutdown with no connection left ended the loops.
+            Glibc.close(descriptor)
+            return
         }
         let connection = HTTPConnection(descriptor: descriptor, remoteAddress: peer?.description ?? "unknown",
                                         context: makeContext(secure: secure), loop: loop, tls: session)
