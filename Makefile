@@ -8,7 +8,7 @@ DEBUG_BINARY := .build/debug/dateline
 # The 32-writer, 32-reader concurrency test runs this long in `make test`.
 export DATELINE_WRITE_SOAK_SECONDS ?= 30
 
-.PHONY: run build release test unit-tests contract-tests browser-tests tls-tests container-smoke lint eval bench bench-profile fuzz slowloris soak system-packages test-packages clean
+.PHONY: run build release train test unit-tests contract-tests browser-tests tls-tests container-smoke lint eval bench bench-profile fuzz slowloris soak system-packages test-packages clean
 
 run: system-packages release
 	.build/release/dateline serve
@@ -42,6 +42,14 @@ container-smoke:
 
 lint:
 	scripts/hadolint
+
+# The entity tagger's weights, from annotated corpora fetched beforehand into CORPORA (see
+# data/knowledge/NOTICE.md for what goes where); writes data/knowledge/entity-tagger.bin and
+# reports the CoNLL-2003 development split. Deterministic: the same corpora give the same bytes.
+train: system-packages
+	@test -n "$(CORPORA)" || { echo "usage: make train CORPORA=DIR (DIR/conll2003/train.txt, valid.txt; DIR/wikigold/wikigold.conll.txt)"; exit 2; }
+	$(SWIFT) build -c release --product dateline-train
+	.build/release/dateline-train train $(CORPORA)
 
 # Extraction quality on the gold articles: precision, recall and F1 per split.
 eval: system-packages

@@ -76,6 +76,7 @@ let package = Package(
             dependencies: ["Extraction", "NewsModel"],
             swiftSettings: settings
         ),
+        .executableTarget(name: "dateline-train", dependencies: ["Extraction"], swiftSettings: settings),
         .executableTarget(name: "store-bench", dependencies: ["NewsModel"], path: "bench/store", swiftSettings: settings),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Locking"], swiftSettings: settings),
         .testTarget(name: "NewsModelTests", dependencies: ["NewsModel"], swiftSettings: settings),

@@ -58,6 +58,8 @@ public struct KnowledgeBase: Sendable {
     private var byName: [String: Int] = [:]
     private var byDemonym: [String: Int] = [:]
     private var places: [String: Place] = [:]
+    /// The entity tagger's weights, when loaded.
+    var taggerModel: EntityTaggerModel?
     private var countryNames: [String: String] = [:]
 
     /// A knowledge base with no gazetteer rows beyond `places`.
@@ -70,16 +72,21 @@ public struct KnowledgeBase: Sendable {
         for p in places { add(p) }
     }
 
-    /// Loads `knowledge.json` and `places.tsv` from `directory`; throws when either is missing
-    /// or malformed.
+    /// Loads `knowledge.json`, `places.tsv` and the entity tagger's weights
+    /// (`entity-tagger.bin`) from `directory`; throws when any is missing or malformed.
     public init(directory: String) throws {
         let folder = URL(fileURLWithPath: directory, isDirectory: true)
         try self.init(knowledge: folder.appendingPathComponent("knowledge.json"),
-                      places: folder.appendingPathComponent("places.tsv"))
+                      places: folder.appendingPathComponent("places.tsv"),
+                      tagger: folder.appendingPathComponent(Self.taggerFile))
     }
 
-    /// Loads `knowledge.json` (`{"entities": [Entry]}`) and `places.tsv` (name, kind, country, population).
-    public init(knowledge: URL?, places: URL?) throws {
+    /// The file of the entity tagger's weights in a knowledge folder, written by `dateline-train`.
+    public static let taggerFile = "entity-tagger.bin"
+
+    /// Loads `knowledge.json` (`{"entities": [Entry]}`), `places.tsv` (name, kind, country,
+    /// population) and the tagger's weights. Without weights the extractor finds no names.
+    public init(knowledge: URL?, places: URL?, tagger: URL? = nil) throws {
         struct File: Decodable { var entities: [Entry] }
         var entries: [Entry] = []
         if let knowledge { entries = try JSONDecoder().decode(File.self, from: Data(contentsOf: knowledge)).entities }
@@ -96,6 +103,7 @@ public struct KnowledgeBase: Sendable {
             }
         }
         self.init(entries: entries, places: rows)
+        if let tagger { taggerModel = try EntityTaggerModel(bytes: [UInt8](Data(contentsOf: tagger))) }
     }
 
     private mutating func add(_ p: Place) {
