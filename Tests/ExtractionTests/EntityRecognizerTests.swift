@@ -20,6 +20,18 @@ import Testing
         #expect(Self.entity(r, "Despite") == nil)
     }
 
+    /// Names the knowledge base does not hold are found whole, by the tagger alone.
+    @Test(arguments: [
+        ("Secretary of State Antony Blinken arrived in Cairo on Monday for talks on a ceasefire.", "Antony Blinken", EntityType.person),
+        ("\"This is a grave violation,\" said Rupert Colville, a spokesman for the UN human rights office.", "Rupert Colville", .person),
+        ("The talks were hosted by the Qatari foreign ministry and the Brookfield Institute.", "Brookfield Institute", .organization),
+        ("Antony Blinken's visit to Ankara ended on Tuesday.", "Antony Blinken", .person),
+    ])
+    func findsNamesTheKnowledgeBaseLacks(_ text: String, _ name: String, _ type: EntityType) {
+        let r = Fixture.extract(text)
+        #expect(Self.entity(r, name)?.type == type, "\(r.entities.map { ($0.name, $0.type) })")
+    }
+
     @Test func neverTakesWeekdaysMonthsOrOpeners() {
         let r = Fixture.extract("During Tuesday's session in October, Both sides met. However, Among the delegates was Ilse Brandt, a lawyer.")
         let names = Set(r.entities.map(\.name))
