@@ -34,7 +34,7 @@ public struct Extractor: Sendable {
         let candidates = recognizer.recognize(tokens: tokens, sentences: sentences, scalars: scalars)
         let linked = EntityLinker(knowledge: knowledge, known: known).link(candidates, articleId: articleId)
         let normalizer = TimeExpressionNormalizer(publishedAt: input.publishedAt)
-        let times = sentences.map { normalizer.find(in: tokens, sentence: $0.tokens, scalars: scalars) }
+        let times = normalizer.find(in: tokens, sentences: sentences, scalars: scalars)
         var names: [String: String] = [:]
         for e in linked.entities { names[e.id] = e.name }
         let document = EventExtractor.Document(tokens: tokens, sentences: sentences, scalars: scalars,

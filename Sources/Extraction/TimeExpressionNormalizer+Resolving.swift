@@ -1,0 +1,86 @@
+import NewsModel
+
+extension TimeExpressionNormalizer {
+    /// Places a core on the calendar: against the publication day, or the anchor for phrases
+    /// that count from the last date mentioned. Nil when it names no date.
+    func resolve(_ core: TimeCore, tense: Tense, anchor: TimeAnchor) -> EventDate? {
+        let pub = publishedAt
+        switch core {
+        case .day(let day):
+            return .day(day, phrase: "")
+        case .monthDay(let m, let d):
+            let candidates = [pub.year - 1, pub.year, pub.year + 1].compactMap { Day(year: $0, month: m, day: d) }
+            return pick(candidates.map(\.ordinal), around: pub.ordinal, tense: tense).map { .day(Day(ordinal: $0), phrase: "") }
+        case .month(let m, let year, let offset):
+            if let year { return .month(m, year: year) }
+            if let offset { return .month(m, year: pub.year + offset) }
+            let candidates = [pub.year - 1, pub.year, pub.year + 1].map { $0 * 12 + m - 1 }
+            return pick(candidates, around: pub.year * 12 + pub.month - 1, tense: tense).flatMap { .month($0 % 12 + 1, year: $0 / 12) }
+        case .year(let y):
+            return .year(y)
+        case .decade(let y):
+            return .decade(startingIn: y)
+        case .quarter(let q, let year, let offset):
+            if let year { return .quarter(q, year: year) }
+            if let offset { return .quarter(q, year: pub.year + offset) }
+            let candidates = [pub.year - 1, pub.year, pub.year + 1].map { $0 * 4 + q - 1 }
+            return pick(candidates, around: pub.year * 4 + (pub.month - 1) / 3, tense: tense).flatMap { .quarter($0 % 4 + 1, year: $0 / 4) }
+        case .weekday(let w, let relative):
+            return .day(weekday(w, relative: relative, tense: tense), phrase: "")
+        case .weekend(let relative):
+            return .weekend(of: weekday(6, relative: relative, tense: tense))
+        case .weekOf(let inner):
+            guard let day = resolve(inner, tense: tense, anchor: anchor), day.precision == .day else { return nil }
+            return .week(containing: day.earliest)
+        case .relative(let unit, let n):
+            return shifted(pub, unit, n)
+        case .anchored(let unit, let n):
+            return shifted(anchor.start(of: unit) ?? pub, unit, n)
+        case .afterAnchor:
+            // `later` in a sentence about the future says nothing of when.
+            guard tense != .future, let day = anchor.start(of: .day), day <= pub else { return nil }
+            return EventDate(phrase: "", value: day.description, precision: .day, modifier: .after, earliest: day, latest: pub)
+        }
+    }
+
+    /// Of the same month, day or quarter in neighbouring years (as ordinals), the most recent
+    /// for the past, the next for the future, the nearest otherwise (the earlier on a tie).
+    private func pick(_ candidates: [Int], around now: Int, tense: Tense) -> Int? {
+        switch tense {
+        case .past: candidates.last(where: { $0 <= now })
+        case .future: candidates.first(where: { $0 >= now })
+        case .unknown: candidates.min(by: { abs($0 - now) < abs($1 - now) || (abs($0 - now) == abs($1 - now) && $0 < $1) })
+        }
+    }
+
+    /// A weekday (1 is Monday): `last` is the one before the publication day, `next` the one
+    /// after; otherwise the past tense takes the most recent (the publication day itself when
+    /// it is that weekday), the future the coming one, and no tense the one of the same week.
+    private func weekday(_ w: Int, relative: String?, tense: Tense) -> Day {
+        let pub = publishedAt
+        let back = (pub.weekday - w + 7) % 7
+        let ahead = (w - pub.weekday + 7) % 7
+        switch (relative, tense) {
+        case ("last", _): return pub.adding(days: back == 0 ? -7 : -back)
+        case ("next", _): return pub.adding(days: ahead == 0 ? 7 : ahead)
+        case (_, .past): return pub.adding(days: -back)
+        case (_, .future): return pub.adding(days: ahead)
+        default: return pub.adding(days: w - pub.weekday)
+        }
+    }
+
+    /// The day, week, month or year `n` units from the one holding `day`.
+    private func shifted(_ day: Day, _ unit: TimeUnit, _ n: Int) -> EventDate? {
+        switch unit {
+        case .day:
+            return .day(day.adding(days: n), phrase: "")
+        case .week:
+            return .week(containing: day.adding(days: 7 * n))
+        case .month:
+            let index = day.year * 12 + day.month - 1 + n
+            return .month(index % 12 + 1, year: index / 12)
+        case .year:
+            return .year(day.year + n)
+        }
+    }
+}
