@@ -159,7 +159,11 @@ struct EventExtractor: Sendable {
                 for (k, trigger) in triggers.enumerated() {
                     let cost: Int
                     if trigger.token >= time.tokens.upperBound {
-                        let between = (time.tokens.upperBound..<trigger.token)
+                        var between = (time.tokens.upperBound..<trigger.token)
+                        // `Last Wednesday, rebels attacked`: a phrase opening the sentence dates its clause.
+                        if time.tokens.lowerBound == sentence.lowerBound, tokens[between.lowerBound].isPunct(",") {
+                            between = (between.lowerBound + 1)..<trigger.token
+                        }
                         if between.contains(where: { Self.isBoundary(tokens[$0]) }) || between.count > 6 { continue }
                         cost = between.count <= 1 ? 0 : between.count + 3
                     } else {

@@ -6,6 +6,9 @@ struct TimeAnchor: Sendable, Hashable {
     /// The first day of the last mentioned day, week, month and year.
     private var starts: [TimeUnit: Day] = [:]
 
+    /// Whether the text has mentioned any date yet.
+    private(set) var hasMentions = false
+
     /// The first day of the last mentioned period of a unit, if the text mentioned one.
     func start(of unit: TimeUnit) -> Day? { starts[unit] }
 
@@ -14,6 +17,7 @@ struct TimeAnchor: Sendable, Hashable {
     /// leaves no day to count from).
     mutating func note(_ date: EventDate) {
         guard let (_, days) = EventDate.parse(date.value) else { return }
+        hasMentions = true
         for unit in [TimeUnit.day, .week, .month, .year] {
             let first = Self.periodStart(of: days.lowerBound, unit)
             if first == Self.periodStart(of: days.upperBound, unit) {

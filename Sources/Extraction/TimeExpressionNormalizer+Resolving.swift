@@ -28,14 +28,18 @@ extension TimeExpressionNormalizer {
         case .weekday(let w, let relative):
             return .day(weekday(w, relative: relative, tense: tense), phrase: "")
         case .weekend(let relative):
-            return .weekend(of: weekday(6, relative: relative, tense: tense))
+            // On a Sunday, `last weekend` is the one before this one.
+            let saturday = weekday(6, relative: relative, tense: tense)
+            return .weekend(of: relative == "last" && publishedAt.weekday == 7 ? saturday.adding(days: -7) : saturday)
         case .weekOf(let inner):
             guard let day = resolve(inner, tense: tense, anchor: anchor), day.precision == .day else { return nil }
             return .week(containing: day.earliest)
         case .relative(let unit, let n):
             return shifted(pub, unit, n)
         case .anchored(let unit, let n):
-            return shifted(anchor.start(of: unit) ?? pub, unit, n)
+            // Before any date is mentioned, the publication day; after `in March`, no day.
+            guard let base = anchor.start(of: unit) ?? (anchor.hasMentions ? nil : pub) else { return nil }
+            return shifted(base, unit, n)
         case .afterAnchor:
             // `later` in a sentence about the future says nothing of when.
             guard tense != .future, let day = anchor.start(of: .day), day <= pub else { return nil }

@@ -6,7 +6,8 @@ public import NewsModel
 /// Phrases count from one of two anchors. `yesterday`, `on Saturday`, `last week` and `next
 /// month` count from the publication day; `the following day`, `two days later`, `that day`
 /// and `later that month` count from the last date the text mentioned, carried from sentence to
-/// sentence (the publication day until one is mentioned).
+/// sentence (the publication day until one is mentioned; none when the last one mentioned is
+/// coarser, as `the following day` after `in March`).
 ///
 /// A phrase without a year (`October 7th`, `in late June`, `on Tuesday`) takes the year the
 /// nearest tense cue calls for: the most recent such day for the past, the next one for the

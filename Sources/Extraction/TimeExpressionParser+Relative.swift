@@ -134,12 +134,14 @@ extension TimeExpressionParser {
               let direction = word(i + 2) else { return nil }
         switch direction {
         case "ago": return ParsedCore(core: unit == .week ? .relative(.week, -n) : .relative(unit, -n), end: i + 3)
-        case "later": return ParsedCore(core: .anchored(unit, n), end: i + 3)
-        case "earlier": return ParsedCore(core: .anchored(unit, -n), end: i + 3)
+        // `a week later` is the day seven days on.
+        case "later": return ParsedCore(core: unit == .week ? .anchored(.day, 7 * n) : .anchored(unit, n), end: i + 3)
+        case "earlier": return ParsedCore(core: unit == .week ? .anchored(.day, -7 * n) : .anchored(unit, -n), end: i + 3)
         case "before", "after":
             // Only when nothing follows to count from (`two days before the vote` counts from the vote).
             guard i + 3 >= sentence.upperBound || tokens[i + 3].kind == .punctuation else { return nil }
-            return ParsedCore(core: .anchored(unit, direction == "before" ? -n : n), end: i + 3)
+            let step = direction == "before" ? -n : n
+            return ParsedCore(core: unit == .week ? .anchored(.day, 7 * step) : .anchored(unit, step), end: i + 3)
         default: return nil
         }
     }
