@@ -104,7 +104,8 @@ struct TimexScore {
 
 /// Matches system phrases to gold timexes one to one, in text order: strict when the offsets are
 /// equal, relaxed when they overlap; a value counts when a relaxed match has the gold value.
-func compare(_ gold: [GoldTimex], _ system: [DatedPhrase], report: ((String) -> Void)?) -> TimexScore {
+func compare(_ gold: [GoldTimex], _ system: [DatedPhrase], text: [Unicode.Scalar], report: ((String) -> Void)?) -> TimexScore {
+    func words(_ start: Int, _ end: Int) -> String { "\"" + String(String.UnicodeScalarView(text[start..<end])) + "\"" }
     var score = TimexScore(gold: gold.count, system: system.count)
     var strictUsed = Set<Int>(), relaxedUsed = Set<Int>()
     for phrase in system {
@@ -113,14 +114,15 @@ func compare(_ gold: [GoldTimex], _ system: [DatedPhrase], report: ((String) -> 
             score.strict += 1
         }
         guard let k = gold.indices.first(where: { !relaxedUsed.contains($0) && gold[$0].start < phrase.end && phrase.start < gold[$0].end }) else {
-            report?("extra   \(phrase.date.value)")
+            report?("extra   \(words(phrase.start, phrase.end)) \(phrase.date.value)")
             continue
         }
         relaxedUsed.insert(k)
         score.relaxed += 1
-        if gold[k].value == phrase.date.value { score.valueCorrect += 1 } else { report?("value   \(phrase.date.value) gold \(gold[k].value)") }
+        if gold[k].start != phrase.start || gold[k].end != phrase.end { report?("span    \(words(phrase.start, phrase.end)) gold \(words(gold[k].start, gold[k].end))") }
+        if gold[k].value == phrase.date.value { score.valueCorrect += 1 } else { report?("value   \(words(phrase.start, phrase.end)) \(phrase.date.value) gold \(words(gold[k].start, gold[k].end)) \(gold[k].value)") }
     }
-    for k in gold.indices where !relaxedUsed.contains(k) { report?("missed  \(gold[k].type) \(gold[k].value)") }
+    for k in gold.indices where !relaxedUsed.contains(k) { report?("missed  \(words(gold[k].start, gold[k].end)) \(gold[k].type) \(gold[k].value)") }
     return score
 }
 
@@ -140,18 +142,13 @@ func evaluateTimeBank(_ dir: String, split: String, verbose: Bool) {
         let system = TimeExpressionNormalizer(publishedAt: doc.creation).phrases(in: doc.text).filter { !$0.isInferred }
         for t in doc.timexes { goldTypes[t.type, default: 0] += 1 }
         let scalars = Array(doc.text.unicodeScalars)
-        func words(_ start: Int, _ end: Int) -> String { String(String.UnicodeScalarView(scalars[start..<end])) }
         let report: ((String) -> Void)? = verbose ? { print("  \(name): \($0)") } : nil
         // DATE: other types' timexes are neither gold nor counted against a phrase that overlaps them.
         let dates = doc.timexes.filter { $0.type == "DATE" }
         let others = doc.timexes.filter { $0.type != "DATE" }
         let neutral = system.filter { p in !others.contains { $0.start < p.end && p.start < $0.end } }
-        if verbose {
-            for p in neutral { print("  \(name): found   \"\(words(p.start, p.end))\" \(p.date.value)") }
-            for g in dates { print("  \(name): gold    \"\(words(g.start, g.end))\" \(g.value)") }
-        }
-        date += compare(dates, neutral, report: report)
-        all += compare(doc.timexes, system, report: nil)
+        date += compare(dates, neutral, text: scalars, report: report)
+        all += compare(doc.timexes, system, text: scalars, report: nil)
     }
     print("TimeBank+AQUAINT \(split) part: \(documents) documents; gold TIMEX3 by type: "
           + goldTypes.keys.sorted().map { "\($0) \(goldTypes[$0]!)" }.joined(separator: ", "))
