@@ -8,6 +8,11 @@ struct TimeAnchor: Sendable, Hashable {
 
     /// Whether the text has mentioned any date yet.
     private(set) var hasMentions = false
+    /// The precision of the last date mentioned.
+    private(set) var lastPrecision: EventDate.Precision?
+    /// The first day of the last quarter named as such (`the third quarter`), not merely holding
+    /// a day mentioned.
+    private(set) var namedQuarter: Day?
 
     /// The first day of the last mentioned period of a unit, if the text mentioned one.
     func start(of unit: TimeUnit) -> Day? { starts[unit] }
@@ -16,9 +21,11 @@ struct TimeAnchor: Sendable, Hashable {
     /// days, and drops anchors of finer units that lie outside it (`in March` after `on May 2`
     /// leaves no day to count from).
     mutating func note(_ date: EventDate) {
-        guard let (_, days) = EventDate.parse(date.value) else { return }
+        guard let (precision, days) = EventDate.parse(date.value) else { return }
         hasMentions = true
-        for unit in [TimeUnit.day, .week, .month, .year] {
+        lastPrecision = precision
+        if precision == .quarter { namedQuarter = days.lowerBound }
+        for unit in [TimeUnit.day, .week, .month, .quarter, .year] {
             let first = Self.periodStart(of: days.lowerBound, unit)
             if first == Self.periodStart(of: days.upperBound, unit) {
                 starts[unit] = first
@@ -28,12 +35,13 @@ struct TimeAnchor: Sendable, Hashable {
         }
     }
 
-    /// The first day of the day, ISO week, month or year holding `day`.
+    /// The first day of the day, ISO week, month, quarter or year holding `day`.
     static func periodStart(of day: Day, _ unit: TimeUnit) -> Day {
         switch unit {
         case .day: day
         case .week: day.monday
         case .month: Day.first(ofMonth: day.month, year: day.year)!
+        case .quarter: Day.first(ofMonth: (day.month - 1) / 3 * 3 + 1, year: day.year)!
         case .year: Day(year: day.year, month: 1, day: 1)!
         }
     }

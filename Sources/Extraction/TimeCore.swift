@@ -26,15 +26,27 @@ enum TimeCore: Sendable, Hashable {
     case anchored(TimeUnit, Int)
     /// `later`: some time after the last date mentioned, up to the publication day.
     case afterAnchor
+    /// A month named with `last`, `next` or `this` (`last November`).
+    case relativeMonthName(Int, relative: String)
+    /// `the quarter`, `the latest quarter`: the last quarter mentioned, else the last one ended.
+    case latestQuarter
+    /// `a year ago`, `a year earlier`, `the year-ago quarter`: the same quarter a year before
+    /// when the last date mentioned is a quarter, else the year before the publication day
+    /// (`a year ago`, `year-ago`, `year-earlier`) or before the last date mentioned (`a year
+    /// earlier`).
+    case yearEarlier(fromPublication: Bool)
 }
 
 /// The calendar units relative phrases count in.
 enum TimeUnit: Sendable, Hashable {
-    case day, week, month, year
+    case day, week, month, quarter, year
 }
 
 /// A core and the token after its last word.
 struct ParsedCore: Sendable, Hashable {
     var core: TimeCore
     var end: Int
+    /// Where the TIMEX3 extent starts when words of the core are signals (`earlier` in
+    /// `earlier this week`).
+    var extentStart: Int? = nil
 }

@@ -23,8 +23,10 @@ extension TimeExpressionNormalizer {
         case .quarter(let q, let year, let offset):
             if let year { return .quarter(q, year: year) }
             if let offset { return .quarter(q, year: pub.year + offset) }
+            // Quarters are reported after they end: `will report third-quarter results` in
+            // October is the quarter just ended, so the future takes the nearest.
             let candidates = [pub.year - 1, pub.year, pub.year + 1].map { $0 * 4 + q - 1 }
-            return pick(candidates, around: pub.year * 4 + (pub.month - 1) / 3, tense: tense).flatMap { .quarter($0 % 4 + 1, year: $0 / 4) }
+            return pick(candidates, around: pub.year * 4 + (pub.month - 1) / 3, tense: tense == .future ? .unknown : tense).flatMap { .quarter($0 % 4 + 1, year: $0 / 4) }
         case .weekday(let w, let relative):
             return .day(weekday(w, relative: relative, tense: tense), phrase: "")
         case .weekend(let relative):
@@ -40,6 +42,18 @@ extension TimeExpressionNormalizer {
             // Before any date is mentioned, the publication day; after `in March`, no day.
             guard let base = anchor.start(of: unit) ?? (anchor.hasMentions ? nil : pub) else { return nil }
             return shifted(base, unit, n)
+        case .relativeMonthName(let m, let relative):
+            let now = pub.year * 12 + pub.month - 1
+            let candidates = [pub.year - 1, pub.year, pub.year + 1].map { $0 * 12 + m - 1 }
+            let index = relative == "last" ? candidates.last(where: { $0 < now }) : relative == "next" ? candidates.first(where: { $0 > now }) : pub.year * 12 + m - 1
+            return index.flatMap { .month($0 % 12 + 1, year: $0 / 12) }
+        case .latestQuarter:
+            if let start = anchor.namedQuarter { return shifted(start, .quarter, 0) }
+            return shifted(pub, .quarter, -1)
+        case .yearEarlier(let fromPublication):
+            if anchor.lastPrecision == .quarter, let start = anchor.start(of: .quarter) { return shifted(start, .quarter, -4) }
+            guard let base = fromPublication ? pub : anchor.start(of: .year) ?? (anchor.hasMentions ? nil : pub) else { return nil }
+            return shifted(base, .year, -1)
         case .afterAnchor:
             // `later` in a sentence about the future says nothing of when.
             guard tense != .future, let day = anchor.start(of: .day), day <= pub else { return nil }
@@ -73,7 +87,7 @@ extension TimeExpressionNormalizer {
         }
     }
 
-    /// The day, week, month or year `n` units from the one holding `day`.
+    /// The day, week, month, quarter or year `n` units from the one holding `day`.
     private func shifted(_ day: Day, _ unit: TimeUnit, _ n: Int) -> EventDate? {
         switch unit {
         case .day:
@@ -83,6 +97,9 @@ extension TimeExpressionNormalizer {
         case .month:
             let index = day.year * 12 + day.month - 1 + n
             return .month(index % 12 + 1, year: index / 12)
+        case .quarter:
+            let index = day.year * 4 + (day.month - 1) / 3 + n
+            return .quarter(index % 4 + 1, year: index / 4)
         case .year:
             return .year(day.year + n)
         }

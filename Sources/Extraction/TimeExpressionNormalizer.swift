@@ -44,7 +44,7 @@ public struct TimeExpressionNormalizer: Sendable {
         let tokens = Tokenizer.tokenize(scalars)
         let sentences = SentenceSplitter.split(tokens)
         return find(in: tokens, sentences: sentences, scalars: scalars).joined().map {
-            DatedPhrase(start: tokens[$0.extent.lowerBound].start, end: tokens[$0.extent.upperBound - 1].end,
+            DatedPhrase(start: tokens[$0.extent.lowerBound].start, end: Self.end(of: tokens[$0.extent.upperBound - 1]),
                         date: $0.date, isInferred: $0.isInferred)
         }
     }
@@ -79,18 +79,27 @@ public struct TimeExpressionNormalizer: Sendable {
                 continue
             }
             let start = tokens[phrase.lowerBound].start
-            let end = tokens[phrase.upperBound - 1].end
+            let end = Self.end(of: tokens[phrase.upperBound - 1])
             date.phrase = ScalarText.string(scalars[start..<end])
             let inferred = core.core == .afterAnchor
-            if !inferred {
-                anchor.note(date)
-                apply(lead.modifier, to: &date)
-            }
-            out.append(TimeExpression(tokens: phrase, extent: lead.extentStart..<core.end, start: start, end: end,
+            // A comparison (`a year earlier`) refers back without moving the anchor.
+            if !inferred, !Self.isComparison(core.core) { anchor.note(date) }
+            if !inferred { apply(lead.modifier, to: &date) }
+            out.append(TimeExpression(tokens: phrase, extent: (core.extentStart ?? lead.extentStart)..<core.end, start: start, end: end,
                                       date: date, isInferred: inferred))
             i = core.end
         }
         return out
+    }
+
+    private static func isComparison(_ core: TimeCore) -> Bool {
+        if case .yearEarlier = core { return true }
+        return false
+    }
+
+    /// Where a phrase's last token ends, without a possessive `'s` (`Friday's`).
+    private static func end(of token: Token) -> Int {
+        token.end - (token.text.unicodeScalars.count - token.stem.unicodeScalars.count)
     }
 
     /// Narrows or widens the range for a modifier: `late June` is its last ten days, `since

@@ -3,7 +3,7 @@ import NewsModel
 extension TimeExpressionParser {
     private static let units: [String: TimeUnit] = [
         "day": .day, "days": .day, "week": .week, "weeks": .week, "month": .month, "months": .month,
-        "year": .year, "years": .year,
+        "quarter": .quarter, "quarters": .quarter, "year": .year, "years": .year,
     ]
     private static let partsOfDay: Set<String> = ["morning", "afternoon", "evening", "night"]
     /// Words after which `later` is not the adverb that means "after the last date" (`hours
@@ -12,6 +12,9 @@ extension TimeExpressionParser {
         "hours", "hour", "minutes", "minute", "moments", "decade", "decades", "much", "even", "no", "a", "the", "at",
         "until", "till", "or", "sooner", "and", "later",
     ]
+    private static let determiners: Set<String> = ["a", "an", "its", "his", "her", "their", "our", "that", "this", "whose", "my", "your"]
+    /// Singular nouns that follow a count (`2000 people`).
+    private static let countNouns: Set<String> = ["people", "police", "staff", "personnel", "men", "women", "children", "feet", "head", "cattle", "percent", "per"]
     private static let ordinals: [String: Int] = ["first": 1, "second": 2, "third": 3, "fourth": 4]
 
     /// Quarters: `Q1 2024`, `the first quarter of 2024`, `third-quarter`, `the fourth quarter`.
@@ -52,6 +55,11 @@ extension TimeExpressionParser {
         // Not `the last week of June`, `the next day`: those count from elsewhere.
         if let offset = offsets[t.lower], let next = word(i + 1), i == sentence.lowerBound || tokens[i - 1].lower != "the" {
             if tokens[i + 1].isCapitalized, let w = Lexicon.weekdays[next] { return withPartOfDay(.weekday(w, relative: t.lower), end: i + 2) }
+            if tokens[i + 1].isCapitalized, let m = Lexicon.months[next], next.count > 3 || next == "may" {
+                return ParsedCore(core: .relativeMonthName(m, relative: t.lower), end: i + 2)
+            }
+            // `This Week` inside a sentence is a name.
+            if t.isCapitalized, i != sentence.lowerBound, tokens[i + 1].isCapitalized { return nil }
             if next == "weekend" { return ParsedCore(core: .weekend(relative: t.lower), end: i + 2) }
             if let unit = Self.units[next], unit != .day, !next.hasSuffix("s") { return ParsedCore(core: .relative(unit, offset), end: i + 2) }
             // `this morning`, `last night`
@@ -64,6 +72,9 @@ extension TimeExpressionParser {
         case "tomorrow": return withPartOfDay(.relative(.day, 1), end: i + 1)
         case "earlier", "later":
             return earlierOrLater(at: i)
+        case "year-ago", "year-earlier":
+            let noun = word(i + 1)
+            return ParsedCore(core: .yearEarlier(fromPublication: true), end: noun == "quarter" || noun == "period" ? i + 2 : i + 1)
         case "the":
             return afterThe(at: i)
         case "that":
@@ -85,10 +96,10 @@ extension TimeExpressionParser {
     /// `earlier this month`, `later that day`, `later in the day`, and `later` on its own.
     private func earlierOrLater(at i: Int) -> ParsedCore? {
         if let next = word(i + 1), next == "this" || next == "that", let unitWord = word(i + 2), let unit = Self.units[unitWord], !unitWord.hasSuffix("s") {
-            return ParsedCore(core: next == "this" ? .relative(unit, 0) : .anchored(unit, 0), end: i + 3)
+            return ParsedCore(core: next == "this" ? .relative(unit, 0) : .anchored(unit, 0), end: i + 3, extentStart: i + 1)
         }
         if word(i + 1) == "in", word(i + 2) == "the", let unitWord = word(i + 3), let unit = Self.units[unitWord], !unitWord.hasSuffix("s") {
-            return ParsedCore(core: .anchored(unit, 0), end: i + 4)
+            return ParsedCore(core: .anchored(unit, 0), end: i + 4, extentStart: i + 2)
         }
         // `later` alone, as an adverb: `Later, police said`, `was later arrested`.
         guard tokens[i].lower == "later" else { return nil }
@@ -112,6 +123,13 @@ extension TimeExpressionParser {
             if Self.partsOfDay.contains(unitWord) { return ParsedCore(core: .anchored(.day, step), end: i + 3) }
         }
         if next == "weekend" { return ParsedCore(core: .weekend(relative: nil), end: i + 2) }
+        if next == "quarter" { return ParsedCore(core: .latestQuarter, end: i + 2) }
+        if next == "latest" || next == "current", word(i + 2) == "quarter" {
+            return ParsedCore(core: next == "latest" ? .latestQuarter : .relative(.quarter, 0), end: i + 3)
+        }
+        if next == "year-ago" || next == "year-earlier", let noun = word(i + 2), noun == "quarter" || noun == "period" {
+            return ParsedCore(core: .yearEarlier(fromPublication: true), end: i + 3)
+        }
         if next == "week", word(i + 2) == "of", i + 3 < sentence.upperBound, let inner = core(at: i + 3) {
             switch inner.core {
             case .day, .monthDay: return ParsedCore(core: .weekOf(inner.core), end: inner.end)
@@ -132,6 +150,9 @@ extension TimeExpressionParser {
     private func counted(at i: Int) -> ParsedCore? {
         guard let n = Self.count(tokens[i]), let unitWord = word(i + 1), let unit = Self.units[unitWord],
               let direction = word(i + 2) else { return nil }
+        if n == 1, unit == .year, direction == "ago" || direction == "earlier" {
+            return ParsedCore(core: .yearEarlier(fromPublication: direction == "ago"), end: i + 3)
+        }
         switch direction {
         case "ago": return ParsedCore(core: unit == .week ? .relative(.week, -n) : .relative(unit, -n), end: i + 3)
         // `a week later` is the day seven days on.
@@ -168,7 +189,13 @@ extension TimeExpressionParser {
         }
         guard i + 1 < sentence.upperBound else { return true }
         let after = tokens[i + 1]
-        return after.kind == .punctuation || after.lower == "and" || after.lower == "or"
+        if after.kind == .punctuation || after.lower == "and" || after.lower == "or" { return true }
+        // `its 1990 invasion`, `his unsuccessful 1996 campaign`: a year before a singular noun.
+        guard let y = Int(tokens[i].text), (1900...2099).contains(y), after.kind == .word, !after.lower.hasSuffix("s"),
+              !Self.countNouns.contains(after.lower), i > sentence.lowerBound else { return false }
+        let before = tokens[i - 1]
+        if Self.determiners.contains(before.lower) { return true }
+        return before.kind == .word && !before.isCapitalized && i - 2 >= sentence.lowerBound && Self.determiners.contains(tokens[i - 2].lower)
     }
 
     static func year(_ text: String) -> Int? {

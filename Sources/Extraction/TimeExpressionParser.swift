@@ -80,6 +80,7 @@ struct TimeExpressionParser {
             let rest = String(t.lower.dropFirst(4))
             if let m = Lexicon.months[rest], rest.count >= 3 { return ParsedCore(core: .month(month: m, year: nil, yearOffset: nil), end: i + 1) }
             if let y = Self.year(rest) { return ParsedCore(core: .year(y), end: i + 1) }
+            if rest.count == 5, rest.hasSuffix("s"), let y = Self.year(String(rest.dropLast())), y % 10 == 0 { return ParsedCore(core: .decade(y), end: i + 1) }
         }
         if let monthFirst = monthFirst(at: i) { return monthFirst }
         // Day first: `15 August 2024`, `15th of August`.
@@ -108,6 +109,9 @@ struct TimeExpressionParser {
         let t = tokens[i]
         guard t.isCapitalized, let month = Lexicon.months[t.lower], t.lower != "may" || isMonthMay(i) else { return nil }
         var k = i + 1
+        // An abbreviation (`Jan`, `Mar`) without its dot or a day after it may be a name (`Jan Kavan`).
+        let abbreviated = t.lower.count <= 4 && !["may", "june", "july"].contains(t.lower)
+        if abbreviated, !(k < upper && (tokens[k].isPunct(".") || tokens[k].kind == .number)) { return nil }
         if k < upper, tokens[k].isPunct("."), t.lower.count <= 4 { k += 1 }
         if k < upper, tokens[k].kind == .number, let d = Self.dayNumber(tokens[k].text) {
             let end = k + 1
