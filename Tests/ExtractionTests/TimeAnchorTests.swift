@@ -21,6 +21,9 @@ import Testing
         ("The court sat on July 3. In March it had ruled. The following day, lawyers appealed.", ["2024-07-03", "2024-03"]),
         ("The rebels took the city in 2019. The following year they lost it.", ["2019", "2020"]),
         ("Last Wednesday, the minister resigned. The next day, protests began.", ["2024-08-07", "2024-08-08"]),
+        // A comparison with a quarter: the same quarter a year before, without moving the anchor.
+        ("Profit rose in the third quarter of 2024 from a year ago. In the quarter, sales fell.", ["2024-Q3", "2023-Q3", "2024-Q3"]),
+        ("The plant opened in 2019. A year earlier, the firm had been founded.", ["2019", "2018"]),
     ]
 
     @Test(arguments: texts)
