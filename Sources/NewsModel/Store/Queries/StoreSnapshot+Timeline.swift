@@ -7,8 +7,8 @@ extension StoreSnapshot {
     /// granularity is not spread or guessed into a finer bucket: it counts in a bucket of its
     /// own precision (`2024-06` when asked by day), which sorts just before that month's days
     /// and says its coarser `precision`. A week or a quarter counts in the finest month or year
-    /// that holds all its days; a decade in a bucket of its own (`199`, before `1990`). Undated
-    /// events are left out.
+    /// that holds all its days; a decade, or a week across New Year, in a bucket of its own
+    /// (`199` sorts before `1990`, `2025-W01` after `2025`'s months). Undated events are left out.
     public func timeline(_ query: EventQuery, granularity: TimelineBucket.Granularity) throws(StoreQueryError) -> [TimelineBucket] {
         if let from = query.from, let to = query.to, from > to { throw .invalidDateRange(from: from, to: to) }
         var query = query
