@@ -36,17 +36,3 @@ enum TimeCore: Sendable, Hashable {
     /// earlier`).
     case yearEarlier(fromPublication: Bool)
 }
-
-/// The calendar units relative phrases count in.
-enum TimeUnit: Sendable, Hashable {
-    case day, week, month, quarter, year
-}
-
-/// A core and the token after its last word.
-struct ParsedCore: Sendable, Hashable {
-    var core: TimeCore
-    var end: Int
-    /// Where the TIMEX3 extent starts when words of the core are signals (`earlier` in
-    /// `earlier this week`).
-    var extentStart: Int? = nil
-}
