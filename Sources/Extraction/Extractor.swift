@@ -11,7 +11,7 @@ public import NewsModel
 /// ```
 public struct Extractor: Sendable {
     /// Stamped on every event as `extractorVersion`; raise it when the rules change.
-    public static let version = "dateline-extract-1.0"
+    public static let version = "dateline-extract-1.1"
 
     public let knowledge: KnowledgeBase
 
