@@ -159,7 +159,11 @@ struct EventExtractor: Sendable {
                 for (k, trigger) in triggers.enumerated() {
                     let cost: Int
                     if trigger.token >= time.tokens.upperBound {
-                        let between = (time.tokens.upperBound..<trigger.token)
+                        var between = (time.tokens.upperBound..<trigger.token)
+                        // `Last Wednesday, rebels attacked`: a phrase opening the sentence dates its clause.
+                        if time.tokens.lowerBound == sentence.lowerBound, tokens[between.lowerBound].isPunct(",") {
+                            between = (between.lowerBound + 1)..<trigger.token
+                        }
                         if between.contains(where: { Self.isBoundary(tokens[$0]) }) || between.count > 6 { continue }
                         cost = between.count <= 1 ? 0 : between.count + 3
                     } else {
@@ -293,14 +297,9 @@ extension EventDate {
     var withoutModifier: EventDate {
         var d = self
         d.modifier = nil
-        switch precision {
-        case .day: d.latest = d.earliest
-        case .month:
-            d.earliest = Day.first(ofMonth: earliest.month, year: earliest.year) ?? earliest
-            d.latest = Day.last(ofMonth: earliest.month, year: earliest.year) ?? latest
-        case .year:
-            d.earliest = Day(year: earliest.year, month: 1, day: 1) ?? earliest
-            d.latest = Day(year: earliest.year, month: 12, day: 31) ?? latest
+        if let (_, days) = EventDate.parse(value) {
+            d.earliest = days.lowerBound
+            d.latest = days.upperBound
         }
         if let cut = phrase.firstIndex(of: " "), ["since ", "until ", "before ", "after ", "by ", "around ", "about "].contains(where: phrase.hasPrefix) {
             d.phrase = String(phrase[phrase.index(after: cut)...])

@@ -73,7 +73,7 @@ public enum EventMerger {
         if e.location == nil { e.location = incoming.location }
         if let d = incoming.date {
             if let old = e.date {
-                if rank(d.precision) > rank(old.precision) { e.date = d }
+                if d.precision.rank > old.precision.rank { e.date = d }
             } else {
                 e.date = d
             }
@@ -81,13 +81,5 @@ public enum EventMerger {
         if e.status == .possible && incoming.status != .possible { e.status = incoming.status }
         e.confidence = max(e.confidence, incoming.confidence)
         return e
-    }
-
-    private static func rank(_ p: EventDate.Precision) -> Int {
-        switch p {
-        case .year: return 0
-        case .month: return 1
-        case .day: return 2
-        }
     }
 }

@@ -11,7 +11,7 @@ public import NewsModel
 /// ```
 public struct Extractor: Sendable {
     /// Stamped on every event as `extractorVersion`; raise it when the rules change.
-    public static let version = "dateline-extract-1.0"
+    public static let version = "dateline-extract-1.1"
 
     public let knowledge: KnowledgeBase
 
@@ -34,7 +34,7 @@ public struct Extractor: Sendable {
         let candidates = recognizer.recognize(tokens: tokens, sentences: sentences, scalars: scalars)
         let linked = EntityLinker(knowledge: knowledge, known: known).link(candidates, articleId: articleId)
         let normalizer = TimeExpressionNormalizer(publishedAt: input.publishedAt)
-        let times = sentences.map { normalizer.find(in: tokens, sentence: $0.tokens, scalars: scalars) }
+        let times = normalizer.find(in: tokens, sentences: sentences, scalars: scalars)
         var names: [String: String] = [:]
         for e in linked.entities { names[e.id] = e.name }
         let document = EventExtractor.Document(tokens: tokens, sentences: sentences, scalars: scalars,

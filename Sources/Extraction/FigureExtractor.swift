@@ -35,7 +35,7 @@ enum FigureExtractor {
         while i < sentence.upperBound {
             let t = tokens[i]
             var value: Double?
-            if t.kind == .number, !t.text.contains("-"), TimeExpressionNormalizer.year(t.text) == nil || (i > sentence.lowerBound && tokens[i - 1].text == "$") {
+            if t.kind == .number, !t.text.contains("-"), TimeExpressionParser.year(t.text) == nil || (i > sentence.lowerBound && tokens[i - 1].text == "$") {
                 value = Double(t.text.filter { $0 != "," })
             } else if let w = numberWords[t.lower] {
                 value = w

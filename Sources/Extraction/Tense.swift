@@ -5,6 +5,7 @@ enum Tense: Sendable, Hashable {
     private static let futureCues: Set<String> = [
         "will", "shall", "scheduled", "upcoming", "next", "approach", "approaches", "approaching", "coming",
         "tomorrow", "forthcoming", "slated", "expected", "planned", "plans", "plan", "intends", "aims", "due",
+        "expects", "expect", "must", "payable",
     ]
     private static let futureBeforeTo: Set<String> = ["set", "due", "going", "poised"]
     private static let pastCues: Set<String> = [
@@ -24,26 +25,41 @@ enum Tense: Sendable, Hashable {
     }
 
     /// The tense of the nearest cue word within the sentence, searching outward from `phrase`.
+    /// Verbs of speech (`the company said`) date the report rather than what it reports, so
+    /// they count only when no other cue does.
     static func around(_ phrase: Range<Int>, in tokens: [Token], sentence: Range<Int>) -> Tense {
+        nearest(phrase, tokens, sentence, speech: false) ?? nearest(phrase, tokens, sentence, speech: true) ?? .unknown
+    }
+
+    private static func nearest(_ phrase: Range<Int>, _ tokens: [Token], _ sentence: Range<Int>, speech: Bool) -> Tense? {
         // Cues inside the phrase itself (`since November`) count first.
         for k in phrase {
-            if let t = cue(tokens, k, sentence) { return t }
+            if let t = cue(tokens, k, sentence, speech: speech) { return t }
         }
         var d = 1
         while phrase.lowerBound - d >= sentence.lowerBound || phrase.upperBound - 1 + d < sentence.upperBound {
             let before = phrase.lowerBound - d
-            if before >= sentence.lowerBound, let t = cue(tokens, before, sentence) { return t }
+            if before >= sentence.lowerBound, let t = cue(tokens, before, sentence, speech: speech) { return t }
             let after = phrase.upperBound - 1 + d
-            if after < sentence.upperBound, let t = cue(tokens, after, sentence) { return t }
+            if after < sentence.upperBound, let t = cue(tokens, after, sentence, speech: speech) { return t }
             d += 1
         }
-        return .unknown
+        return nil
     }
 
-    private static func cue(_ tokens: [Token], _ k: Int, _ sentence: Range<Int>) -> Tense? {
+    /// Articles and possessives before an `-ed` word make it an adjective (`the reduced dividend`).
+    private static let determiners: Set<String> = ["the", "a", "an", "its", "their", "his", "her", "our", "this", "that"]
+
+    private static func cue(_ tokens: [Token], _ k: Int, _ sentence: Range<Int>, speech: Bool) -> Tense? {
         let t = tokens[k]
         guard t.kind == .word, !t.isCapitalized || k == sentence.lowerBound else { return nil }
         let w = t.lower
+        if !speech, Lexicon.speechVerbs.contains(w) { return nil }
+        // `must be returned`, `the reduced dividend`: a participle, not a past verb.
+        if k > sentence.lowerBound, w.hasSuffix("ed"), !pastCues.contains(w),
+           ["be", "being"].contains(tokens[k - 1].lower) || determiners.contains(tokens[k - 1].lower) {
+            return nil
+        }
         if futureCues.contains(w) || w.hasSuffix("'ll") || w.hasSuffix("\u{2019}ll") { return .future }
         if futureBeforeTo.contains(w), k + 1 < sentence.upperBound, tokens[k + 1].lower == "to" { return .future }
         if pastCues.contains(w) { return .past }

@@ -6,7 +6,8 @@
 public struct EventDate: Codable, Sendable, Hashable {
     /// The words of the text (`late June`, `on Tuesday`).
     public var phrase: String
-    /// `2024`, `2024-06` or `2024-06-25`, at `precision`.
+    /// `2024`, `2024-06` or `2024-06-25`, at `precision`; also, TIMEX3-style, a decade `199`, a
+    /// quarter `2024-Q1`, a week `2024-W33` or a weekend `2024-W33-WE`.
     public var value: String
     public var precision: Precision
     public var modifier: Modifier?
@@ -40,7 +41,19 @@ public struct EventDate: Codable, Sendable, Hashable {
 
     /// How fine the value is.
     public enum Precision: String, Codable, Sendable, Hashable, CaseIterable {
-        case year, month, day
+        case year, month, day, week, quarter, decade
+
+        /// From the coarsest (a decade, 0) to the finest (a day, 5).
+        public var rank: Int {
+            switch self {
+            case .decade: 0
+            case .year: 1
+            case .quarter: 2
+            case .month: 3
+            case .week: 4
+            case .day: 5
+            }
+        }
     }
 
     /// A word that shifts or widens the value.

@@ -7,6 +7,8 @@ import NewsModel
 //   dateline-eval [DIR]                 per split: entity precision/recall/F1, event date recall
 //   dateline-eval --benchmark [DIR]     median milliseconds to extract a ~1,000-word article
 //   dateline-eval --dump FILE.txt DATE  the extraction of one article as JSON
+//   dateline-eval --timebank DIR [--split dev|test]
+//                                       TIMEX3 span and value scores on TimeML files
 //
 // Run from the repository: the knowledge base is read from data/knowledge, or from the folder
 // DATELINE_KNOWLEDGE_DIRECTORY names.
@@ -174,6 +176,10 @@ let defaultDir = "Tests/ExtractionTests/Articles"
 switch args.first {
 case "--benchmark": benchmark(args.count > 1 ? args[1] : defaultDir)
 case "--dump": dump(args.count > 1 ? args[1] : "", date: args.count > 2 ? args[2] : "")
-case "--help", "-h": print("usage: dateline-eval [DIR] [--verbose] | --benchmark [DIR] | --dump FILE.txt YYYY-MM-DD")
+case "--timebank":
+    let split = args.firstIndex(of: "--split").flatMap { $0 + 1 < args.count ? args[$0 + 1] : nil } ?? "dev"
+    evaluateTimeBank(args.count > 1 ? args[1] : "", split: split, verbose: verbose)
+case "--help", "-h":
+    print("usage: dateline-eval [DIR] [--verbose] | --benchmark [DIR] | --dump FILE.txt YYYY-MM-DD | --timebank DIR [--split dev|test] [--verbose]")
 default: evaluate(args.first ?? defaultDir, verbose: verbose)
 }

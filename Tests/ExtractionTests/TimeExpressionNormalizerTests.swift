@@ -28,6 +28,13 @@ import Testing
         ("last year", nil, "2023", .year, nil, "2023-01-01", "2023-12-31"),
         ("three years ago", nil, "2021", .year, nil, "2021-01-01", "2021-12-31"),
         ("2024-08-01", nil, "2024-08-01", .day, nil, "2024-08-01", "2024-08-01"),
+        // Weeks, quarters and decades, with their ranges.
+        ("last week", nil, "2024-W32", .week, nil, "2024-08-05", "2024-08-11"),
+        ("over the weekend", true, "2024-W32-WE", .week, nil, "2024-08-10", "2024-08-11"),
+        ("the first quarter of 2024", nil, "2024-Q1", .quarter, nil, "2024-01-01", "2024-03-31"),
+        ("the 1990s", nil, "199", .decade, nil, "1990-01-01", "1999-12-31"),
+        ("the late 1990s", nil, "199", .decade, .late, "1997-01-01", "1999-12-31"),
+        ("mid-2023", nil, "2023", .year, .mid, "2023-05-01", "2023-08-31"),
     ]
 
     @Test(arguments: cases)
@@ -41,13 +48,93 @@ import Testing
         #expect(date?.latest.description == c.6, "\(c.0)")
     }
 
-    @Test(arguments: ["1500 troops", "May launch", "the Monday Club", "4,000 people"])
+    /// Phrase, publication day, tense (nil: none), value, precision: one row per rule.
+    static let rules: [(String, String, Bool?, String, EventDate.Precision)] = [
+        // Counted from the publication day (2024-08-13 is a Tuesday).
+        ("Last Wednesday", "2024-08-13", nil, "2024-08-07", .day),
+        ("last Wednesday", "2024-08-14", nil, "2024-08-07", .day),
+        ("On Saturday", "2024-08-13", true, "2024-08-10", .day),
+        ("on Sunday", "2024-08-13", true, "2024-08-11", .day),
+        ("on Friday", "2024-08-13", true, "2024-08-09", .day),
+        ("on Saturday", "2024-08-10", true, "2024-08-10", .day),
+        ("on Saturday", "2024-08-13", false, "2024-08-17", .day),
+        ("next Monday", "2024-08-13", nil, "2024-08-19", .day),
+        ("Monday morning", "2024-08-13", true, "2024-08-12", .day),
+        ("Monday night", "2024-08-13", true, "2024-08-12", .day),
+        ("yesterday", "2024-08-13", nil, "2024-08-12", .day),
+        ("yesterday afternoon", "2024-08-13", nil, "2024-08-12", .day),
+        ("today", "2024-08-13", nil, "2024-08-13", .day),
+        ("this morning", "2024-08-13", nil, "2024-08-13", .day),
+        ("last night", "2024-08-13", nil, "2024-08-12", .day),
+        ("tomorrow", "2024-08-13", nil, "2024-08-14", .day),
+        ("eight days ago", "2024-08-13", nil, "2024-08-05", .day),
+        ("Last week", "2024-08-13", nil, "2024-W32", .week),
+        ("this week", "2024-08-13", nil, "2024-W33", .week),
+        ("earlier this week", "2024-08-13", nil, "2024-W33", .week),
+        ("next week", "2024-08-13", nil, "2024-W34", .week),
+        ("two weeks ago", "2024-08-13", nil, "2024-W31", .week),
+        ("this week", "2024-12-31", nil, "2025-W01", .week),
+        ("the weekend", "2024-08-13", true, "2024-W32-WE", .week),
+        ("the weekend", "2024-08-13", false, "2024-W33-WE", .week),
+        ("last weekend", "2024-08-11", nil, "2024-W31-WE", .week),
+        ("the week of March 5", "2024-08-13", true, "2024-W10", .week),
+        ("the week of 5 March 2024", "2024-08-13", nil, "2024-W10", .week),
+        ("next month", "2024-12-13", nil, "2025-01", .month),
+        ("last month", "2024-01-13", nil, "2023-12", .month),
+        ("earlier this month", "2024-08-13", nil, "2024-08", .month),
+        ("March 2024", "2024-08-13", nil, "2024-03", .month),
+        ("March 5", "2024-08-13", true, "2024-03-05", .day),
+        ("5 March 2024", "2024-08-13", nil, "2024-03-05", .day),
+        ("2024-08-13", "2024-08-13", nil, "2024-08-13", .day),
+        ("11/02/89", "1989-11-03", nil, "1989-11-02", .day),
+        ("in 2023", "2024-08-13", nil, "2023", .year),
+        ("this year", "2024-08-13", nil, "2024", .year),
+        ("next year", "2024-08-13", nil, "2025", .year),
+        ("a year ago", "2024-08-13", nil, "2023", .year),
+        ("the first quarter of 2024", "2024-08-13", nil, "2024-Q1", .quarter),
+        ("Q1 2024", "2024-08-13", nil, "2024-Q1", .quarter),
+        ("the third quarter", "1989-10-25", true, "1989-Q3", .quarter),
+        ("third-quarter", "1989-10-25", true, "1989-Q3", .quarter),
+        ("the fourth quarter of last year", "2024-08-13", nil, "2023-Q4", .quarter),
+        ("the 1990s", "2024-08-13", nil, "199", .decade),
+        ("the '90s", "2024-08-13", nil, "199", .decade),
+        ("the 2020s", "2024-08-13", nil, "202", .decade),
+        ("mid-2023", "2024-08-13", nil, "2023", .year),
+        ("last November", "2024-08-13", nil, "2023-11", .month),
+        ("next March", "2024-08-13", nil, "2025-03", .month),
+        ("its 1990 invasion", "2024-08-13", nil, "1990", .year),
+        ("his unsuccessful 1996 campaign", "2024-08-13", nil, "1996", .year),
+        ("the mid-1990s", "2024-08-13", nil, "199", .decade),
+        ("the third quarter", "1989-10-25", false, "1989-Q3", .quarter),
+        ("the latest quarter", "1989-10-25", true, "1989-Q3", .quarter),
+        ("the current quarter", "1989-10-25", nil, "1989-Q4", .quarter),
+        ("next quarter", "1989-10-25", nil, "1990-Q1", .quarter),
+        ("year-ago", "1989-10-25", nil, "1988", .year),
+        // Counted from the last date mentioned: the publication day when none was.
+        ("The following day", "2024-08-13", nil, "2024-08-14", .day),
+        ("two days later", "2024-08-13", nil, "2024-08-15", .day),
+        ("the day before.", "2024-08-13", nil, "2024-08-12", .day),
+    ]
+
+    @Test(arguments: rules)
+    func normalizesRule(_ c: (String, String, Bool?, String, EventDate.Precision)) {
+        let date = TimeExpressionNormalizer(publishedAt: Day(c.1)!).normalize(c.0, pastTense: c.2)
+        #expect(date?.value == c.3, "\(c.0)")
+        #expect(date?.precision == c.4, "\(c.0)")
+        if let date, let (_, days) = EventDate.parse(date.value), date.modifier == nil {
+            #expect(date.earliest == days.lowerBound && date.latest == days.upperBound, "\(c.0)")
+        }
+    }
+
+    @Test(arguments: ["1500 troops", "May launch", "the Monday Club", "4,000 people", "recently met", "now", "soon",
+                      "a later date", "the last day of talks", "days later", "two days before the vote", "later decide",
+                      "met Foreign Minister Jan Kavan", "its 2000 employees", "watched This Week on Sunday"])
     func ignoresNonDates(_ text: String) {
         let normalizer = TimeExpressionNormalizer(publishedAt: Day("2024-08-13")!)
         let scalars = Array(("They " + text.prefix(1).lowercased() + text.dropFirst()).unicodeScalars)
         let tokens = Tokenizer.tokenize(scalars)
         let found = normalizer.find(in: tokens, sentence: 0..<tokens.count, scalars: scalars)
-        #expect(found.isEmpty || text == "the Monday Club", "\(text)")
+        #expect(found.isEmpty || text == "the Monday Club" || found.map(\.date.phrase) == ["on Sunday"], "\(text)")
     }
 
     @Test func tenseOfTheSentencePicksTheYear() {
@@ -55,5 +142,24 @@ import Testing
         let values = r.events.compactMap(\.date?.value)
         #expect(values.contains("2024-08-15"))
         #expect(values.contains("2023-10-07"))
+    }
+
+    @Test func extentLeavesOutSignalWords() {
+        let text = "Talks have stalled since late June and resumed on Tuesday."
+        let found = TimeExpressionNormalizer(publishedAt: Day("2024-08-13")!).phrases(in: text)
+        #expect(found.map { Fixture.slice(text, $0.start, $0.end) } == ["late June", "Tuesday"])
+        #expect(found.map(\.date.phrase) == ["since late June", "on Tuesday"])
+        let more = "Friday's vote came after talks earlier this week."
+        let spans = TimeExpressionNormalizer(publishedAt: Day("2024-08-13")!).phrases(in: more)
+        #expect(spans.map { Fixture.slice(more, $0.start, $0.end) } == ["Friday", "this week"])
+    }
+
+    @Test func tenseCuesSkipSpeechVerbsAndParticiples() {
+        let normalizer = TimeExpressionNormalizer(publishedAt: Day("2000-01-06")!)
+        let deadline = normalizer.phrases(in: "The agency ruled that he must be returned to his father by Jan. 14, officials said.")
+        #expect(deadline.map(\.date.value) == ["2000-01-14"])
+        let record = TimeExpressionNormalizer(publishedAt: Day("1989-11-01")!)
+            .phrases(in: "The dividend will be payable Jan. 3 to stock of record Nov. 16, the company said.")
+        #expect(record.map(\.date.value) == ["1990-01-03", "1989-11-16"])
     }
 }

@@ -24,6 +24,13 @@ enum OpenAPIParameters {
         return "^(?:[0-9]{4}(?:-(?:0[1-9]|1[0-2]))?|[0-9]{4}-\(monthDay)|\(leapYear)-02-29)$"
     }()
 
+    /// An event date's value: a `datePattern` date, or TIMEX3-style a decade `YYY`, a quarter
+    /// `YYYY-Qn`, a week `YYYY-Www` or a weekend `YYYY-Www-WE` (week 53 only in the years that have one).
+    static let dateValuePattern: String = {
+        let plain = datePattern.dropFirst().dropLast()
+        return "^(?:\(plain)|[0-9]{3}|[0-9]{4}-Q[1-4]|[0-9]{4}-W(?:0[1-9]|[1-4][0-9]|5[0-3])(?:-WE)?)$"
+    }()
+
     static let pretty = query("pretty", "Indent the JSON: present without a value, `1` or `true`; `0` or `false` leave it compact.",
                               ["type": "string", "enum": ["", "1", "true", "0", "false"]])
 

@@ -58,7 +58,7 @@ enum OpenAPIWriteSchemas {
         "EntityPatch": patch("A JSON Merge Patch of an entity: `null` removes a member.", entityMembers),
         "EntityMerge": S.object("The entity to merge into the one of the path.", ["id": text]),
         "EventDateInput": input("When an event happened: `precision` follows from the shape of `value`; `earliest` and `latest` are derived when left out and checked when given.", [
-            "value": ["type": "string", "pattern": .string(OpenAPIParameters.datePattern)], "phrase": nullableText,
+            "value": ["type": "string", "pattern": .string(OpenAPIParameters.dateValuePattern)], "phrase": nullableText,
             "precision": S.ref("Precision"),
             "modifier": S.enumeration(EventDate.Modifier.self, "A word that shifts or widens the value."),
             "earliest": S.ref("Day"), "latest": S.ref("Day"),

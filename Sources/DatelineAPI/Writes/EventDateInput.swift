@@ -2,7 +2,8 @@ import NewsModel
 
 /// An event's date as a write gives it: `{value, phrase?, precision?, modifier?, earliest?, latest?}`.
 ///
-/// `value` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `precision` follows from its shape and must
+/// `value` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or TIMEX3-style a decade `YYY`, a quarter
+/// `YYYY-Qn`, a week `YYYY-Www` or a weekend `YYYY-Www-WE`; `precision` follows from its shape and must
 /// agree when given; `phrase` defaults to the value. `earliest` and `latest` are derived the way
 /// the extractor derives them (`late` June is its last ten days, `early` 2024 January to April)
 /// when absent, and checked against the value and modifier when given.
@@ -22,7 +23,7 @@ enum EventDateInput {
         let latest = validator.day(object["latest"], path("latest"), required: false)
         guard let text else { return nil }
         guard let (shape, base) = parse(text) else {
-            validator.fail(path("value"), "must be a date as YYYY, YYYY-MM or YYYY-MM-DD, got \"\(text)\".")
+            validator.fail(path("value"), "must be a date as YYYY, YYYY-MM or YYYY-MM-DD (or YYY, YYYY-Qn, YYYY-Www, YYYY-Www-WE), got \"\(text)\".")
             return nil
         }
         if let precision, precision != shape {
@@ -46,27 +47,12 @@ enum EventDateInput {
 
     /// The precision a value's shape gives, and the days it names.
     static func parse(_ text: String) -> (EventDate.Precision, ClosedRange<Day>)? {
-        guard let range = DateParameter.parse(text) else { return nil }
-        switch text.count {
-        case 4: return (.year, range)
-        case 7: return (.month, range)
-        default: return (.day, range)
-        }
+        EventDate.parse(text)
     }
 
     /// The days a value at a precision means once the modifier narrows it.
     static func range(of base: ClosedRange<Day>, precision: EventDate.Precision, modifier: EventDate.Modifier?) -> ClosedRange<Day> {
-        let start = base.lowerBound
-        switch (modifier, precision) {
-        case (.early?, .month), (.mid?, .month), (.late?, .month):
-            let days = modifier == .early ? (1, 10) : modifier == .mid ? (11, 20) : (21, Day.daysIn(month: start.month, year: start.year))
-            return Day(year: start.year, month: start.month, day: days.0)!...Day(year: start.year, month: start.month, day: days.1)!
-        case (.early?, .year), (.mid?, .year), (.late?, .year):
-            let months = modifier == .early ? (1, 4) : modifier == .mid ? (5, 8) : (9, 12)
-            return Day.first(ofMonth: months.0, year: start.year)!...Day.last(ofMonth: months.1, year: start.year)!
-        default:
-            return base
-        }
+        EventDate.narrow(base, precision: precision, by: modifier)
     }
 
     /// What is wrong with a given range for the value and modifier, nil when nothing is: without

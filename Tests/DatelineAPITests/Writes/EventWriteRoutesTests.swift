@@ -130,6 +130,17 @@ import Testing
         #expect(client.store.snapshot.event("putin-hosts-abbas-2024-08-13")?.date == nil)
     }
 
+    @Test(arguments: [("2024-W33", "week", "2024-08-12", "2024-08-18"), ("2024-W33-WE", "week", "2024-08-17", "2024-08-18"),
+                      ("2024-Q3", "quarter", "2024-07-01", "2024-09-30"), ("199", "decade", "1990-01-01", "1999-12-31")])
+    func patchingTakesTimexValues(_ value: String, precision: String, earliest: String, latest: String) throws {
+        let response = client.patch("/events/putin-hosts-abbas-2024-08-13", ["date": ["value": value]])
+        #expect(response.status == 200)
+        let date = try #require(client.store.snapshot.event("putin-hosts-abbas-2024-08-13")?.date)
+        #expect(date.precision.rawValue == precision)
+        #expect(date.earliest == Day(earliest) && date.latest == Day(latest))
+        #expect(client.patch("/events/putin-hosts-abbas-2024-08-13", ["date": ["value": "2024-W53"]]).status == 422)
+    }
+
     @Test func deleteAndMissingEvents() {
         #expect(client.delete("/events/hamas-abbas-talks").status == 204)
         #expect(client.get("/events/hamas-abbas-talks").status == 404)

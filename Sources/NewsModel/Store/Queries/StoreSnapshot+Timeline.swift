@@ -6,7 +6,9 @@ extension StoreSnapshot {
     /// (`2024-06-13` counts in `2024-06` by month). An event whose date is coarser than the
     /// granularity is not spread or guessed into a finer bucket: it counts in a bucket of its
     /// own precision (`2024-06` when asked by day), which sorts just before that month's days
-    /// and says its coarser `precision`. Undated events are left out.
+    /// and says its coarser `precision`. A week or a quarter counts in the finest month or year
+    /// that holds all its days; a decade, or a week across New Year, in a bucket of its own
+    /// (`199` sorts before `1990`, `2025-W01` after `2025`'s months). Undated events are left out.
     public func timeline(_ query: EventQuery, granularity: TimelineBucket.Granularity) throws(StoreQueryError) -> [TimelineBucket] {
         if let from = query.from, let to = query.to, from > to { throw .invalidDateRange(from: from, to: to) }
         var query = query
@@ -22,32 +24,30 @@ extension StoreSnapshot {
     }
 
     static func bucket(of date: EventDate, granularity: TimelineBucket.Granularity) -> (String, EventDate.Precision) {
-        let precision = min(rank(date.precision), rank(granularity))
-        let length = [4, 7, 10][precision]
-        let value = wellFormed(date) ? String(date.value.prefix(length)) : String(date.earliest.description.prefix(length))
-        return (value, [.year, .month, .day][precision])
-    }
-
-    /// Whether the value reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as its precision says.
-    private static func wellFormed(_ date: EventDate) -> Bool {
-        let bytes = Array(date.value.utf8)
-        guard bytes.count == [4, 7, 10][rank(date.precision)] else { return false }
-        return bytes.indices.allSatisfy { i in i == 4 || i == 7 ? bytes[i] == UInt8(ascii: "-") : (48...57).contains(bytes[i]) }
-    }
-
-    private static func rank(_ precision: EventDate.Precision) -> Int {
-        switch precision {
-        case .year: 0
-        case .month: 1
-        case .day: 2
+        guard let (shape, days) = EventDate.parse(date.value), shape == date.precision else {
+            // A value that does not read as its precision: the first day's bucket.
+            let level = min(min(date.precision.rank, EventDate.Precision.day.rank), rank(granularity))
+            return bucket(of: date.earliest...date.earliest, finest: level) ?? (String(date.earliest.year), .year)
         }
+        return bucket(of: days, finest: rank(granularity)) ?? (date.value, date.precision)
+    }
+
+    /// The key of the finest year, month or day, no finer than `finest` (a precision rank),
+    /// that holds every day of `days`; nil when no year does (a decade).
+    private static func bucket(of days: ClosedRange<Day>, finest: Int) -> (String, EventDate.Precision)? {
+        let levels: [(Int, EventDate.Precision)] = [(10, .day), (7, .month), (4, .year)]
+        for (length, precision) in levels where precision.rank <= finest {
+            let first = days.lowerBound.description.prefix(length)
+            if first == days.upperBound.description.prefix(length) { return (String(first), precision) }
+        }
+        return nil
     }
 
     private static func rank(_ granularity: TimelineBucket.Granularity) -> Int {
         switch granularity {
-        case .year: 0
-        case .month: 1
-        case .day: 2
+        case .year: EventDate.Precision.year.rank
+        case .month: EventDate.Precision.month.rank
+        case .day: EventDate.Precision.day.rank
         }
     }
 }

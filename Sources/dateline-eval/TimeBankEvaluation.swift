@@ -1,0 +1,48 @@
+import Extraction
+import Foundation
+import NewsModel
+
+// dateline-eval --timebank DIR [--split dev|test] [--verbose]
+//
+// Scores the time expression normalizer against TimeML files (TimeBank and AQUAINT, the
+// TempEval-3 training data): the text between <TEXT> tags with its tags stripped, read with the
+// document creation time as the publication day. Files are sorted by name; every fifth one
+// (index % 5 == 4) is the held-out test part, the rest the dev part. --verbose lists the dev
+// part's errors and is refused for the test part.
+
+func evaluateTimeBank(_ dir: String, split: String, verbose: Bool) {
+    guard split == "dev" || split == "test" else { fail("--split must be dev or test") }
+    if verbose && split == "test" { fail("--verbose lists errors, and the test part is held out: score it without --verbose") }
+    guard let files = try? FileManager.default.contentsOfDirectory(atPath: dir) else { fail("cannot read \(dir)") }
+    let names = files.filter { $0.hasSuffix(".tml") }.sorted()
+    let chosen = names.enumerated().filter { ($0.offset % 5 == 4) == (split == "test") }.map(\.element)
+    var date = TimexScore(), all = TimexScore()
+    var goldTypes: [String: Int] = [:]
+    var documents = 0
+    for name in chosen {
+        guard let xml = try? String(contentsOfFile: dir + "/" + name, encoding: .utf8),
+              let doc = TimeMLDocument(name: name, xml: xml) else { fail("cannot read \(name) as TimeML") }
+        documents += 1
+        let system = TimeExpressionNormalizer(publishedAt: doc.creation).phrases(in: doc.text).filter { !$0.isInferred }
+        for t in doc.timexes { goldTypes[t.type, default: 0] += 1 }
+        let scalars = Array(doc.text.unicodeScalars)
+        let report: ((String) -> Void)? = verbose ? { print("  \(name): \($0)") } : nil
+        // DATE: other types' timexes are neither gold nor counted against a phrase that overlaps them.
+        let dates = doc.timexes.filter { $0.type == "DATE" }
+        let others = doc.timexes.filter { $0.type != "DATE" }
+        let neutral = system.filter { p in !others.contains { $0.start < p.end && p.start < $0.end } }
+        date += compare(dates, neutral, text: scalars, report: report)
+        all += compare(doc.timexes, system, text: scalars, report: nil)
+    }
+    print("TimeBank+AQUAINT \(split) part: \(documents) documents; gold TIMEX3 by type: "
+          + goldTypes.keys.sorted().map { "\($0) \(goldTypes[$0]!)" }.joined(separator: ", "))
+    print("types      gold system   strict P    R    F1   relaxed P    R    F1   value acc   value P    R    F1")
+    for (label, s) in [("DATE", date), ("all", all)] {
+        let strict = s.f1(s.strict), relaxed = s.f1(s.relaxed), value = s.f1(s.valueCorrect)
+        let accuracy = s.relaxed == 0 ? 0 : Double(s.valueCorrect) / Double(s.relaxed)
+        print(label.padding(toLength: 9, withPad: " ", startingAt: 0) + String(format: " %5d %6d    %5.3f %5.3f %5.3f    %5.3f %5.3f %5.3f      %5.3f     %5.3f %5.3f %5.3f",
+                     s.gold, s.system, strict.0, strict.1, strict.2, relaxed.0, relaxed.1, relaxed.2,
+                     accuracy, value.0, value.1, value.2))
+    }
+    print("The normalizer gives dates only: no DURATION, SET or TIME values, no PRESENT_REF/PAST_REF for `now`, `recently`.")
+}
