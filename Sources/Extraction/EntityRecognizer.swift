@@ -35,7 +35,11 @@ struct EntityRecognizer: Sendable {
                     owners.append(k)
                 }
             }
-            let tags = tagger.tag(TaggerSentence(words, knowledge: knowledge))
+            // The store's names count as gazetteer entries too, beside the knowledge base's.
+            let sentenceWords = TaggerSentence(words) { name in
+                known[name].map { EntityTag.NameClass($0.type) } ?? knowledge.nameClass(of: name)
+            }
+            let tags = tagger.tag(sentenceWords)
             for span in NameSpan.spans(in: tags) {
                 let range = owners[span.words.lowerBound]..<(owners[span.words.upperBound - 1] + 1)
                 add(span.nameClass, range, tokens: tokens, sentence: sentence, scalars: scalars, into: &out)

@@ -38,8 +38,13 @@ struct TaggerSentence: Sendable {
 
     /// Prepares `texts` and marks the longest names the knowledge base holds, left to right.
     init(_ texts: [String], knowledge: KnowledgeBase?) {
+        self.init(texts, gazetteer: { knowledge?.nameClass(of: $0) })
+    }
+
+    /// Prepares `texts` and marks the longest names `gazetteer` knows, left to right.
+    init(_ texts: [String], gazetteer: (String) -> EntityTag.NameClass?) {
         words = texts.map(Self.word)
-        if let knowledge { markGazetteer(knowledge) }
+        markGazetteer(gazetteer)
     }
 
     var count: Int { words.count }
@@ -47,7 +52,7 @@ struct TaggerSentence: Sendable {
     /// Longest name a match may span.
     private static let longestName = 6
 
-    private mutating func markGazetteer(_ knowledge: KnowledgeBase) {
+    private mutating func markGazetteer(_ gazetteer: (String) -> EntityTag.NameClass?) {
         var i = 0
         while i < words.count {
             guard words[i].isCapitalized else { i += 1; continue }
@@ -58,7 +63,7 @@ struct TaggerSentence: Sendable {
                 // Names hold letters, and marks inside words; no name runs across a comma or quote.
                 guard words[i + n - 1].shape.unicodeScalars.contains(where: { $0 == "X" || $0 == "x" || $0 == "d" }) else { break }
                 joined += n == 1 ? words[i].text : " " + words[i + n - 1].text
-                if let nameClass = knowledge.nameClass(of: joined) {
+                if let nameClass = gazetteer(joined) {
                     matched = n
                     found = nameClass
                 }
