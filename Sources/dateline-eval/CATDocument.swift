@@ -44,10 +44,19 @@ struct CATDocument {
         while let open = rest.range(of: "<TIMEX3 ") {
             let end = rest[open.upperBound...].firstIndex(of: ">") ?? rest.endIndex
             let attributes = Self.attributes(rest[open.upperBound..<end])
-            if attributes["functionInDocument"] == "CREATION_TIME", let value = attributes["value"] { return Day(value.prefix(10)) }
+            if attributes["functionInDocument"] == "CREATION_TIME", let value = attributes["value"] { return day(value) }
             rest = rest[end...]
         }
         return nil
+    }
+
+    /// `YYYY-MM-DD`, or `DD-MM-YYYY` as one file of the corpus writes it (its dateline,
+    /// `February 03 , 2009`, has the day first).
+    private static func day(_ value: String) -> Day? {
+        if let day = Day(value.prefix(10)) { return day }
+        let parts = value.split(separator: "-")
+        guard parts.count == 3, parts[2].count == 4 else { return nil }
+        return Day(parts[2] + "-" + parts[1] + "-" + parts[0])
     }
 
     /// The attributes text of the first `<name ...>` tag.

@@ -84,7 +84,7 @@ private func scoreTimelineDocument(_ document: CATDocument, gold: [TimelineMenti
     var misses: [String] = []
     for (mention, anchor) in gold.sorted(by: { ($0.key.sentence, $0.key.word) < ($1.key.sentence, $1.key.word) }) {
         guard let day = Day(anchor) else {
-            if anchor.hasPrefix("XXXX") { score.unanchored += 1 } else { score.coarseAnchors += 1 }
+            if anchor.hasPrefix("X") { score.unanchored += 1 } else { score.coarseAnchors += 1 }
             continue
         }
         guard mention.sentence > 0 else { score.inTitles += 1; continue }
