@@ -25,27 +25,45 @@ struct EntityRecognizer: Sendable {
         var tagger = EntityTagger(model: model, words: tokens.lazy.map(\.stem))
         var out: [EntityCandidate] = []
         for sentence in sentences {
+            // The tagger's words, each with the tokens it covers.
             var words: [String] = []
-            var owners: [Int] = []
-            for k in sentence.tokens {
-                words.append(tokens[k].stem)
-                owners.append(k)
-                if tokens[k].isPossessive {
-                    words.append(tokens[k].text.hasSuffix("s") ? "'s" : "'")
-                    owners.append(k)
+            var owners: [ClosedRange<Int>] = []
+            var k = sentence.tokens.lowerBound
+            while k < sentence.tokens.upperBound {
+                let token = tokens[k]
+                if k + 1 < sentence.tokens.upperBound, tokens[k + 1].isPunct("."), tokens[k + 1].start == token.end,
+                   Self.takesItsFullStop(token) {
+                    // `R.`, `Mr.`, `Corp.`: the training text writes an abbreviation with its stop.
+                    words.append(token.stem + ".")
+                    owners.append(k...(k + 1))
+                    k += 2
+                    continue
                 }
+                words.append(token.stem)
+                owners.append(k...k)
+                if token.isPossessive {
+                    words.append(token.text.hasSuffix("s") ? "'s" : "'")
+                    owners.append(k...k)
+                }
+                k += 1
             }
             // The store's names count as gazetteer entries too, beside the knowledge base's.
             let sentenceWords = TaggerSentence(words) { name in
                 known[name].map { EntityTag.NameClass($0.type) } ?? knowledge.nameClass(of: name)
             }
-            let tags = tagger.tag(sentenceWords)
-            for span in NameSpan.spans(in: tags) {
-                let range = owners[span.words.lowerBound]..<(owners[span.words.upperBound - 1] + 1)
+            for span in NameSpan.spans(in: tagger.tag(sentenceWords)) {
+                let range = owners[span.words.lowerBound].lowerBound..<(owners[span.words.upperBound - 1].upperBound + 1)
                 add(span.nameClass, range, tokens: tokens, sentence: sentence, scalars: scalars, into: &out)
             }
         }
         return out
+    }
+
+    /// A single letter (an initial) or a known abbreviation, which keeps its full stop.
+    private static func takesItsFullStop(_ token: Token) -> Bool {
+        guard token.kind == .word, !token.isPossessive else { return false }
+        return token.stem.unicodeScalars.count == 1 || SentenceSplitter.abbreviations.contains(token.lower)
+            || SentenceSplitter.closingAbbreviations.contains(token.lower)
     }
 
     private func add(_ nameClass: EntityTag.NameClass, _ range: Range<Int>, tokens: [Token], sentence: Sentence,
@@ -81,7 +99,10 @@ struct EntityRecognizer: Sendable {
             case .person: emit(.new, cue: .person)
             case .organization: emit(.new, cue: .organization)
             case .location: emit(.new, cue: .location)
-            case .miscellaneous: return
+            case .miscellaneous:
+                // `World Cup`, `Airbus A380`: named things kept as other; a single word of this
+                // class is most often an adjective of nationality (`Arab`, `Zarnian`), not an entity.
+                if range.count > 1 { emit(.new, cue: .other) }
             }
         }
     }
