@@ -26,6 +26,7 @@ import Testing
         ("\"This is a grave violation,\" said Rupert Colville, a spokesman for the UN human rights office.", "Rupert Colville", .person),
         ("The talks were hosted by the Qatari foreign ministry and the Brookfield Institute.", "Brookfield Institute", .organization),
         ("Antony Blinken's visit to Ankara ended on Tuesday.", "Antony Blinken", .person),
+        ("\"We found errors,\" said Michael R. Golden, the office's counsel.", "Michael R. Golden", .person),
     ])
     func findsNamesTheKnowledgeBaseLacks(_ text: String, _ name: String, _ type: EntityType) {
         let r = Fixture.extract(text)
