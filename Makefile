@@ -51,9 +51,22 @@ train: system-packages
 	$(SWIFT) build -c release --product dateline-train
 	.build/release/dateline-train train $(CORPORA)
 
-# Extraction quality on the gold articles: precision, recall and F1 per split.
+# Extraction quality: the gold articles always; with CORPORA=DIR (fetched beforehand, see
+# data/knowledge/NOTICE.md and README's Extraction section), also entity F1 on the CoNLL-2003
+# development split, time expressions on the held-out fifth of TimeBank and AQUAINT, and dated
+# events on the held-out SemEval-2015 TimeLine articles.
 eval: system-packages
-	$(SWIFT) run dateline-eval Tests/ExtractionTests/Articles
+	$(SWIFT) build -c release --product dateline-eval
+	.build/release/dateline-eval Tests/ExtractionTests/Articles
+	@if [ -n "$(CORPORA)" ]; then \
+		$(SWIFT) build -c release --product dateline-train && \
+		echo "== entities, CoNLL-2003 development split (testa)" && \
+		.build/release/dateline-train evaluate $(CORPORA)/conll2003/valid.txt && \
+		echo "== time expressions, TimeBank and AQUAINT, held-out fifth" && \
+		.build/release/dateline-eval --timebank $(CORPORA)/timebank --split test && \
+		echo "== dated events, SemEval-2015 TimeLine, held-out corpora" && \
+		.build/release/dateline-eval --timeline $(CORPORA)/timeline --split test; \
+	fi
 
 # Dateline against Hummingbird and nginx on the same bytes; writes bench/results/latest.md.
 bench: system-packages
