@@ -4,18 +4,25 @@ import NewsModel
 /// happening and has a time (its own, or the one the text carries forward) becomes an event of
 /// type `unknown`.
 extension EventExtractor {
-    func clauseEvents(_ clauses: [Clause], triggers: [Trigger], taken: Set<String>, times: [TimeExpression], carried: EventDate?,
+    func clauseEvents(_ clauses: [Clause], own: [[EventDate]], triggers: [Trigger], taken: Set<String>, times: [TimeExpression], carried: EventDate?,
                       writer: SummaryWriter, tokens: [Token], source: EventSource) -> [(Int, Event)] {
-        let own = Self.ownTimes(times, clauses: clauses)
         var out: [(Int, Event)] = []
         var previous: EventDate?
         for (n, c) in clauses.enumerated() {
             let head = tokens[c.head].lower
-            var date = own[n].first
-            if date == nil { date = times.isEmpty ? carried : previous }
-            if let first = own[n].first, Self.carries(first) { previous = first }
+            // A time a trigger took dates that trigger (`for the 2010 raid`).
+            let inside = triggers.filter { c.span.contains($0.token) }
+            let mine = own[n].filter { date in !triggers.contains { $0.dates.contains { $0.value == date.value } } }
+            var date = mine.first
+            // A coordinated or simultaneous clause shares the time before it (`seized the airport and torched the terminal`).
+            if date == nil { date = times.isEmpty ? carried : ["and", "but", "then", "when", "as", "while"].contains(c.opener ?? "") ? previous : nil }
+            if let first = mine.first, Self.carries(first) { previous = first }
+            // A trigger that is the clause's verb, subject or object reports the same happening.
+            let told = inside.contains { t in
+                c.verbs.contains(t.token) || c.subject.contains(t.token) && t.token >= c.start || writer.isObject(t.token, of: c)
+            }
             guard c.form != .present, c.form != .modal, !Lexicon.stativeVerbs.contains(head), TriggerLexicon.entries[head] == nil,
-                  !triggers.contains(where: { c.span.contains($0.token) }), !reported(c, among: clauses, tokens: tokens),
+                  !told, !reported(c, among: clauses, tokens: tokens),
                   let date, fits(date, c.form),
                   let summary = writer.summary(head: c.head, isNoun: false, type: .unknown), !taken.contains(summary) else { continue }
             let (participants, location) = arguments(of: c, writer: writer, tokens: tokens)
@@ -23,7 +30,7 @@ extension EventExtractor {
             var status = EventStatus.occurred
             if c.form == .future || date.earliest > publishedAt { status = .scheduled }
             if c.form == .progressive || date.modifier == .since { status = .ongoing }
-            let confidence = 0.3 + (own[n].isEmpty ? 0.05 : 0.15) + 0.05 * Double(min(3, participants.count))
+            let confidence = 0.3 + (mine.isEmpty ? 0.05 : 0.15) + 0.05 * Double(min(3, participants.count))
             // A verb of saying the trigger lexicon does not list (`wrote`) still makes a statement.
             let type: EventType = ClauseFinder.reports(head) ? .statement : .unknown
             out.append((c.head, Event(id: "", type: type, summary: summary, date: date, status: status, location: location,
@@ -72,7 +79,7 @@ extension EventExtractor {
 
     /// Each clause's own time phrases: those inside it, and a phrase before any clause
     /// (`On Sunday, ...`) goes to the first clause after it.
-    private static func ownTimes(_ times: [TimeExpression], clauses: [Clause]) -> [[EventDate]] {
+    static func ownTimes(_ times: [TimeExpression], clauses: [Clause]) -> [[EventDate]] {
         var out = Array(repeating: [EventDate](), count: clauses.count)
         for time in times {
             let k = clauses.lastIndex { $0.span.contains(time.tokens.lowerBound) }
@@ -101,6 +108,9 @@ extension EventExtractor {
         var location: String?
         let passive = c.form == .passive
         let mentions = writer.mentions
+        // `travel to Cairo` goes to a place; `apologized to Turkey` addresses someone.
+        let head = tokens[c.head].lower
+        let moves = Lexicon.motionVerbs.contains(head) || ["travel", "arrive", "return", "go", "fly", "move"].contains { head.hasPrefix($0) }
         var k = c.subject.lowerBound
         while k < c.subject.upperBound {
             if let m = writer.mentionAt[k] {
@@ -126,7 +136,7 @@ extension EventExtractor {
                 switch preposition {
                 case nil: if !passive, !mention.isDemonym { participants.append(Participant(entityId: mention.entityId, role: .target)) }
                 case "to", "on", "against", "into":
-                    if mention.type == .location, preposition == "to" || preposition == "into" {
+                    if mention.type == .location, preposition == "to" || preposition == "into", moves {
                         location = location ?? mention.entityId
                     } else if !mention.isDemonym {
                         participants.append(Participant(entityId: mention.entityId, role: .target))

@@ -37,6 +37,7 @@ struct EventExtractor: Sendable {
             if doc.tokens[sentence.tokens.lowerBound].afterNewline { carried = nil }
             let times = doc.times[sentence.index]
             let clauses = ClauseFinder.clauses(in: doc.tokens, sentence: sentence.tokens)
+            let own = Self.ownTimes(times, clauses: clauses)
             let writer = SummaryWriter(tokens: doc.tokens, scalars: doc.scalars, mentions: doc.mentions, mentionAt: mentionAt,
                                        names: doc.names, sentence: sentence, clauses: clauses,
                                        timeTokens: Self.timeTokens(times, tokens: doc.tokens))
@@ -66,9 +67,10 @@ struct EventExtractor: Sendable {
                     let hasOther = found.participants.contains { [.target, .guest].contains($0.role) }
                     if (status == .possible || status == .scheduled) && !found.participants.isEmpty || hasActor && hasOther {
                         dates = [nil]
-                    } else if !trigger.entry.isNoun, times.isEmpty, let c = clauses.first(where: { $0.head == trigger.token }),
-                              let anchor = carried, fits(anchor, c.form) {
-                        // A verb that reports a happening takes the time the text carries forward.
+                    } else if !trigger.entry.isNoun, let n = clauses.firstIndex(where: { $0.head == trigger.token }),
+                              let anchor = own[n].first ?? (times.isEmpty ? carried : nil), fits(anchor, clauses[n].form) {
+                        // A verb that reports a happening takes its clause's time (`On Thursday,
+                        // rebels seized`), else the one the text carries forward.
                         dates = [anchor]
                     }
                 }
@@ -89,7 +91,7 @@ struct EventExtractor: Sendable {
                     drafts.append((trigger.token, event))
                 }
             }
-            var others = clauseEvents(clauses, triggers: triggers, taken: Set(drafts.map(\.1.summary)), times: times, carried: carried, writer: writer,
+            var others = clauseEvents(clauses, own: own, triggers: triggers, taken: Set(drafts.map(\.1.summary)), times: times, carried: carried, writer: writer,
                                       tokens: doc.tokens, source: source)
             if drafts.isEmpty { assign(figures, to: &others) } else { assign(figures, to: &drafts) }
             events += drafts.map(\.1) + others.map(\.1)
@@ -277,8 +279,9 @@ struct EventExtractor: Sendable {
     private static func same(_ a: Event, _ b: Event) -> Bool {
         guard a.type == b.type, a.date?.value == b.date?.value else { return false }
         let pa = Set(a.participants.map(\.entityId)), pb = Set(b.participants.map(\.entityId))
-        // Happenings of no known kind are one only when they share someone.
-        if a.date == nil || a.type == .unknown { return !pa.isDisjoint(with: pb) }
+        // Happenings of no known kind are one only when told alike.
+        if a.type == .unknown { return a.summary == b.summary }
+        if a.date == nil { return !pa.isDisjoint(with: pb) }
         return pa.isEmpty || pb.isEmpty || !pa.isDisjoint(with: pb)
     }
 

@@ -30,20 +30,39 @@ struct SummaryWriter {
             return line
         }
         if isNoun, let actor = possessor(of: head), let line = finish(nominal(head, actor: actor, type: type)) { return line }
+        // `have visited Russia ..., with the most recent visit`: a clause of the same kind before the noun.
+        if let c = clauses.last(where: { $0.start <= head && TriggerLexicon.entries[tokens[$0.head].lower]?.type == type }),
+           let line = finish(clause(c)) {
+            return line
+        }
+        // `In the first round on February 23, Marsh finished`: the clause an opening phrase leads to.
+        if clauses.allSatisfy({ $0.start > head }), let c = clauses.first, let line = finish(clause(c)) { return line }
+        // A noun inside a phrase of another clause (`after the next round of indirect talks
+        // between Israel and Hamas`) is told by its own phrase when that says enough.
+        if isNoun, inPhrase(head), let line = nounPhrase(head).flatMap(finish) { return line }
         if let c = clauses.last(where: { $0.span.contains(head) }), let line = finish(clause(c, through: head)) { return line }
-        // `have visited Russia ..., with the most recent visit`: a clause of the same kind
-        // before the noun; `In the first round on February 23, Marsh finished`: the clause
-        // an opening phrase leads to.
-        let same = clauses.last { $0.start <= head && TriggerLexicon.entries[tokens[$0.head].lower]?.type == type }
-        let led = clauses.allSatisfy { $0.start > head } ? clauses.first : nil
-        if let c = same ?? led, let line = finish(clause(c)) { return line }
-        return isNoun ? finish(nounPhrase(head)) : nil
+        return isNoun ? nounPhrase(head).flatMap(finish) : nil
     }
 
-    /// Whether `t` heads the object right after the clause's verb group (no preposition between).
-    private func isObject(_ t: Int, of c: Clause) -> Bool {
-        guard c.tail.contains(t), t - c.tail.lowerBound <= 3 else { return false }
-        return !(c.tail.lowerBound..<t).contains { RoleFinder.prepositionWords.contains(tokens[$0].lower) || ClauseFinder.isBoundary(tokens[$0]) }
+    /// Whether `t` stands in the object right after the clause's verb group (no preposition but a
+    /// measure's `of` between).
+    func isObject(_ t: Int, of c: Clause) -> Bool {
+        guard c.tail.contains(t), t - c.tail.lowerBound <= 6 else { return false }
+        // `sent over 700 tons of humanitarian assistance`
+        return !(c.tail.lowerBound..<t).contains {
+            tokens[$0].lower != "of" && RoleFinder.prepositionWords.contains(tokens[$0].lower) || ClauseFinder.isBoundary(tokens[$0])
+        }
+    }
+
+    /// Whether a noun's phrase stands after a preposition (`of indirect talks`), not as an
+    /// object or complement (`to be a visit`).
+    private func inPhrase(_ t: Int) -> Bool {
+        var k = t
+        while k > sentence.tokens.lowerBound, t - k < 4, !RoleFinder.prepositionWords.contains(tokens[k - 1].lower),
+              !ClauseFinder.isBoundary(tokens[k - 1]) {
+            k -= 1
+        }
+        return k > sentence.tokens.lowerBound && RoleFinder.prepositionWords.contains(tokens[k - 1].lower) && tokens[k - 1].lower != "to"
     }
 
     // MARK: Clauses
@@ -153,7 +172,7 @@ struct SummaryWriter {
     }
 
     /// The noun with its modifiers and the phrase after it (`the legislative elections due`).
-    private func nounPhrase(_ t: Int) -> [String] {
+    private func nounPhrase(_ t: Int) -> [String]? {
         var k = t
         while k > sentence.tokens.lowerBound, t - k < 4, tokens[k - 1].kind == .word || tokens[k - 1].kind == .number,
               !ClauseFinder.isBoundary(tokens[k - 1]), !RoleFinder.prepositionWords.contains(tokens[k - 1].lower) {
