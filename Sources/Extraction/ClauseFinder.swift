@@ -146,11 +146,17 @@ enum ClauseFinder {
         t.kind == .punctuation && [",", ";", ":", "(", ")", "\u{2014}", "\u{2013}", "\"", "\u{201C}", "\u{201D}"].contains(t.text)
     }
 
+    /// Whether `w` ends with `suffix`, compared as UTF-8 bytes (cheaper than by characters).
+    static func ends(_ w: String, _ suffix: String) -> Bool {
+        let a = w.utf8, b = suffix.utf8
+        return a.count >= b.count && a.reversed().starts(with: b.reversed())
+    }
+
     /// A regular past form (`collapsed`) or a listed irregular one (`struck`).
     static func isPast(_ w: String) -> Bool {
         if Lexicon.irregularPast.contains(w) { return true }
-        return w.count >= 5 && w.hasSuffix("ed") && !notPast.contains(w) && !w.contains("-")
-            && w.unicodeScalars.allSatisfy { $0.properties.isAlphabetic }
+        let bytes = w.utf8
+        return bytes.count >= 5 && ends(w, "ed") && bytes.allSatisfy { $0 >= 97 && $0 <= 122 } && !notPast.contains(w)
     }
 
     static func isParticiple(_ w: String) -> Bool {
@@ -163,7 +169,7 @@ enum ClauseFinder {
 
     private static func skipInserts(from i: Int, _ tokens: [Token], _ sentence: Range<Int>) -> Int {
         var j = i
-        while j < sentence.upperBound, inserts.contains(tokens[j].lower) || tokens[j].lower.hasSuffix("ly") && tokens[j].lower.count > 4 {
+        while j < sentence.upperBound, inserts.contains(tokens[j].lower) || tokens[j].lower.utf8.count > 4 && ends(tokens[j].lower, "ly") {
             j += 1
         }
         return j
@@ -194,7 +200,7 @@ enum ClauseFinder {
                 if v == "be", j + 1 < sentence.upperBound, isVerbWord(tokens[j + 1]), isParticiple(tokens[j + 1].lower) {
                     return (i..<(j + 2), j + 1, .future)
                 }
-                guard !auxiliaries.contains(v), !blockers.contains(v), !v.hasSuffix("ly") else { return nil }
+                guard !auxiliaries.contains(v), !blockers.contains(v), !ends(v, "ly") else { return nil }
                 return (i..<(j + 1), j, .future)
             }
             var perfect = ["has", "have", "had"].contains(w)
@@ -207,20 +213,20 @@ enum ClauseFinder {
                 guard j < sentence.upperBound, isVerbWord(tokens[j]) else { return nil }
             }
             let v = tokens[j].lower
-            if !perfect, v.hasSuffix("ing"), v.count > 5 { return (i..<(j + 1), j, .progressive) }
+            if !perfect, v.utf8.count > 5, ends(v, "ing") { return (i..<(j + 1), j, .progressive) }
             guard isParticiple(v) else { return nil }
             return (i..<(j + 1), j, perfect ? .perfect : .passive)
         }
         if isPast(w) {
             if i > sentence.lowerBound {
                 let p = tokens[i - 1]
-                if blockers.contains(p.lower) || p.kind == .number || p.isPossessive || p.lower.hasSuffix("'s") { return nil }
+                if blockers.contains(p.lower) || p.kind == .number || p.isPossessive || ends(p.lower, "'s") { return nil }
             }
             // `the school targeted by`: a reduced passive describes a noun, it does not report.
             if i + 1 < sentence.upperBound, tokens[i + 1].lower == "by", !Lexicon.irregularPast.contains(w) { return nil }
             return (i..<(i + 1), i, .past)
         }
-        if let entry = TriggerLexicon.entries[w], !entry.isNoun, w.hasSuffix("s"), i > sentence.lowerBound,
+        if let entry = TriggerLexicon.entries[w], !entry.isNoun, ends(w, "s"), i > sentence.lowerBound,
            !blockers.contains(tokens[i - 1].lower) {
             return (i..<(i + 1), i, .present)
         }

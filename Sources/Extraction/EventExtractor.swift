@@ -74,6 +74,7 @@ struct EventExtractor: Sendable {
                         dates = [anchor]
                     }
                 }
+                guard !dates.isEmpty else { continue }
                 let summary = writer.summary(head: trigger.token, isNoun: trigger.entry.isNoun, type: trigger.entry.type)
                     ?? doc.tokens[trigger.token].lower + (trigger.entry.isNoun ? "|n" : "|v")
                 for date in dates {

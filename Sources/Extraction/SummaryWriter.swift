@@ -212,7 +212,7 @@ struct SummaryWriter {
         parts.append(Self.nounVerbs[noun] ?? Self.lightVerbs[type] ?? "carried out")
         modifiers = modifiers.filter { !RoleFinder.determinerWords.contains(tokens[$0].lower) }
         let first = tokens[modifiers.first ?? t].lower
-        if !noun.hasSuffix("s"), !Self.massNouns.contains(noun) {
+        if !ClauseFinder.ends(noun, "s"), !Self.massNouns.contains(noun) {
             parts.append("aeiou".contains(first.first ?? "x") ? "an" : "a")
         }
         return parts + runs(modifiers + [t] + phrase)
@@ -268,16 +268,22 @@ struct SummaryWriter {
         return out
     }
 
-    /// One line: at least three words, first letter capitalised, no trailing punctuation.
+    /// One line: at least three words, first letter capitalised, no trailing punctuation, quotes closed.
     private func finish(_ parts: [String]) -> String? {
         var line = parts.filter { !$0.isEmpty }.joined(separator: " ")
-        while let last = line.last, ".,;:!?".contains(last) { line.removeLast() }
-        if line.filter({ $0 == "\"" }).count % 2 == 1 { line += "\"" }
-        if line.filter({ $0 == "\u{201C}" }).count > line.filter({ $0 == "\u{201D}" }).count { line += "\u{201D}" }
-        guard line.split(separator: " ").count >= 3 else { return nil }
+        while let last = line.unicodeScalars.last, Self.trailing.contains(last) { line.unicodeScalars.removeLast() }
+        var words = 0, inWord = false, straight = 0, opening = 0, closing = 0
+        for s in line.unicodeScalars {
+            if s == " " { inWord = false } else if !inWord { inWord = true; words += 1 }
+            if s == "\"" { straight += 1 } else if s == "\u{201C}" { opening += 1 } else if s == "\u{201D}" { closing += 1 }
+        }
+        guard words >= 3 else { return nil }
+        if straight % 2 == 1 { line += "\"" }
+        if opening > closing { line += "\u{201D}" }
         return line.prefix(1).uppercased() + line.dropFirst()
     }
 
+    private static let trailing: Set<Unicode.Scalar> = [".", ",", ";", ":", "!", "?"]
     private static let quotes: Set<String> = ["\"", "\u{201C}", "\u{201D}"]
     private static let pronouns: Set<String> = ["he", "she", "it", "they"]
     private static let danglers: Set<String> = RoleFinder.prepositionWords.union(RoleFinder.determinerWords)
