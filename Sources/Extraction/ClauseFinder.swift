@@ -139,7 +139,7 @@ enum ClauseFinder {
     private static let notPast: Set<String> = [
         "need", "indeed", "speed", "seed", "united", "red", "based", "feed", "shed", "deed", "embed", "proceed",
         "exceed", "succeed", "hundred", "sacred", "naked", "wicked", "alleged", "beloved", "rugged", "ragged",
-        "wretched", "crooked", "kindred", "bed", "led", "fled", "bred", "fed", "wed", "weed", "greed", "breed",
+        "wretched", "crooked", "kindred", "bed", "led", "fled", "bred", "fed", "wed", "weed", "greed", "breed", "heed", "reed", "sled", "aged",
     ]
 
     static func isBoundary(_ t: Token) -> Bool {
@@ -156,7 +156,7 @@ enum ClauseFinder {
     static func isPast(_ w: String) -> Bool {
         if Lexicon.irregularPast.contains(w) { return true }
         let bytes = w.utf8
-        return bytes.count >= 5 && ends(w, "ed") && bytes.allSatisfy { $0 >= 97 && $0 <= 122 } && !notPast.contains(w)
+        return bytes.count >= 4 && ends(w, "ed") && bytes.allSatisfy { $0 >= 97 && $0 <= 122 } && !notPast.contains(w)
     }
 
     static func isParticiple(_ w: String) -> Bool {

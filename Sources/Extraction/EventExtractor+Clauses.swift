@@ -8,14 +8,24 @@ extension EventExtractor {
                       writer: SummaryWriter, tokens: [Token], source: EventSource) -> [(Int, Event)] {
         var out: [(Int, Event)] = []
         var previous: EventDate?
+        // A time a trigger took dates that trigger (`for the 2010 raid`).
+        let free = own.map { dates in dates.filter { date in !triggers.contains { $0.dates.contains { $0.value == date.value } } } }
         for (n, c) in clauses.enumerated() {
             let head = tokens[c.head].lower
-            // A time a trigger took dates that trigger (`for the 2010 raid`).
             let inside = triggers.filter { c.span.contains($0.token) }
-            let mine = own[n].filter { date in !triggers.contains { $0.dates.contains { $0.value == date.value } } }
+            let mine = free[n]
             var date = mine.first
-            // A coordinated or simultaneous clause shares the time before it (`seized the airport and torched the terminal`).
-            if date == nil { date = times.isEmpty ? carried : ["and", "but", "then", "when", "as", "while"].contains(c.opener ?? "") ? previous : nil }
+            if date == nil, times.isEmpty {
+                date = carried
+            } else if date == nil, Self.sharing.contains(c.opener ?? "") {
+                // A coordinated or simultaneous clause shares the time before it (`seized the
+                // airport and torched the terminal`).
+                date = previous
+            } else if date == nil, n + 1 < clauses.count, Self.simultaneous.contains(clauses[n + 1].opener ?? ""),
+                      let next = own[n + 1].first, Self.carries(next) {
+                // `Three people died when a bus overturned on Monday`
+                date = next
+            }
             if let first = mine.first, Self.carries(first) { previous = first }
             // A trigger that is the clause's verb, subject or object reports the same happening.
             let told = inside.contains { t in
@@ -75,6 +85,8 @@ extension EventExtractor {
         return out
     }
 
+    private static let simultaneous: Set<String> = ["when", "as", "while"]
+    private static let sharing: Set<String> = ["and", "but", "then", "when", "as", "while"]
     private static let dayParts: Set<String> = ["early", "late", "morning", "afternoon", "evening", "night", "overnight"]
 
     /// Each clause's own time phrases: those inside it, and a phrase before any clause

@@ -10,6 +10,7 @@ import Testing
         ("The minister will travel to Cairo.", [("The minister", "travel", .future)]),
         ("Rebels were fighting near the border.", [("Rebels", "fighting", .progressive)]),
         ("The injured man fled.", [("The injured man", "fled", .past)]),
+        ("Three people died when a bus overturned.", [("Three people", "died", .past), ("a bus", "overturned", .past)]),
         ("Rebels seized the airport and torched the terminal.", [("Rebels", "seized", .past), ("Rebels", "torched", .past)]),
         ("Reyk, who first took office in 2013, had campaigned hard.", [("Reyk", "took", .past), ("Reyk", "campaigned", .perfect)]),
         ("Marsh, a former judge, took office.", [("Marsh", "took", .past)]),
