@@ -1,11 +1,14 @@
 /// Finds the clauses of a sentence by English morphology alone, without a parser.
 ///
 /// A main verb is a simple-past form (regular `-ed` or a listed irregular form), a participle
-/// after `has`/`have`/`had` or `was`/`were`/`is`/`are`, a verb after the modal `will`, or a
-/// present form the trigger lexicon lists (`says`). The subject is what stands before the verb
-/// group back to a comma, an opening word (`which`, `after`, `and`) or the previous clause; the
-/// tail runs to the next clause, a comma or a subordinate clause. A reporting verb (`said`)
-/// keeps the whole rest of the sentence as its tail: what was said.
+/// after `has`/`have`/`had`/`having` or `was`/`were`/`is`/`are`, a verb after the modal `will`,
+/// or a present form the trigger lexicon lists (`says`); other modals (`may launch`) bound a
+/// clause that reports nothing. A word after a determiner or preposition (`the injured`) is no
+/// verb. The subject is what stands before the verb group back to a comma, an opening word
+/// (`after`, `and`) or the previous clause; a relative pronoun (`who`) stands for the name
+/// before it, and a coordinated verb shares the subject before it. The tail runs to the next
+/// clause, a comma or a subordinate clause; a reporting verb (`said`, `warned that`) keeps the
+/// whole rest of the sentence as its tail: what was said.
 enum ClauseFinder {
     static func clauses(in tokens: [Token], sentence: Range<Int>) -> [Clause] {
         var groups: [(verbs: Range<Int>, head: Int, form: Clause.Form)] = []
@@ -67,10 +70,8 @@ enum ClauseFinder {
         for n in out.indices {
             let from = out[n].verbs.upperBound
             var end = n + 1 < out.count ? out[n + 1].start : sentence.upperBound
-            let head = out[n].head
-            let says = reports(tokens[head].lower)
-                || thatVerbs.contains(tokens[head].lower) && from < sentence.upperBound && tokens[from].lower == "that"
-            if !says {
+            out[n].tail = from..<sentence.upperBound
+            if !reportsSpeech(out[n], tokens) {
                 var k = from
                 while k < end {
                     let t = tokens[k]
@@ -127,6 +128,7 @@ enum ClauseFinder {
         while k > floor, end - k < 10, !isBoundary(tokens[k - 1]), !Lexicon.subordinators.contains(tokens[k - 1].lower) { k -= 1 }
         return k..<end
     }
+
     /// Words after which the tail is no longer about the happening.
     private static let stops: Set<String> = ["while", "whereas", "because", "although", "though", "according", "as", "if", "unless", "when", "where"]
     private static let modals: Set<String> = ["may", "might", "could", "would", "can", "should", "must"]

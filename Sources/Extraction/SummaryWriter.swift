@@ -131,28 +131,12 @@ struct SummaryWriter {
         }
         while let l = idx.last, tokens[l].kind == .punctuation || ["also", "reportedly"].contains(tokens[l].lower) { idx.removeLast() }
         if idx.isEmpty {
-            if c.isRelative, let a = antecedent(before: c.start) { return [a] }
             if let m = nearestActor(before: c.verbs.lowerBound) { return [name(m)] }
             return []
         }
         if idx.count == 1, Self.pronouns.contains(tokens[idx[0]].lower) { return [resolve(idx[0])] }
         if idx.count > 10 { idx = trimmed(Array(idx.prefix(10))) }
         return runs(idx)
-    }
-
-    /// The noun or name a relative clause describes: `Gaza` in `Gaza, which has been embroiled`.
-    private func antecedent(before opener: Int) -> String? {
-        var j = opener - 1
-        if j >= sentence.tokens.lowerBound, tokens[j].isPunct(",") { j -= 1 }
-        guard j >= sentence.tokens.lowerBound else { return nil }
-        if let m = mentionAt[j] { return mentions[m].candidate.name }
-        var k = j
-        while k > sentence.tokens.lowerBound, j - k < 4, tokens[k - 1].kind == .word, !ClauseFinder.isBoundary(tokens[k - 1]),
-              !RoleFinder.prepositionWords.contains(tokens[k - 1].lower) {
-            k -= 1
-            if RoleFinder.determinerWords.contains(tokens[k].lower) { break }
-        }
-        return runs(Array(k...j)).joined(separator: " ")
     }
 
     // MARK: Nouns
