@@ -41,13 +41,25 @@ extension EventExtractor {
             if c.form == .future || date.earliest > publishedAt { status = .scheduled }
             if c.form == .progressive || date.modifier == .since { status = .ongoing }
             let confidence = 0.3 + (mine.isEmpty ? 0.05 : 0.15) + 0.05 * Double(min(3, participants.count))
-            // A verb of saying the trigger lexicon does not list (`wrote`) still makes a statement.
-            let type: EventType = ClauseFinder.reports(head) ? .statement : .unknown
+            let type = Self.kind(of: c, tokens: tokens)
             out.append((c.head, Event(id: "", type: type, summary: summary, date: date, status: status, location: location,
                                       participants: participants, sources: [source],
                                       confidence: (confidence * 100).rounded() / 100, extractorVersion: Extractor.version)))
         }
         return out
+    }
+
+    /// The kind a clause's words tell even though the trigger lexicon lists no verb of it: a verb
+    /// of saying (`wrote`) makes a statement, a finding of guilt or liability (`found the company
+    /// liable`) a ruling; anything else is `unknown`.
+    static func kind(of c: Clause, tokens: [Token]) -> EventType {
+        let head = tokens[c.head].lower
+        if ClauseFinder.reports(head) { return .statement }
+        if ["found", "declared", "held", "pronounced"].contains(head),
+           c.tail.prefix(8).contains(where: { ["guilty", "liable", "innocent", "responsible"].contains(tokens[$0].lower) }) {
+            return .ruling
+        }
+        return .unknown
     }
 
     /// Whether a date can be the time of a clause of this form: no past date for `will`, no

@@ -19,6 +19,7 @@ import Testing
         ("Marsh, a former judge, took office on Monday.", .unknown, "Marsh took office"),
         ("The minister will travel to Cairo on August 20.", .unknown, "The minister will travel to Cairo"),
         ("The conflict began in October.", .fight, "The conflict began"),
+        ("A court in Lendo found the company liable on Monday.", .ruling, "A court in Lendo found the company liable"),
         ("Three people died when a bus overturned near Lagos on August 4.", .unknown, "Three people died"),
         ("Israel, officials said, struck a hospital in Gaza on Tuesday.", .fight, "Israel struck a hospital in Gaza"),
         ("The convoy was ambushed by gunmen near Kandahar on Thursday.", .assault, "The convoy was ambushed by gunmen near Kandahar"),
