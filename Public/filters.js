@@ -6,7 +6,7 @@ import { h, replace, label } from "./dom.js";
 export const EVENT_TYPES = ["statement", "appeal", "intent", "consult", "cooperate", "material-cooperation",
   "aid", "yield", "investigate", "demand", "disapprove", "reject", "threaten", "protest", "force-posture",
   "reduce-relations", "coerce", "assault", "fight", "mass-violence", "election", "ruling", "disaster",
-  "sport", "economic", "other"];
+  "sport", "economic", "other", "unknown"];
 export const STATUSES = ["occurred", "ongoing", "scheduled", "possible"];
 
 const TYPING_DELAY = 250;

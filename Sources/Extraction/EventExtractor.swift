@@ -31,40 +31,53 @@ struct EventExtractor: Sendable {
         }
         let roles = RoleFinder(tokens: doc.tokens, mentions: doc.mentions, mentionAt: mentionAt)
         var events: [Event] = []
+        var carried: EventDate?
         for sentence in doc.sentences {
+            // A paragraph starts afresh: a time phrase carries only within its paragraph.
+            if doc.tokens[sentence.tokens.lowerBound].afterNewline { carried = nil }
+            let times = doc.times[sentence.index]
+            let clauses = ClauseFinder.clauses(in: doc.tokens, sentence: sentence.tokens)
+            let own = Self.ownTimes(times, clauses: clauses)
+            let writer = SummaryWriter(tokens: doc.tokens, scalars: doc.scalars, mentions: doc.mentions, mentionAt: mentionAt,
+                                       names: doc.names, sentence: sentence, clauses: clauses,
+                                       timeTokens: Self.timeTokens(times, tokens: doc.tokens))
+            defer { if let last = times.last?.date, Self.carries(last) { carried = last } }
             var triggers = findTriggers(doc.tokens, sentence.tokens, domain: domain)
-            guard !triggers.isEmpty else { continue }
-            attach(doc.times[sentence.index], to: &triggers, tokens: doc.tokens, sentence: sentence.tokens)
+            attach(times, to: &triggers, tokens: doc.tokens, sentence: sentence.tokens)
             let figures = FigureExtractor.figures(in: doc.tokens, sentence: sentence.tokens, scalars: doc.scalars)
-            lazy var source = EventSource(articleId: articleId, sentenceIndex: sentence.index, start: sentence.start,
+            let source = EventSource(articleId: articleId, sentenceIndex: sentence.index, start: sentence.start,
                                      end: sentence.end,
                                      quote: ScalarText.string(doc.scalars[sentence.start..<sentence.end]))
             var drafts: [(Int, Event)] = []
             for trigger in triggers {
                 var found = roles.find(for: trigger.token, entry: trigger.entry, sentence: sentence.tokens)
-                // Another trigger of the same type in the sentence names the same happening
-                // (`have visited Russia ... the most recent visit`).
                 // An undated trigger of the same type names the same happening (`have visited
                 // Russia ... the most recent visit in late June`): it lends its participants.
-                do {
-                    for other in triggers where other.token != trigger.token && other.entry.type == trigger.entry.type
-                        && other.dates.isEmpty && !trigger.dates.isEmpty {
-                        let more = roles.find(for: other.token, entry: other.entry, sentence: sentence.tokens)
-                        found.participants += more.participants
-                        if found.location == nil { found.location = more.location }
-                    }
+                for other in triggers where other.token != trigger.token && other.entry.type == trigger.entry.type
+                    && other.dates.isEmpty && !trigger.dates.isEmpty {
+                    let more = roles.find(for: other.token, entry: other.entry, sentence: sentence.tokens)
+                    found.participants += more.participants
+                    if found.location == nil { found.location = more.location }
                 }
                 found.participants = Self.unique(found.participants)
                 let status = self.status(trigger.token, tokens: doc.tokens, sentence: sentence.tokens)
-                let dates: [EventDate?] = trigger.dates.isEmpty ? [nil] : trigger.dates
-                for date in dates {
-                    if date == nil {
-                        if triggers.contains(where: { $0.entry.type == trigger.entry.type && !$0.dates.isEmpty }) { continue }
-                        let hasActor = found.participants.contains { [.actor, .host].contains($0.role) }
-                        let hasOther = found.participants.contains { [.target, .guest].contains($0.role) }
-                        guard (status == .possible || status == .scheduled) && !found.participants.isEmpty
-                            || hasActor && hasOther else { continue }
+                var dates: [EventDate?] = trigger.dates
+                if dates.isEmpty, !triggers.contains(where: { $0.entry.type == trigger.entry.type && !$0.dates.isEmpty }) {
+                    let hasActor = found.participants.contains { [.actor, .host].contains($0.role) }
+                    let hasOther = found.participants.contains { [.target, .guest].contains($0.role) }
+                    if (status == .possible || status == .scheduled) && !found.participants.isEmpty || hasActor && hasOther {
+                        dates = [nil]
+                    } else if !trigger.entry.isNoun, let n = clauses.firstIndex(where: { $0.head == trigger.token }),
+                              let anchor = own[n].first ?? (times.isEmpty ? carried : nil), fits(anchor, clauses[n].form) {
+                        // A verb that reports a happening takes its clause's time (`On Thursday,
+                        // rebels seized`), else the one the text carries forward.
+                        dates = [anchor]
                     }
+                }
+                guard !dates.isEmpty else { continue }
+                let summary = writer.summary(head: trigger.token, isNoun: trigger.entry.isNoun, type: trigger.entry.type)
+                    ?? doc.tokens[trigger.token].lower + (trigger.entry.isNoun ? "|n" : "|v")
+                for date in dates {
                     var s = status
                     if let date {
                         if date.modifier == .since, s == .occurred { s = .ongoing }
@@ -72,15 +85,17 @@ struct EventExtractor: Sendable {
                     }
                     let confidence = min(0.95, 0.45 + (date == nil ? 0 : 0.2) + 0.1 * Double(min(3, found.participants.count))
                         + (found.location == nil ? 0 : 0.05) - (s == .possible ? 0.1 : 0))
-                    let event = Event(id: "", type: trigger.entry.type, summary: doc.tokens[trigger.token].lower + (trigger.entry.isNoun ? "|n" : "|v"), date: date, status: s,
+                    let event = Event(id: "", type: trigger.entry.type, summary: summary, date: date, status: s,
                                       location: found.location, participants: found.participants, figures: [],
                                       sources: [source], confidence: (confidence * 100).rounded() / 100,
                                       extractorVersion: Extractor.version)
                     drafts.append((trigger.token, event))
                 }
             }
-            assign(figures, to: &drafts)
-            events += drafts.map(\.1)
+            var others = clauseEvents(clauses, own: own, triggers: triggers, taken: Set(drafts.map(\.1.summary)), times: times, carried: carried, writer: writer,
+                                      tokens: doc.tokens, source: source)
+            if drafts.isEmpty { assign(figures, to: &others) } else { assign(figures, to: &drafts) }
+            events += drafts.map(\.1) + others.map(\.1)
         }
         events = Self.mergeWithinArticle(events)
         return Self.finish(events, names: doc.names)
@@ -208,7 +223,7 @@ struct EventExtractor: Sendable {
     private static let scheduledCues: Set<String> = ["will", "scheduled", "upcoming", "next", "planned", "plans", "slated", "due", "expected", "set"]
     private static let ongoingCues: Set<String> = ["ongoing", "continuing", "continues", "continue", "been", "still"]
 
-    private func status(_ t: Int, tokens: [Token], sentence: Range<Int>) -> EventStatus {
+    func status(_ t: Int, tokens: [Token], sentence: Range<Int>) -> EventStatus {
         var start = t
         while start > sentence.lowerBound, t - start < 7, !Self.isBoundary(tokens[start - 1]) { start -= 1 }
         let window = (start..<min(sentence.upperBound, t + 2)).map { tokens[$0].lower }
@@ -269,6 +284,8 @@ struct EventExtractor: Sendable {
     private static func same(_ a: Event, _ b: Event) -> Bool {
         guard a.type == b.type, a.date?.value == b.date?.value else { return false }
         let pa = Set(a.participants.map(\.entityId)), pb = Set(b.participants.map(\.entityId))
+        // Happenings of no known kind are one only when told alike.
+        if a.type == .unknown { return a.summary == b.summary }
         if a.date == nil { return !pa.isDisjoint(with: pb) }
         return pa.isEmpty || pb.isEmpty || !pa.isDisjoint(with: pb)
     }

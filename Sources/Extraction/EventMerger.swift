@@ -4,7 +4,7 @@ public import NewsModel
 ///
 /// Two events are one happening when they have the same type, date ranges that overlap (or no
 /// date at all) and at least one participant in common (or, with no participants, the same
-/// place, or none, and date value). The known event keeps its id and gains the new source, participants
+/// place, or none, and date value); `unknown` events must also have the same summary. The known event keeps its id and gains the new source, participants
 /// and figures; nothing is duplicated.
 public enum EventMerger {
     /// Folds `incoming` into `existing`.
@@ -47,6 +47,8 @@ public enum EventMerger {
     /// Whether two events report the same happening.
     public static func sameHappening(_ a: Event, _ b: Event) -> Bool {
         guard a.type == b.type else { return false }
+        // Two happenings of no known kind, even of one day and actor, are one only when told alike.
+        if a.type == .unknown, a.summary.lowercased() != b.summary.lowercased() { return false }
         switch (a.date, b.date) {
         case let (x?, y?):
             guard x.earliest <= y.latest, y.earliest <= x.latest else { return false }

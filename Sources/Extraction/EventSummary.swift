@@ -1,10 +1,31 @@
 import NewsModel
 
-/// One line that says what happened, from the roles, the trigger word and the place:
-/// `Vladimir Putin hosted Mahmoud Abbas at Novo-Ogaryovo`.
+/// The line that says what happened when the reporting clause gave none: built from the roles,
+/// the trigger word and the place (`Vladimir Putin hosted Mahmoud Abbas at Novo-Ogaryovo`), or,
+/// when that is shorter than three words, the opening of the source sentence.
 enum EventSummary {
-    /// `event.summary` holds the trigger word when this runs.
+    /// `event.summary` holds the clause's line, or the trigger word marked `word|n` or `word|v`.
     static func make(_ event: Event, names: [String: String]) -> String {
+        guard event.summary.contains("|") else { return event.summary }
+        let line = template(event, names: names)
+        if line.split(separator: " ").count >= 3 { return line }
+        return opening(event.sources.first?.quote ?? "") ?? line
+    }
+
+    /// The sentence up to its first comma or semicolon, at most fourteen words.
+    static func opening(_ quote: String) -> String? {
+        let clause = quote.prefix { !",;:".contains($0) }
+        var words = clause.split(separator: " ").prefix(14).map(String.init)
+        while let last = words.last, ["the", "a", "an", "of", "in", "on", "at", "to", "and", "for", "with"].contains(last.lowercased()) {
+            words.removeLast()
+        }
+        guard words.count >= 3 else { return nil }
+        var line = words.joined(separator: " ")
+        while let last = line.last, ".!?\"\u{201D}".contains(last) { line.removeLast() }
+        return line.prefix(1).uppercased() + line.dropFirst()
+    }
+
+    private static func template(_ event: Event, names: [String: String]) -> String {
         let marked = event.summary.split(separator: "|")
         let word = marked.first.map(String.init) ?? ""
         let isNoun = marked.count > 1 && marked[1] == "n"

@@ -116,6 +116,49 @@ enum Lexicon {
         follow share rights reserved click download app podcast page channel
         """)
 
+    /// Irregular simple-past forms of verbs that report happenings (`struck`, `fled`).
+    static let irregularPast: Set<String> = words("""
+        arose awoke bore beat became began bit bled blew broke bred brought built burned burnt
+        bought caught chose clung came cost crept cut dealt dug drew drank drove dwelt fell fed felt fought
+        found fled flung flew forbade foresaw forgot forgave froze got gave went grew hung
+        heard hid hit held hurt kept knelt knew laid led leapt left lent let lost made meant met mistook
+        paid proved put quit ran rang rode rose said saw sought sold sent set shook shed shone shot showed
+        shrank shut sang sank slept slid slung spoke sped spent spun split spread sprang stood stole stuck
+        stung struck strove swore swept swam swung took taught tore told thought threw thrust trod understood
+        undertook underwent upheld upset woke wore wove wept won withdrew withheld withstood wrote
+        overtook overthrew overran overcame oversaw mistook outran rebuilt reopened retook
+        """)
+
+    /// Irregular past participles that differ from the simple past (`taken`, `withdrawn`).
+    static let irregularParticiples: Set<String> = words("""
+        arisen awoken borne beaten become begun bitten blown broken chosen come done drawn drunk driven eaten
+        fallen flown forbidden forgotten forgiven frozen gotten given gone grown hidden known lain proven ridden
+        risen run rung seen shaken shown shrunk sung sunk slain spoken sprung stolen stridden striven sworn
+        swum taken torn thrown trodden undertaken withdrawn woken worn woven written overtaken overthrown overrun
+        overcome overseen retaken
+        """)
+
+    /// Past forms that say how things are rather than that something happened (`seemed`, `included`).
+    static let stativeVerbs: Set<String> = words("""
+        seemed appeared remained stayed wanted needed liked loved hated hoped wished believed thought knew felt
+        meant owned belonged consisted contained included involved resembled lacked deserved looked sounded
+        tended used had based related concerned estimated numbered totalled totaled existed lived depended
+        expected intended preferred considered regarded described labeled labelled called named noted
+        """)
+
+    /// Words that open a clause without belonging to what it reports (`However`, `Meanwhile`).
+    static let discourseWords: Set<String> = words("""
+        however meanwhile also but and so then still yet thus therefore moreover furthermore separately
+        nevertheless nonetheless instead indeed later earlier afterwards afterward additionally finally
+        overall now today yesterday meantime further again
+        """)
+
+    /// Words that open a subordinate or relative clause.
+    static let subordinators: Set<String> = words("""
+        which who whom whose that when whenever while whereas because although though if unless as after
+        before since until once where
+        """)
+
     private static func words(_ text: String) -> Set<String> {
         Set(text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { String($0) })
     }

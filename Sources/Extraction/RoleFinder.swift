@@ -22,6 +22,9 @@ struct RoleFinder: Sendable {
         "toward", "towards", "including", "inside", "outside",
     ]
     private static let determiners: Set<String> = ["the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those"]
+    /// Prepositions and determiners, for other readers of a clause's words.
+    static var prepositionWords: Set<String> { prepositions }
+    static var determinerWords: Set<String> { determiners }
     private static let sufferVerbs: Set<String> = ["face", "faces", "faced", "facing", "suffered", "suffer", "endured", "hit", "survived"]
     /// Verbs that take a trigger noun as object and give it their subject (`launch an attack`).
     private static let lightVerbs: Set<String> = [

@@ -1,5 +1,6 @@
 /// The kind of an event: the twenty CAMEO root categories, plus a few kinds of news that
-/// CAMEO does not code (elections, rulings, disasters, sport).
+/// CAMEO does not code (elections, rulings, disasters, sport), and `unknown` for a reported
+/// happening that no kind fits.
 public enum EventType: String, Codable, Sendable, Hashable, CaseIterable {
     case statement, appeal, intent, consult, cooperate
     case materialCooperation = "material-cooperation"
@@ -9,6 +10,8 @@ public enum EventType: String, Codable, Sendable, Hashable, CaseIterable {
     case coerce, assault, fight
     case massViolence = "mass-violence"
     case election, ruling, disaster, sport, economic, other
+    /// A happening the text reports whose kind the extractor cannot tell.
+    case unknown
 
     /// The CAMEO root code (`"04"` for consult), nil for kinds CAMEO does not code.
     public var cameoCode: String? {

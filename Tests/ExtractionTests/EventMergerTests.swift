@@ -29,6 +29,20 @@ import Testing
         #expect(added.map(\.id) == ["x-2", "y"])
     }
 
+    @Test func unknownHappeningsMergeOnlyWhenToldAlike() {
+        func unknown(_ id: String, _ summary: String, article: String) -> Event {
+            var e = Self.event(id, "2024-08-15", ["angela-merkel"], article: article)
+            e.type = .unknown
+            e.summary = summary
+            return e
+        }
+        let arrived = unknown("a", "Angela Merkel arrived in Paris", article: "a")
+        let (updated, added) = EventMerger.merge([unknown("b", "Angela Merkel thanked Emmanuel Macron", article: "b"),
+                                                  unknown("c", "Angela Merkel arrived in Paris", article: "c")], into: [arrived])
+        #expect(added.map(\.id) == ["b"])
+        #expect(updated.map { $0.sources.map(\.articleId) } == [["a", "c"]])
+    }
+
     @Test func mergingTheSameArticleTwiceAddsNothing() {
         let events = Fixture.seed.events
         let (updated, added) = EventMerger.merge(events, into: events)

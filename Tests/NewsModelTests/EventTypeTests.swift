@@ -11,7 +11,7 @@ import NewsModel
         #expect(type.quadClass == quad)
     }
 
-    @Test(arguments: [EventType.election, .ruling, .disaster, .sport, .economic, .other])
+    @Test(arguments: [EventType.election, .ruling, .disaster, .sport, .economic, .other, .unknown])
     func nonCameoKinds(_ type: EventType) {
         #expect(type.cameoCode == nil)
         #expect(type.quadClass == nil)

@@ -1,0 +1,45 @@
+import Testing
+@testable import Extraction
+
+@Suite struct ClauseFinderTests {
+    /// A sentence, then for each clause: subject, main verb and form.
+    static let cases: [(String, [(String, String, Clause.Form)])] = [
+        ("Israel struck a school in Gaza.", [("Israel", "struck", .past)]),
+        ("The talks have resumed in Doha.", [("The talks", "resumed", .perfect)]),
+        ("Twelve people were killed in the blast.", [("Twelve people", "killed", .passive)]),
+        ("The minister will travel to Cairo.", [("The minister", "travel", .future)]),
+        ("Rebels were fighting near the border.", [("Rebels", "fighting", .progressive)]),
+        ("The injured man fled.", [("The injured man", "fled", .past)]),
+        ("Three people died when a bus overturned.", [("Three people", "died", .past), ("a bus", "overturned", .past)]),
+        ("Rebels seized the airport and torched the terminal.", [("Rebels", "seized", .past), ("Rebels", "torched", .past)]),
+        ("Reyk, who first took office in 2013, had campaigned hard.", [("Reyk", "took", .past), ("Reyk", "campaigned", .perfect)]),
+        ("Marsh, a former judge, took office.", [("Marsh", "took", .past)]),
+        ("Iran may launch an attack.", [("Iran", "launch", .modal)]),
+        ("Colville said the strikes breached international law.", [("Colville", "said", .past), ("the strikes", "breached", .past)]),
+    ]
+
+    @Test(arguments: cases)
+    func finds(_ c: (String, [(String, String, Clause.Form)])) {
+        let tokens = Fixture.tokens(c.0)
+        let clauses = ClauseFinder.clauses(in: tokens, sentence: 0..<tokens.count)
+        #expect(clauses.count == c.1.count, "\(c.0)")
+        for (clause, expected) in zip(clauses, c.1) {
+            #expect(clause.subject.map { tokens[$0].text }.joined(separator: " ") == expected.0, "\(c.0)")
+            #expect(tokens[clause.head].text == expected.1, "\(c.0)")
+            #expect(clause.form == expected.2, "\(c.0)")
+        }
+    }
+
+    @Test func reportingVerbKeepsWhatWasSaid() throws {
+        let tokens = Fixture.tokens("Colville said the strikes breached international law, which bars them.")
+        let said = try #require(ClauseFinder.clauses(in: tokens, sentence: 0..<tokens.count).first)
+        #expect(tokens[said.tail].map(\.text).joined(separator: " ") == "the strikes breached international law , which bars them")
+    }
+
+    @Test(arguments: ["The seed was sown.", "A hundred people came.", "Iran-backed groups gathered."])
+    func wordsThatOnlyLookPast(_ sentence: String) {
+        let tokens = Fixture.tokens(sentence)
+        let heads = ClauseFinder.clauses(in: tokens, sentence: 0..<tokens.count).map { tokens[$0.head].lower }
+        #expect(!heads.contains { ["seed", "hundred", "iran-backed"].contains($0) })
+    }
+}

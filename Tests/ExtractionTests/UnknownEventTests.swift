@@ -1,0 +1,58 @@
+import NewsModel
+import Testing
+@testable import Extraction
+
+/// Dated clauses whose verb no trigger lists become `unknown` events rather than being dropped.
+@Suite struct UnknownEventTests {
+    static let story = """
+        Dateline test
+
+        On Monday, protesters gathered outside parliament in Port Almira. They blocked the main road for hours. \
+        The police dispersed the crowd.
+
+        On Tuesday, the mayor apologized to residents. The city reopened the road.
+
+        The prime minister will travel to Cairo on August 20.
+
+        The ministry stayed open. The region's main airport reopened.
+        """
+
+    static let events = Fixture.extract(story).events
+
+    static func event(_ summary: String) -> Event? { events.first { $0.summary == summary } }
+
+    @Test(arguments: [
+        ("Protesters gathered outside parliament in Port Almira", "2024-08-12"),
+        ("They blocked the main road for hours", "2024-08-12"),
+        ("The police dispersed the crowd", "2024-08-12"),
+        ("The mayor apologized to residents", "2024-08-13"),
+        ("The city reopened the road", "2024-08-13"),
+        ("The prime minister will travel to Cairo", "2024-08-20"),
+    ])
+    func datedHappening(_ c: (String, String)) throws {
+        let e = try #require(Self.event(c.0), "\(Self.events.map(\.summary))")
+        #expect(e.date?.value == c.1)
+        #expect(e.type == .unknown || e.type == .reject)
+    }
+
+    @Test func futureIsScheduledAndPlaced() throws {
+        let e = try #require(Self.event("The prime minister will travel to Cairo"))
+        #expect(e.status == .scheduled)
+        #expect(e.location == "cairo")
+        #expect(e.id.hasSuffix("unknown-cairo"))
+    }
+
+    @Test func undatedAndStativeClausesGiveNoEvent() {
+        #expect(Self.event("The ministry stayed open") == nil)
+        #expect(Self.event("The region's main airport reopened") == nil)
+    }
+
+    @Test func pronounSubjectIsResolved() throws {
+        let events = Fixture.extract("Angela Merkel arrived in Paris on Sunday. She thanked Emmanuel Macron for his support.").events
+        let thanks = try #require(events.first { $0.summary.hasPrefix("Angela Merkel thanked") })
+        #expect(thanks.participants.contains(Participant(entityId: "angela-merkel", role: .actor)))
+        #expect(thanks.participants.contains(Participant(entityId: "emmanuel-macron", role: .target)))
+        // Two happenings of one day with one actor stay two events.
+        #expect(events.filter { $0.type == .unknown }.count == 2)
+    }
+}
