@@ -26,7 +26,8 @@ extension EventExtractor {
                 // `Three people died when a bus overturned on Monday`
                 date = next
             }
-            if let first = mine.first, Self.carries(first) { previous = first }
+            // The time before a coordinated clause is its predecessor's, whoever took it.
+            if let first = own[n].first, Self.carries(first) { previous = first }
             // A trigger that is the clause's verb, subject or object reports the same happening.
             let told = inside.contains { t in
                 c.verbs.contains(t.token) || c.subject.contains(t.token) && t.token >= c.start || writer.isObject(t.token, of: c)
