@@ -115,7 +115,7 @@ public final class Application: Sendable {
         var router = APIRoutes(store: store, readiness: readiness).makeRouter(fallback: StaticFiles(root: configuration.publicDirectory))
         let authorization = WriteAuthorization(token: configuration.apiToken, allowAnonymous: configuration.allowAnonymousWrites)
         WriteRoutes(persistence: persistence, ingestion: ingestion, bodyLimit: configuration.server.limits.bodyBytes).register(in: &router)
-        ReextractionRoutes(reextractions: reextractions, store: store, authorization: authorization).register(in: &router)
+        ReextractionRoutes(reextractions: reextractions, store: store, readiness: readiness, authorization: authorization).register(in: &router)
         ChangeRoutes(persistence: persistence).register(in: &router)
         MetricsRoutes(metrics: metrics).register(in: &router)
         router.use(authorization, for: [.post, .put, .patch, .delete])

@@ -35,6 +35,7 @@ enum OpenAPIAdmin {
                     "409": OpenAPIResponses.problem("A job is running; `id` names it and `Location` is where it is followed.",
                                                     headers: ["Location": ["description": "The running job.", "required": true,
                                                                            "schema": ["type": "string"]]]),
+                    "503": OpenAPIResponses.problem("The store is still loading.", headers: ["Retry-After": retryAfter]),
                     "default": OpenAPIResponses.other,
                 ],
             ]],

@@ -7,14 +7,19 @@ import NewsModel
 ///
 /// Both need the bearer token (the POST through the router's write guard, the GET here, after
 /// its query is checked). While a job runs, another POST answers 409 naming it; answers while
-/// it runs carry `Retry-After`.
+/// it runs carry `Retry-After`. Until the store has loaded, a POST answers 503.
 struct ReextractionRoutes: Sendable {
     let reextractions: Reextractions
     let store: NewsStore
+    let readiness: Readiness
     let authorization: WriteAuthorization
 
     func register(in router: inout Router) {
         router.post("/admin/reextract") { _ in
+            guard readiness.current == .ready else {
+                throw HTTPError(.serviceUnavailable, detail: "The store is still loading; re-extract once /readyz answers 200.",
+                                headerFields: [.retryAfter: "1"])
+            }
             switch reextractions.start() {
             case .started(let status):
                 return try Self.answer(.accepted, status, location: true)

@@ -73,6 +73,14 @@ struct ReextractionRoutesTests {
         #expect(missing.status == 404)
         await server.shutdown()
     }
+
+    @Test func waitsForTheStoreToLoad() {
+        let client = WriteClient()
+        client.application.readiness.set(.loading)
+        let refused = client.send(.post, "/admin/reextract")
+        #expect(refused.status == 503)
+        #expect(refused[.retryAfter] == "1")
+    }
 }
 
 /// One request with `Connection: close`, its status, header fields (lower-cased names) and body.
