@@ -10,8 +10,9 @@ public import NewsModel
 /// let result = extractor.extract(input, articleId: Slug.make(input.title), known: store.entities)
 /// ```
 public struct Extractor: Sendable {
-    /// Stamped on every event as `extractorVersion`; raise it when the rules change.
-    public static let version = "dateline-extract-1.1"
+    /// Stamped as `extractorVersion` on every article, event and new entity it makes; raise it
+    /// when the rules change (the major part when the model does: 2.0 is the trained tagger).
+    public static let version = "dateline-extract-2.0"
 
     public let knowledge: KnowledgeBase
 
@@ -27,6 +28,18 @@ public struct Extractor: Sendable {
     ///   - known: entities already in the store, so mentions link to their ids.
     public func extract(_ input: ArticleInput, articleId: String, known: [Entity] = []) -> ExtractionResult {
         let body = Cleaner.clean(input.text, title: input.title, language: input.language)
+        return extract(body: body, of: input, articleId: articleId, known: known)
+    }
+
+    /// Extracts again from an article already stored, its body taken as it is (already cleaned,
+    /// so every offset into it stays valid) and its id kept.
+    public func reextract(_ article: Article, known: [Entity] = []) -> ExtractionResult {
+        let input = ArticleInput(title: article.title, text: article.body, publishedAt: article.publishedAt,
+                                 source: article.source, language: article.language)
+        return extract(body: article.body, of: input, articleId: article.id, known: known)
+    }
+
+    private func extract(body: String, of input: ArticleInput, articleId: String, known: [Entity]) -> ExtractionResult {
         let scalars = Array(body.unicodeScalars)
         let tokens = Tokenizer.tokenize(scalars)
         let sentences = SentenceSplitter.split(tokens)
@@ -46,8 +59,14 @@ public struct Extractor: Sendable {
         }
         let article = Article(id: articleId, title: input.title, body: body, source: input.source,
                               publishedAt: input.publishedAt, language: input.language,
-                              wordCount: Self.countWords(scalars), mentions: mentions)
-        return ExtractionResult(article: article, entities: linked.entities, events: events)
+                              wordCount: Self.countWords(scalars), mentions: mentions, extractorVersion: Self.version)
+        let knownIDs = Set(known.map(\.id))
+        let entities = linked.entities.map { entity in
+            var entity = entity
+            if !knownIDs.contains(entity.id) { entity.extractorVersion = Self.version }
+            return entity
+        }
+        return ExtractionResult(article: article, entities: entities, events: events)
     }
 
     /// Whitespace-separated words, as `Article.countWords` counts them, without building substrings.

@@ -13,9 +13,12 @@ public struct Article: Codable, Sendable, Hashable, Identifiable {
     public var wordCount: Int
     /// Where the body names an entity, in reading order.
     public var mentions: [Mention]
+    /// The extractor version that found its mentions, entities and events; nil for articles
+    /// stored before versions were kept.
+    public var extractorVersion: String?
 
     public init(id: String, title: String, body: String, source: Source, publishedAt: Day,
-                language: String = "en", wordCount: Int? = nil, mentions: [Mention] = []) {
+                language: String = "en", wordCount: Int? = nil, mentions: [Mention] = [], extractorVersion: String? = nil) {
         self.id = id
         self.title = title
         self.body = body
@@ -24,6 +27,7 @@ public struct Article: Codable, Sendable, Hashable, Identifiable {
         self.language = language
         self.wordCount = wordCount ?? Article.countWords(body)
         self.mentions = mentions
+        self.extractorVersion = extractorVersion
     }
 
     /// Counts whitespace-separated words.

@@ -11,9 +11,12 @@ public struct Entity: Codable, Sendable, Hashable, Identifiable {
     public var wikidataId: String?
     public var mentionCount: Int
     public var articleIds: [String]
+    /// The extractor version that made it; nil for entities written through the API, and for
+    /// machine-made ones an editor has since changed (a merge into it, say).
+    public var extractorVersion: String?
 
     public init(id: String, name: String, type: EntityType, aliases: [String] = [], description: String? = nil,
-                wikidataId: String? = nil, mentionCount: Int = 0, articleIds: [String] = []) {
+                wikidataId: String? = nil, mentionCount: Int = 0, articleIds: [String] = [], extractorVersion: String? = nil) {
         self.id = id
         self.name = name
         self.type = type
@@ -22,6 +25,7 @@ public struct Entity: Codable, Sendable, Hashable, Identifiable {
         self.wikidataId = wikidataId
         self.mentionCount = mentionCount
         self.articleIds = articleIds
+        self.extractorVersion = extractorVersion
     }
 }
 

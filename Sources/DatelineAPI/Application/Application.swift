@@ -20,6 +20,8 @@ public final class Application: Sendable {
     public let readiness = Readiness()
     public let persistence: Persistence
     public let metrics: MetricsObserver
+    /// Re-extraction jobs: the current extractor over the stored articles again.
+    public let reextractions: Reextractions
     private let logger: Logger
     private let ingestion: Ingestion
 
@@ -40,27 +42,15 @@ public final class Application: Sendable {
                                        compactAfter: configuration.journalCompactAfter, logger: logger)
         self.ingestion = Ingestion(persistence: persistence, extractor: Extractor(knowledge: knowledge))
         self.metrics = MetricsObserver(store: store)
+        self.reextractions = Reextractions(ingestion: ingestion, logger: logger)
     }
 
     /// Loads the seed (or the durable snapshot and journal), then marks the application ready.
     /// Runs on a background queue and returns at once; `completion` runs when loading ends.
     public func loadStore(completion: @escaping @Sendable () -> Void = {}) {
         DispatchQueue.global().async { [self] in
-            let started = DispatchTime.now()
             do {
-                try persistence.open {
-                    for input in try SeedLoader.load(directory: configuration.seedDirectory) {
-                        _ = try ingestion.ingest(input)
-                    }
-                }
-                let snapshot = store.snapshot
-                logger.info("store loaded", metadata: [
-                    "articles": .stringConvertible(snapshot.articleCount),
-                    "entities": .stringConvertible(snapshot.entityCount),
-                    "events": .stringConvertible(snapshot.eventCount),
-                    "version": .stringConvertible(Int(snapshot.version)),
-                    "ms": .stringConvertible(Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6),
-                ])
+                try openStore()
                 readiness.set(.ready)
             } catch {
                 logger.error("loading the store failed", metadata: ["error": "\(error)"])
@@ -68,6 +58,44 @@ public final class Application: Sendable {
             }
             completion()
         }
+    }
+
+    /// Loads the seed (or the durable snapshot and journal) on the caller's thread. Seed
+    /// articles that a snapshot or journal holds from an older extractor are re-extracted.
+    public func openStore() throws {
+        let started = DispatchTime.now()
+        var seeded = false
+        try persistence.open {
+            seeded = true
+            for input in try SeedLoader.load(directory: configuration.seedDirectory) {
+                _ = try ingestion.ingest(input)
+            }
+        }
+        if !seeded { try reextractSeed() }
+        let snapshot = store.snapshot
+        logger.info("store loaded", metadata: [
+            "articles": .stringConvertible(snapshot.articleCount),
+            "entities": .stringConvertible(snapshot.entityCount),
+            "events": .stringConvertible(snapshot.eventCount),
+            "version": .stringConvertible(Int(snapshot.version)),
+            "ms": .stringConvertible(Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6),
+        ])
+    }
+
+    /// Re-extracts the seed articles the store holds when an older extractor made them (a
+    /// fresh start has just extracted them with the current one).
+    private func reextractSeed() throws {
+        let seed: [ArticleInput]
+        do {
+            seed = try SeedLoader.load(directory: configuration.seedDirectory)
+        } catch {
+            logger.warning("the seed cannot be read to check its extractor version", metadata: ["error": "\(error)"])
+            return
+        }
+        let outdated = seed.compactMap { ingestion.storedArticleID(for: $0) }.filter { ingestion.needsReextraction(articleID: $0) }
+        guard !outdated.isEmpty, let job = reextractions.runNow(articleIDs: outdated), job.state == .failed else { return }
+        throw DurabilityError(operation: "re-extract", path: configuration.seedDirectory, errno: nil,
+                              reason: job.error ?? "the seed could not be re-extracted")
     }
 
     /// Says at start-up how writes are guarded.
@@ -85,11 +113,12 @@ public final class Application: Sendable {
     /// takes the method), the change feed and the metrics; static files answer the rest.
     public func makeRouter() -> Router {
         var router = APIRoutes(store: store, readiness: readiness).makeRouter(fallback: StaticFiles(root: configuration.publicDirectory))
+        let authorization = WriteAuthorization(token: configuration.apiToken, allowAnonymous: configuration.allowAnonymousWrites)
         WriteRoutes(persistence: persistence, ingestion: ingestion, bodyLimit: configuration.server.limits.bodyBytes).register(in: &router)
+        ReextractionRoutes(reextractions: reextractions, store: store, readiness: readiness, authorization: authorization).register(in: &router)
         ChangeRoutes(persistence: persistence).register(in: &router)
         MetricsRoutes(metrics: metrics).register(in: &router)
-        router.use(WriteAuthorization(token: configuration.apiToken, allowAnonymous: configuration.allowAnonymousWrites),
-                   for: [.post, .put, .patch, .delete])
+        router.use(authorization, for: [.post, .put, .patch, .delete])
         return router
     }
 

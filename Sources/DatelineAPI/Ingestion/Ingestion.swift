@@ -6,7 +6,7 @@ import Locking
 /// already knows, merging events that other articles already reported, one version step.
 final class Ingestion: Sendable {
     private let persistence: Persistence
-    private let extractor: Extractor
+    let extractor: Extractor
     /// Ingestions and the API's other writes read the store, then write it: one at a time, so
     /// none is lost. The lock also guards the index that finds reposted articles.
     private let writer = Locked(DuplicateIndex())
@@ -15,6 +15,8 @@ final class Ingestion: Sendable {
         self.persistence = persistence
         self.extractor = extractor
     }
+
+    var store: NewsStore { persistence.store }
 
     /// What one ingestion produced.
     struct Outcome: Sendable {
@@ -50,8 +52,11 @@ final class Ingestion: Sendable {
             let known = Self.allEntities(in: snapshot)
             let result = extractor.extract(input, articleId: articleID, known: known)
 
+            // Events of an older extractor are left as they are until re-extraction replaces them.
             let candidates = Dictionary(
-                result.entities.flatMap { snapshot.events(forEntity: $0.id) }.map { ($0.id, $0) },
+                result.entities.flatMap { snapshot.events(forEntity: $0.id) }
+                    .filter { !ReextractionPlan.isOutdated($0.extractorVersion, current: Extractor.version) }
+                    .map { ($0.id, $0) },
                 uniquingKeysWith: { first, _ in first })
             let (updated, added) = EventMerger.merge(result.events, into: Array(candidates.values))
 
@@ -64,6 +69,38 @@ final class Ingestion: Sendable {
             try persistence.commit(changes)
             return Outcome(article: result.article, entityIDs: result.entities.map(\.id),
                            createdEventIDs: added.map(\.id), mergedEventIDs: updated.map(\.id))
+        }
+    }
+
+    /// The id of the stored article `input` would duplicate (same source URL or same cleaned
+    /// body), if any; nothing is written.
+    func storedArticleID(for input: ArticleInput) -> String? {
+        writer.withLock { duplicates in
+            let body = Cleaner.clean(input.text, title: input.title, language: input.language)
+            return duplicates.duplicate(url: input.source.url, body: body, in: persistence.store.snapshot, store: persistence.store)
+        }
+    }
+
+    /// Whether the stored article needs the current extractor again.
+    func needsReextraction(articleID: String) -> Bool {
+        let snapshot = persistence.store.snapshot
+        guard let article = snapshot.article(articleID) else { return false }
+        return ReextractionPlan.needsReextraction(article, in: snapshot, current: Extractor.version)
+    }
+
+    /// Runs the current extractor again over one stored article and commits the plan as one
+    /// version step, with the writer lock held; nil when the article is gone or already current.
+    func reextract(articleID: String) throws -> ReextractionCounts? {
+        try writer.withLock { _ in
+            let snapshot = persistence.store.snapshot
+            let current = Extractor.version
+            guard let article = snapshot.article(articleID),
+                  ReextractionPlan.needsReextraction(article, in: snapshot, current: current) else { return nil }
+            let result = extractor.reextract(article, known: ReextractionPlan.linkable(in: snapshot, current: current))
+            var plan = ReextractionPlan.make(for: article, result: result, in: snapshot, current: current)
+            if !plan.changes.isEmpty { try persistence.commit(plan.changes) }
+            plan.counts.articlesReextracted = 1
+            return plan.counts
         }
     }
 

@@ -13,10 +13,12 @@ enum OpenAPIDocument {
                 `Accept: application/x-ndjson`) gives one item a line, and event lists also come as \
                 CSV. Every 200 carries a strong `ETag`; `If-None-Match` answers 304. Writes need \
                 `Authorization: Bearer <token>` and take JSON (merge patches for PATCH); each answers \
-                with the `ETag` of the resource written, and `If-Match` guards against lost updates.
+                with the `ETag` of the resource written, and `If-Match` guards against lost updates. \
+                `/admin/reextract` runs the current extractor again over the stored articles.
                 """,
         ],
-        "paths": .object(paths.merging(OpenAPIWrites.paths) { reads, writes in reads.merging(writes) }),
+        "paths": .object(paths.merging(OpenAPIWrites.paths) { reads, writes in reads.merging(writes) }
+            .merging(OpenAPIAdmin.paths) { first, _ in first }),
         "components": [
             "schemas": OpenAPISchemas.all.merging(.object(OpenAPIWriteSchemas.all)),
             "securitySchemes": OpenAPIWrites.securitySchemes,

@@ -49,7 +49,8 @@ enum OpenAPISchemas {
         "Article": object("A news article with its text and entity mentions.", [
             "id": string, "title": string, "body": string, "source": ref("Source"), "publishedAt": ref("Day"),
             "language": string, "wordCount": count, "mentions": array(ref("Mention")),
-        ]),
+            "extractorVersion": ["type": "string", "description": "The extractor version that found its mentions and events."],
+        ], optional: ["extractorVersion"]),
         "ArticleSummary": object("An article as lists show it: without its body and mentions.", [
             "id": string, "title": string, "source": ref("Source"), "publishedAt": ref("Day"),
             "language": string, "wordCount": count,
@@ -58,7 +59,8 @@ enum OpenAPISchemas {
         "Entity": object("A person, organization, place or group that articles name.", [
             "id": string, "name": string, "type": ref("EntityType"), "aliases": array(string),
             "description": string, "wikidataId": string, "mentionCount": count, "articleIds": array(string),
-        ], optional: ["description", "wikidataId"]),
+            "extractorVersion": ["type": "string", "description": "The extractor version that made it; absent when written or changed through the API."],
+        ], optional: ["description", "wikidataId", "extractorVersion"]),
         "RelatedEntity": object("An entity seen with another, in shared events and shared sentences.", [
             "entity": ref("Entity"), "sharedEvents": count, "sharedSentences": count,
         ]),
@@ -93,6 +95,13 @@ enum OpenAPISchemas {
             "kind": enumeration(ItemKind.self, "What the hit is."), "id": string, "label": string, "snippet": string, "score": number,
         ]),
         "Status": object("The answer of a health probe.", ["status": string]),
+        "Reextraction": object("A re-extraction job: the current extractor run again over every stored article, one article per version step.", [
+            "id": string, "state": enumeration(ReextractionStatus.State.self, "Whether the job runs, finished, or stopped on an error."),
+            "extractorVersion": string, "articlesTotal": count, "articlesDone": count, "articlesReextracted": count,
+            "eventsReplaced": count, "eventsCreated": count, "entitiesReplaced": count, "entitiesCreated": count,
+            "startedAt": ["type": "string", "format": "date-time"], "finishedAt": ["type": "string", "format": "date-time"],
+            "error": string,
+        ], optional: ["finishedAt", "error"]),
         "Problem": [
             "type": "object",
             "description": "An RFC 9457 problem: `parameter` names the query parameter at fault in a 400; `location` the new URL in a 301; `errors` the fields at fault in a 422; `id` the id taken in a 409; `mergedInto` where a merged entity went in a 404.",

@@ -32,6 +32,7 @@ enum OpenAPIWriteSchemas {
         "description": nullableText, "wikidataId": ["type": ["string", "null"], "pattern": "^Q[1-9][0-9]*$"],
         "mentionCount": ["type": "integer", "description": "Ignored: counted by the store."],
         "articleIds": ["type": "array", "items": S.string, "description": "Ignored: counted by the store."],
+        "extractorVersion": ["type": ["string", "null"], "description": "Ignored: entities written through the API have none."],
     ]
 
     private static let eventMembers: [String: OpenAPIValue] = [
@@ -54,7 +55,8 @@ enum OpenAPIWriteSchemas {
             "events": S.object("Ids of events created and of events this article was merged into.", ["created": ids, "merged": ids]),
         ]),
         "EntityInput": input("An entity to create or replace.", entityMembers,
-                                optional: ["id", "aliases", "description", "wikidataId", "mentionCount", "articleIds"]),
+                                optional: ["id", "aliases", "description", "wikidataId", "mentionCount", "articleIds",
+                                           "extractorVersion"]),
         "EntityPatch": patch("A JSON Merge Patch of an entity: `null` removes a member.", entityMembers),
         "EntityMerge": S.object("The entity to merge into the one of the path.", ["id": text]),
         "EventDateInput": input("When an event happened: `precision` follows from the shape of `value`; `earliest` and `latest` are derived when left out and checked when given.", [

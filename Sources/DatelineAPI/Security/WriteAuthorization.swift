@@ -19,8 +19,14 @@ public struct WriteAuthorization: Middleware {
         guard [.post, .put, .patch, .delete].contains(request.method) else {
             return try next.respond(to: request)
         }
+        try authorize(request)
+        return try next.respond(to: request)
+    }
+
+    /// Checks the request's bearer token whatever its method (for reads that are not public).
+    public func authorize(_ request: Request) throws(HTTPError) {
         guard let token else {
-            if allowAnonymous { return try next.respond(to: request) }
+            if allowAnonymous { return }
             throw HTTPError(.forbidden, detail: "Writes are disabled: the server has no API token configured.")
         }
         guard let header = request.headerFields[.authorization] else {
@@ -35,7 +41,6 @@ public struct WriteAuthorization: Middleware {
         guard Self.constantTimeEquals(Array(parts[1].utf8), token) else {
             throw HTTPError(.forbidden, detail: "The bearer token is not valid for writes.")
         }
-        return try next.respond(to: request)
     }
 
     /// Compares without an early exit, so timing does not tell how much of a guess was right.

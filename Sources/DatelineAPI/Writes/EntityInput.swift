@@ -4,9 +4,11 @@ import NewsModel
 /// An entity as a write's body gives it: `{name, type, aliases?, description?, wikidataId?, id?}`.
 ///
 /// `mentionCount` and `articleIds` may be present (a GET body sent back whole) and are ignored:
-/// the store counts them from the articles it holds.
+/// the store counts them from the articles it holds. So is `extractorVersion`: an entity written
+/// through the API is the editor's, and re-extraction leaves it alone.
 enum EntityInput {
-    static let fields: Set<String> = ["id", "name", "type", "aliases", "description", "wikidataId", "mentionCount", "articleIds"]
+    static let fields: Set<String> = ["id", "name", "type", "aliases", "description", "wikidataId", "mentionCount", "articleIds",
+                                      "extractorVersion"]
 
     /// Reads and checks an entity. `pathID` is the id of the path (PUT, PATCH): a body `id`
     /// must then equal it. Without one (POST) the id is the body's, or the slug of the name.
@@ -29,6 +31,7 @@ enum EntityInput {
         // Read-only, yet still checked: a body that could not have come from a GET is wrong.
         _ = validator.integer(object["mentionCount"], "mentionCount", required: false)
         _ = validator.strings(object["articleIds"], "articleIds", required: false)
+        _ = validator.string(object["extractorVersion"], "extractorVersion", required: false, allowEmpty: true)
         if let pathID, let bodyID, bodyID != pathID {
             validator.fail("id", "must be the id of the path, \"\(pathID)\", got \"\(bodyID)\".")
         }

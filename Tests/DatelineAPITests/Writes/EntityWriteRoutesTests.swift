@@ -59,6 +59,21 @@ import Testing
         #expect(response.json["articleIds"] as? [String] == ["aid-reaches-gaza", "putin-hosts-abbas"])
     }
 
+    @Test func writesMakeAMachineMadeEntityTheEditors() throws {
+        var machineMade = try #require(client.store.snapshot.entity("gaza"))
+        machineMade.extractorVersion = "dateline-extract-1.1"
+        client.store.upsert(machineMade)
+        let patched = client.patch("/entities/gaza", ["description": "A coastal strip."])
+        #expect(patched.status == 200)
+        #expect(patched.json["extractorVersion"] == nil)
+        #expect(client.store.snapshot.entity("gaza")?.extractorVersion == nil)
+        // A GET body sent back whole, extractorVersion included, is accepted and the version dropped.
+        var body = client.get("/entities/gaza").json
+        body["extractorVersion"] = "dateline-extract-1.1"
+        #expect(client.put("/entities/gaza", body).status == 200)
+        #expect(client.store.snapshot.entity("gaza")?.extractorVersion == nil)
+    }
+
     @Test func patchFollowsMergePatchRules() throws {
         // null removes, a scalar replaces, an array replaces whole.
         let response = client.patch("/entities/vladimir-putin", ["wikidataId": NSNull(), "aliases": ["V. V. Putin"],

@@ -89,6 +89,14 @@ import Testing
         #expect(try snapshot.entities(text: "Putin").items.map(\.id) == ["putin"])
     }
 
+    @Test func mergeMakesTheSurvivorTheEditors() {
+        var machineMade = Entity.make("putin", name: "Vladimir Putin")
+        machineMade.extractorVersion = "dateline-extract-1.1"
+        let store = makeStore(entities: [machineMade, .make("v-putin", name: "V. Putin")])
+        let snapshot = store.merge(entity: "v-putin", into: "putin")
+        #expect(snapshot.entity("putin")?.extractorVersion == nil)
+    }
+
     @Test func mergeChainsRedirects() {
         let store = makeStore(entities: [.make("a"), .make("b"), .make("c")])
         store.merge(entity: "a", into: "b")

@@ -26,7 +26,8 @@ extension StoreWriter {
     }
 
     /// Folds entity `id` into `target`: its references move, its names become aliases, and its
-    /// id redirects to `target` from now on.
+    /// id redirects to `target` from now on. A merge is an editor's decision, so the survivor
+    /// loses its `extractorVersion`: re-extraction leaves it alone from then on.
     mutating func mergeEntity(id: String, into target: String) {
         guard id != target, let old = state.entities[id], var survivor = state.entities[target] else { return }
         rewriteReferences(to: id, with: target)
@@ -36,6 +37,7 @@ extension StoreWriter {
         }
         survivor.description = survivor.description ?? old.description
         survivor.wikidataId = survivor.wikidataId ?? old.wikidataId
+        survivor.extractorVersion = nil
         upsertEntity(survivor)
         removeEntity(id: id)
         for (from, to) in state.redirects where to == id { state.redirects[from] = target }
