@@ -280,6 +280,16 @@ CHECKS = [
 ]
 
 
+def ready(secure):
+    """Whether /readyz answers 200 over TLS."""
+    try:
+        with tls_connect(secure, client_context()) as sock:
+            status, _, _ = get(sock, "/readyz", close=True)
+            return " 200 " in status
+    except OSError:
+        return False
+
+
 def main():
     deadline = time.monotonic() + 60
     plain, secure = ports()
@@ -291,6 +301,13 @@ def main():
         print("tls-tests: the server did not log both listening addresses", file=sys.stderr)
         return 1
     print(f"tls-tests: http on {plain}, https on {secure}", flush=True)
+    # The port opens before the store has loaded; the checks expect a ready server.
+    while not ready(secure):
+        if time.monotonic() > deadline:
+            print("tls-tests: /readyz never answered 200", file=sys.stderr)
+            return 1
+        os.kill(PID, 0)
+        time.sleep(0.2)
     failures = 0
     for check in CHECKS:
         name = check.__name__.removeprefix("check_")
