@@ -14,16 +14,16 @@ struct CATDocument {
 
     /// Reads a CAT file; nil when it has no document id, no tokens or no creation time.
     init?(xml: String) {
-        guard let header = Self.tag(named: "Document", in: xml), let id = Self.attributes(header)["doc_id"],
+        guard let header = Self.tag(named: "Document", in: xml), let id = XMLText.attributes(header)["doc_id"],
               let creation = Self.creationDay(xml) else { return nil }
         var sentences: [Int: [String]] = [:]
         var rest = xml[...]
         while let open = rest.range(of: "<token "), let close = rest.range(of: "</token>", range: open.upperBound..<rest.endIndex) {
             let element = rest[open.upperBound..<close.lowerBound]
             rest = rest[close.upperBound...]
-            guard let end = element.firstIndex(of: ">"), let sentence = Self.attributes(element[..<end])["sentence"].flatMap({ Int($0) })
+            guard let end = element.firstIndex(of: ">"), let sentence = XMLText.attributes(element[..<end])["sentence"].flatMap({ Int($0) })
             else { continue }
-            sentences[sentence, default: []].append(Self.decode(element[element.index(after: end)...]))
+            sentences[sentence, default: []].append(XMLText.decode(element[element.index(after: end)...]))
         }
         guard !sentences.isEmpty else { return nil }
         self.id = id
@@ -43,7 +43,7 @@ struct CATDocument {
         var rest = xml[...]
         while let open = rest.range(of: "<TIMEX3 ") {
             let end = rest[open.upperBound...].firstIndex(of: ">") ?? rest.endIndex
-            let attributes = Self.attributes(rest[open.upperBound..<end])
+            let attributes = XMLText.attributes(rest[open.upperBound..<end])
             if attributes["functionInDocument"] == "CREATION_TIME", let value = attributes["value"] { return day(value) }
             rest = rest[end...]
         }
@@ -66,44 +66,4 @@ struct CATDocument {
         return xml[open.upperBound..<end]
     }
 
-    /// `name="value"` pairs of a tag's attribute text.
-    private static func attributes(_ text: Substring) -> [String: String] {
-        var out: [String: String] = [:]
-        let parts = text.components(separatedBy: "\"")
-        var k = 0
-        while k + 1 < parts.count {
-            let key = parts[k].trimmingCharacters(in: .whitespaces).split(separator: " ").last.map { String($0.dropLast()) } ?? ""
-            out[key] = decode(parts[k + 1][...])
-            k += 2
-        }
-        return out
-    }
-
-    /// Text with its XML character references replaced.
-    private static func decode(_ text: Substring) -> String {
-        guard text.contains("&") else { return String(text) }
-        var out = ""
-        var rest = text
-        while let amp = rest.firstIndex(of: "&") {
-            out += rest[..<amp]
-            guard let semicolon = rest[amp...].prefix(10).firstIndex(of: ";") else { out += rest[amp...]; return out }
-            let name = rest[rest.index(after: amp)..<semicolon]
-            if let scalar = named[String(name)] ?? numeric(name) {
-                out.unicodeScalars.append(scalar)
-            } else {
-                out += rest[amp...semicolon]
-            }
-            rest = rest[rest.index(after: semicolon)...]
-        }
-        return out + rest
-    }
-
-    private static let named: [String: Unicode.Scalar] = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'"]
-
-    private static func numeric(_ name: Substring) -> Unicode.Scalar? {
-        guard name.hasPrefix("#") else { return nil }
-        let digits = name.dropFirst()
-        let value = digits.hasPrefix("x") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
-        return value.flatMap(Unicode.Scalar.init)
-    }
 }

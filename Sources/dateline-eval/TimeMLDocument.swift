@@ -33,7 +33,7 @@ struct TimeMLDocument {
             if s == "<", let end = body[i...].firstIndex(of: ">") {
                 let tag = String(String.UnicodeScalarView(body[(i + 1)..<end]))
                 if tag.hasPrefix("TIMEX3") {
-                    pending = (count, Self.attributes(tag))
+                    pending = (count, XMLText.attributes(tag[...]))
                 } else if tag == "/TIMEX3", let (start, attributes) = pending {
                     timexes.append(GoldTimex(start: start, end: count, type: attributes["type"] ?? "", value: attributes["value"] ?? ""))
                     pending = nil
@@ -60,20 +60,7 @@ struct TimeMLDocument {
         guard let mark = xml.range(of: "functionInDocument=\"CREATION_TIME\"") else { return nil }
         let tagStart = xml[..<mark.lowerBound].range(of: "<TIMEX3", options: .backwards)?.lowerBound ?? mark.lowerBound
         let tagEnd = xml[mark.upperBound...].firstIndex(of: ">") ?? xml.endIndex
-        guard let value = attributes(String(xml[tagStart..<tagEnd]))["value"] else { return nil }
+        guard let value = XMLText.attributes(xml[tagStart..<tagEnd])["value"] else { return nil }
         return Day(value.prefix(10))
-    }
-
-    /// `name="value"` pairs of a tag.
-    private static func attributes(_ tag: String) -> [String: String] {
-        var out: [String: String] = [:]
-        let parts = tag.components(separatedBy: "\"")
-        var k = 0
-        while k + 1 < parts.count {
-            let key = parts[k].trimmingCharacters(in: .whitespaces).split(separator: " ").last.map { String($0.dropLast()) } ?? ""
-            out[key] = parts[k + 1]
-            k += 2
-        }
-        return out
     }
 }
