@@ -1,10 +1,5 @@
-import FoundationEssentials
-#if canImport(Glibc)
-import Glibc
-#endif
 import HTTPServer
 public import Logging
-import Locking
 
 /// A swift-log handler that writes one JSON object a line: `time`, `level`, `message`, `label`,
 /// then the metadata, numbers as numbers.
@@ -49,34 +44,26 @@ public struct JSONLogHandler: LogHandler {
         }
         line += "}\n"
         sink.write(line)
+        // Errors are written before the caller goes on: the process may be about to end.
+        if event.level >= .error { sink.flush() }
     }
 }
 
-/// Where log lines go: standard output, or a closure.
+/// Where log lines go: standard output through its ``LogWriter``, or a closure.
 public struct LogSink: Sendable {
     public let write: @Sendable (String) -> Void
+    /// Writes out what `write` may still hold.
+    public let flush: @Sendable () -> Void
 
-    public init(write: @escaping @Sendable (String) -> Void) {
+    public init(write: @escaping @Sendable (String) -> Void, flush: @escaping @Sendable () -> Void = {}) {
         self.write = write
+        self.flush = flush
     }
 
-    private static let lock = Locked(())
-
-    /// Standard output, one whole line per write, lines never interleaved.
-    public static let standardOutput = LogSink { line in
-        lock.withLock { _ in
-            var line = line
-            line.withUTF8 { bytes in
-                var offset = 0
-                while offset < bytes.count {
-                    let written = Glibc.write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
-                    if written < 0 && errno == EINTR { continue }
-                    if written <= 0 { return }
-                    offset += written
-                }
-            }
-        }
-    }
+    /// Standard output through ``LogWriter/standardOutput``: whole lines, never interleaved,
+    /// written from the writer's queue.
+    public static let standardOutput = LogSink(write: { LogWriter.standardOutput.append($0) },
+                                               flush: { LogWriter.standardOutput.flush() })
 }
 
 enum JSONLine {
@@ -116,17 +103,8 @@ enum JSONLine {
 
     /// The current time as RFC 3339 with milliseconds, UTC.
     static func timestamp() -> String {
-        var spec = timespec()
-        clock_gettime(CLOCK_REALTIME, &spec)
-        var parts = tm()
-        var seconds = spec.tv_sec
-        gmtime_r(&seconds, &parts)
-        func pad(_ value: Int32, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T"
-            + "\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2))."
-            + "\(pad(Int32(spec.tv_nsec / 1_000_000), 3))Z"
+        var bytes: [UInt8] = []
+        LogTimestamp.append(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
