@@ -28,24 +28,46 @@ public struct JSONLogHandler: LogHandler {
     public func log(event: LogEvent) {
         var merged = metadata
         if let extra = event.metadata { merged.merge(extra) { _, new in new } }
-        var line = "{\"time\":"
-        JSONLine.string(JSONLine.timestamp(), to: &line)
-        line += ",\"level\":"
-        JSONLine.string(event.level.rawValue, to: &line)
-        line += ",\"message\":"
-        JSONLine.string(event.message.description, to: &line)
-        line += ",\"label\":"
-        JSONLine.string(label, to: &line)
+        var members: [(String, JSONValue)] = [
+            ("time", .string(Self.timestamp())), ("level", .string(event.level.rawValue)),
+            ("message", .string(event.message.description)), ("label", .string(label)),
+        ]
         for key in merged.keys.sorted() {
-            line += ","
-            JSONLine.string(key, to: &line)
-            line += ":"
-            JSONLine.value(merged[key]!, to: &line)
+            members.append((key, Self.json(merged[key]!)))
         }
-        line += "}\n"
-        sink.write(line)
+        var line: [UInt8] = []
+        JSONWriter.appendObject(members, to: &line)
+        line.append(UInt8(ascii: "\n"))
+        sink.write(String(decoding: line, as: UTF8.self))
         // Errors are written before the caller goes on: the process may be about to end.
         if event.level >= .error { sink.flush() }
+    }
+
+    /// A metadata value as JSON: integers, finite doubles and booleans as themselves, other
+    /// convertible values as their descriptions.
+    static func json(_ value: Logger.Metadata.Value) -> JSONValue {
+        switch value {
+        case .string(let text):
+            .string(text)
+        case .stringConvertible(let convertible):
+            switch convertible {
+            case let number as Int: .int(number)
+            case let number as Double where number.isFinite: .number(number)
+            case let flag as Bool: .bool(flag)
+            default: .string(convertible.description)
+            }
+        case .array(let items):
+            .array(items.map(json))
+        case .dictionary(let members):
+            .object(members.mapValues(json))
+        }
+    }
+
+    /// The current time as RFC 3339 with milliseconds, UTC.
+    static func timestamp() -> String {
+        var bytes: [UInt8] = []
+        LogTimestamp.append(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
@@ -64,47 +86,4 @@ public struct LogSink: Sendable {
     /// written from the writer's queue.
     public static let standardOutput = LogSink(write: { LogWriter.standardOutput.append($0) },
                                                flush: { LogWriter.standardOutput.flush() })
-}
-
-enum JSONLine {
-    static func value(_ value: Logger.Metadata.Value, to out: inout String) {
-        switch value {
-        case .string(let text):
-            string(text, to: &out)
-        case .stringConvertible(let convertible):
-            switch convertible {
-            case let number as Int: out += String(number)
-            case let number as Double where number.isFinite: out += String(number)
-            case let flag as Bool: out += flag ? "true" : "false"
-            default: string(convertible.description, to: &out)
-            }
-        case .array(let items):
-            out += "["
-            for (index, item) in items.enumerated() {
-                if index > 0 { out += "," }
-                self.value(item, to: &out)
-            }
-            out += "]"
-        case .dictionary(let members):
-            out += "{"
-            for (index, key) in members.keys.sorted().enumerated() {
-                if index > 0 { out += "," }
-                string(key, to: &out)
-                out += ":"
-                self.value(members[key]!, to: &out)
-            }
-            out += "}"
-        }
-    }
-
-    static func string(_ text: String, to out: inout String) {
-        JSONText.writeString(text, to: &out)
-    }
-
-    /// The current time as RFC 3339 with milliseconds, UTC.
-    static func timestamp() -> String {
-        var bytes: [UInt8] = []
-        LogTimestamp.append(to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
 }
