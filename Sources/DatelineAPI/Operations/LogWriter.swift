@@ -15,8 +15,10 @@ import Locking
 ///
 /// Memory is bounded by `capacity`. A line that finds the buffer full waits, up to `maximumWait`
 /// in all, for the writer to make room; a line that still finds no room is dropped and counted,
-/// and the count is written as a line of its own (`"message":"log lines dropped"`) as soon as
-/// there is room again, so a loss is never silent.
+/// and so is every later line until the writer has made room (they do not wait again: one stall
+/// of the output costs the loggers one wait, not one per line). The count is written as a line
+/// of its own (`"message":"log lines dropped"`) as soon as there is room, so a loss is never
+/// silent.
 ///
 /// ```swift
 /// let writer = LogWriter(descriptor: STDOUT_FILENO)
@@ -36,6 +38,8 @@ public final class LogWriter: Sendable {
         /// Dropped lines not yet reported in the stream.
         var dropped = 0
         var droppedTotal = 0
+        /// Set when a line has waited in vain; cleared when the writer takes the buffer.
+        var dropping = false
         var woken = false
         var stopped = false
     }
@@ -86,6 +90,11 @@ public final class LogWriter: Sendable {
                     return .writeNow
                 }
                 if pending.bytes.count + bytes.count > capacity && !pending.bytes.isEmpty {
+                    guard !pending.dropping else {
+                        pending.dropped += 1
+                        pending.droppedTotal += 1
+                        return .dropped
+                    }
                     return .full
                 }
                 pending.bytes.append(contentsOf: bytes)
@@ -98,6 +107,8 @@ public final class LogWriter: Sendable {
             switch outcome {
             case .appended:
                 return true
+            case .dropped:
+                return false
             case .appendedWake:
                 wake.signal()
                 return true
@@ -116,6 +127,7 @@ public final class LogWriter: Sendable {
                     pending.withLock { pending in
                         pending.dropped += 1
                         pending.droppedTotal += 1
+                        pending.dropping = true
                     }
                     return false
                 }
@@ -125,7 +137,7 @@ public final class LogWriter: Sendable {
         }
     }
 
-    private enum AppendOutcome { case appended, appendedWake, writeNow, full }
+    private enum AppendOutcome { case appended, appendedWake, dropped, writeNow, full }
 
     /// Writes everything appended so far before returning.
     public func flush() {
@@ -168,6 +180,7 @@ public final class LogWriter: Sendable {
         let (bytes, dropped): ([UInt8], Int) = pending.withLock { pending in
             let taken = pending.bytes
             pending.bytes.removeAll(keepingCapacity: true)
+            pending.dropping = false
             let dropped = pending.dropped
             pending.dropped = 0
             return (taken, dropped)
