@@ -19,20 +19,33 @@ enum LogTimestamp {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
         let (year, month, day) = civil(daysSinceEpoch: days)
-        digits(year, 4, &out)
+        if (0...9999).contains(year) {
+            fixed(year / 100, &out)
+            fixed(year % 100, &out)
+        } else {
+            digits(year, 4, &out)
+        }
         out.append(UInt8(ascii: "-"))
-        digits(month, 2, &out)
+        fixed(month, &out)
         out.append(UInt8(ascii: "-"))
-        digits(day, 2, &out)
+        fixed(day, &out)
         out.append(UInt8(ascii: "T"))
-        digits(secondOfDay / 3600, 2, &out)
+        fixed(secondOfDay / 3600, &out)
         out.append(UInt8(ascii: ":"))
-        digits(secondOfDay / 60 % 60, 2, &out)
+        fixed(secondOfDay / 60 % 60, &out)
         out.append(UInt8(ascii: ":"))
-        digits(secondOfDay % 60, 2, &out)
+        fixed(secondOfDay % 60, &out)
         out.append(UInt8(ascii: "."))
-        digits(milliseconds, 3, &out)
+        out.append(UInt8(ascii: "0") + UInt8(milliseconds / 100))
+        fixed(milliseconds % 100, &out)
         out.append(UInt8(ascii: "Z"))
+    }
+
+    /// Appends `value` (0 to 99) as exactly two digits.
+    @inline(__always)
+    private static func fixed(_ value: Int, _ out: inout [UInt8]) {
+        out.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value / 10))
+        out.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value % 10))
     }
 
     /// The proleptic Gregorian date of a day counted from 1970-01-01 (Howard Hinnant's
