@@ -39,10 +39,11 @@ let package = Package(
         ),
         .systemLibrary(name: "CEpoll"),
         .target(name: "Locking", swiftSettings: settings),
+        .target(name: "Hashing", swiftSettings: settings),
         .target(
             name: "HTTPServer",
             dependencies: [
-                "CEpoll", "CZlib", "COpenSSL", "Locking",
+                "CEpoll", "CZlib", "COpenSSL", "Locking", "Hashing",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -53,7 +54,7 @@ let package = Package(
         .target(
             name: "DatelineAPI",
             dependencies: [
-                "HTTPServer", "NewsModel", "Extraction", "Locking",
+                "HTTPServer", "NewsModel", "Extraction", "Locking", "Hashing",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -79,6 +80,7 @@ let package = Package(
         .executableTarget(name: "dateline-train", dependencies: ["Extraction"], swiftSettings: settings),
         .executableTarget(name: "store-bench", dependencies: ["NewsModel"], path: "bench/store", swiftSettings: settings),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Locking"], swiftSettings: settings),
+        .testTarget(name: "HashingTests", dependencies: ["Hashing"], swiftSettings: settings),
         .testTarget(name: "NewsModelTests", dependencies: ["NewsModel"], swiftSettings: settings),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "NewsModel"], resources: [.copy("Articles")], swiftSettings: settings),
         .testTarget(

@@ -1,5 +1,7 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// A value behind a lock: the one way state shared across threads is kept in Dateline.
@@ -13,10 +15,12 @@ import Glibc
 /// let counts = Locked([String: Int]())
 /// counts.withLock { $0["GET", default: 0] += 1 }
 /// ```
-public final class Locked<Value>: @unchecked Sendable {
-    // `storage` is read and written only between lock and unlock of `mutex`. The value lives in
-    // memory of its own rather than in a stored property, so ThreadSanitizer checks the value
-    // itself and not the object's fields (a value of no size would share an address with them).
+public final class Locked<Value: Sendable>: @unchecked Sendable {
+    // Unchecked because the compiler cannot see a pthread mutex: `storage` is read and written
+    // only between lock and unlock of `mutex`, and `Value` is `Sendable`, so what `withLock`
+    // hands out may leave the lock. The value lives in memory of its own rather than in a
+    // stored property, so ThreadSanitizer checks the value itself and not the object's fields
+    // (a value of no size would share an address with them).
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     private let storage: UnsafeMutablePointer<Value>
 

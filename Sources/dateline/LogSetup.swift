@@ -6,8 +6,9 @@ import Logging
 
 /// Sets up swift-log once for the process.
 enum LogSetup {
-    /// JSON lines, or readable text on a terminal or when configured. Returns the root logger.
-    static func bootstrap(_ configuration: DatelineConfiguration) -> Logger {
+    /// JSON lines, or readable text on a terminal or when configured. Returns the root logger,
+    /// and the writer JSON lines go through (nil for text).
+    static func bootstrap(_ configuration: DatelineConfiguration) -> (logger: Logger, jsonWriter: LogWriter?) {
         let json: Bool = switch configuration.logFormat {
         case .json: true
         case .text: false
@@ -19,6 +20,6 @@ enum LogSetup {
             handler.logLevel = level
             return handler
         }
-        return Logger(label: "dateline")
+        return (Logger(label: "dateline"), json ? LogWriter.standardOutput : nil)
     }
 }

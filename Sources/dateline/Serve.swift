@@ -15,7 +15,7 @@ struct Serve: ParsableCommand {
 
     func run() throws {
         let configuration = options.load()
-        let logger = LogSetup.bootstrap(configuration)
+        let (logger, logWriter) = LogSetup.bootstrap(configuration)
         let application: Application
         let server: HTTPServer
         do {
@@ -24,7 +24,7 @@ struct Serve: ParsableCommand {
             ConfigurationOptions.fail(error)
         }
         do {
-            server = application.makeServer()
+            server = application.makeServer(accessLogWriter: logWriter)
             try server.start()
         } catch {
             logger.critical("start-up failed", metadata: ["error": "\(error)"])
@@ -43,6 +43,7 @@ struct Serve: ParsableCommand {
             logger.info("signal received; shutting down", metadata: ["signal": "\(signal)"])
             server.shutdown {
                 logger.info("stopped")
+                logWriter?.stop()
                 Glibc.exit(0)
             }
         }

@@ -74,6 +74,28 @@ def write_https(w, meta, rows):
     w("")
 
 
+def write_access_log(w, meta, rows, lines):
+    """The access-log table: `GET /events` with log.access off and on, runs taking turns."""
+    off = summarize([row for row in rows if row["server"] == "dateline"])
+    on = summarize([row for row in rows if row["server"] == "dateline-log"])
+    w(f"## Access log, `GET /events` (medians of {meta['repeats']} runs)")
+    w("")
+    w("Two Dateline processes taking turns run by run, the same wrk settings as above: one with "
+      "`log.access=false`, one with the default `log.access=true` and its JSON lines going to a file"
+      + (f" ({lines['lines']:,} access-log lines written)" if lines.get("lines") else "") + ".")
+    w("")
+    w("| Access log | req/s | req/s range | p50 ms | p99 ms | cost in req/s |")
+    w("|---|---:|---:|---:|---:|---:|")
+    for label, row in (("off", off), ("on", on)):
+        if row is None:
+            w(f"| {label} | no data | | | | |")
+            continue
+        cost = f"{(1 - row['rps'] / off['rps']) * 100:.1f} %" if row is on and off else ""
+        w(f"| {label} | {row['rps']:,.0f} | {row['min']:,.0f}–{row['max']:,.0f} | {row['p50']:.2f} | "
+          f"{row['p99']:.2f} | {cost} |")
+    w("")
+
+
 def main():
     work, out_path = sys.argv[1:3]
     meta = load(work, "meta.json")
@@ -133,6 +155,10 @@ def main():
               f"{figures['min']:,.0f}–{figures['max']:,.0f} | {figures['p50']:.2f} | {figures['p99']:.2f} | {ratio} |")
             label, size = "", ""
     w("")
+    access_path = os.path.join(work, "access-results.jsonl")
+    if os.path.exists(access_path):
+        write_access_log(w, meta, [json.loads(line) for line in open(access_path) if line.strip()],
+                         load(work, "access-lines.json", {}))
     tls_path = os.path.join(work, "tls-results.jsonl")
     if os.path.exists(tls_path):
         write_https(w, meta, [json.loads(line) for line in open(tls_path) if line.strip()])

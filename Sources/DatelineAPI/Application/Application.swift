@@ -137,9 +137,10 @@ public final class Application: Sendable {
     }
 
     /// The HTTP server for this application, feeding the metrics and, when configured, the
-    /// access log.
-    public func makeServer() -> HTTPServer {
-        let observers: [any HTTPServerObserver] = (configuration.accessLog ? [AccessLog(logger: logger)] : []) + [metrics]
+    /// access log: as JSON lines to `accessLogWriter` when one is given, else through the logger.
+    public func makeServer(accessLogWriter: LogWriter? = nil) -> HTTPServer {
+        let accessLog = AccessLog(logger: logger, writer: accessLogWriter)
+        let observers: [any HTTPServerObserver] = (configuration.accessLog ? [accessLog] : []) + [metrics]
         return HTTPServer(configuration: configuration.server, responder: makeResponder(), logger: logger,
                           observer: ObserverGroup(observers))
     }

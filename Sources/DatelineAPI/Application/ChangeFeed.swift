@@ -12,13 +12,20 @@ public final class ChangeFeed: Sendable {
     private let heartbeatInterval: Double
     private let queue = DispatchQueue(label: "dateline.changes")
 
-    private struct State {
+    private struct State: Sendable {
         var subscribers: [Int: Subscriber] = [:]
         var nextID = 0
-        var heartbeat: (any DispatchSourceTimer)?
+        var heartbeat: Heartbeat?
     }
 
-    private struct Subscriber {
+    /// The heartbeat's timer. Unchecked because swift-corelibs-libdispatch does not mark its
+    /// sources `Sendable`, though libdispatch makes them safe to use from any thread; the
+    /// reference itself is kept in `state`, under its lock.
+    private struct Heartbeat: @unchecked Sendable {
+        let timer: any DispatchSourceTimer
+    }
+
+    private struct Subscriber: Sendable {
         let writer: any ResponseBodyWriter
         /// The newest version this subscriber has been sent.
         var version: UInt64
@@ -29,11 +36,8 @@ public final class ChangeFeed: Sendable {
     }
 
     deinit {
-        state.withLock { $0.heartbeat?.cancel() }
+        state.withLock { $0.heartbeat?.timer.cancel() }
     }
-
-    /// The number of open streams.
-    public var subscriberCount: Int { state.withLock { $0.subscribers.count } }
 
     /// Starts a stream: first the changes after `since` (or a `reset` event when the log no
     /// longer reaches back that far), then every new version as it is committed.
@@ -56,7 +60,7 @@ public final class ChangeFeed: Sendable {
             let id = state.nextID
             state.nextID += 1
             state.subscribers[id] = Subscriber(writer: writer, version: sent)
-            if state.heartbeat == nil { state.heartbeat = makeHeartbeat() }
+            if state.heartbeat == nil { state.heartbeat = Heartbeat(timer: makeHeartbeat()) }
             return id
         }
         writer.onClose { [weak self] in
@@ -78,15 +82,6 @@ public final class ChangeFeed: Sendable {
                 }
             }
         }
-    }
-
-    /// Ends every stream cleanly (graceful shutdown).
-    public func finishAll() {
-        let writers = state.withLock { state -> [any ResponseBodyWriter] in
-            defer { state.subscribers = [:] }
-            return state.subscribers.values.map(\.writer)
-        }
-        writers.forEach { $0.finish() }
     }
 
     /// The changes after `since` as NDJSON lines, one per version, for polling clients; nil

@@ -92,10 +92,7 @@ public struct ResponseCache: Middleware {
     }
 
     private static func answer(_ entry: Entry, to request: Request) -> Response {
-        if let tag = entry.tag, let header = request.headerFields[.ifNoneMatch],
-           let condition = EntityTag.Condition(parsing: header), condition.matchesWeakly(tag) {
-            return entry.response.notModified()
-        }
-        return entry.response
+        guard let tag = entry.tag else { return entry.response }
+        return entry.response.answering(request, tag: tag)
     }
 }

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import HTTPServer
 
 /// Builds the configuration from defaults, then `config.json`, then the environment, then flags;
 /// a later source wins. Unknown keys and bad values throw a `ConfigurationError` naming the key.
@@ -46,7 +47,7 @@ public enum ConfigurationLoader {
             throw ConfigurationError(key: path, problem: "is not valid JSON (\(error))")
         }
         guard case .object = root else { throw ConfigurationError(key: path, problem: "must hold a JSON object") }
-        for (name, value) in root.flattened() {
+        for (name, value) in ConfigurationInput.leaves(of: root) {
             guard let key = ConfigurationKey.named(name) else {
                 throw ConfigurationError(key: name, problem: "is not a configuration key (in \(path))")
             }
@@ -54,7 +55,7 @@ public enum ConfigurationLoader {
         }
     }
 
-    static func apply(_ key: ConfigurationKey, value: JSONValue, source: String,
+    static func apply(_ key: ConfigurationKey, value: ConfigurationInput, source: String,
                       to configuration: inout DatelineConfiguration) throws {
         func fail(_ problem: String) -> ConfigurationError {
             ConfigurationError(key: key.name, problem: "\(problem) (from \(source))")

@@ -1,12 +1,11 @@
 import FoundationEssentials
-import HTTPServer
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// The write-ahead journal: one JSON object a line, `{"sum":"<xxh64 hex>","record":{...}}`,
-/// where the sum covers the record's bytes exactly as written. Each append is fsynced before
-/// it returns.
+/// The write-ahead journal: one JSON object a line, `{"sum":"<checksum>","record":{...}}`,
+/// where the sum (``JournalChecksum``) covers the record's bytes exactly as written. Each
+/// append is fsynced before it returns.
 ///
 /// Used only under `Persistence`'s lock, which is why it may be `@unchecked Sendable`.
 final class Journal: @unchecked Sendable {
@@ -43,7 +42,7 @@ final class Journal: @unchecked Sendable {
     static func line(for record: JournalRecord) throws -> [UInt8] {
         let body = try Array(JSONEncoder().encode(record))
         var line = prefix
-        line += Array(hex(ContentHash.hash(body)).utf8)
+        line += Array(JournalChecksum.of(body).utf8)
         line += middle
         line += body
         line += Array("}\n".utf8)
@@ -87,7 +86,7 @@ final class Journal: @unchecked Sendable {
     }
 
     private static func parse(_ line: ArraySlice<UInt8>, decoder: JSONDecoder) -> JournalRecord? {
-        let sumLength = 16
+        let sumLength = JournalChecksum.length
         let bodyStart = line.startIndex + prefix.count + sumLength + middle.count
         guard line.count > prefix.count + sumLength + middle.count + 1,
               line.starts(with: prefix),
@@ -96,12 +95,7 @@ final class Journal: @unchecked Sendable {
         else { return nil }
         let sum = String(decoding: line[(line.startIndex + prefix.count)..<(line.startIndex + prefix.count + sumLength)], as: UTF8.self)
         let body = Array(line[bodyStart..<(line.endIndex - 1)])
-        guard sum == hex(ContentHash.hash(body)) else { return nil }
+        guard sum == JournalChecksum.of(body) else { return nil }
         return try? decoder.decode(JournalRecord.self, from: Data(body))
-    }
-
-    private static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }

@@ -1,8 +1,10 @@
+import HTTPServer
+
 /// The OpenAPI 3.1 document of the API, served at `/openapi.json`: every route, its
 /// parameters, its representations and its errors (the writes from `OpenAPIWrites`), with the schemas built from the model's
 /// own enumerations so the two cannot drift apart.
 enum OpenAPIDocument {
-    static let document: OpenAPIValue = [
+    static let document: JSONValue = [
         "openapi": "3.1.0",
         "info": [
             "title": "Dateline",
@@ -34,10 +36,10 @@ enum OpenAPIDocument {
     }
 
     private static func operation(_ id: String, _ summary: String, schema: String, endpoint: Endpoint,
-                                  parameters: [OpenAPIValue] = [], path: [OpenAPIValue] = [],
-                                  errors: Errors = []) -> OpenAPIValue {
+                                  parameters: [JSONValue] = [], path: [JSONValue] = [],
+                                  errors: Errors = []) -> JSONValue {
         let list = schema.hasSuffix("List")
-        var responses: [String: OpenAPIValue] = [
+        var responses: [String: JSONValue] = [
             "200": OpenAPIResponses.ok(summary, schema: schema, offered: endpoint.representations, list: list),
             "304": OpenAPIResponses.notModified,
             "400": OpenAPIResponses.badRequest,
@@ -59,7 +61,7 @@ enum OpenAPIDocument {
     private static let paging = [OpenAPIParameters.limit, OpenAPIParameters.cursor]
     private static let eventPaging = [OpenAPIParameters.sort] + paging
 
-    private static let paths: [String: OpenAPIValue] = [
+    private static let paths: [String: JSONValue] = [
         "/healthz": operation("health", "The process answers.", schema: "Status", endpoint: .single),
         "/readyz": operation("readiness", "The store has loaded.", schema: "Status", endpoint: .single, errors: .unavailable),
         "/openapi.json": [

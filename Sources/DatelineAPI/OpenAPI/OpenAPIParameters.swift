@@ -1,10 +1,11 @@
+import HTTPServer
 import NewsModel
 
 /// The query and path parameters, as OpenAPI parameter objects.
 enum OpenAPIParameters {
-    static func query(_ name: String, _ description: String, _ schema: OpenAPIValue, required: Bool = false,
-                      explode: Bool? = nil) -> OpenAPIValue {
-        var parameter: OpenAPIValue = [
+    static func query(_ name: String, _ description: String, _ schema: JSONValue, required: Bool = false,
+                      explode: Bool? = nil) -> JSONValue {
+        var parameter: JSONValue = [
             "name": .string(name), "in": "query", "description": .string(description),
             "required": .bool(required), "schema": schema,
         ]
@@ -12,7 +13,7 @@ enum OpenAPIParameters {
         return parameter
     }
 
-    static func id(_ kind: String) -> OpenAPIValue {
+    static func id(_ kind: String) -> JSONValue {
         ["name": "id", "in": "path", "required": true, "description": .string("The \(kind) id."),
          "schema": ["type": "string", "minLength": 1]]
     }
@@ -34,7 +35,7 @@ enum OpenAPIParameters {
     static let pretty = query("pretty", "Indent the JSON: present without a value, `1` or `true`; `0` or `false` leave it compact.",
                               ["type": "string", "enum": ["", "1", "true", "0", "false"]])
 
-    static func format(_ offered: [Representation]) -> OpenAPIValue {
+    static func format(_ offered: [Representation]) -> JSONValue {
         query("format", "The representation, overriding `Accept`.", ["type": "string", "enum": .array(offered.map { .string($0.rawValue) })])
     }
 
@@ -64,7 +65,7 @@ enum OpenAPIParameters {
     static let eventFilters = [from, to, eventType, entity, location, status, eventText]
 
     /// A request header field.
-    static func header(_ name: String, _ description: String) -> OpenAPIValue {
+    static func header(_ name: String, _ description: String) -> JSONValue {
         ["name": .string(name), "in": "header", "required": false, "description": .string(description), "schema": ["type": "string"]]
     }
 }

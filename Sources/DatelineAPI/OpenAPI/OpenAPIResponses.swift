@@ -1,6 +1,8 @@
+import HTTPServer
+
 /// Response objects, built per operation from what it offers.
 enum OpenAPIResponses {
-    static func problem(_ description: String, headers: OpenAPIValue = [:]) -> OpenAPIValue {
+    static func problem(_ description: String, headers: JSONValue = [:]) -> JSONValue {
         [
             "description": .string(description),
             "headers": headers,
@@ -8,16 +10,16 @@ enum OpenAPIResponses {
         ]
     }
 
-    static let etag: OpenAPIValue = [
+    static let etag: JSONValue = [
         "description": "A strong tag of the representation; send it back in `If-None-Match`.",
         "required": true, "schema": ["type": "string"],
     ]
-    static let cacheControl: OpenAPIValue = ["description": "`no-cache`: revalidate with the ETag.", "schema": ["type": "string"]]
-    static let link: OpenAPIValue = ["description": "`<URL>; rel=\"next\"` when there is a next page.", "schema": ["type": "string"]]
+    static let cacheControl: JSONValue = ["description": "`no-cache`: revalidate with the ETag.", "schema": ["type": "string"]]
+    static let link: JSONValue = ["description": "`<URL>; rel=\"next\"` when there is a next page.", "schema": ["type": "string"]]
 
     /// The 200: `schema` in JSON, and the other offered forms.
-    static func ok(_ description: String, schema: String, offered: [Representation], list: Bool) -> OpenAPIValue {
-        var content: [String: OpenAPIValue] = [:]
+    static func ok(_ description: String, schema: String, offered: [Representation], list: Bool) -> JSONValue {
+        var content: [String: JSONValue] = [:]
         for representation in offered {
             switch representation {
             case .json:
@@ -30,12 +32,12 @@ enum OpenAPIResponses {
                 content[representation.mediaType] = ["schema": ["type": "string", "description": "Server-Sent Events: `id` is the store version, `data` a JSON object."]]
             }
         }
-        var headers: [String: OpenAPIValue] = ["ETag": etag, "Cache-Control": cacheControl]
+        var headers: [String: JSONValue] = ["ETag": etag, "Cache-Control": cacheControl]
         if list { headers["Link"] = link }
         return ["description": .string(description), "headers": .object(headers), "content": .object(content)]
     }
 
-    static let notModified: OpenAPIValue = [
+    static let notModified: JSONValue = [
         "description": "Not modified: the `If-None-Match` tag is current.",
         "headers": ["ETag": etag],
     ]

@@ -1,14 +1,15 @@
+import HTTPServer
 import NewsModel
 
 /// The schemas of `components/schemas`: every JSON shape the API writes, closed
 /// (`additionalProperties: false`) so that a field added in Swift but not here fails the contract test.
 enum OpenAPISchemas {
-    static func ref(_ name: String) -> OpenAPIValue {
+    static func ref(_ name: String) -> JSONValue {
         ["$ref": .string("#/components/schemas/\(name)")]
     }
 
     /// A closed object: `required` lists the members always written, the rest may be left out.
-    static func object(_ description: String, _ properties: [String: OpenAPIValue], optional: Set<String> = []) -> OpenAPIValue {
+    static func object(_ description: String, _ properties: [String: JSONValue], optional: Set<String> = []) -> JSONValue {
         [
             "type": "object",
             "description": .string(description),
@@ -18,16 +19,16 @@ enum OpenAPISchemas {
         ]
     }
 
-    static func enumeration<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ description: String) -> OpenAPIValue where T.RawValue == String {
+    static func enumeration<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ description: String) -> JSONValue where T.RawValue == String {
         ["type": "string", "description": .string(description), "enum": .array(T.allCases.map { .string($0.rawValue) })]
     }
 
-    static func array(_ items: OpenAPIValue) -> OpenAPIValue {
+    static func array(_ items: JSONValue) -> JSONValue {
         ["type": "array", "items": items]
     }
 
     /// The list envelope of `item`.
-    static func list(of item: String) -> OpenAPIValue {
+    static func list(of item: String) -> JSONValue {
         object("A page of \(item) items: `next` is the cursor of the following page, null on the last; `total` counts the items of all pages.", [
             "data": array(ref(item)),
             "next": ["type": ["string", "null"]],
@@ -35,12 +36,12 @@ enum OpenAPISchemas {
         ])
     }
 
-    static let string: OpenAPIValue = ["type": "string"]
-    static let count: OpenAPIValue = ["type": "integer", "minimum": 0]
-    static let integer: OpenAPIValue = ["type": "integer"]
-    static let number: OpenAPIValue = ["type": "number"]
+    static let string: JSONValue = ["type": "string"]
+    static let count: JSONValue = ["type": "integer", "minimum": 0]
+    static let integer: JSONValue = ["type": "integer"]
+    static let number: JSONValue = ["type": "number"]
 
-    static let all: OpenAPIValue = [
+    static let all: JSONValue = [
         "Day": ["type": "string", "format": "date", "description": "A calendar day, `YYYY-MM-DD`."],
         "Source": object("Where an article came from.", ["name": string, "url": string], optional: ["url"]),
         "Mention": object("Where an article's body names an entity; offsets count Unicode scalars, `end` exclusive.", [

@@ -1,3 +1,4 @@
+import HTTPServer
 import NewsModel
 
 /// The schemas of write bodies and write answers, added to `components/schemas`. Inputs are
@@ -5,28 +6,28 @@ import NewsModel
 enum OpenAPIWriteSchemas {
     private typealias S = OpenAPISchemas
 
-    private static let text: OpenAPIValue = ["type": "string", "minLength": 1]
-    private static let nullableText: OpenAPIValue = ["type": ["string", "null"]]
-    private static let ids: OpenAPIValue = S.array(S.string)
+    private static let text: JSONValue = ["type": "string", "minLength": 1]
+    private static let nullableText: JSONValue = ["type": ["string", "null"]]
+    private static let ids: JSONValue = S.array(S.string)
 
     /// `schema` or `null`: the server reads `null` in an optional member as its absence.
-    private static func orNull(_ schema: OpenAPIValue) -> OpenAPIValue {
+    private static func orNull(_ schema: JSONValue) -> JSONValue {
         ["anyOf": [schema, ["type": "null"]]]
     }
 
     /// A closed object whose `optional` members may also be `null`.
-    private static func input(_ description: String, _ properties: [String: OpenAPIValue], optional: Set<String>) -> OpenAPIValue {
+    private static func input(_ description: String, _ properties: [String: JSONValue], optional: Set<String>) -> JSONValue {
         var members = properties
         for name in optional { members[name] = orNull(properties[name]!) }
         return S.object(description, members, optional: optional)
     }
 
     /// An object whose every member may be left out or `null`: a merge patch of `properties`.
-    private static func patch(_ description: String, _ properties: [String: OpenAPIValue]) -> OpenAPIValue {
+    private static func patch(_ description: String, _ properties: [String: JSONValue]) -> JSONValue {
         input(description, properties, optional: Set(properties.keys))
     }
 
-    private static let entityMembers: [String: OpenAPIValue] = [
+    private static let entityMembers: [String: JSONValue] = [
         "id": ["type": "string", "minLength": 1, "description": "A slug; defaults to the slug of the name (POST) or must be the path's."],
         "name": text, "type": S.ref("EntityType"), "aliases": S.array(text),
         "description": nullableText, "wikidataId": ["type": ["string", "null"], "pattern": "^Q[1-9][0-9]*$"],
@@ -35,7 +36,7 @@ enum OpenAPIWriteSchemas {
         "extractorVersion": ["type": ["string", "null"], "description": "Ignored: entities written through the API have none."],
     ]
 
-    private static let eventMembers: [String: OpenAPIValue] = [
+    private static let eventMembers: [String: JSONValue] = [
         "id": ["type": "string", "description": "Only in PUT and PATCH bodies, and then the path's."],
         "type": S.ref("EventType"), "summary": text, "date": S.ref("EventDateInput"), "status": S.ref("EventStatus"),
         "location": ["type": ["string", "null"], "description": "The id of an entity the store holds."],
@@ -44,7 +45,7 @@ enum OpenAPIWriteSchemas {
         "extractorVersion": ["type": ["string", "null"], "description": "Ignored: events written through the API have none."],
     ]
 
-    static let all: [String: OpenAPIValue] = [
+    static let all: [String: JSONValue] = [
         "ArticleInput": input("An article to ingest.", [
             "title": text, "body": text, "publishedAt": S.ref("Day"),
             "source": input("Where it came from.", ["name": text, "url": ["type": "string", "format": "uri"]], optional: ["url"]),

@@ -1,9 +1,10 @@
+import HTTPServer
 import NewsModel
 
 /// The write operations of the OpenAPI document: their request bodies, answers and the bearer
 /// security they need, merged into the read API's paths by `OpenAPIDocument`.
 enum OpenAPIWrites {
-    static let securitySchemes: OpenAPIValue = [
+    static let securitySchemes: JSONValue = [
         "bearerAuth": [
             "type": "http", "scheme": "bearer",
             "description": "The API token the server is configured with (`DATELINE_API_TOKEN`). Reads need none.",
@@ -11,7 +12,7 @@ enum OpenAPIWrites {
     ]
 
     /// Each write path and its write methods.
-    static let paths: [String: OpenAPIValue] = [
+    static let paths: [String: JSONValue] = [
         "/articles": ["post": operation(
             "createArticle", "Ingest an article: extraction, entity linking and event merging in one version. A repost (same `source.url`, or the same text) answers 200 with the stored article and writes nothing.",
             body: "ArticleInput", responses: [
@@ -66,14 +67,14 @@ enum OpenAPIWrites {
     ]
 
     private static func operation(_ id: String, _ summary: String, body: String? = nil, patch: Bool = false,
-                                  path: String? = nil, responses: [String: OpenAPIValue]) -> OpenAPIValue {
+                                  path: String? = nil, responses: [String: JSONValue]) -> JSONValue {
         var all = responses
         all["401"] = OpenAPIResponses.problem("No bearer token was sent, or not as `Bearer`.",
                                               headers: ["WWW-Authenticate": ["description": "`Bearer realm=\"dateline\"`.", "required": true,
                                                                              "schema": ["type": "string"]]])
         all["403"] = OpenAPIResponses.problem("The token is wrong, or the server takes no writes (no token configured).")
         all["default"] = OpenAPIResponses.other
-        var parameters: [OpenAPIValue] = [ifMatch]
+        var parameters: [JSONValue] = [ifMatch]
         if let path { parameters.insert(OpenAPIParameters.id(path), at: 0) }
         if body != nil {
             all["400"] = OpenAPIResponses.problem("The body is not well-formed JSON.")
@@ -83,7 +84,7 @@ enum OpenAPIWrites {
             all["422"] = OpenAPIResponses.problem("The body is well-formed but wrong; `errors` lists each field and its problem.")
         }
         if path != nil { parameters.append(ifNoneMatch) }
-        var operation: [String: OpenAPIValue] = [
+        var operation: [String: JSONValue] = [
             "operationId": .string(id),
             "summary": .string(summary),
             "security": [["bearerAuth": []]],
@@ -91,8 +92,8 @@ enum OpenAPIWrites {
             "responses": .object(all),
         ]
         if let body {
-            let schema = ["schema": OpenAPISchemas.ref(body)] as OpenAPIValue
-            let types: [String: OpenAPIValue] = patch ? ["application/merge-patch+json": schema, "application/json": schema]
+            let schema = ["schema": OpenAPISchemas.ref(body)] as JSONValue
+            let types: [String: JSONValue] = patch ? ["application/merge-patch+json": schema, "application/json": schema]
                                                       : ["application/json": schema]
             operation["requestBody"] = ["required": true, "content": .object(types)]
         }
@@ -104,8 +105,8 @@ enum OpenAPIWrites {
     static let ifNoneMatch = OpenAPIParameters.header(
         "If-None-Match", "`*`: write only if the resource does not exist yet; 412 otherwise.")
 
-    private static func result(_ description: String, schema: String, location: Bool = false) -> OpenAPIValue {
-        var headers: [String: OpenAPIValue] = [
+    private static func result(_ description: String, schema: String, location: Bool = false) -> JSONValue {
+        var headers: [String: JSONValue] = [
             "ETag": ["description": "The strong tag a GET of the resource gives now; send it in `If-Match`.", "required": true,
                      "schema": ["type": "string"]],
         ]
@@ -116,6 +117,6 @@ enum OpenAPIWrites {
                 "content": ["application/json": ["schema": OpenAPISchemas.ref(schema)]]]
     }
 
-    private static let deleted: OpenAPIValue = ["description": "Deleted."]
+    private static let deleted: JSONValue = ["description": "Deleted."]
     private static let preconditionFailed = OpenAPIResponses.problem("`If-Match` or `If-None-Match` does not hold for the current representation.")
 }

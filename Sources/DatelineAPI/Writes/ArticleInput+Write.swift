@@ -7,7 +7,7 @@ extension ArticleInput {
 
     /// Reads and checks the body of `POST /articles`:
     /// `{title, body, publishedAt (YYYY-MM-DD), source: {name, url?}, language?}`.
-    static func read(_ body: JSONTree) throws(HTTPError) -> ArticleInput {
+    static func read(_ body: JSONValue) throws(HTTPError) -> ArticleInput {
         var validator = FieldValidator()
         guard let object = validator.object(body, "") else {
             try validator.check()

@@ -1,3 +1,4 @@
+import Hashing
 import HTTPServer
 import NewsModel
 
@@ -69,7 +70,7 @@ struct DuplicateIndex {
     }
 
     static func hash(_ body: String) -> UInt64 {
-        ContentHash.hash(Array(body.utf8))
+        XXH64.hash(Array(body.utf8))
     }
 
     static func allArticles(in snapshot: StoreSnapshot) -> [Article] {

@@ -12,7 +12,7 @@ enum EntityInput {
 
     /// Reads and checks an entity. `pathID` is the id of the path (PUT, PATCH): a body `id`
     /// must then equal it. Without one (POST) the id is the body's, or the slug of the name.
-    static func read(_ body: JSONTree, pathID: String?) throws(HTTPError) -> Entity {
+    static func read(_ body: JSONValue, pathID: String?) throws(HTTPError) -> Entity {
         var validator = FieldValidator()
         guard let object = validator.object(body, "") else {
             try validator.check()

@@ -41,7 +41,7 @@ struct EntityWriteRoutes: Sendable {
             let stored = try ingestion.exclusively { snapshot in
                 let current = try existing(id, in: snapshot)
                 try Preconditions.check(request, current: current)
-                let entity = try EntityInput.read(JSONMergePatch.apply(patch, to: JSONTree.of(current)), pathID: id)
+                let entity = try EntityInput.read(JSONMergePatch.apply(patch, to: JSONValue.of(current)), pathID: id)
                 return try commit(entity)
             }
             return try WriteResponse.resource(stored, created: nil)
@@ -93,7 +93,7 @@ struct EntityWriteRoutes: Sendable {
     }
 
     /// The other entity's id from `{"id": "..."}`.
-    static func mergeSource(_ body: JSONTree) throws(HTTPError) -> String {
+    static func mergeSource(_ body: JSONValue) throws(HTTPError) -> String {
         var validator = FieldValidator()
         if let object = validator.object(body, "") {
             validator.onlyKnown(object, ["id"])

@@ -1,3 +1,4 @@
+import HTTPServer
 import NewsModel
 
 /// An event's date as a write gives it: `{value, phrase?, precision?, modifier?, earliest?, latest?}`.
@@ -11,7 +12,7 @@ enum EventDateInput {
     static let fields: Set<String> = ["phrase", "value", "precision", "modifier", "earliest", "latest"]
 
     /// The date, or nil with the errors noted in `validator`.
-    static func read(_ value: JSONTree?, _ field: String, validator: inout FieldValidator) -> EventDate? {
+    static func read(_ value: JSONValue?, _ field: String, validator: inout FieldValidator) -> EventDate? {
         guard let object = validator.object(value, field, required: false) else { return nil }
         validator.onlyKnown(object, fields, prefix: field)
         let path = { (key: String) in FieldValidator.path(field, key) }

@@ -17,7 +17,7 @@ enum EventInput {
 
     /// Reads and checks an event against `snapshot`; its id is `pathID`, or empty for the caller
     /// to make one (POST).
-    static func read(_ body: JSONTree, pathID: String?, in snapshot: StoreSnapshot) throws(HTTPError) -> Event {
+    static func read(_ body: JSONValue, pathID: String?, in snapshot: StoreSnapshot) throws(HTTPError) -> Event {
         var validator = FieldValidator()
         guard let object = validator.object(body, "") else {
             try validator.check()
@@ -60,7 +60,7 @@ enum EventInput {
         }
     }
 
-    private static func readParticipants(_ value: JSONTree?, in snapshot: StoreSnapshot,
+    private static func readParticipants(_ value: JSONValue?, in snapshot: StoreSnapshot,
                                          validator: inout FieldValidator) -> [Participant]? {
         guard let items = validator.array(value, "participants") else { return nil }
         var participants: [Participant] = []
@@ -82,7 +82,7 @@ enum EventInput {
         return participants
     }
 
-    private static func readFigures(_ value: JSONTree?, validator: inout FieldValidator) -> [Figure]? {
+    private static func readFigures(_ value: JSONValue?, validator: inout FieldValidator) -> [Figure]? {
         guard let items = validator.array(value, "figures", required: false) else { return nil }
         return items.enumerated().compactMap { index, item in
             let field = "figures[\(index)]"
@@ -98,7 +98,7 @@ enum EventInput {
         }
     }
 
-    private static func readSources(_ value: JSONTree?, in snapshot: StoreSnapshot,
+    private static func readSources(_ value: JSONValue?, in snapshot: StoreSnapshot,
                                     validator: inout FieldValidator) -> [EventSource]? {
         guard let items = validator.array(value, "sources", required: false) else { return nil }
         return items.enumerated().compactMap { index, item in

@@ -41,7 +41,7 @@ struct EventWriteRoutes: Sendable {
                     throw APIError.notFound("event", id)
                 }
                 try Preconditions.check(request, current: current)
-                let target = Self.rederivingDate(try JSONTree.of(current), for: patch)
+                let target = Self.rederivingDate(try JSONValue.of(current), for: patch)
                 return try commit(EventInput.read(JSONMergePatch.apply(patch, to: target), pathID: id, in: snapshot))
             }
             return try WriteResponse.resource(stored, created: nil)
@@ -74,7 +74,7 @@ struct EventWriteRoutes: Sendable {
     /// The current event prepared for a patch that changes its date's value, precision or
     /// modifier without giving the range: the stored `earliest` and `latest` (and the precision,
     /// when only the value changes) are dropped so that they are derived again, not kept stale.
-    static func rederivingDate(_ current: JSONTree, for patch: JSONTree) -> JSONTree {
+    static func rederivingDate(_ current: JSONValue, for patch: JSONValue) -> JSONValue {
         guard case .object(var event) = current, let changes = patch.members?["date"]?.members,
               case .object(var date)? = event["date"],
               changes["earliest"] == nil, changes["latest"] == nil,

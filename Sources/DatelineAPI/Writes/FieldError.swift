@@ -7,7 +7,7 @@ struct FieldError: Sendable, Hashable {
     var problem: String
 
     /// The `errors` member of a 422 problem.
-    var problemValue: ProblemValue {
+    var problemValue: JSONValue {
         .object(["field": .string(field), "problem": .string(problem)])
     }
 

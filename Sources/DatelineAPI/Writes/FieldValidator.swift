@@ -25,7 +25,7 @@ struct FieldValidator {
     }
 
     /// The value when present and not `null`; notes "is required" when required and missing.
-    private mutating func present(_ value: JSONTree?, _ field: String, required: Bool) -> JSONTree? {
+    private mutating func present(_ value: JSONValue?, _ field: String, required: Bool) -> JSONValue? {
         guard let value, value != .null else {
             if required { fail(field, "is required.") }
             return nil
@@ -34,7 +34,7 @@ struct FieldValidator {
     }
 
     /// The members of an object.
-    mutating func object(_ value: JSONTree?, _ field: String, required: Bool = true) -> [String: JSONTree]? {
+    mutating func object(_ value: JSONValue?, _ field: String, required: Bool = true) -> [String: JSONValue]? {
         guard let value = present(value, field, required: required) else { return nil }
         guard let members = value.members else {
             fail(field.isEmpty ? "(body)" : field, "must be an object, got \(value.kindDescription).")
@@ -44,7 +44,7 @@ struct FieldValidator {
     }
 
     /// Notes every member of `object` that is not among `known`.
-    mutating func onlyKnown(_ object: [String: JSONTree], _ known: Set<String>, prefix: String = "") {
+    mutating func onlyKnown(_ object: [String: JSONValue], _ known: Set<String>, prefix: String = "") {
         for name in object.keys.sorted() where !known.contains(name) {
             fail(Self.path(prefix, name), "is not a known field; the fields are \(known.sorted().joined(separator: ", ")).")
         }
@@ -53,7 +53,7 @@ struct FieldValidator {
     /// Checks a merge patch before it is applied: an object naming only `known` members (and,
     /// in the nested objects of `nested`, only theirs), so a patch that can never apply answers
     /// 422 whether or not the resource exists.
-    static func checkPatch(_ patch: JSONTree, known: Set<String>, nested: [String: Set<String>] = [:]) throws(HTTPError) {
+    static func checkPatch(_ patch: JSONValue, known: Set<String>, nested: [String: Set<String>] = [:]) throws(HTTPError) {
         var validator = FieldValidator()
         if let object = validator.object(patch, "") {
             validator.onlyKnown(object, known)
@@ -65,7 +65,7 @@ struct FieldValidator {
     }
 
     /// A string; empty or blank ones are refused unless `allowEmpty`.
-    mutating func string(_ value: JSONTree?, _ field: String, required: Bool = true, allowEmpty: Bool = false,
+    mutating func string(_ value: JSONValue?, _ field: String, required: Bool = true, allowEmpty: Bool = false,
                          maxLength: Int = 1_000_000) -> String? {
         guard let value = present(value, field, required: required) else { return nil }
         guard case .string(let text) = value else {
@@ -84,7 +84,7 @@ struct FieldValidator {
     }
 
     /// One of a closed set of strings.
-    mutating func choice<T: RawRepresentable & CaseIterable>(_ value: JSONTree?, _ field: String, _ type: T.Type,
+    mutating func choice<T: RawRepresentable & CaseIterable>(_ value: JSONValue?, _ field: String, _ type: T.Type,
                                                              required: Bool = true) -> T? where T.RawValue == String {
         guard let text = string(value, field, required: required) else { return nil }
         guard let choice = T(rawValue: text) else {
@@ -95,7 +95,7 @@ struct FieldValidator {
     }
 
     /// A finite number, within `range` when given.
-    mutating func number(_ value: JSONTree?, _ field: String, required: Bool = true,
+    mutating func number(_ value: JSONValue?, _ field: String, required: Bool = true,
                          in range: ClosedRange<Double>? = nil) -> Double? {
         guard let value = present(value, field, required: required) else { return nil }
         guard case .number(let number) = value, number.isFinite else {
@@ -110,7 +110,7 @@ struct FieldValidator {
     }
 
     /// A whole number no smaller than `minimum`.
-    mutating func integer(_ value: JSONTree?, _ field: String, required: Bool = true, minimum: Int = 0) -> Int? {
+    mutating func integer(_ value: JSONValue?, _ field: String, required: Bool = true, minimum: Int = 0) -> Int? {
         guard let number = number(value, field, required: required) else { return nil }
         guard number == number.rounded(), abs(number) < 1e15 else {
             fail(field, "must be a whole number, got \(Self.format(number)).")
@@ -124,7 +124,7 @@ struct FieldValidator {
     }
 
     /// A day written `YYYY-MM-DD`.
-    mutating func day(_ value: JSONTree?, _ field: String, required: Bool = true) -> Day? {
+    mutating func day(_ value: JSONValue?, _ field: String, required: Bool = true) -> Day? {
         guard let text = string(value, field, required: required) else { return nil }
         guard let day = Day(text) else {
             fail(field, "must be a date as YYYY-MM-DD, got \"\(text)\".")
@@ -134,7 +134,7 @@ struct FieldValidator {
     }
 
     /// The items of an array.
-    mutating func array(_ value: JSONTree?, _ field: String, required: Bool = true) -> [JSONTree]? {
+    mutating func array(_ value: JSONValue?, _ field: String, required: Bool = true) -> [JSONValue]? {
         guard let value = present(value, field, required: required) else { return nil }
         guard case .array(let items) = value else {
             fail(field, "must be an array, got \(value.kindDescription).")
@@ -144,7 +144,7 @@ struct FieldValidator {
     }
 
     /// An array of non-empty strings, without repeats (the first of each kept).
-    mutating func strings(_ value: JSONTree?, _ field: String, required: Bool = true) -> [String]? {
+    mutating func strings(_ value: JSONValue?, _ field: String, required: Bool = true) -> [String]? {
         guard let items = array(value, field, required: required) else { return nil }
         var result: [String] = []
         var valid = true
@@ -159,7 +159,7 @@ struct FieldValidator {
     }
 
     /// An id: what `Slug.make` would write (lower-case letters, digits and single dashes).
-    mutating func id(_ value: JSONTree?, _ field: String, required: Bool = true) -> String? {
+    mutating func id(_ value: JSONValue?, _ field: String, required: Bool = true) -> String? {
         guard let text = string(value, field, required: required) else { return nil }
         guard Self.isSlug(text) else {
             fail(field, "must be a slug of lower-case letters, digits and single dashes (like \"\(Slug.make(text))\"), got \"\(text)\".")

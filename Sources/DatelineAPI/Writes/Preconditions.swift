@@ -41,15 +41,7 @@ enum Preconditions {
         case .any:
             return true
         case .tags(let tags):
-            return tags.contains { !$0.isWeak && identityTag($0.opaqueTag) == current.opaqueTag }
+            return tags.contains { !$0.isWeak && $0.identity.opaqueTag == current.opaqueTag }
         }
-    }
-
-    /// The opaque tag without a compression suffix.
-    static func identityTag(_ opaque: String) -> String {
-        for suffix in ["-gzip", "-deflate"] where opaque.hasSuffix(suffix) && opaque.count > suffix.count {
-            return String(opaque.dropLast(suffix.count))
-        }
-        return opaque
     }
 }

@@ -21,7 +21,7 @@ enum WriteBody {
     static let acceptPatch = HTTPField.Name("Accept-Patch")!
 
     /// The parsed body, or the error that answers it.
-    static func parse(_ request: Request, accepting accepted: Accepted, limit: Int) throws(HTTPError) -> JSONTree {
+    static func parse(_ request: Request, accepting accepted: Accepted, limit: Int) throws(HTTPError) -> JSONValue {
         let mediaTypes = accepted.mediaTypes
         guard let contentType = request.headerFields[.contentType], isAccepted(contentType, mediaTypes) else {
             let given = request.headerFields[.contentType].map { "\"\($0)\"" } ?? "no Content-Type"
@@ -37,7 +37,7 @@ enum WriteBody {
         guard !request.body.isEmpty else {
             throw HTTPError(.badRequest, detail: "The request has no body; it needs a JSON document.")
         }
-        guard let tree = JSONTree.parse(request.body) else {
+        guard let tree = JSONValue.parse(request.body) else {
             throw HTTPError(.badRequest, detail: "The body is not well-formed JSON.")
         }
         return tree

@@ -56,7 +56,7 @@ public struct CompressionMiddleware: Middleware {
         if response.status == .notModified {
             if let coding, let value = response.headerFields[.eTag], let tag = EntityTag(parsing: value),
                !tag.isWeak, variantTags.contains(tag.opaqueTag) {
-                response.headerFields[.eTag] = Self.variant(of: tag, coding: coding).description
+                response.headerFields[.eTag] = tag.variant(compressedWith: coding).description
                 response.headerFields.mergeVary("Accept-Encoding")
             }
             return response
@@ -77,7 +77,7 @@ public struct CompressionMiddleware: Middleware {
         response.headerFields[.contentEncoding] = coding.contentCoding
         response.headerFields[.contentLength] = nil
         if let value = response.headerFields[.eTag], let tag = EntityTag(parsing: value), !tag.isWeak {
-            response.headerFields[.eTag] = Self.variant(of: tag, coding: coding).description
+            response.headerFields[.eTag] = tag.variant(compressedWith: coding).description
         }
         return response
     }
@@ -89,22 +89,16 @@ public struct CompressionMiddleware: Middleware {
         return AcceptEncoding(values.joined(separator: ", ")).preferred(among: formats)
     }
 
-    /// The tag of the variant compressed with `coding`: `"abc"` becomes `"abc-gzip"`.
-    static func variant(of tag: EntityTag, coding: CompressionFormat) -> EntityTag {
-        EntityTag(tag.opaqueTag + "-" + coding.contentCoding, isWeak: tag.isWeak)
-    }
-
     /// Rewrites `If-None-Match` so tags of this coding's variant name the identity tag, and
     /// returns the identity tags that were rewritten.
     private static func stripVariantTags(in request: inout Request, coding: CompressionFormat) -> Set<String> {
         guard case .tags(let tags) = request.ifNoneMatch else { return [] }
-        let suffix = "-" + coding.contentCoding
         var stripped: Set<String> = []
         let mapped = tags.map { tag -> EntityTag in
-            guard tag.opaqueTag.hasSuffix(suffix), tag.opaqueTag.count > suffix.count else { return tag }
-            let base = String(tag.opaqueTag.dropLast(suffix.count))
-            stripped.insert(base)
-            return EntityTag(base, isWeak: tag.isWeak)
+            guard tag.variantCoding == coding else { return tag }
+            let identity = tag.identity
+            stripped.insert(identity.opaqueTag)
+            return identity
         }
         guard !stripped.isEmpty else { return [] }
         request.head.headerFields[.ifNoneMatch] = mapped.map(\.description).joined(separator: ", ")

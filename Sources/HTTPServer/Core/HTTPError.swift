@@ -11,14 +11,14 @@ public struct HTTPError: Error, Sendable {
     /// A URI reference that identifies the problem type; `about:blank` when nil.
     public var type: String?
     /// Extension members added to the problem object (`"errors": [...]`, `"parameter": "limit"`).
-    public var extensions: [String: ProblemValue]
+    public var extensions: [String: JSONValue]
     /// Header fields the response must carry (`Allow`, `WWW-Authenticate`, `Location`).
     public var headerFields: HTTPFields
     /// Whether the connection must close after the response (framing in doubt).
     public var closeConnection: Bool
 
     public init(_ status: HTTPResponse.Status, detail: String? = nil, type: String? = nil,
-                extensions: [String: ProblemValue] = [:], headerFields: HTTPFields = [:],
+                extensions: [String: JSONValue] = [:], headerFields: HTTPFields = [:],
                 closeConnection: Bool = false) {
         self.status = status
         self.detail = detail
@@ -27,13 +27,4 @@ public struct HTTPError: Error, Sendable {
         self.headerFields = headerFields
         self.closeConnection = closeConnection
     }
-}
-
-/// A JSON value for problem extension members, kept small and `Sendable`.
-public indirect enum ProblemValue: Sendable, Hashable {
-    case string(String)
-    case int(Int)
-    case bool(Bool)
-    case array([ProblemValue])
-    case object([String: ProblemValue])
 }

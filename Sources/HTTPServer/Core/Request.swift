@@ -1,4 +1,5 @@
 public import HTTPTypes
+import Locking
 
 /// A request as handlers see it: the head in swift-http-types' terms, the decoded target, and the body.
 public struct Request: Sendable {
@@ -21,8 +22,8 @@ public struct Request: Sendable {
     /// or when no route matched. Shared by every copy of the request, so the server sees what
     /// the router set.
     public var route: String? {
-        get { annotations.route }
-        nonmutating set { annotations.route = newValue }
+        get { annotations.route.withLock { $0 } }
+        nonmutating set { annotations.route.withLock { $0 = newValue } }
     }
     private let annotations = Annotations()
     /// The request id: taken from a sane `X-Request-ID`, generated otherwise.
@@ -44,22 +45,13 @@ public struct Request: Sendable {
 
     /// The header fields.
     public var headerFields: HTTPFields { head.headerFields }
-
-    /// The first value of a query parameter.
-    public func queryValue(_ name: String) -> String? {
-        query.first { $0.name == name }?.value
-    }
-
-    /// Every value of a query parameter, in order.
-    public func queryValues(_ name: String) -> [String] {
-        query.filter { $0.name == name }.map(\.value)
-    }
 }
 
-/// What routing learns about a request, kept in one box that every copy shares. Used only on
-/// the connection's queue, where the request is answered.
-final class Annotations: @unchecked Sendable {
-    var route: String?
+/// What routing learns about a request, kept in one box that every copy shares. Written and
+/// read on the connection's queue, where the request is answered; the lock (never contended)
+/// lets the compiler check that.
+final class Annotations: Sendable {
+    let route = Locked<String?>(nil)
 }
 
 /// One `name=value` pair of a query string.

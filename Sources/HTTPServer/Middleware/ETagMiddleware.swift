@@ -30,9 +30,6 @@ public struct ETagMiddleware: Middleware {
             current = ContentHash.entityTag(for: bytes)
             response.headerFields[.eTag] = current.description
         }
-        if let condition = request.ifNoneMatch, condition.matchesWeakly(current) {
-            return response.notModified()
-        }
-        return response
+        return response.answering(request, tag: current)
     }
 }

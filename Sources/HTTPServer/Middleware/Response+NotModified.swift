@@ -17,4 +17,12 @@ extension Response {
         }
         return Response(status: .notModified, headerFields: fields, body: .bytes([]))
     }
+
+    /// This response, or the 304 that stands for it when the request's `If-None-Match` lists
+    /// `tag` (weak comparison, RFC 9110 section 13.1.2) or is `*`. The one place where a
+    /// response becomes a 304 for its entity tag.
+    public func answering(_ request: Request, tag: EntityTag) -> Response {
+        guard let condition = request.ifNoneMatch, condition.matchesWeakly(tag) else { return self }
+        return notModified()
+    }
 }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Hashing
 
 /// What `stat` says about a file, as far as serving it goes.
 struct FileInfo: Sendable, Hashable {
@@ -37,6 +38,6 @@ struct FileInfo: Sendable, Hashable {
     /// A strong entity-tag that changes whenever the file is replaced or rewritten.
     var entityTag: EntityTag {
         let fields = [UInt64(size), UInt64(bitPattern: Int64(modifiedSeconds)), UInt64(modifiedNanoseconds), inode]
-        return EntityTag(ContentHash.hex(fields.withUnsafeBytes { ContentHash.hash($0) }))
+        return EntityTag(ContentHash.hex(fields.withUnsafeBytes { XXH64.hash($0) }))
     }
 }

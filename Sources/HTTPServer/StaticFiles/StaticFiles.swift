@@ -77,10 +77,9 @@ public struct StaticFiles: Responder {
         let path = located.path
         var info = located.info
 
-        if let condition = request.ifNoneMatch {
-            if condition.matchesWeakly(info.entityTag) {
-                return response(for: path, info: info, body: []).notModified()
-            }
+        if request.ifNoneMatch != nil {
+            let answer = response(for: path, info: info, body: []).answering(request, tag: info.entityTag)
+            if answer.status == .notModified { return answer }
         } else if let since = request.ifModifiedSince, info.modifiedSeconds <= since {
             return response(for: path, info: info, body: []).notModified()
         }

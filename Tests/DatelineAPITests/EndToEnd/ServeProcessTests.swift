@@ -47,6 +47,25 @@ struct ServeProcessTests {
         #expect(server.waitForExit(timeout: 10) == 0, "\(server.logLines.suffix(60).joined(separator: "\n"))")
     }
 
+    @Test func everyAccessLogLineIsWrittenBeforeAGracefulExit() throws {
+        let server = try ServerProcess.serve()
+        let requests = 40
+        for _ in 0..<requests {
+            #expect(try HTTPProbe.get(port: server.port, path: "/healthz").status == 200)
+        }
+        server.signal(SIGTERM)
+        #expect(server.waitForExit(timeout: 10) == 0, "\(server.logLines.suffix(60).joined(separator: "\n"))")
+        // The pipe's reader may still be handing over the last chunk.
+        let deadline = Date().addingTimeInterval(5)
+        while !server.logLines.contains(where: { $0.contains("\"message\":\"stopped\"") }) && Date() < deadline {
+            usleep(20_000)
+        }
+        let lines = server.logLines
+        let accessLines = lines.filter { $0.contains("\"message\":\"request\"") && $0.contains("\"path\":\"/healthz\"") }
+        #expect(accessLines.count == requests, "\(lines.suffix(20).joined(separator: "\n"))")
+        #expect(lines.last?.contains("\"message\":\"stopped\"") == true)
+    }
+
     @Test(arguments: [
         (["serve", "--port", "99999"], [String: String](), "port"),
         (["serve", "--set", "timeouts.idle=never"], [:], "timeouts.idle"),

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DatelineAPI
+import HTTPServer
 
 /// RFC 7396's own examples (appendix A), each a target, a patch and the result.
 @Suite struct JSONMergePatchTests {
@@ -24,18 +25,18 @@ import Testing
 
     @Test(arguments: cases)
     func appliesAsTheRFCSays(_ example: (target: String, patch: String, result: String)) throws {
-        let target = try #require(JSONTree.parse(Array(example.target.utf8)))
-        let patch = try #require(JSONTree.parse(Array(example.patch.utf8)))
-        let expected = try #require(JSONTree.parse(Array(example.result.utf8)))
+        let target = try #require(JSONValue.parse(Array(example.target.utf8)))
+        let patch = try #require(JSONValue.parse(Array(example.patch.utf8)))
+        let expected = try #require(JSONValue.parse(Array(example.result.utf8)))
         #expect(JSONMergePatch.apply(patch, to: target) == expected)
     }
 
     @Test func booleansAndNumbersStayApart() throws {
-        #expect(JSONTree.parse(Array("true".utf8)) == .bool(true))
-        #expect(JSONTree.parse(Array("1".utf8)) == .number(1))
-        #expect(JSONTree.parse(Array("{\"a\":".utf8)) == nil)
-        #expect(JSONTree.parse(Array("[1,]".utf8)) == nil)
-        #expect(JSONTree.parse(Array("{\"a\":1 , }".utf8)) == nil)
-        #expect(JSONTree.parse(Array("[\",]\", \"\\\",}\"]".utf8)) == .array([.string(",]"), .string("\",}")]))
+        #expect(JSONValue.parse(Array("true".utf8)) == .bool(true))
+        #expect(JSONValue.parse(Array("1".utf8)) == .number(1))
+        #expect(JSONValue.parse(Array("{\"a\":".utf8)) == nil)
+        #expect(JSONValue.parse(Array("[1,]".utf8)) == nil)
+        #expect(JSONValue.parse(Array("{\"a\":1 , }".utf8)) == nil)
+        #expect(JSONValue.parse(Array("[\",]\", \"\\\",}\"]".utf8)) == .array([.string(",]"), .string("\",}")]))
     }
 }
