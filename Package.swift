@@ -42,7 +42,7 @@ let package = Package(
         .target(
             name: "HTTPServer",
             dependencies: [
-                "CEpoll", "CZlib", "COpenSSL", "Locking",
+                .target(name: "CEpoll", condition: .when(platforms: [.linux])), "CZlib", "COpenSSL", "Locking",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
