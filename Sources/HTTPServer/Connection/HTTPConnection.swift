@@ -4,6 +4,8 @@ import Logging
 import Synchronization
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// One client connection: reads requests, answers them in order, and enforces every timeout.
@@ -11,9 +13,9 @@ import Glibc
 /// All mutable state below is owned by `loop`'s thread: the loop calls the connection there
 /// (as its `EventLoopClient`), and outside callers hop onto it with `loop.execute`. That is
 /// why the class is `@unchecked Sendable`.
-final class HTTPConnection: EventLoopClient, @unchecked Sendable {
+final class HTTPConnection: IOLoopClient, @unchecked Sendable {
     let descriptor: Int32
-    let loop: EventLoop
+    let loop: any IOLoop
     let remoteAddress: String
     private let context: ConnectionContext
 
@@ -53,7 +55,7 @@ final class HTTPConnection: EventLoopClient, @unchecked Sendable {
     /// How long a closing connection drains what the client still sends, so it reads our answer.
     private static let lingerSeconds = 2.0
 
-    init(descriptor: Int32, remoteAddress: String, context: ConnectionContext, loop: EventLoop, tls: TLSSession? = nil) {
+    init(descriptor: Int32, remoteAddress: String, context: ConnectionContext, loop: any IOLoop, tls: TLSSession? = nil) {
         self.descriptor = descriptor
         self.remoteAddress = remoteAddress
         self.context = context
@@ -158,11 +160,7 @@ final class HTTPConnection: EventLoopClient, @unchecked Sendable {
     /// with `errno` set (EAGAIN when there is nothing for now).
     private func receive(into buffer: UnsafeMutableRawBufferPointer) -> Int {
         guard let tls else {
-            var count: Int
-            repeat {
-                count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
-            } while count < 0 && errno == EINTR
-            return count
+            return Posix.read(descriptor, into: buffer)
         }
         let (count, outcome) = tls.read(into: buffer)
         if count > 0 { return count }
@@ -209,7 +207,7 @@ final class HTTPConnection: EventLoopClient, @unchecked Sendable {
     private func answerPlainHTTPOnTLSPort() {
         let body = "This port speaks HTTPS; use an https:// URL.\n"
         let text = "HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
-        _ = text.withCString { Glibc.send(descriptor, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
+        _ = text.withCString { Posix.send(descriptor, $0, strlen($0)) }
         shutdown(descriptor, Int32(SHUT_WR))
         close()
     }
@@ -436,7 +434,7 @@ final class HTTPConnection: EventLoopClient, @unchecked Sendable {
         let pieces = min(output.count, 16)
         return withUnsafeTemporaryAllocation(of: iovec.self, capacity: pieces) { vectors in
             func fill(_ index: Int) -> Int {
-                if index == pieces { return Glibc.writev(descriptor, vectors.baseAddress, Int32(pieces)) }
+                if index == pieces { return Posix.writev(descriptor, vectors.baseAddress, pieces) }
                 return output[index].withUnsafeBytes { raw in
                     let skip = index == 0 ? outputOffset : 0
                     vectors[index] = iovec(iov_base: UnsafeMutableRawPointer(mutating: raw.baseAddress! + skip),
@@ -541,8 +539,7 @@ final class HTTPConnection: EventLoopClient, @unchecked Sendable {
         stream = nil
         output.removeAll()
         outputBytes = 0
-        loop.deregister(descriptor)
-        Glibc.close(descriptor)
+        loop.close(descriptor)
         context.closed(self)
     }
 
@@ -595,8 +592,7 @@ final class HTTPConnection: EventLoopClient, @unchecked Sendable {
     /// the client has not taken (a slow reader) is reset rather than closed: a plain close would
     /// leave the kernel trickling them out, and the client would never see the end.
     private func resetIfTheClientLags() {
-        var unsent: Int32 = 0
-        guard ioctl(descriptor, UInt(TIOCOUTQ), &unsent) == 0, unsent > 0 else { return }
+        guard let unsent = Posix.unsentBytes(descriptor), unsent > 0 else { return }
         var abort = linger(l_onoff: 1, l_linger: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_LINGER, &abort, socklen_t(MemoryLayout<linger>.size))
     }
