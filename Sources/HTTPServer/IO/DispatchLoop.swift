@@ -34,6 +34,15 @@ final class DispatchLoop: IOLoop, @unchecked Sendable {
             self.client = client
             self.reader = reader
         }
+
+        /// Resumes whichever source is suspended and returns them all, ready to be cancelled
+        /// and released.
+        func resumedSources() -> [any DispatchSourceProtocol] {
+            if !reading { reader.resume(); reading = true }
+            guard let writer else { return [reader] }
+            if !writing { writer.resume(); writing = true }
+            return [reader, writer]
+        }
     }
 
     init(name: String) {
@@ -54,6 +63,14 @@ final class DispatchLoop: IOLoop, @unchecked Sendable {
             running = false
             stopped.withLock { $0 = true }
             sweepTimer.cancel()
+            // Sources still registered stop reporting; their descriptors stay their owners' to close.
+            for registration in registrations.values {
+                for source in registration.resumedSources() {
+                    source.setEventHandler(handler: nil)
+                    source.cancel()
+                }
+            }
+            registrations = [:]
         }
     }
 
@@ -109,12 +126,7 @@ final class DispatchLoop: IOLoop, @unchecked Sendable {
             return
         }
         // The last cancel handler to run closes the descriptor; both run on `queue`.
-        var sources: [any DispatchSourceProtocol] = [registration.reader]
-        if !registration.reading { registration.reader.resume() }
-        if let writer = registration.writer {
-            if !registration.writing { writer.resume() }
-            sources.append(writer)
-        }
+        let sources = registration.resumedSources()
         let remaining = CancelCount(sources.count)
         for source in sources {
             source.setEventHandler(handler: nil)
