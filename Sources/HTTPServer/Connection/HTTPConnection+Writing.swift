@@ -1,3 +1,4 @@
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -8,19 +9,20 @@ extension HTTPConnection {
     /// Sends what the socket takes without blocking; waits for writability for the rest.
     /// Returns what the machine asks once the output is drained (or the client is gone).
     func flush() -> [ConnectionStateMachine.Action] {
+        let now = DispatchTime.now()
         while !machine.output.isEmpty {
             let sent = writeOutput()
             if sent < 0 {
                 if errno == EINTR { continue }
                 if errno == EAGAIN || errno == EWOULDBLOCK {
-                    machine.writeBlocked(now: .now())
+                    machine.writeBlocked(now: now)
                     return []
                 }
                 return machine.close()  // EPIPE, ECONNRESET: the client is gone.
             }
-            machine.wrote(sent, now: .now())
+            machine.wrote(sent, now: now)
         }
-        return machine.outputDrained(now: .now())
+        return machine.outputDrained(now: now)
     }
 
     /// One `writev` of up to 16 queued pieces: the head and body of a response leave together.

@@ -157,7 +157,11 @@ final class HTTPConnection: IOLoopClient, @unchecked Sendable {
             return flush()
         case .startStream(let producer):
             let writer = ConnectionStreamWriter(connection: self)
-            stream = writer
+            if machine.isClosed {
+                writer.close()  // The client left while the head was written: the producer sees a closed writer.
+            } else {
+                stream = writer
+            }
             producer.start(writer)
             return []
         case .processLater:
