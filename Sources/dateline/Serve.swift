@@ -3,6 +3,8 @@ import DatelineAPI
 import Dispatch
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 import HTTPServer
 import Logging
@@ -43,7 +45,11 @@ struct Serve: ParsableCommand {
             logger.info("signal received; shutting down", metadata: ["signal": "\(signal)"])
             server.shutdown {
                 logger.info("stopped")
+                #if canImport(Glibc)
                 Glibc.exit(0)
+                #else
+                Darwin.exit(0)
+                #endif
             }
         }
         withExtendedLifetime((signalSources, reloadSource)) { dispatchMain() }

@@ -2,6 +2,8 @@ import FoundationEssentials
 import HTTPServer
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The write-ahead journal: one JSON object a line, `{"sum":"<xxh64 hex>","record":{...}}`,
