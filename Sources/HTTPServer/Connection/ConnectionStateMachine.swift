@@ -217,8 +217,12 @@ struct ConnectionStateMachine {
     }
 
     /// Refuses the connection with `error` before reading anything (over the connection cap).
+    /// On TLS the answer's write carries the handshake along.
     mutating func refuse(_ error: HTTPError) -> [Action] {
-        guard case .open(.reading) = state else { return [] }
+        switch state {
+        case .handshaking, .open(.reading): break
+        default: return []
+        }
         interest.reading = false
         state = .open(.responding)
         return [.reject(error)]

@@ -211,9 +211,12 @@ struct ConnectionStateMachineTests {
         #expect(machine.state == .open(.reading(since: nil)))
     }
 
-    @Test func aRefusedConnectionIsAnsweredWithoutReading() {
-        var machine = Self.machine()
+    @Test(arguments: [false, true])
+    func aRefusedConnectionIsAnsweredWithoutReading(secure: Bool) {
+        var machine = Machine(configuration: HTTPServerConfiguration(), secure: secure, now: Self.start)
         #expect(Self.names(machine.refuse(HTTPError(.serviceUnavailable, closeConnection: true))) == ["reject 503"])
         #expect(!machine.interest.reading)
+        #expect(Self.answer(&machine, keepAlive: false) == ["flush"])
+        #expect(machine.state == .finishing(.reading(since: nil)))
     }
 }
