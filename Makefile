@@ -23,9 +23,14 @@ release: system-packages
 # contract, browser and TLS tests; then the container smoke test.
 test: system-packages test-packages unit-tests contract-tests browser-tests tls-tests container-smoke
 
+# The suites that start a server: run a second time on the Dispatch-source engine (the first
+# pass runs on the platform's default, epoll on Linux).
+SOCKET_SUITES := HTTPServerTests|DatelineAPITests\.(MetricsLiveTests|ChangeFeedOverSocketsTests|ServeProcessTests|CrashRecoveryTests)
+
 unit-tests:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	DATELINE_TEST_IO_ENGINE=dispatch $(SWIFT) test --skip-build --filter '$(SOCKET_SUITES)'
 
 contract-tests:
 	scripts/contract-tests $(DEBUG_BINARY)

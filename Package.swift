@@ -43,7 +43,7 @@ let package = Package(
         .target(
             name: "HTTPServer",
             dependencies: [
-                "CEpoll", "CZlib", "COpenSSL", "Locking", "Hashing",
+                .target(name: "CEpoll", condition: .when(platforms: [.linux])), "CZlib", "COpenSSL", "Locking", "Hashing",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],

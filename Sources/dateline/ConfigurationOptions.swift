@@ -3,6 +3,8 @@ import DatelineAPI
 import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The flags every subcommand shares to find and override the configuration.
@@ -49,6 +51,10 @@ struct ConfigurationOptions: ParsableArguments {
     static func fail(_ error: any Error) -> Never {
         let message = Array("dateline: \(error)\n".utf8)
         _ = message.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+        #if canImport(Glibc)
         Glibc.exit(2)
+        #else
+        Darwin.exit(2)
+        #endif
     }
 }

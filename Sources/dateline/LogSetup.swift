@@ -1,6 +1,8 @@
 import DatelineAPI
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 import Logging
 

@@ -3,6 +3,8 @@ import DatelineAPI
 import Dispatch
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 import HTTPServer
 import Logging
@@ -44,7 +46,11 @@ struct Serve: ParsableCommand {
             server.shutdown {
                 logger.info("stopped")
                 logWriter?.stop()
+                #if canImport(Glibc)
                 Glibc.exit(0)
+                #else
+                Darwin.exit(0)
+                #endif
             }
         }
         withExtendedLifetime((signalSources, reloadSource)) { dispatchMain() }

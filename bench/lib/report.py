@@ -3,7 +3,7 @@
     python3 report.py WORK_DIR OUT_MD
 
 Reads meta.json, bodies/routes.json, verify.json, results.jsonl, rss.json and, when present,
-tls-results.jsonl, startup.json, held.json and held-rss.json from WORK_DIR. Figures are medians over the repeats;
+tls-results.jsonl, engine-results.jsonl, startup.json, held.json and held-rss.json from WORK_DIR. Figures are medians over the repeats;
 each Dateline figure is also given as a ratio to each peer's.
 """
 import json
@@ -96,6 +96,28 @@ def write_access_log(w, meta, rows, lines):
     w("")
 
 
+def write_engines(w, meta, rows):
+    """Dateline's two I/O engines on `GET /events`: epoll (the default on Linux) and Dispatch sources."""
+    w(f"## I/O engines, `GET /events` (medians of {meta['repeats']} runs)")
+    w("")
+    w("The same binary twice: the default epoll event loops, and `--set ioEngine=dispatch` (Dispatch read and "
+      "write sources, the engine used where epoll does not exist), taking turns run by run.")
+    w("")
+    w("| Engine | req/s | req/s range | p50 ms | p99 ms | ÷ epoll: req/s · p99 |")
+    w("|---|---:|---:|---:|---:|---|")
+    epoll = summarize([row for row in rows if row["server"] == "dateline"])
+    for server, label in (("dateline", "epoll"), ("dateline-dispatch", "dispatch")):
+        row = summarize([row for row in rows if row["server"] == server])
+        if row is None:
+            w(f"| {label} | no data | | | | |")
+            continue
+        ratio = f"{row['rps'] / epoll['rps']:.2f}× · {row['p99'] / epoll['p99']:.2f}×" if server != "dateline" and epoll else ""
+        flags = f" ({row['errors']} socket errors, {row['non2xx']} non-2xx)" if row["errors"] or row["non2xx"] else ""
+        w(f"| {label} | {row['rps']:,.0f}{flags} | {row['min']:,.0f}–{row['max']:,.0f} | {row['p50']:.2f} | "
+          f"{row['p99']:.2f} | {ratio} |")
+    w("")
+
+
 def main():
     work, out_path = sys.argv[1:3]
     meta = load(work, "meta.json")
@@ -162,6 +184,9 @@ def main():
     tls_path = os.path.join(work, "tls-results.jsonl")
     if os.path.exists(tls_path):
         write_https(w, meta, [json.loads(line) for line in open(tls_path) if line.strip()])
+    engine_path = os.path.join(work, "engine-results.jsonl")
+    if os.path.exists(engine_path):
+        write_engines(w, meta, [json.loads(line) for line in open(engine_path) if line.strip()])
     w("## Peak RSS over the whole load")
     w("")
     w("| Server | Peak RSS (VmHWM) | Processes |")

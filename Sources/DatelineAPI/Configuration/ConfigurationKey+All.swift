@@ -1,3 +1,5 @@
+import HTTPServer
+
 extension ConfigurationKey {
     /// Every key Dateline reads, in the order the README's table lists them.
     public static let all: [ConfigurationKey] = [
@@ -13,6 +15,10 @@ extension ConfigurationKey {
         ConfigurationKey("eventLoops", "Event-loop threads serving connections; 0 runs one per online CPU.",
                          kind: .integer(0...1024), apply: { $0.server.eventLoops = $1.integer },
                          read: { .integer($0.server.eventLoops) }),
+        ConfigurationKey("ioEngine", "I/O engine under the loops: epoll (Linux only, the default there) or dispatch (Dispatch sources).",
+                         kind: .string(allowed: IOEngine.available.map(\.rawValue)),
+                         apply: { $0.server.ioEngine = IOEngine(rawValue: $1.string) ?? .platformDefault },
+                         read: { .string($0.server.ioEngine.rawValue) }),
         ConfigurationKey("limits.requestLineBytes", "Longest request line (414 past it).",
                          kind: .integer(256...1_048_576), apply: { $0.server.limits.requestLineBytes = $1.integer },
                          read: { .integer($0.server.limits.requestLineBytes) }),

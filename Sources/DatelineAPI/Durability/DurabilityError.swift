@@ -1,5 +1,7 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// A failure to read or write the data directory, with the file and the system's reason.
@@ -11,7 +13,7 @@ public struct DurabilityError: Error, Sendable, CustomStringConvertible {
 
     /// Captures the current `errno` for a failed call.
     static func system(_ operation: String, _ path: String) -> DurabilityError {
-        DurabilityError(operation: operation, path: path, errno: Glibc.errno, reason: nil)
+        DurabilityError(operation: operation, path: path, errno: lastErrno, reason: nil)
     }
 
     public var description: String {
@@ -19,3 +21,6 @@ public struct DurabilityError: Error, Sendable, CustomStringConvertible {
         return "\(operation) \(path): \(cause)"
     }
 }
+
+/// The calling thread's `errno`, where a property of that name hides it.
+private var lastErrno: Int32 { errno }

@@ -1,6 +1,8 @@
 import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The few POSIX file operations durability rests on: append with fsync, and replace a file

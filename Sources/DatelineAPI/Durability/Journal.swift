@@ -1,6 +1,8 @@
 import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The write-ahead journal: one JSON object a line, `{"sum":"<checksum>","record":{...}}`,

@@ -1,6 +1,8 @@
 import Locking
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The `Date` header value, formatted at most once a second and shared by every connection.

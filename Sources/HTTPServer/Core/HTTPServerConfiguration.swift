@@ -10,6 +10,8 @@ public struct HTTPServerConfiguration: Sendable, Hashable {
     public var maxConnections: Int = 16_384
     /// How many event loops (threads) serve connections; 0 runs one per online CPU.
     public var eventLoops: Int = 0
+    /// The readiness machinery under the loops: epoll on Linux, Dispatch sources anywhere.
+    public var ioEngine: IOEngine = .platformDefault
     /// The value of the `Server` header.
     public var serverName: String = "Dateline"
     public var limits = Limits()
@@ -33,7 +35,7 @@ public struct HTTPServerConfiguration: Sendable, Hashable {
         public init() {}
     }
 
-    /// Deadlines, in seconds, checked by the event loops about every tenth of a second.
+    /// Deadlines, in seconds, checked by the I/O loops about every tenth of a second.
     public struct Timeouts: Sendable, Hashable {
         /// From a request's first byte to the end of its header (the slowloris guard).
         public var headerRead: Double = 10

@@ -3,10 +3,12 @@ public import Logging
 import Locking
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
-/// An HTTP/1.1 server on POSIX sockets: non-blocking sockets, one epoll event loop per CPU that
-/// reads, answers and writes each connection it owns, deadlines for every timeout, and a
+/// An HTTP/1.1 server on POSIX sockets: non-blocking sockets, one I/O loop per CPU (epoll, or
+/// Dispatch sources: see `IOEngine`) that reads, answers and writes each connection it owns, deadlines for every timeout, and a
 /// graceful shutdown. Accepting runs on a Dispatch queue and hands connections to the loops in
 /// turn.
 ///
@@ -30,7 +32,7 @@ public final class HTTPServer: Sendable {
         var listeners: [Listener] = []
         var connections: [ObjectIdentifier: HTTPConnection] = [:]
         /// The event loops, and the one the next connection goes to.
-        var loops: [EventLoop] = []
+        var loops: [any IOLoop] = []
         var nextLoop = 0
         var stopping = false
         var stopWaiters: [@Sendable () -> Void] = []
@@ -73,7 +75,7 @@ public final class HTTPServer: Sendable {
         let limit = Socket.raiseDescriptorLimit()
         let tlsContext = try configuration.tls.map { try TLSContext(configuration: $0) }
         var listeners: [Listener] = []
-        let loops = try (0..<loopCount).map { try EventLoop(name: "dateline-loop-\($0)") }
+        let loops = try configuration.ioEngine.makeLoops(count: loopCount)
         do {
             if configuration.tls?.only != true {
                 listeners.append(try listen(port: configuration.port, secure: false))
@@ -82,7 +84,7 @@ public final class HTTPServer: Sendable {
                 listeners.append(try listen(port: tls.port, secure: true))
             }
         } catch {
-            listeners.forEach { Glibc.close($0.descriptor) }
+            listeners.forEach { Posix.close($0.descriptor) }
             throw error
         }
         loops.forEach { $0.start() }
@@ -93,7 +95,7 @@ public final class HTTPServer: Sendable {
         }
         for listener in listeners {
             listener.source.setEventHandler { [self] in acceptConnections(listener) }
-            listener.source.setCancelHandler { Glibc.close(listener.descriptor) }
+            listener.source.setCancelHandler { Posix.close(listener.descriptor) }
             listener.source.activate()
             logger.info("listening", metadata: [
                 "address": "\(listener.address)", "scheme": .string(listener.secure ? "https" : "http"),
@@ -199,19 +201,19 @@ public final class HTTPServer: Sendable {
         if secure {
             guard let context = state.withLock({ $0.tlsContext }), let made = try? TLSSession(context: context, descriptor: descriptor) else {
                 logger.warning("could not start a TLS session", metadata: ["client": "\(peer?.description ?? "unknown")"])
-                Glibc.close(descriptor)
+                Posix.close(descriptor)
                 return
             }
             session = made
         }
-        let loop = state.withLock { state -> EventLoop? in
+        let loop = state.withLock { state -> (any IOLoop)? in
             guard !state.loops.isEmpty else { return nil }
             defer { state.nextLoop = (state.nextLoop + 1) % state.loops.count }
             return state.loops[state.nextLoop]
         }
         guard let loop else {
             // Accepted just as a shutdown with no connection left ended the loops.
-            Glibc.close(descriptor)
+            Posix.close(descriptor)
             return
         }
         let connection = HTTPConnection(descriptor: descriptor, remoteAddress: peer?.description ?? "unknown",
@@ -271,7 +273,7 @@ public final class HTTPServer: Sendable {
     /// Once stopping and the last connection is closed: ends the event loops and tells whoever
     /// waits for the shutdown.
     private func notifyStoppedIfDone() {
-        let (waiters, loops) = state.withLock { state -> ([@Sendable () -> Void], [EventLoop]) in
+        let (waiters, loops) = state.withLock { state -> ([@Sendable () -> Void], [any IOLoop]) in
             guard state.stopping, state.connections.isEmpty else { return ([], []) }
             defer { state.stopWaiters = []; state.loops = [] }
             return (state.stopWaiters, state.loops)

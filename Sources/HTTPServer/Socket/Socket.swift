@@ -1,5 +1,7 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Thin, errno-checked wrappers over the POSIX socket calls the server uses.
@@ -39,19 +41,20 @@ enum Socket {
             length = socklen_t(MemoryLayout<sockaddr_in>.size)
         }
 
-        let descriptor = Glibc.socket(family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        let descriptor = socket(family, Posix.streamSocketType, 0)
         guard descriptor >= 0 else { throw SocketError.makeFailed("socket") }
+        Posix.makeNonBlocking(descriptor)
         do {
             try setOption(descriptor, SOL_SOCKET, SO_REUSEADDR, 1)
             if family == AF_INET6 { try setOption(descriptor, Int32(IPPROTO_IPV6), IPV6_V6ONLY, 0) }
             let bound = withUnsafePointer(to: &storage) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.bind(descriptor, $0, length) }
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) }
             }
             guard bound == 0 else { throw SocketError.makeFailed("bind to \(host):\(port)") }
-            guard Glibc.listen(descriptor, Int32(backlog)) == 0 else { throw SocketError.makeFailed("listen") }
+            guard Posix.listen(descriptor, backlog: Int32(backlog)) == 0 else { throw SocketError.makeFailed("listen") }
             return (descriptor, try localAddress(descriptor))
         } catch {
-            Glibc.close(descriptor)
+            Posix.close(descriptor)
             throw error
         }
     }
@@ -80,12 +83,12 @@ enum Socket {
         var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
         while true {
             let descriptor = withUnsafeMutablePointer(to: &storage) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.accept(listener, $0, &length) }
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Posix.accept(listener, $0, &length) }
             }
             if descriptor >= 0 {
-                // accept4 is not visible from Swift's Glibc module; set the flags after the fact.
-                _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
-                _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+                // accept4 is Linux-only (and hidden from Swift's Glibc module): set the flags after.
+                Posix.makeNonBlocking(descriptor)
+                Posix.preventSIGPIPE(descriptor)
                 try? setOption(descriptor, Int32(IPPROTO_TCP), TCP_NODELAY, 1)
                 return .connection(descriptor, SocketAddress(storage))
             }
@@ -108,10 +111,10 @@ enum Socket {
     @discardableResult
     static func raiseDescriptorLimit() -> Int {
         var limit = rlimit()
-        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return -1 }
+        guard getrlimit(Posix.descriptorLimitResource, &limit) == 0 else { return -1 }
         if limit.rlim_cur < limit.rlim_max {
             limit.rlim_cur = limit.rlim_max
-            _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+            _ = setrlimit(Posix.descriptorLimitResource, &limit)
         }
         return Int(limit.rlim_cur)
     }

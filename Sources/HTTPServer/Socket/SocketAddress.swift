@@ -1,5 +1,7 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// An IPv4 or IPv6 socket address, as bound or as a peer's.
@@ -25,17 +27,22 @@ public struct SocketAddress: Sendable, Hashable, CustomStringConvertible {
             }
             var addr = address
             inet_ntop(AF_INET, &addr, &hostBuffer, socklen_t(hostBuffer.count))
-            self.init(host: String(cString: hostBuffer), port: Int(UInt16(bigEndian: port)), isIPv6: false)
+            self.init(host: Self.text(hostBuffer), port: Int(UInt16(bigEndian: port)), isIPv6: false)
         case AF_INET6:
             let (address, port) = withUnsafePointer(to: &storage) {
                 $0.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { ($0.pointee.sin6_addr, $0.pointee.sin6_port) }
             }
             var addr = address
             inet_ntop(AF_INET6, &addr, &hostBuffer, socklen_t(hostBuffer.count))
-            self.init(host: String(cString: hostBuffer), port: Int(UInt16(bigEndian: port)), isIPv6: true)
+            self.init(host: Self.text(hostBuffer), port: Int(UInt16(bigEndian: port)), isIPv6: true)
         default:
             return nil
         }
+    }
+
+    /// A NUL-terminated C string in a buffer, as text.
+    private static func text(_ buffer: [CChar]) -> String {
+        String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     public init(host: String, port: Int, isIPv6: Bool) {

@@ -1,5 +1,7 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// A failed socket call, with the errno the system gave and its text.
@@ -10,7 +12,7 @@ public struct SocketError: Error, Sendable, CustomStringConvertible {
 
     /// Captures the current `errno` for a failed call.
     public static func makeFailed(_ operation: String) -> SocketError {
-        SocketError(operation: operation, errno: Glibc.errno)
+        SocketError(operation: operation, errno: Posix.lastError)
     }
 
     public var description: String {

@@ -1,6 +1,8 @@
 import COpenSSL
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// A loaded certificate and key with the server's TLS policy: the `SSL_CTX` every connection's

@@ -1,6 +1,8 @@
 import COpenSSL
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// A TLS failure: a certificate or key that would not load, a refused handshake, a broken

@@ -1,9 +1,11 @@
 import COpenSSL
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
-/// A BIO over a non-blocking socket that sends with `MSG_NOSIGNAL`, so a client that hangs up
+/// A BIO over a non-blocking socket that sends through `Posix.send`, so a client that hangs up
 /// mid-response costs an `EPIPE`, never a SIGPIPE, whatever the process does with the signal.
 /// OpenSSL's own socket BIO calls `write`, which cannot pass the flag.
 ///
@@ -51,7 +53,7 @@ private let socketWrite: @convention(c) (OpaquePointer?, UnsafePointer<CChar>?, 
     let descriptor = TLSSocketBIO.descriptor(of: bio)
     var sent: Int
     repeat {
-        sent = send(descriptor, data, Int(length), Int32(MSG_NOSIGNAL))
+        sent = Posix.send(descriptor, data, Int(length))
     } while sent < 0 && errno == EINTR
     if sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
         dateline_BIO_set_retry_write(bio)

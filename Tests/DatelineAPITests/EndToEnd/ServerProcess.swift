@@ -25,6 +25,9 @@ final class ServerProcess {
         process.arguments = arguments
         process.currentDirectoryURL = Self.packageRoot
         var merged = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("DATELINE_") }
+        if let engine = ProcessInfo.processInfo.environment["DATELINE_TEST_IO_ENGINE"] {
+            merged["DATELINE_IO_ENGINE"] = engine  // The second pass of `make test` runs the binary on it too.
+        }
         merged.merge(environment) { _, new in new }
         process.environment = merged
         process.standardOutput = output

@@ -22,6 +22,7 @@ import Glibc
             MetricsRoutes(metrics: metrics).register(in: &router)
             var configuration = HTTPServerConfiguration()
             configuration.port = 0
+            configuration.ioEngine = .underTest
             server = HTTPServer(configuration: configuration, responder: router,
                                 logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }, observer: metrics)
             port = try server.start().port

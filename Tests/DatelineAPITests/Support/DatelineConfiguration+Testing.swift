@@ -1,4 +1,5 @@
 import DatelineAPI
+import HTTPServer
 import Foundation
 
 extension DatelineConfiguration {
@@ -8,6 +9,7 @@ extension DatelineConfiguration {
         var configuration = DatelineConfiguration()
         configuration.knowledgeDirectory = ServerProcess.packageRoot.appendingPathComponent("data/knowledge").path
         configuration.publicDirectory = FileManager.default.temporaryDirectory.path
+        configuration.server.ioEngine = .underTest
         return configuration
     }
 }

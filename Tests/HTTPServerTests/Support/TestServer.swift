@@ -13,6 +13,7 @@ final class TestServer: Sendable {
     init(_ responder: any Responder, configure: (inout HTTPServerConfiguration) -> Void = { _ in }) throws {
         var configuration = HTTPServerConfiguration()
         configuration.port = 0
+        configuration.ioEngine = .underTest
         configure(&configuration)
         var logger = Logger(label: "test")
         logger.logLevel = .critical

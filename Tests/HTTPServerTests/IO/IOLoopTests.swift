@@ -4,14 +4,17 @@ import Locking
 import Testing
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
-/// The event loop on its own: readiness, interest changes, handed-over work and deadline sweeps,
-/// over a real socket pair.
-@Suite("Event loop")
-struct EventLoopTests {
-    @Test func tasksFromOneThreadRunInOrderOnTheLoop() throws {
-        let loop = try EventLoop(name: "test-loop")
+/// Each engine's loop on its own: readiness, interest changes, handed-over work and deadline
+/// sweeps, over a real socket pair.
+@Suite("I/O loop")
+struct IOLoopTests {
+    @Test(arguments: IOEngine.available)
+    func tasksFromOneThreadRunInOrderOnTheLoop(engine: IOEngine) throws {
+        let loop = try engine.makeLoop()
         loop.start()
         defer { loop.stop() }
         let seen = Locked([Int]())
@@ -22,16 +25,18 @@ struct EventLoopTests {
         #expect(seen.withLock { $0 } == Array(0..<1_000))
     }
 
-    @Test func aReadableSocketIsReportedUntilItIsDrained() throws {
-        let harness = try Harness(readsPerEvent: 1)
+    @Test(arguments: IOEngine.available)
+    func aReadableSocketIsReportedUntilItIsDrained(engine: IOEngine) throws {
+        let harness = try Harness(engine: engine, readsPerEvent: 1)
         harness.pair.send("abcdef")
         #expect(harness.client.waitForBytes(6))
         #expect(harness.client.received == "abcdef")
         #expect(harness.client.readEvents >= 6)  // Level-triggered: one byte per event, reported again until empty.
     }
 
-    @Test func readingPausedHearsNothingUntilResumed() throws {
-        let harness = try Harness()
+    @Test(arguments: IOEngine.available)
+    func readingPausedHearsNothingUntilResumed(engine: IOEngine) throws {
+        let harness = try Harness(engine: engine)
         let (loop, descriptor) = (harness.loop, harness.descriptor)
         #expect(loop.runAndWait { loop.watch(descriptor, reading: false, writing: false) })
         harness.pair.send("held")
@@ -42,21 +47,24 @@ struct EventLoopTests {
         #expect(harness.client.received == "held")
     }
 
-    @Test func writeInterestReportsWritability() throws {
-        let harness = try Harness()
+    @Test(arguments: IOEngine.available)
+    func writeInterestReportsWritability(engine: IOEngine) throws {
+        let harness = try Harness(engine: engine)
         let (loop, descriptor) = (harness.loop, harness.descriptor)
         loop.execute { loop.watch(descriptor, reading: true, writing: true) }
         #expect(harness.client.becameWritable.wait(timeout: .now() + 5) == .success)
     }
 
-    @Test func aPeerThatGoesAwayIsAHangUpOrAnEndOfInput() throws {
-        let harness = try Harness()
+    @Test(arguments: IOEngine.available)
+    func aPeerThatGoesAwayIsAHangUpOrAnEndOfInput(engine: IOEngine) throws {
+        let harness = try Harness(engine: engine)
         harness.pair.closeClient()
         #expect(harness.client.ended.wait(timeout: .now() + 5) == .success)
     }
 
-    @Test func aDeadlineIsCheckedOnceItIsDue() throws {
-        let harness = try Harness()
+    @Test(arguments: IOEngine.available)
+    func aDeadlineIsCheckedOnceItIsDue(engine: IOEngine) throws {
+        let harness = try Harness(engine: engine)
         let loop = harness.loop
         let due = DispatchTime.now() + 0.2
         harness.client.deadline.withLock { $0 = due }
@@ -65,17 +73,22 @@ struct EventLoopTests {
         #expect(DispatchTime.now() >= due)
     }
 
-    @Test func aDeregisteredDescriptorIsNoLongerReported() throws {
-        let harness = try Harness()
+    @Test(arguments: IOEngine.available)
+    func aClosedDescriptorIsNoLongerReportedAndIsClosed(engine: IOEngine) throws {
+        let harness = try Harness(engine: engine)
         let (loop, descriptor) = (harness.loop, harness.descriptor)
-        #expect(loop.runAndWait { loop.deregister(descriptor) })
+        harness.pair.serverClosedByLoop()
+        #expect(loop.runAndWait { loop.close(descriptor) })
+        #expect(loop.runAndWait {})  // A cancel handler may close it a moment later.
         harness.pair.send("ignored")
         #expect(loop.runAndWait {})
         #expect(harness.client.readEvents == 0)
+        #expect(harness.pair.clientSeesTheEnd())  // Dispatch closes it in the last cancel handler, a moment later.
     }
 
-    @Test func workHandedToAStoppedLoopIsDropped() throws {
-        let loop = try EventLoop(name: "test-loop")
+    @Test(arguments: IOEngine.available)
+    func workHandedToAStoppedLoopIsDropped(engine: IOEngine) throws {
+        let loop = try engine.makeLoop()
         loop.start()
         loop.stop()
         #expect(loop.runAndWait {} == false)
@@ -86,15 +99,16 @@ struct EventLoopTests {
 private final class Harness {
     let pair: SocketPair
     let descriptor: Int32
-    let loop: EventLoop
+    let loop: any IOLoop
     let client: RecordingClient
 
-    init(readsPerEvent: Int = 4096) throws {
+    init(engine: IOEngine, readsPerEvent: Int = 4096) throws {
         pair = try SocketPair()
         descriptor = pair.server
-        loop = try EventLoop(name: "test-loop")
+        loop = try engine.makeLoop()
         loop.start()
         client = RecordingClient(descriptor: descriptor, loop: loop, readsPerEvent: readsPerEvent)
+        client.pair = pair
         let (loop, client, descriptor) = (loop, client, descriptor)
         loop.execute { loop.register(client, descriptor: descriptor) }
     }
@@ -102,7 +116,14 @@ private final class Harness {
     deinit { loop.stop() }
 }
 
-extension EventLoop {
+extension IOEngine {
+    /// One loop of this engine, not yet started.
+    func makeLoop() throws -> any IOLoop {
+        try makeLoops(count: 1)[0]
+    }
+}
+
+extension IOLoop {
     /// Runs `body` on the loop and waits for it (up to a second); false when it never ran.
     func runAndWait(_ body: @escaping @Sendable () -> Void) -> Bool {
         let done = DispatchSemaphore(value: 0)
@@ -119,45 +140,63 @@ extension EventLoop {
 private final class SocketPair {
     let server: Int32
     private var client: Int32
+    private var serverOwned = true
 
     init() throws {
         var descriptors: [Int32] = [0, 0]
-        guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &descriptors) == 0 else {
+        guard socketpair(AF_UNIX, Posix.streamSocketType, 0, &descriptors) == 0 else {
             throw SocketError.makeFailed("socketpair")
         }
         server = descriptors[0]
         client = descriptors[1]
-        _ = fcntl(server, F_SETFL, fcntl(server, F_GETFL) | O_NONBLOCK)
+        Posix.makeNonBlocking(server)
+        _ = fcntl(client, F_SETFD, FD_CLOEXEC)
     }
 
     func send(_ text: String) {
-        _ = text.withCString { Glibc.send(client, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
+        _ = text.withCString { Posix.send(client, $0, strlen($0)) }
+    }
+
+    /// Whether the client end reads the end of the stream within a second: the server end is
+    /// closed (and everything sent to it was dropped unread).
+    func clientSeesTheEnd() -> Bool {
+        var pollDescriptor = pollfd(fd: client, events: Int16(POLLIN), revents: 0)
+        guard poll(&pollDescriptor, 1, 1_000) > 0 else { return false }
+        var byte: UInt8 = 0
+        return withUnsafeMutableBytes(of: &byte) { Posix.read(client, into: $0) } <= 0
+    }
+
+    /// The loop closes `server` from now on.
+    func serverClosedByLoop() {
+        serverOwned = false
     }
 
     func closeClient() {
-        Glibc.close(client)
+        Posix.close(client)
         client = -1
     }
 
     deinit {
-        Glibc.close(server)
-        if client >= 0 { Glibc.close(client) }
+        if serverOwned { Posix.close(server) }
+        if client >= 0 { Posix.close(client) }
     }
 }
 
 /// A client that records what the loop tells it. Its state is written on the loop's thread and
 /// read by the test, so it sits behind locks.
-private final class RecordingClient: EventLoopClient, @unchecked Sendable {
+private final class RecordingClient: IOLoopClient, @unchecked Sendable {
     let descriptor: Int32
-    let loop: EventLoop
+    let loop: any IOLoop
     let readsPerEvent: Int
+    /// The pair whose server end this client watches, told when the loop takes it over.
+    var pair: SocketPair?
     private let state = Locked((bytes: [UInt8](), events: 0))
     let deadline = Locked(DispatchTime.distantFuture)
     let becameWritable = DispatchSemaphore(value: 0)
     let ended = DispatchSemaphore(value: 0)
     let deadlinePassed = DispatchSemaphore(value: 0)
 
-    init(descriptor: Int32, loop: EventLoop, readsPerEvent: Int = 4096) {
+    init(descriptor: Int32, loop: any IOLoop, readsPerEvent: Int = 4096) {
         self.descriptor = descriptor
         self.loop = loop
         self.readsPerEvent = readsPerEvent
@@ -176,10 +215,9 @@ private final class RecordingClient: EventLoopClient, @unchecked Sendable {
 
     func readable() {
         var chunk = [UInt8](repeating: 0, count: readsPerEvent)
-        let count = Glibc.read(descriptor, &chunk, chunk.count)
+        let count = chunk.withUnsafeMutableBytes { Posix.read(descriptor, into: $0) }
         if count == 0 {
-            loop.deregister(descriptor)
-            ended.signal()
+            end()
             return
         }
         state.withLock { state in
@@ -188,14 +226,20 @@ private final class RecordingClient: EventLoopClient, @unchecked Sendable {
         }
     }
 
+    /// Hands the descriptor back to the loop to close, as a connection does at the end.
+    private func end() {
+        pair?.serverClosedByLoop()
+        loop.close(descriptor)
+        ended.signal()
+    }
+
     func writable() {
         loop.watch(descriptor, reading: true, writing: false)
         becameWritable.signal()
     }
 
     func hungUp() {
-        loop.deregister(descriptor)
-        ended.signal()
+        end()
     }
 
     func checkDeadline(now: DispatchTime) -> DispatchTime {

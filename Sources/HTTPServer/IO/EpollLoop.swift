@@ -1,34 +1,17 @@
+#if os(Linux)
 import CEpoll
 import Dispatch
-import Locking
-#if canImport(Glibc)
 import Glibc
-#endif
-
-/// What an event loop drives: the owner of one descriptor. Every call comes on the loop's thread.
-protocol EventLoopClient: AnyObject {
-    /// The descriptor has bytes to read, or the peer has ended its side.
-    func readable()
-    /// The descriptor can take more bytes.
-    func writable()
-    /// The descriptor failed, or both directions are shut (`EPOLLERR`, `EPOLLHUP`).
-    func hungUp()
-    /// Acts on the client's deadline if it has passed; returns the next one (`distantFuture`
-    /// for none).
-    func checkDeadline(now: DispatchTime) -> DispatchTime
-}
+import Locking
 
 /// One thread waiting on an epoll set: each ready descriptor's client is called right there,
 /// so a keep-alive request costs its share of one `epoll_wait`, a read and a write, with no
 /// hop through another thread and no re-arming (the registrations are level-triggered).
 ///
 /// Deadlines are not kernel timers: each client reports its own, and the loop sweeps its
-/// clients when the earliest is due, at most every `sweepInterval`. Other threads hand the
+/// clients when the earliest is due, at most every `SweepSchedule.interval`. Other threads hand the
 /// loop work with `execute`, which wakes it through an eventfd.
-final class EventLoop: @unchecked Sendable {
-    /// The shortest time between two deadline sweeps: the precision of every timeout.
-    static let sweepInterval = 0.1
-
+final class EpollLoop: IOLoop, @unchecked Sendable {
     private let epoll: Int32
     private let wake: Int32
     private let name: String
@@ -37,14 +20,14 @@ final class EventLoop: @unchecked Sendable {
     /// Who owns each watched descriptor, and the readiness it hears of; indexed by descriptor.
     private var registrations: [Registration?] = []
     private var deferred: [() -> Void] = []
-    private var nextSweep = DispatchTime.distantFuture
+    private var sweeps = SweepSchedule()
     private var running = true
 
     /// Work handed over from other threads.
     private let inbox = Locked(Inbox())
 
     private struct Registration {
-        let client: any EventLoopClient
+        let client: any IOLoopClient
         var events: UInt32
     }
 
@@ -61,7 +44,7 @@ final class EventLoop: @unchecked Sendable {
         wake = eventfd(0, Int32(EFD_NONBLOCK | EFD_CLOEXEC))
         guard wake >= 0 else {
             let error = SocketError.makeFailed("eventfd")
-            Glibc.close(epoll)
+            Posix.close(epoll)
             throw error
         }
         self.name = name
@@ -71,8 +54,8 @@ final class EventLoop: @unchecked Sendable {
     /// The descriptors close with the loop itself: no one can `execute` on it any more, so the
     /// eventfd is never written after its number could have been reused.
     deinit {
-        Glibc.close(wake)
-        Glibc.close(epoll)
+        Posix.close(wake)
+        Posix.close(epoll)
     }
 
     /// Starts the loop's thread; it runs until `stop`.
@@ -80,7 +63,7 @@ final class EventLoop: @unchecked Sendable {
         var thread = pthread_t()
         let loop = Unmanaged.passRetained(self).toOpaque()
         let created = pthread_create(&thread, nil, { raw in
-            let loop = Unmanaged<EventLoop>.fromOpaque(raw!).takeRetainedValue()
+            let loop = Unmanaged<EpollLoop>.fromOpaque(raw!).takeRetainedValue()
             loop.run()
             return nil
         }, loop)
@@ -115,7 +98,7 @@ final class EventLoop: @unchecked Sendable {
     }
 
     /// Starts watching `descriptor` for input, on behalf of `client`.
-    func register(_ client: any EventLoopClient, descriptor: Int32) {
+    func register(_ client: any IOLoopClient, descriptor: Int32) {
         let slot = Int(descriptor)
         if slot >= registrations.count {
             registrations += Array(repeating: nil, count: max(slot + 1, registrations.count * 2) - registrations.count)
@@ -133,12 +116,14 @@ final class EventLoop: @unchecked Sendable {
         control(EPOLL_CTL_MOD, descriptor, events: wanted)
     }
 
-    /// Stops watching `descriptor`; call before closing it.
-    func deregister(_ descriptor: Int32) {
+    /// Stops watching `descriptor` and closes it at once: no other thread reads it.
+    func close(_ descriptor: Int32) {
         let slot = Int(descriptor)
-        guard slot < registrations.count, registrations[slot] != nil else { return }
-        registrations[slot] = nil
-        control(EPOLL_CTL_DEL, descriptor, events: 0)
+        if slot < registrations.count, registrations[slot] != nil {
+            registrations[slot] = nil
+            control(EPOLL_CTL_DEL, descriptor, events: 0)
+        }
+        Posix.close(descriptor)
     }
 
     private func control(_ operation: Int32, _ descriptor: Int32, events: UInt32) {
@@ -150,7 +135,7 @@ final class EventLoop: @unchecked Sendable {
 
     /// Makes sure the clients are swept by `time` (a client's deadline moved closer).
     func sweepBy(_ time: DispatchTime) {
-        if time < nextSweep { nextSweep = time }
+        sweeps.sweep(by: time)
     }
 
     private func run() {
@@ -159,7 +144,7 @@ final class EventLoop: @unchecked Sendable {
         let events = UnsafeMutablePointer<epoll_event>.allocate(capacity: capacity)
         defer { events.deallocate() }
         while running {
-            let count = epoll_wait(epoll, events, Int32(capacity), deferred.isEmpty ? timeoutUntilSweep() : 0)
+            let count = epoll_wait(epoll, events, Int32(capacity), deferred.isEmpty ? sweeps.millisecondsUntilDue() : 0)
             var woken = false
             for index in 0..<max(Int(count), 0) {
                 let descriptor = events[index].data.fd
@@ -172,7 +157,7 @@ final class EventLoop: @unchecked Sendable {
             if woken { runInbox() }
             runDeferred()
             let now = DispatchTime.now()
-            if now >= nextSweep { sweep(now: now) }
+            if sweeps.isDue(now) { sweep(now: now) }
         }
         inbox.withLock { inbox in
             inbox.stopped = true
@@ -213,23 +198,14 @@ final class EventLoop: @unchecked Sendable {
         tasks.forEach { $0() }
     }
 
-    /// Asks every client about its deadline; the next sweep comes at the earliest one, but no
-    /// sooner than `sweepInterval` from now.
+    /// Asks every client about its deadline (a client may close, or register, as it answers).
     private func sweep(now: DispatchTime) {
         var earliest = DispatchTime.distantFuture
         for slot in registrations.indices {
             guard let client = registrations[slot]?.client else { continue }
             earliest = min(earliest, client.checkDeadline(now: now))
         }
-        nextSweep = earliest == .distantFuture ? earliest : max(earliest, now + Self.sweepInterval)
-    }
-
-    /// Milliseconds until the next sweep, rounded up; -1 (wait for events alone) when none is due.
-    private func timeoutUntilSweep() -> Int32 {
-        guard nextSweep != .distantFuture else { return -1 }
-        let now = DispatchTime.now()
-        guard nextSweep > now else { return 0 }
-        let milliseconds = (nextSweep.uptimeNanoseconds - now.uptimeNanoseconds + 999_999) / 1_000_000
-        return Int32(min(milliseconds, UInt64(Int32.max)))
+        sweeps.swept(at: now, earliest: earliest)
     }
 }
+#endif

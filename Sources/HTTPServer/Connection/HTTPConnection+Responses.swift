@@ -1,0 +1,64 @@
+import Dispatch
+
+extension HTTPConnection {
+    /// Answers a request, on the loop or on a worker thread as the machine said; returns what
+    /// the machine asks next (nothing yet, for a worker's answer).
+    func answer(_ incoming: Request, offLoop: Bool) -> [ConnectionStateMachine.Action] {
+        let started = DispatchTime.now()
+        var request = incoming
+        request.remoteAddress = remoteAddress
+        request.id = RequestID.take(from: request.headerFields[.requestID])
+        guard offLoop else { return finish(request, with: respond(to: request), started: started) }
+        DispatchQueue.global().async { [self, request] in
+            let response = respond(to: request)
+            loop.execute { [self] in
+                guard !machine.isClosed else { return }
+                perform(finish(request, with: response, started: started))
+            }
+        }
+        return []
+    }
+
+    /// The responder's answer, or the problem its error stands for. On any thread.
+    private func respond(to request: Request) -> Response {
+        do {
+            return try context.responder.respond(to: request)
+        } catch {
+            if !(error is HTTPError) {
+                context.logger.error("handler failed", metadata: ["path": "\(request.path)", "error": "\(error)", "request_id": "\(request.id)"])
+            }
+            return ProblemDetails.response(for: error, instance: request.path)
+        }
+    }
+
+    /// Hands a request's response to the machine and records it.
+    private func finish(_ request: Request, with answer: Response, started: DispatchTime) -> [ConnectionStateMachine.Action] {
+        var response = answer
+        response.headerFields[.requestID] = request.id
+        let keepAlive = request.keepAlive && !context.shutdown.isRequested && response.headerFields[.connection]?.lowercased() != "close"
+        let (bytesOut, actions) = machine.respond(with: response, to: request, keepAlive: keepAlive, head: headContext, now: .now())
+        context.observer?.requestCompleted(RequestRecord(
+            method: request.method, path: request.path, route: request.route, status: response.status,
+            bytesIn: request.body.count, bytesOut: bytesOut,
+            duration: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9,
+            requestID: request.id, remoteAddress: remoteAddress, userAgent: request.headerFields[.userAgent]))
+        return actions
+    }
+
+    /// Answers an error that no request (or no complete one) stands behind; the connection
+    /// closes after it.
+    func answer(failure error: HTTPError) -> [ConnectionStateMachine.Action] {
+        var response = ProblemDetails.response(for: error)
+        let id = RequestID.generate()
+        response.headerFields[.requestID] = id
+        let (bytes, actions) = machine.respond(with: response, to: nil, keepAlive: false, head: headContext, now: .now())
+        context.observer?.requestCompleted(RequestRecord(
+            method: .get, path: "", route: nil, status: response.status, bytesIn: 0, bytesOut: bytes,
+            duration: 0, requestID: id, remoteAddress: remoteAddress, userAgent: nil))
+        return actions
+    }
+
+    private var headContext: ConnectionStateMachine.HeadContext {
+        ConnectionStateMachine.HeadContext(date: context.dateHeader.current, serverName: context.configuration.serverName)
+    }
+}

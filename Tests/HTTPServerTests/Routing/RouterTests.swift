@@ -1,0 +1,79 @@
+import HTTPTypes
+import Testing
+@testable import HTTPServer
+
+/// The router by itself: literal and template routes, HEAD and OPTIONS, 404 and 405, guards
+/// and the fallback.
+@Suite("Router")
+struct RouterTests {
+    static func request(_ method: HTTPRequest.Method, _ path: String) -> Request {
+        Request(head: HTTPRequest(method: method, scheme: nil, authority: nil, path: path), path: path)
+    }
+
+    static func text(_ response: Response) -> String {
+        String(decoding: response.body.bytes ?? [], as: UTF8.self)
+    }
+
+    static var router: Router {
+        var router = Router()
+        router.get("/events") { _ in Response(contentType: "text/plain", bytes: Array("list".utf8)) }
+        router.get("/events/{id}") { request in
+            Response(contentType: "text/plain", bytes: Array("event \(request.parameters["id"] ?? "?") via \(request.route ?? "")".utf8))
+        }
+        router.delete("/events/{id}") { _ in Response(status: .noContent) }
+        router.post("/events") { _ in Response(status: .created) }
+        return router
+    }
+
+    @Test func aLiteralRouteAnswers() throws {
+        #expect(Self.text(try Self.router.respond(to: Self.request(.get, "/events"))) == "list")
+    }
+
+    @Test func aTemplateRouteFillsItsParametersAndNamesItsRoute() throws {
+        let response = try Self.router.respond(to: Self.request(.get, "/events/42"))
+        #expect(Self.text(response) == "event 42 via /events/{id}")
+    }
+
+    @Test func anEmptySegmentDoesNotMatchAParameter() {
+        #expect(throws: HTTPError.self) { try Self.router.respond(to: Self.request(.get, "/events/")) }
+    }
+
+    @Test func headIsAnsweredByTheGetHandler() throws {
+        #expect(Self.text(try Self.router.respond(to: Self.request(.head, "/events"))) == "list")
+    }
+
+    @Test func optionsListsTheAllowedMethods() throws {
+        let response = try Self.router.respond(to: Self.request(.options, "/events/7"))
+        #expect(response.status == .noContent)
+        #expect(response.headerFields[.allow] == "DELETE, GET, HEAD, OPTIONS")
+    }
+
+    @Test func anUnknownPathIsA404() {
+        #expect {
+            try Self.router.respond(to: Self.request(.get, "/nowhere"))
+        } throws: { error in
+            (error as? HTTPError)?.status == .notFound
+        }
+    }
+
+    @Test func aKnownPathWithAnotherMethodIsA405WithAllow() {
+        #expect {
+            try Self.router.respond(to: Self.request(.put, "/events"))
+        } throws: { error in
+            guard let error = error as? HTTPError else { return false }
+            return error.status == .methodNotAllowed && error.headerFields[.allow] == "GET, HEAD, OPTIONS, POST"
+        }
+    }
+
+    @Test func theFallbackAnswersUnknownPaths() throws {
+        var router = Router(fallback: FixedResponder(bytes: Array("static".utf8)))
+        router.get("/api") { _ in Response(status: .ok) }
+        #expect(Self.text(try router.respond(to: Self.request(.get, "/index.html"))) == "static")
+    }
+
+    @Test func routesListsEveryTemplateWithItsMethods() {
+        let routes = Self.router.routes
+        #expect(routes.map(\.template) == ["/events", "/events/{id}"])
+        #expect(routes[1].methods == [.delete, .get])
+    }
+}
