@@ -17,7 +17,8 @@ struct Reextract: ParsableCommand {
             ConfigurationOptions.fail(ConfigurationError(
                 key: "dataDirectory", problem: "reextract works on the journal and snapshots; set DATELINE_DATA_DIR or --set dataDirectory=PATH"))
         }
-        let logger = LogSetup.bootstrap(configuration)
+        let (logger, logWriter) = LogSetup.bootstrap(configuration)
+        defer { logWriter?.stop() }
         let application: Application
         do {
             application = try Application(configuration: configuration, logger: logger)

@@ -92,6 +92,16 @@ public final class Persistence: Sendable {
         }
     }
 
+    /// Writes a snapshot now and empties the journal (also done every `compactAfter` records);
+    /// `dateline reextract` ends with it.
+    public func compact() throws {
+        try journal.withLock { journal in
+            guard let journal, let snapshotPath else { return }
+            try writeSnapshot(of: store.snapshot, to: snapshotPath)
+            try journal.reset()
+        }
+    }
+
     private func writeSnapshot(of snapshot: StoreSnapshot, to path: String) throws {
         let started = DispatchTime.now()
         let bytes = try Array(JSONEncoder().encode(snapshot.contents))

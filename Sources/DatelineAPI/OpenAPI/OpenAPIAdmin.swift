@@ -1,12 +1,14 @@
+import HTTPServer
+
 /// The administration operations of the OpenAPI document: re-extraction, started with a POST
 /// and followed with a GET, both behind the bearer token.
 enum OpenAPIAdmin {
-    private static let retryAfter: OpenAPIValue = [
+    private static let retryAfter: JSONValue = [
         "description": "Seconds to wait before asking again; sent while the job runs.", "schema": ["type": "integer", "minimum": 0],
     ]
-    private static let job: OpenAPIValue = ["application/json": ["schema": OpenAPISchemas.ref("Reextraction")]]
+    private static let job: JSONValue = ["application/json": ["schema": OpenAPISchemas.ref("Reextraction")]]
 
-    private static var unauthorized: OpenAPIValue {
+    private static var unauthorized: JSONValue {
         OpenAPIResponses.problem("No bearer token was sent, or not as `Bearer`.",
                                  headers: ["WWW-Authenticate": ["description": "`Bearer realm=\"dateline\"`.", "required": true,
                                                                 "schema": ["type": "string"]]])
@@ -14,7 +16,7 @@ enum OpenAPIAdmin {
 
     private static let forbidden = OpenAPIResponses.problem("The token is wrong, or the server takes no token (none configured).")
 
-    static var paths: [String: OpenAPIValue] {
+    static var paths: [String: JSONValue] {
         [
             "/admin/reextract": ["post": [
                 "operationId": "startReextraction",

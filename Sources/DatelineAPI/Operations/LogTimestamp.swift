@@ -7,6 +7,13 @@ import Darwin
 /// The current time as RFC 3339 with milliseconds in UTC (`2026-03-01T09:30:00.123Z`), written
 /// as bytes from the clock with arithmetic alone: no calendar, no formatter, no lock.
 enum LogTimestamp {
+    /// The current time as text.
+    static func now() -> String {
+        var out: [UInt8] = []
+        append(to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// Appends the current time, without quotes.
     static func append(to out: inout [UInt8]) {
         var spec = timespec()

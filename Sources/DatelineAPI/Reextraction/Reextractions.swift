@@ -54,7 +54,7 @@ public final class Reextractions: Sendable {
     private func claim() -> Start {
         jobs.withLock { jobs in
             if let running = jobs.last(where: { $0.state == .running }) { return .busy(running) }
-            let status = ReextractionStatus(id: Self.makeID(), extractorVersion: Extractor.version, startedAt: JSONLine.timestamp())
+            let status = ReextractionStatus(id: Self.makeID(), extractorVersion: Extractor.version, startedAt: LogTimestamp.now())
             jobs.append(status)
             if jobs.count > Self.kept { jobs.removeFirst(jobs.count - Self.kept) }
             return .started(status)
@@ -91,14 +91,14 @@ public final class Reextractions: Sendable {
             }
             let finished = update(id) { status in
                 status.state = .succeeded
-                status.finishedAt = JSONLine.timestamp()
+                status.finishedAt = LogTimestamp.now()
             }
             if let finished { log("re-extraction finished", finished) }
             return finished
         } catch {
             let failed = update(id) { status in
                 status.state = .failed
-                status.finishedAt = JSONLine.timestamp()
+                status.finishedAt = LogTimestamp.now()
                 status.error = "\(error)"
             }
             logger.error("re-extraction failed", metadata: ["job": .string(id), "error": "\(error)"])
