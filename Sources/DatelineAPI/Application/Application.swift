@@ -124,13 +124,15 @@ public final class Application: Sendable {
 
     /// The routes wrapped in the middleware, outermost first: the response cache answers hot
     /// GETs for the current store version with everything below already done; CORS answers
-    /// preflights before anything else runs; compression wraps the ETag step so each encoding
-    /// gets its own tag.
+    /// preflights before anything else runs; errors become problem responses just below the
+    /// security headers, so every answer carries them; compression wraps the ETag step so each
+    /// encoding gets its own tag.
     public func makeResponder() -> any Responder {
         makeRouter().wrapped(in: [
             ResponseCache(store: store),
             CORSMiddleware(allowedOrigins: configuration.allowedOrigins),
             SecurityHeaders(),
+            ErrorMiddleware(logger: logger),
             CompressionMiddleware(minimumBytes: configuration.compressionMinimumBytes),
             ETagMiddleware(),
         ])

@@ -24,10 +24,7 @@ extension HTTPConnection {
         do {
             return try context.responder.respond(to: request)
         } catch {
-            if !(error is HTTPError) {
-                context.logger.error("handler failed", metadata: ["path": "\(request.path)", "error": "\(error)", "request_id": "\(request.id)"])
-            }
-            return ProblemDetails.response(for: error, instance: request.path)
+            return ErrorMiddleware.response(for: error, to: request, logger: context.logger)
         }
     }
 
@@ -38,7 +35,7 @@ extension HTTPConnection {
         let keepAlive = request.keepAlive && !context.shutdown.isRequested && response.headerFields[.connection]?.lowercased() != "close"
         let (bytesOut, actions) = machine.respond(with: response, to: request, keepAlive: keepAlive, head: headContext, now: .now())
         context.observer?.requestCompleted(RequestRecord(
-            method: request.method, path: request.path, route: request.route, status: response.status,
+            method: request.method, path: request.path, route: response.route, status: response.status,
             bytesIn: request.body.count, bytesOut: bytesOut,
             duration: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9,
             requestID: request.id, remoteAddress: remoteAddress, userAgent: request.headerFields[.userAgent]))

@@ -1,5 +1,4 @@
 public import HTTPTypes
-import Locking
 
 /// A request as handlers see it: the head in swift-http-types' terms, the decoded target, and the body.
 public struct Request: Sendable {
@@ -18,14 +17,9 @@ public struct Request: Sendable {
     public var remoteAddress: String
     /// Values the router and middleware attach: path parameters and the matched route template.
     public var parameters: [String: String] = [:]
-    /// The route template that matched (`/events/{id}`), for logs and metrics; nil before routing
-    /// or when no route matched. Shared by every copy of the request, so the server sees what
-    /// the router set.
-    public var route: String? {
-        get { annotations.route.withLock { $0 } }
-        nonmutating set { annotations.route.withLock { $0 = newValue } }
-    }
-    private let annotations = Annotations()
+    /// The route template that matched (`/events/{id}`), set by the router on the request it
+    /// hands its handler; nil before routing. The response carries it back (`Response.route`).
+    public var route: String?
     /// The request id: taken from a sane `X-Request-ID`, generated otherwise.
     public var id: String = ""
 
@@ -45,13 +39,6 @@ public struct Request: Sendable {
 
     /// The header fields.
     public var headerFields: HTTPFields { head.headerFields }
-}
-
-/// What routing learns about a request, kept in one box that every copy shares. Written and
-/// read on the connection's queue, where the request is answered; the lock (never contended)
-/// lets the compiler check that.
-final class Annotations: Sendable {
-    let route = Locked<String?>(nil)
 }
 
 /// One `name=value` pair of a query string.

@@ -7,6 +7,10 @@ public import HTTPTypes
 public struct Response: Sendable {
     public var head: HTTPResponse
     public var body: ResponseBody
+    /// The route template that answered (`/events/{id}`), set by the router, for logs and
+    /// metrics; nil for answers no route gave (static files, preflights, unknown paths). A
+    /// response kept by a cache keeps it, so a cached answer is counted under its route.
+    public var route: String?
 
     public init(status: HTTPResponse.Status = .ok, headerFields: HTTPFields = [:], body: ResponseBody = .bytes([])) {
         self.head = HTTPResponse(status: status, headerFields: headerFields)

@@ -89,6 +89,18 @@ public struct Router: Responder {
         var request = request
         request.route = route.template
         request.parameters = parameters
+        do {
+            var response = try answer(request, at: route)
+            response.route = route.template
+            return response
+        } catch {
+            throw RoutedError(route: route.template, underlying: error)
+        }
+    }
+
+    /// The matched route's answer: its handler behind the guards for the method, the allowed
+    /// methods for OPTIONS, or 405.
+    private func answer(_ request: Request, at route: Route) throws -> Response {
         if let handler = route.handlers[request.method] ?? (request.method == .head ? route.handlers[.get] : nil) {
             let applicable = guards.filter { $0.methods.contains(request.method) }.map(\.middleware)
             guard !applicable.isEmpty else { return try handler(request) }

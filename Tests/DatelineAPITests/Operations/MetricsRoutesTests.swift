@@ -34,8 +34,10 @@ import Testing
     }
 
     @Test func otherMethodsAreRefused() {
-        #expect(throws: HTTPError.self) {
+        #expect {
             try router(MetricsObserver(store: NewsStore())).respond(to: request("/metrics", method: .post))
+        } throws: { error in
+            (RoutedError.unwrap(error) as? HTTPError)?.status == .methodNotAllowed && (error as? RoutedError)?.route == "/metrics"
         }
     }
 }

@@ -32,6 +32,7 @@ struct RouterTests {
     @Test func aTemplateRouteFillsItsParametersAndNamesItsRoute() throws {
         let response = try Self.router.respond(to: Self.request(.get, "/events/42"))
         #expect(Self.text(response) == "event 42 via /events/{id}")
+        #expect(response.route == "/events/{id}")
     }
 
     @Test func anEmptySegmentDoesNotMatchAParameter() {
@@ -60,8 +61,19 @@ struct RouterTests {
         #expect {
             try Self.router.respond(to: Self.request(.put, "/events"))
         } throws: { error in
-            guard let error = error as? HTTPError else { return false }
-            return error.status == .methodNotAllowed && error.headerFields[.allow] == "GET, HEAD, OPTIONS, POST"
+            guard let routed = error as? RoutedError, let error = routed.underlying as? HTTPError else { return false }
+            return routed.route == "/events" && error.status == .methodNotAllowed
+                && error.headerFields[.allow] == "GET, HEAD, OPTIONS, POST"
+        }
+    }
+
+    @Test func aHandlersErrorNamesItsRoute() {
+        var router = Router()
+        router.get("/events/{id}") { _ in throw HTTPError(.notFound, detail: "No such event.") }
+        #expect {
+            try router.respond(to: Self.request(.get, "/events/7"))
+        } throws: { error in
+            (error as? RoutedError)?.route == "/events/{id}" && ((error as? RoutedError)?.underlying as? HTTPError)?.status == .notFound
         }
     }
 
