@@ -45,7 +45,10 @@ tls-tests:
 container-smoke:
 	scripts/container-smoke
 
+# swift format's lint (the layout .swift-format describes, warnings as errors), then hadolint.
+SWIFT_FORMAT_PATHS := Package.swift Sources Tests bench/store fuzz/Package.swift fuzz/Sources
 lint:
+	$(SWIFT) format lint --strict --recursive --configuration .swift-format $(SWIFT_FORMAT_PATHS)
 	scripts/hadolint
 
 # The entity tagger's weights, from annotated corpora fetched beforehand into CORPORA (see
