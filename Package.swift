@@ -82,7 +82,8 @@ let package = Package(
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Locking"], swiftSettings: settings),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"], swiftSettings: settings),
         .testTarget(name: "NewsModelTests", dependencies: ["NewsModel"], swiftSettings: settings),
-        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "NewsModel"], resources: [.copy("Articles")], swiftSettings: settings),
+        .testTarget(
+            name: "ExtractionTests", dependencies: ["Extraction", "NewsModel"], resources: [.copy("Articles")], swiftSettings: settings),
         .testTarget(
             name: "DatelineAPITests",
             dependencies: [

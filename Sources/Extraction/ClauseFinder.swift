@@ -31,7 +31,10 @@ enum ClauseFinder {
                 if isBoundary(t) { break }
                 if t.kind == .word, Lexicon.subordinators.contains(t.lower) || coordinators.contains(t.lower) {
                     // Before the first verb group, `and` joins the subject's names.
-                    if coordinators.contains(t.lower), n == 0 { k -= 1; continue }
+                    if coordinators.contains(t.lower), n == 0 {
+                        k -= 1
+                        continue
+                    }
                     opener = t.lower
                     break
                 }
@@ -47,7 +50,8 @@ enum ClauseFinder {
                 let prev = out[n - 1]
                 let before = n > 1 ? groups[n - 2].verbs.upperBound : sentence.lowerBound
                 let aside = k > floor && tokens[k - 1].isPunct(",") && prev.start > before && tokens[prev.start - 1].isPunct(",")
-                let comma = k > floor && tokens[k - 1].isPunct(",") && opener == nil
+                let comma =
+                    k > floor && tokens[k - 1].isPunct(",") && opener == nil
                     ? (max(floor, k - 14)..<(k - 1)).last(where: { tokens[$0].isPunct(",") }) : nil
                 if aside, reports(tokens[prev.head].lower) {
                     // `Her first trip, her aides said, is expected`: the subject stands before the aside.
@@ -64,8 +68,10 @@ enum ClauseFinder {
                     subject = segment(before: comma, floor: floor, tokens)
                 }
             }
-            out.append(Clause(start: start, subject: subject, verbs: g.verbs, head: g.head, tail: g.verbs.upperBound..<g.verbs.upperBound,
-                              form: g.form, opener: opener))
+            out.append(
+                Clause(
+                    start: start, subject: subject, verbs: g.verbs, head: g.head, tail: g.verbs.upperBound..<g.verbs.upperBound,
+                    form: g.form, opener: opener))
         }
         for n in out.indices {
             let from = out[n].verbs.upperBound
@@ -130,10 +136,14 @@ enum ClauseFinder {
     }
 
     /// Words after which the tail is no longer about the happening.
-    private static let stops: Set<String> = ["while", "whereas", "because", "although", "though", "according", "as", "if", "unless", "when", "where"]
+    private static let stops: Set<String> = [
+        "while", "whereas", "because", "although", "though", "according", "as", "if", "unless", "when", "where",
+    ]
     private static let modals: Set<String> = ["may", "might", "could", "would", "can", "should", "must"]
     private static let auxiliaries: Set<String> = ["has", "have", "had", "was", "were", "is", "are", "will"]
-    private static let inserts: Set<String> = ["not", "never", "also", "already", "just", "since", "reportedly", "allegedly", "then", "still", "n't"]
+    private static let inserts: Set<String> = [
+        "not", "never", "also", "already", "just", "since", "reportedly", "allegedly", "then", "still", "n't",
+    ]
     private static let blockers: Set<String> = [
         "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "of", "by",
         "with", "for", "to", "in", "on", "at", "from", "into", "than", "newly", "recently", "so", "well", "be",
@@ -141,7 +151,8 @@ enum ClauseFinder {
     private static let notPast: Set<String> = [
         "need", "indeed", "speed", "seed", "united", "red", "based", "feed", "shed", "deed", "embed", "proceed",
         "exceed", "succeed", "hundred", "sacred", "naked", "wicked", "alleged", "beloved", "rugged", "ragged",
-        "wretched", "crooked", "kindred", "bed", "led", "fled", "bred", "fed", "wed", "weed", "greed", "breed", "heed", "reed", "sled", "aged",
+        "wretched", "crooked", "kindred", "bed", "led", "fled", "bred", "fed", "wed", "weed", "greed", "breed", "heed", "reed", "sled",
+        "aged",
     ]
 
     static func isBoundary(_ t: Token) -> Bool {
@@ -150,7 +161,8 @@ enum ClauseFinder {
 
     /// Whether `w` ends with `suffix`, compared as UTF-8 bytes (cheaper than by characters).
     static func ends(_ w: String, _ suffix: String) -> Bool {
-        let a = w.utf8, b = suffix.utf8
+        let a = w.utf8
+        let b = suffix.utf8
         return a.count >= b.count && a.reversed().starts(with: b.reversed())
     }
 
@@ -229,7 +241,8 @@ enum ClauseFinder {
             return (i..<(i + 1), i, .past)
         }
         if let entry = TriggerLexicon.entries[w], !entry.isNoun, ends(w, "s"), i > sentence.lowerBound,
-           !blockers.contains(tokens[i - 1].lower) {
+            !blockers.contains(tokens[i - 1].lower)
+        {
             return (i..<(i + 1), i, .present)
         }
         return nil

@@ -52,7 +52,10 @@ public enum Cleaner {
             var inWord = false
             for s in text.unicodeScalars {
                 if Tokenizer.isWhitespace(s) {
-                    if inWord { words += 1; flush() }
+                    if inWord {
+                        words += 1
+                        flush()
+                    }
                     inWord = false
                     continue
                 }
@@ -63,7 +66,10 @@ public enum Cleaner {
                     word.unicodeScalars.append(s.value < 0x80 ? Unicode.Scalar(s.value | 0x20)! : s)
                 }
             }
-            if inWord { words += 1; flush() }
+            if inWord {
+                words += 1
+                flush()
+            }
         }
 
         var functionShare: Double { words == 0 ? 0 : Double(functionWords) / Double(words) }

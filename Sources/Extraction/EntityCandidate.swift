@@ -18,7 +18,8 @@ struct EntityCandidate: Sendable, Hashable {
 
     /// How strongly the cues say what type a new name has.
     enum Strength: Int, Sendable, Hashable, Comparable {
-        case none = 0, weak, medium, strong
+        case none = 0
+        case weak, medium, strong
         static func < (a: Strength, b: Strength) -> Bool { a.rawValue < b.rawValue }
     }
 

@@ -51,7 +51,10 @@ struct EntityLinker: Sendable {
             }
         }
         let pending = candidates.indices.filter { resolved[$0] == nil }
-            .sorted { candidates[$0].wordCount > candidates[$1].wordCount || (candidates[$0].wordCount == candidates[$1].wordCount && candidates[$0].strength > candidates[$1].strength) }
+            .sorted {
+                candidates[$0].wordCount > candidates[$1].wordCount
+                    || (candidates[$0].wordCount == candidates[$1].wordCount && candidates[$0].strength > candidates[$1].strength)
+            }
         var unresolved: [Int] = []
         var strength: [String: EntityCandidate.Strength] = [:]
         for k in pending {
@@ -118,9 +121,10 @@ struct EntityLinker: Sendable {
 
     /// `United Nations` gives `UN`; `of`, `the`, `and` and `for` are skipped.
     static func initials(of name: String) -> String {
-        String(name.split(whereSeparator: { $0 == " " || $0 == "-" })
-            .filter { !["of", "the", "and", "for", "&"].contains($0) }
-            .compactMap(\.first))
+        String(
+            name.split(whereSeparator: { $0 == " " || $0 == "-" })
+                .filter { !["of", "the", "and", "for", "&"].contains($0) }
+                .compactMap(\.first))
     }
 
     /// Whether `short` names `long` with words dropped from its start or acronyms standing for

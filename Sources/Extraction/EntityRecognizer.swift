@@ -32,7 +32,8 @@ struct EntityRecognizer: Sendable {
             while k < sentence.tokens.upperBound {
                 let token = tokens[k]
                 if k + 1 < sentence.tokens.upperBound, tokens[k + 1].isPunct("."), tokens[k + 1].start == token.end,
-                   Self.takesItsFullStop(token) {
+                    Self.takesItsFullStop(token)
+                {
                     // `R.`, `Mr.`, `Corp.`: the training text writes an abbreviation with its stop.
                     words.append(token.stem + ".")
                     owners.append(k...(k + 1))
@@ -66,32 +67,41 @@ struct EntityRecognizer: Sendable {
             || SentenceSplitter.closingAbbreviations.contains(token.lower)
     }
 
-    private func add(_ nameClass: EntityTag.NameClass, _ range: Range<Int>, tokens: [Token], sentence: Sentence,
-                     scalars: [Unicode.Scalar], into out: inout [EntityCandidate]) {
+    private func add(
+        _ nameClass: EntityTag.NameClass, _ range: Range<Int>, tokens: [Token], sentence: Sentence,
+        scalars: [Unicode.Scalar], into out: inout [EntityCandidate]
+    ) {
         var range = range
         // `Among Abbas`, `His Unity Party`: a sentence's capitalized function word is no part of a name.
         while range.count > 1, Lexicon.sentenceOpeners.contains(tokens[range.lowerBound].lower),
-              lookup(ScalarText.string(scalars[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end])) == nil {
+            lookup(ScalarText.string(scalars[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end])) == nil
+        {
             range = (range.lowerBound + 1)..<range.upperBound
         }
         let last = tokens[range.upperBound - 1]
         let name = ScalarText.string(scalars[tokens[range.lowerBound].start..<(last.start + last.stem.unicodeScalars.count)])
         func emit(_ source: EntityCandidate.Source, cue: EntityType?) {
             let start = tokens[range.lowerBound].start
-            out.append(EntityCandidate(source: source, name: name, text: ScalarText.string(scalars[start..<last.end]),
-                                       sentence: sentence.index, tokens: range, start: start, end: last.end,
-                                       isPossessive: last.isPossessive, cue: cue, strength: .strong,
-                                       wordCount: range.count))
+            out.append(
+                EntityCandidate(
+                    source: source, name: name, text: ScalarText.string(scalars[start..<last.end]),
+                    sentence: sentence.index, tokens: range, start: start, end: last.end,
+                    isPossessive: last.isPossessive, cue: cue, strength: .strong,
+                    wordCount: range.count))
         }
         if range.count == 1, let place = knowledge.entry(demonym: name) {
             emit(.demonym(place), cue: .location)
-        } else if range.count == 1, name.contains("-"), splitHyphenated(tokens[range.lowerBound], index: range.lowerBound,
-                                                                          sentence: sentence, into: &out) {
+        } else if range.count == 1, name.contains("-"),
+            splitHyphenated(
+                tokens[range.lowerBound], index: range.lowerBound,
+                sentence: sentence, into: &out)
+        {
             return
         } else if let source = lookup(name) {
             emit(source, cue: nil)
         } else if range.upperBound < sentence.tokens.upperBound, !tokens[range.upperBound].isCapitalized,
-                  Self.placeNouns.contains(tokens[range.upperBound].lower), nameClass != .miscellaneous {
+            Self.placeNouns.contains(tokens[range.upperBound].lower), nameClass != .miscellaneous
+        {
             // `his Kastova residence`, `the Lendo district`: the noun after a new name says what it is.
             emit(.new, cue: .location)
         } else {
@@ -127,9 +137,13 @@ struct EntityRecognizer: Sendable {
         var found: [(Substring, EntityCandidate.Source)] = []
         for part in parts {
             let s = String(part)
-            if let e = knowledge.entry(demonym: s) { found.append((part, .demonym(e))) }
-            else if let source = lookup(s) { found.append((part, source)) }
-            else { return false }
+            if let e = knowledge.entry(demonym: s) {
+                found.append((part, .demonym(e)))
+            } else if let source = lookup(s) {
+                found.append((part, source))
+            } else {
+                return false
+            }
         }
         var offset = t.start
         for (k, (part, source)) in found.enumerated() {
@@ -138,9 +152,11 @@ struct EntityRecognizer: Sendable {
             let end = isLast ? t.end : offset + length
             let written = Array(t.text.unicodeScalars)[(offset - t.start)..<(end - t.start)]
             let text = ScalarText.string(written)
-            out.append(EntityCandidate(source: source, name: String(part), text: text, sentence: sentence.index,
-                                       tokens: index..<(index + 1), start: offset, end: end,
-                                       isPossessive: isLast && t.isPossessive, cue: nil, strength: .strong, wordCount: 1))
+            out.append(
+                EntityCandidate(
+                    source: source, name: String(part), text: text, sentence: sentence.index,
+                    tokens: index..<(index + 1), start: offset, end: end,
+                    isPossessive: isLast && t.isPossessive, cue: nil, strength: .strong, wordCount: 1))
             offset += length + 1
         }
         return true

@@ -4,8 +4,10 @@ import NewsModel
 /// happening and has a time (its own, or the one the text carries forward) becomes an event of
 /// type `unknown`.
 extension EventExtractor {
-    func clauseEvents(_ clauses: [Clause], own: [[EventDate]], triggers: [Trigger], taken: Set<String>, times: [TimeExpression], carried: EventDate?,
-                      writer: SummaryWriter, tokens: [Token], source: EventSource) -> [(Int, Event)] {
+    func clauseEvents(
+        _ clauses: [Clause], own: [[EventDate]], triggers: [Trigger], taken: Set<String>, times: [TimeExpression], carried: EventDate?,
+        writer: SummaryWriter, tokens: [Token], source: EventSource
+    ) -> [(Int, Event)] {
         var out: [(Int, Event)] = []
         var previous: EventDate?
         // A time a trigger took dates that trigger (`for the 2010 raid`).
@@ -22,7 +24,8 @@ extension EventExtractor {
                 // airport and torched the terminal`).
                 date = previous
             } else if date == nil, n + 1 < clauses.count, Self.simultaneous.contains(clauses[n + 1].opener ?? ""),
-                      let next = own[n + 1].first, Self.carries(next) {
+                let next = own[n + 1].first, Self.carries(next)
+            {
                 // `Three people died when a bus overturned on Monday`
                 date = next
             }
@@ -33,9 +36,10 @@ extension EventExtractor {
                 c.verbs.contains(t.token) || c.subject.contains(t.token) && t.token >= c.start || writer.isObject(t.token, of: c)
             }
             guard c.form != .present, c.form != .modal, !Lexicon.stativeVerbs.contains(head), TriggerLexicon.entries[head] == nil,
-                  !told, !reported(c, among: clauses, tokens: tokens),
-                  let date, fits(date, c.form),
-                  let summary = writer.summary(head: c.head, isNoun: false, type: .unknown), !taken.contains(summary) else { continue }
+                !told, !reported(c, among: clauses, tokens: tokens),
+                let date, fits(date, c.form),
+                let summary = writer.summary(head: c.head, isNoun: false, type: .unknown), !taken.contains(summary)
+            else { continue }
             let (participants, location) = arguments(of: c, writer: writer, tokens: tokens)
             guard !participants.isEmpty || !c.subject.isEmpty else { continue }
             var status = EventStatus.occurred
@@ -43,9 +47,14 @@ extension EventExtractor {
             if c.form == .progressive || date.modifier == .since { status = .ongoing }
             let confidence = 0.3 + (mine.isEmpty ? 0.05 : 0.15) + 0.05 * Double(min(3, participants.count))
             let type = Self.kind(of: c, tokens: tokens)
-            out.append((c.head, Event(id: "", type: type, summary: summary, date: date, status: status, location: location,
-                                      participants: participants, sources: [source],
-                                      confidence: (confidence * 100).rounded() / 100, extractorVersion: Extractor.version)))
+            out.append(
+                (
+                    c.head,
+                    Event(
+                        id: "", type: type, summary: summary, date: date, status: status, location: location,
+                        participants: participants, sources: [source],
+                        confidence: (confidence * 100).rounded() / 100, extractorVersion: Extractor.version)
+                ))
         }
         return out
     }
@@ -57,7 +66,8 @@ extension EventExtractor {
         let head = tokens[c.head].lower
         if ClauseFinder.reports(head) { return .statement }
         if ["found", "declared", "held", "pronounced"].contains(head),
-           c.tail.prefix(8).contains(where: { ["guilty", "liable", "innocent", "responsible"].contains(tokens[$0].lower) }) {
+            c.tail.prefix(8).contains(where: { ["guilty", "liable", "innocent", "responsible"].contains(tokens[$0].lower) })
+        {
             return .ruling
         }
         return .unknown
@@ -88,12 +98,15 @@ extension EventExtractor {
             out.formUnion(time.tokens)
             // `in October`: the preposition goes with its time.
             if before >= 0, !RoleFinder.prepositionWords.contains(tokens[time.tokens.lowerBound].lower),
-               ["in", "on", "at", "during"].contains(tokens[before].lower) {
+                ["in", "on", "at", "during"].contains(tokens[before].lower)
+            {
                 out.insert(before)
             }
             // `early on Wednesday`, `on Thursday morning`: parts of the day go with the time.
             if before >= 0, dayParts.contains(tokens[before].lower) { out.insert(before) }
-            if time.tokens.upperBound < tokens.count, dayParts.contains(tokens[time.tokens.upperBound].lower) { out.insert(time.tokens.upperBound) }
+            if time.tokens.upperBound < tokens.count, dayParts.contains(tokens[time.tokens.upperBound].lower) {
+                out.insert(time.tokens.upperBound)
+            }
         }
         return out
     }
@@ -107,7 +120,8 @@ extension EventExtractor {
     static func ownTimes(_ times: [TimeExpression], clauses: [Clause]) -> [[EventDate]] {
         var out = Array(repeating: [EventDate](), count: clauses.count)
         for time in times {
-            let k = clauses.lastIndex { $0.span.contains(time.tokens.lowerBound) }
+            let k =
+                clauses.lastIndex { $0.span.contains(time.tokens.lowerBound) }
                 ?? clauses.firstIndex { $0.start >= time.tokens.upperBound }
             if let k { out[k].append(time.date) }
         }
@@ -135,7 +149,8 @@ extension EventExtractor {
         let mentions = writer.mentions
         // `travel to Cairo` goes to a place; `apologized to Turkey` addresses someone.
         let head = tokens[c.head].lower
-        let moves = Lexicon.motionVerbs.contains(head) || ["travel", "arrive", "return", "go", "fly", "move"].contains { head.hasPrefix($0) }
+        let moves =
+            Lexicon.motionVerbs.contains(head) || ["travel", "arrive", "return", "go", "fly", "move"].contains { head.hasPrefix($0) }
         var k = c.subject.lowerBound
         while k < c.subject.upperBound {
             if let m = writer.mentionAt[k] {

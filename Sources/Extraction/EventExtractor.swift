@@ -38,23 +38,27 @@ struct EventExtractor: Sendable {
             let times = doc.times[sentence.index]
             let clauses = ClauseFinder.clauses(in: doc.tokens, sentence: sentence.tokens)
             let own = Self.ownTimes(times, clauses: clauses)
-            let writer = SummaryWriter(tokens: doc.tokens, scalars: doc.scalars, mentions: doc.mentions, mentionAt: mentionAt,
-                                       names: doc.names, sentence: sentence, clauses: clauses,
-                                       timeTokens: Self.timeTokens(times, tokens: doc.tokens))
+            let writer = SummaryWriter(
+                tokens: doc.tokens, scalars: doc.scalars, mentions: doc.mentions, mentionAt: mentionAt,
+                names: doc.names, sentence: sentence, clauses: clauses,
+                timeTokens: Self.timeTokens(times, tokens: doc.tokens))
             defer { if let last = times.last?.date, Self.carries(last) { carried = last } }
             var triggers = findTriggers(doc.tokens, sentence.tokens, domain: domain)
             attach(times, to: &triggers, tokens: doc.tokens, sentence: sentence.tokens)
             let figures = FigureExtractor.figures(in: doc.tokens, sentence: sentence.tokens, scalars: doc.scalars)
-            let source = EventSource(articleId: articleId, sentenceIndex: sentence.index, start: sentence.start,
-                                     end: sentence.end,
-                                     quote: ScalarText.string(doc.scalars[sentence.start..<sentence.end]))
+            let source = EventSource(
+                articleId: articleId, sentenceIndex: sentence.index, start: sentence.start,
+                end: sentence.end,
+                quote: ScalarText.string(doc.scalars[sentence.start..<sentence.end]))
             var drafts: [(Int, Event)] = []
             for trigger in triggers {
                 var found = roles.find(for: trigger.token, entry: trigger.entry, sentence: sentence.tokens)
                 // An undated trigger of the same type names the same happening (`have visited
                 // Russia ... the most recent visit in late June`): it lends its participants.
-                for other in triggers where other.token != trigger.token && other.entry.type == trigger.entry.type
-                    && other.dates.isEmpty && !trigger.dates.isEmpty {
+                for other in triggers
+                where other.token != trigger.token && other.entry.type == trigger.entry.type
+                    && other.dates.isEmpty && !trigger.dates.isEmpty
+                {
                     let more = roles.find(for: other.token, entry: other.entry, sentence: sentence.tokens)
                     found.participants += more.participants
                     if found.location == nil { found.location = more.location }
@@ -68,14 +72,16 @@ struct EventExtractor: Sendable {
                     if (status == .possible || status == .scheduled) && !found.participants.isEmpty || hasActor && hasOther {
                         dates = [nil]
                     } else if !trigger.entry.isNoun, let n = clauses.firstIndex(where: { $0.head == trigger.token }),
-                              let anchor = own[n].first ?? (times.isEmpty ? carried : nil), fits(anchor, clauses[n].form) {
+                        let anchor = own[n].first ?? (times.isEmpty ? carried : nil), fits(anchor, clauses[n].form)
+                    {
                         // A verb that reports a happening takes its clause's time (`On Thursday,
                         // rebels seized`), else the one the text carries forward.
                         dates = [anchor]
                     }
                 }
                 guard !dates.isEmpty else { continue }
-                let summary = writer.summary(head: trigger.token, isNoun: trigger.entry.isNoun, type: trigger.entry.type)
+                let summary =
+                    writer.summary(head: trigger.token, isNoun: trigger.entry.isNoun, type: trigger.entry.type)
                     ?? doc.tokens[trigger.token].lower + (trigger.entry.isNoun ? "|n" : "|v")
                 for date in dates {
                     var s = status
@@ -83,17 +89,21 @@ struct EventExtractor: Sendable {
                         if date.modifier == .since, s == .occurred { s = .ongoing }
                         if date.earliest > publishedAt, s == .occurred { s = .scheduled }
                     }
-                    let confidence = min(0.95, 0.45 + (date == nil ? 0 : 0.2) + 0.1 * Double(min(3, found.participants.count))
-                        + (found.location == nil ? 0 : 0.05) - (s == .possible ? 0.1 : 0))
-                    let event = Event(id: "", type: trigger.entry.type, summary: summary, date: date, status: s,
-                                      location: found.location, participants: found.participants, figures: [],
-                                      sources: [source], confidence: (confidence * 100).rounded() / 100,
-                                      extractorVersion: Extractor.version)
+                    let confidence = min(
+                        0.95,
+                        0.45 + (date == nil ? 0 : 0.2) + 0.1 * Double(min(3, found.participants.count))
+                            + (found.location == nil ? 0 : 0.05) - (s == .possible ? 0.1 : 0))
+                    let event = Event(
+                        id: "", type: trigger.entry.type, summary: summary, date: date, status: s,
+                        location: found.location, participants: found.participants, figures: [],
+                        sources: [source], confidence: (confidence * 100).rounded() / 100,
+                        extractorVersion: Extractor.version)
                     drafts.append((trigger.token, event))
                 }
             }
-            var others = clauseEvents(clauses, own: own, triggers: triggers, taken: Set(drafts.map(\.1.summary)), times: times, carried: carried, writer: writer,
-                                      tokens: doc.tokens, source: source)
+            var others = clauseEvents(
+                clauses, own: own, triggers: triggers, taken: Set(drafts.map(\.1.summary)), times: times, carried: carried, writer: writer,
+                tokens: doc.tokens, source: source)
             if drafts.isEmpty { assign(figures, to: &others) } else { assign(figures, to: &drafts) }
             events += drafts.map(\.1) + others.map(\.1)
         }
@@ -119,7 +129,8 @@ struct EventExtractor: Sendable {
         for i in range {
             let t = tokens[i]
             guard t.kind == .word, !t.isCapitalized || i == range.lowerBound,
-                  var entry = TriggerLexicon.entries[t.lower] else { continue }
+                var entry = TriggerLexicon.entries[t.lower]
+            else { continue }
             if entry.isAmbiguous {
                 guard let domain else { continue }
                 entry.type = domain
@@ -129,7 +140,8 @@ struct EventExtractor: Sendable {
                 let next = tokens[i + 1]
                 // `ceasefire resolutions`: a trigger noun that modifies another noun is not the head.
                 if next.kind == .word, !next.isCapitalized, !Self.followers.contains(next.lower),
-                   !Tense.isPastVerb(next.lower), !next.lower.hasSuffix("ing") {
+                    !Tense.isPastVerb(next.lower), !next.lower.hasSuffix("ing")
+                {
                     continue
                 }
             }
@@ -193,9 +205,10 @@ struct EventExtractor: Sendable {
             guard var k = chosen else { continue }
             // `pledged $5 million in aid`, `conceded defeat`: a noun that is a verb's object takes the verb's event.
             if triggers[k].entry.isNoun, let v = triggers.lastIndex(where: { !$0.entry.isNoun && $0.token < triggers[k].token }),
-               triggers[k].token - triggers[v].token <= 6,
-               !((triggers[v].token + 1)..<triggers[k].token).contains(where: { Self.isBoundary(tokens[$0]) }),
-               triggers[v].entry.type == .intent || triggers[k].token - triggers[v].token <= 2 {
+                triggers[k].token - triggers[v].token <= 6,
+                !((triggers[v].token + 1)..<triggers[k].token).contains(where: { Self.isBoundary(tokens[$0]) }),
+                triggers[v].entry.type == .intent || triggers[k].token - triggers[v].token <= 2
+            {
                 k = v
             }
             if !triggers[k].dates.contains(date) { triggers[k].dates.append(date) }
@@ -203,8 +216,9 @@ struct EventExtractor: Sendable {
             // runs since the attack's date.
             let t = triggers[k].token
             if let s = (max(sentence.lowerBound, t - 4)..<t).last(where: { tokens[$0].lower == "since" }),
-               let j = triggers.lastIndex(where: { $0.token < s && s - $0.token <= 4 && Self.states.contains($0.entry.type) }),
-               triggers[j].dates.isEmpty {
+                let j = triggers.lastIndex(where: { $0.token < s && s - $0.token <= 4 && Self.states.contains($0.entry.type) }),
+                triggers[j].dates.isEmpty
+            {
                 var since = date
                 since.modifier = .since
                 since.phrase = "since " + (date.phrase.hasPrefix("on ") ? String(date.phrase.dropFirst(3)) : date.phrase)
@@ -219,8 +233,12 @@ struct EventExtractor: Sendable {
 
     // MARK: Status
 
-    private static let possibleCues: Set<String> = ["may", "might", "could", "potential", "possible", "possibly", "if", "threatens", "threatened", "consider", "considering", "mulling"]
-    private static let scheduledCues: Set<String> = ["will", "scheduled", "upcoming", "next", "planned", "plans", "slated", "due", "expected", "set"]
+    private static let possibleCues: Set<String> = [
+        "may", "might", "could", "potential", "possible", "possibly", "if", "threatens", "threatened", "consider", "considering", "mulling",
+    ]
+    private static let scheduledCues: Set<String> = [
+        "will", "scheduled", "upcoming", "next", "planned", "plans", "slated", "due", "expected", "set",
+    ]
     private static let ongoingCues: Set<String> = ["ongoing", "continuing", "continues", "continue", "been", "still"]
 
     func status(_ t: Int, tokens: [Token], sentence: Range<Int>) -> EventStatus {
@@ -283,7 +301,8 @@ struct EventExtractor: Sendable {
 
     private static func same(_ a: Event, _ b: Event) -> Bool {
         guard a.type == b.type, a.date?.value == b.date?.value else { return false }
-        let pa = Set(a.participants.map(\.entityId)), pb = Set(b.participants.map(\.entityId))
+        let pa = Set(a.participants.map(\.entityId))
+        let pb = Set(b.participants.map(\.entityId))
         // Happenings of no known kind are one only when told alike.
         if a.type == .unknown { return a.summary == b.summary }
         if a.date == nil { return !pa.isDisjoint(with: pb) }
@@ -297,11 +316,15 @@ struct EventExtractor: Sendable {
             var e = event
             e.summary = EventSummary.make(e, names: names)
             let main = e.participants.first(where: { [.actor, .host].contains($0.role) }) ?? e.participants.first
-            let base = Slug.make([e.date?.value ?? "undated", e.type.rawValue, main?.entityId ?? e.location ?? ""]
-                .filter { !$0.isEmpty }.joined(separator: " "))
+            let base = Slug.make(
+                [e.date?.value ?? "undated", e.type.rawValue, main?.entityId ?? e.location ?? ""]
+                    .filter { !$0.isEmpty }.joined(separator: " "))
             var id = base
             var n = 2
-            while used.contains(id) { id = base + "-\(n)"; n += 1 }
+            while used.contains(id) {
+                id = base + "-\(n)"
+                n += 1
+            }
             used.insert(id)
             e.id = id
             return e
@@ -318,7 +341,9 @@ extension EventDate {
             d.earliest = days.lowerBound
             d.latest = days.upperBound
         }
-        if let cut = phrase.firstIndex(of: " "), ["since ", "until ", "before ", "after ", "by ", "around ", "about "].contains(where: phrase.hasPrefix) {
+        if let cut = phrase.firstIndex(of: " "),
+            ["since ", "until ", "before ", "after ", "by ", "around ", "about "].contains(where: phrase.hasPrefix)
+        {
             d.phrase = String(phrase[phrase.index(after: cut)...])
         }
         return d

@@ -28,7 +28,10 @@ public enum EventMerger {
             } else {
                 var e = event
                 var n = 2
-                while ids.contains(e.id) { e.id = event.id + "-\(n)"; n += 1 }
+                while ids.contains(e.id) {
+                    e.id = event.id + "-\(n)"
+                    n += 1
+                }
                 ids.insert(e.id)
                 added.append(e)
             }
@@ -50,12 +53,13 @@ public enum EventMerger {
         // Two happenings of no known kind, even of one day and actor, are one only when told alike.
         if a.type == .unknown, a.summary.lowercased() != b.summary.lowercased() { return false }
         switch (a.date, b.date) {
-        case let (x?, y?):
+        case (let x?, let y?):
             guard x.earliest <= y.latest, y.earliest <= x.latest else { return false }
         case (nil, nil): break
         default: return false
         }
-        let pa = Set(a.participants.map(\.entityId)), pb = Set(b.participants.map(\.entityId))
+        let pa = Set(a.participants.map(\.entityId))
+        let pb = Set(b.participants.map(\.entityId))
         if pa.isEmpty && pb.isEmpty {
             return a.location == b.location && a.date?.value == b.date?.value
         }
@@ -65,7 +69,8 @@ public enum EventMerger {
     /// `existing` with the sources, participants, figures and place `incoming` adds.
     public static func fold(_ incoming: Event, into existing: Event) -> Event {
         var e = existing
-        for source in incoming.sources where !e.sources.contains(where: { $0.articleId == source.articleId && $0.sentenceIndex == source.sentenceIndex }) {
+        for source in incoming.sources
+        where !e.sources.contains(where: { $0.articleId == source.articleId && $0.sentenceIndex == source.sentenceIndex }) {
             e.sources.append(source)
         }
         for p in incoming.participants where !e.participants.contains(where: { $0.entityId == p.entityId }) {

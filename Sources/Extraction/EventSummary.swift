@@ -47,7 +47,9 @@ enum EventSummary {
             if !participants.isEmpty { parts += ["with", participants] }
         } else if !participants.isEmpty {
             let names = participants.components(separatedBy: " and ")
-            parts = isNoun || names.count < 2 ? [word, "between", participants]
+            parts =
+                isNoun || names.count < 2
+                ? [word, "between", participants]
                 : [names.dropLast().joined(separator: " and "), word, "with", names.last!]
         } else {
             parts = [word]
@@ -58,7 +60,9 @@ enum EventSummary {
             parts.append(others)
         }
         if !mediators.isEmpty { parts += ["mediated by", mediators] }
-        if let location = event.location { parts += [event.participants.contains { $0.role == .host } ? "at" : "in", names[location] ?? location] }
+        if let location = event.location {
+            parts += [event.participants.contains { $0.role == .host } ? "at" : "in", names[location] ?? location]
+        }
         let line = parts.joined(separator: " ")
         return line.prefix(1).uppercased() + line.dropFirst()
     }

@@ -34,8 +34,9 @@ public struct Extractor: Sendable {
     /// Extracts again from an article already stored, its body taken as it is (already cleaned,
     /// so every offset into it stays valid) and its id kept.
     public func reextract(_ article: Article, known: [Entity] = []) -> ExtractionResult {
-        let input = ArticleInput(title: article.title, text: article.body, publishedAt: article.publishedAt,
-                                 source: article.source, language: article.language)
+        let input = ArticleInput(
+            title: article.title, text: article.body, publishedAt: article.publishedAt,
+            source: article.source, language: article.language)
         return extract(body: article.body, of: input, articleId: article.id, known: known)
     }
 
@@ -50,16 +51,19 @@ public struct Extractor: Sendable {
         let times = normalizer.find(in: tokens, sentences: sentences, scalars: scalars)
         var names: [String: String] = [:]
         for e in linked.entities { names[e.id] = e.name }
-        let document = EventExtractor.Document(tokens: tokens, sentences: sentences, scalars: scalars,
-                                               mentions: linked.mentions, times: times, names: names)
+        let document = EventExtractor.Document(
+            tokens: tokens, sentences: sentences, scalars: scalars,
+            mentions: linked.mentions, times: times, names: names)
         let events = EventExtractor(articleId: articleId, publishedAt: input.publishedAt).extract(document)
         let mentions = linked.mentions.map {
-            Mention(entityId: $0.entityId, sentenceIndex: $0.candidate.sentence, start: $0.candidate.start,
-                    end: $0.candidate.end, text: $0.candidate.text)
+            Mention(
+                entityId: $0.entityId, sentenceIndex: $0.candidate.sentence, start: $0.candidate.start,
+                end: $0.candidate.end, text: $0.candidate.text)
         }
-        let article = Article(id: articleId, title: input.title, body: body, source: input.source,
-                              publishedAt: input.publishedAt, language: input.language,
-                              wordCount: Self.countWords(scalars), mentions: mentions, extractorVersion: Self.version)
+        let article = Article(
+            id: articleId, title: input.title, body: body, source: input.source,
+            publishedAt: input.publishedAt, language: input.language,
+            wordCount: Self.countWords(scalars), mentions: mentions, extractorVersion: Self.version)
         let knownIDs = Set(known.map(\.id))
         let entities = linked.entities.map { entity in
             var entity = entity
@@ -74,7 +78,12 @@ public struct Extractor: Sendable {
         var count = 0
         var inWord = false
         for s in scalars {
-            if Tokenizer.isWhitespace(s) { inWord = false } else if !inWord { inWord = true; count += 1 }
+            if Tokenizer.isWhitespace(s) {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
         }
         return count
     }

@@ -35,14 +35,22 @@ enum FigureExtractor {
         while i < sentence.upperBound {
             let t = tokens[i]
             var value: Double?
-            if t.kind == .number, !t.text.contains("-"), TimeExpressionParser.year(t.text) == nil || (i > sentence.lowerBound && tokens[i - 1].text == "$") {
+            if t.kind == .number, !t.text.contains("-"),
+                TimeExpressionParser.year(t.text) == nil || (i > sentence.lowerBound && tokens[i - 1].text == "$")
+            {
                 value = Double(t.text.filter { $0 != "," })
             } else if let w = numberWords[t.lower] {
                 value = w
             }
-            guard var v = value else { i += 1; continue }
+            guard var v = value else {
+                i += 1
+                continue
+            }
             var end = i + 1
-            if end < sentence.upperBound, let m = multipliers[tokens[end].lower] { v *= m; end += 1 }
+            if end < sentence.upperBound, let m = multipliers[tokens[end].lower] {
+                v *= m
+                end += 1
+            }
             // Qualifier and currency before the number.
             var first = i
             var qualifier = Figure.Qualifier.exact
@@ -58,9 +66,18 @@ enum FigureExtractor {
             if k >= sentence.lowerBound {
                 let w = tokens[k].lower
                 let next = tokens[k + 1].lower
-                if atLeast.contains(w) || (w == "more" && next == "than") || (w == "at" && next == "least") { qualifier = .atLeast; first = k }
-                else if (w == "up" && next == "to") || ((w == "fewer" || w == "less") && next == "than") || atMost.contains(w) && w != "nearly" { qualifier = .atMost; first = k }
-                else if about.contains(w) || (w == "an" && tokens[k + 1].lower == "estimated") { qualifier = .about; first = k }
+                if atLeast.contains(w) || (w == "more" && next == "than") || (w == "at" && next == "least") {
+                    qualifier = .atLeast
+                    first = k
+                } else if (w == "up" && next == "to") || ((w == "fewer" || w == "less") && next == "than")
+                    || atMost.contains(w) && w != "nearly"
+                {
+                    qualifier = .atMost
+                    first = k
+                } else if about.contains(w) || (w == "an" && tokens[k + 1].lower == "estimated") {
+                    qualifier = .about
+                    first = k
+                }
             }
             // Unit and kind after it.
             var window: [String] = []
@@ -73,29 +90,44 @@ enum FigureExtractor {
                 switch u {
                 case "tons", "tonnes", "ton", "tonne": unit = "tons"
                 case "percent", "%", "per": unit = "percent"
-                case "dollars": unit = "USD"; kind = "money"
-                case "euros": unit = "EUR"; kind = "money"
-                case "times", "years", "year", "days", "months", "weeks", "hours", "minutes": i = end; continue
+                case "dollars":
+                    unit = "USD"
+                    kind = "money"
+                case "euros":
+                    unit = "EUR"
+                    kind = "money"
+                case "times", "years", "year", "days", "months", "weeks", "hours", "minutes":
+                    i = end
+                    continue
                 default: break
                 }
                 if ["tons", "tonnes", "ton", "tonne", "percent", "%", "dollars", "euros"].contains(u) { end += 1 }
             }
             if kind == nil {
-                if unit == "tons", window.contains(where: aidWords.contains) { kind = "aid" }
-                else if unit == "percent" { kind = window.contains("vote") || window.contains("votes") ? "votes" : "percent" }
-                else {
+                if unit == "tons", window.contains(where: aidWords.contains) {
+                    kind = "aid"
+                } else if unit == "percent" {
+                    kind = window.contains("vote") || window.contains("votes") ? "votes" : "percent"
+                } else {
                     // Specific kinds after the number, then before it (`injured more than 300 people`),
                     // then plain counts of people.
                     let before = (max(sentence.lowerBound, first - 3)..<first).map { tokens[$0].lower }
                     let specific = kinds.filter { $0.0 != "people" }
-                    kind = specific.first(where: { !$0.1.isDisjoint(with: window) })?.0
+                    kind =
+                        specific.first(where: { !$0.1.isDisjoint(with: window) })?.0
                         ?? specific.first(where: { !$0.1.isDisjoint(with: before) })?.0
                         ?? kinds.first(where: { !$0.1.isDisjoint(with: window) })?.0
                         ?? (unit == "tons" ? "cargo" : nil)
                 }
             }
-            guard let kind else { i = end; continue }
-            if t.kind != .number, unit == nil, kind != "fatalities" && kind != "injuries" && kind != "people" && kind != "troops" { i = end; continue }
+            guard let kind else {
+                i = end
+                continue
+            }
+            if t.kind != .number, unit == nil, kind != "fatalities" && kind != "injuries" && kind != "people" && kind != "troops" {
+                i = end
+                continue
+            }
             let text = ScalarText.string(scalars[tokens[first].start..<tokens[min(end, sentence.upperBound) - 1].end])
             out.append(Found(figure: Figure(kind: kind, value: v, unit: unit, qualifier: qualifier, text: text), token: i))
             i = end

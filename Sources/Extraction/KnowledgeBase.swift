@@ -17,8 +17,10 @@ public struct KnowledgeBase: Sendable {
         public var description: String?
         public var wikidata: String?
 
-        public init(name: String, type: EntityType, aliases: [String] = [], demonyms: [String] = [],
-                    description: String? = nil, wikidata: String? = nil) {
+        public init(
+            name: String, type: EntityType, aliases: [String] = [], demonyms: [String] = [],
+            description: String? = nil, wikidata: String? = nil
+        ) {
             self.name = name
             self.type = type
             self.aliases = aliases
@@ -39,8 +41,9 @@ public struct KnowledgeBase: Sendable {
 
         /// The entity as the store keeps it, with its slug id.
         public var entity: Entity {
-            Entity(id: Slug.make(name), name: name, type: type, aliases: aliases, description: description,
-                   wikidataId: wikidata)
+            Entity(
+                id: Slug.make(name), name: name, type: type, aliases: aliases, description: description,
+                wikidataId: wikidata)
         }
     }
 
@@ -76,9 +79,10 @@ public struct KnowledgeBase: Sendable {
     /// (`entity-tagger.bin`) from `directory`; throws when any is missing or malformed.
     public init(directory: String) throws {
         let folder = URL(fileURLWithPath: directory, isDirectory: true)
-        try self.init(knowledge: folder.appendingPathComponent("knowledge.json"),
-                      places: folder.appendingPathComponent("places.tsv"),
-                      tagger: folder.appendingPathComponent(Self.taggerFile))
+        try self.init(
+            knowledge: folder.appendingPathComponent("knowledge.json"),
+            places: folder.appendingPathComponent("places.tsv"),
+            tagger: folder.appendingPathComponent(Self.taggerFile))
     }
 
     /// The file of the entity tagger's weights in a knowledge folder, written by `dateline-train`.
@@ -133,13 +137,14 @@ public struct KnowledgeBase: Sendable {
     /// A place as an entity: `Sochi`, a city in Russia.
     public func entity(for place: Place) -> Entity {
         let country = countryNames[place.country]
-        let description: String? = switch place.kind {
-        case "city": country.map { "City in \($0)" } ?? "City"
-        case "state": "State of the United States"
-        case "country": "Country"
-        case "continent": "Continent"
-        default: nil
-        }
+        let description: String? =
+            switch place.kind {
+            case "city": country.map { "City in \($0)" } ?? "City"
+            case "state": "State of the United States"
+            case "country": "Country"
+            case "continent": "Continent"
+            default: nil
+            }
         return Entity(id: Slug.make(place.name), name: place.name, type: .location, description: description)
     }
 }

@@ -1,7 +1,8 @@
 /// Closed word lists the recognizers use as cues. All entries are lower case.
 enum Lexicon {
     /// Words that open sentences and are never names on their own (`Despite`, `Meanwhile`).
-    static let sentenceOpeners: Set<String> = words("""
+    static let sentenceOpeners: Set<String> = words(
+        """
         a an the this that these those he she it they we i you his her its their our my your there here
         during despite meanwhile however although though while when whenever where what who whom whose which
         why how as at in on of for from to with without by after before since until among amid amongst between
@@ -30,7 +31,8 @@ enum Lexicon {
     ]
 
     /// The last word of a title before a name (`President`, `leader`, `coach`).
-    static let titleHeads: Set<String> = words("""
+    static let titleHeads: Set<String> = words(
+        """
         president minister secretary chancellor premier king queen prince princess emperor pope sheikh emir
         ambassador envoy governor mayor senator congressman congresswoman representative rep sen gov judge
         justice general gen colonel col lieutenant lt major maj captain capt admiral commander chief director
@@ -43,7 +45,8 @@ enum Lexicon {
         """)
 
     /// Words that may stand before a title head (`Deputy Foreign Minister`).
-    static let titleModifiers: Set<String> = words("""
+    static let titleModifiers: Set<String> = words(
+        """
         deputy vice foreign prime finance defence defense interior health trade economy economic justice
         education energy agriculture labor labour transport environment home attorney solicitor opposition
         former acting interim assistant chief senior top crown supreme grand first party state national
@@ -52,7 +55,8 @@ enum Lexicon {
         """)
 
     /// Words that end an organization's name (`Security Council`, `Foreign Ministry`).
-    static let organizationWords: Set<String> = words("""
+    static let organizationWords: Set<String> = words(
+        """
         council ministry party agency union organization organisation bank court commission committee
         association company corporation corp inc ltd llc plc group institute university college school
         department office authority parliament assembly congress senate army navy forces police front movement
@@ -64,27 +68,31 @@ enum Lexicon {
         """)
 
     /// Words that end a place's name (`Tahrir Square`, `Donetsk Region`).
-    static let placeSuffixes: Set<String> = words("""
+    static let placeSuffixes: Set<String> = words(
+        """
         city province region county district river island islands mountains mountain valley bay strait sea
         ocean lake peninsula desert coast square street avenue road bridge stadium arena park airport port
         harbour harbor village town oblast governorate prefecture territory territories plain plateau gulf
         """)
 
     /// Nouns that, right after a name, say the name is a place (`his Novo-Ogaryovo residence`).
-    static let placeNounsAfter: Set<String> = words("""
+    static let placeNounsAfter: Set<String> = words(
+        """
         residence city town village province region district county border airport port base camp
         neighborhood neighbourhood suburb area valley river coast mountains capital stadium estate palace
         compound municipality governorate mine plant factory refinery dam oblast crossing checkpoint hospital
         """)
 
     /// Lower-case nouns right before a name that make it an organization (`mining company Harbor Minerals`).
-    static let organizationNounsBefore: Set<String> = words("""
+    static let organizationNounsBefore: Set<String> = words(
+        """
         company firm group party agency organization organisation bank airline club team militia movement carrier
         insurer maker manufacturer retailer giant broadcaster newspaper network conglomerate startup charity
         """)
 
     /// Plural or singular nouns after which `of` introduces places (`the towns of Lendo and Mirva`).
-    static let placeNounsBeforeOf: Set<String> = words("""
+    static let placeNounsBeforeOf: Set<String> = words(
+        """
         city town village province region district port capital towns cities villages provinces regions people
         citizens government governments president parliament
         """)
@@ -93,7 +101,8 @@ enum Lexicon {
     static let placePrepositions: Set<String> = words("in at near outside inside across into toward towards within throughout")
 
     /// Verbs of movement after which `to` introduces a place.
-    static let motionVerbs: Set<String> = words("moved travelled traveled flew returned went came fled headed driven taken sent deported trip visit journey")
+    static let motionVerbs: Set<String> = words(
+        "moved travelled traveled flew returned went came fled headed driven taken sent deported trip visit journey")
 
     /// Verbs of speech that follow a person's name.
     static let speechVerbs: Set<String> = words("said says told added stated noted insisted argued wrote explained recalled")
@@ -105,19 +114,22 @@ enum Lexicon {
     static let personPronouns: Set<String> = ["he", "she", "him", "her"]
 
     /// Words that usually end English sentences' first clauses; used to tell English text apart.
-    static let englishFunctionWords: Set<String> = words("""
+    static let englishFunctionWords: Set<String> = words(
+        """
         the a an of and to in on for with by at from is are was were be been has have had that this it its
         as not but or will would can could should their his her they he she we our you which who said
         """)
 
     /// Boilerplate cues in a trailing line (`follow us`, `all news on our page`).
-    static let boilerplateWords: Set<String> = words("""
+    static let boilerplateWords: Set<String> = words(
+        """
         facebook twitter telegram instagram whatsapp youtube tiktok linkedin subscribe newsletter copyright
         follow share rights reserved click download app podcast page channel
         """)
 
     /// Irregular simple-past forms of verbs that report happenings (`struck`, `fled`).
-    static let irregularPast: Set<String> = words("""
+    static let irregularPast: Set<String> = words(
+        """
         arose awoke bore beat became began bit bled blew broke bred brought built burned burnt
         bought caught chose clung came cost crept cut dealt dug drew drank drove dwelt fell fed felt fought
         found fled flung flew forbade foresaw forgot forgave froze got gave went grew hung
@@ -130,7 +142,8 @@ enum Lexicon {
         """)
 
     /// Irregular past participles that differ from the simple past (`taken`, `withdrawn`).
-    static let irregularParticiples: Set<String> = words("""
+    static let irregularParticiples: Set<String> = words(
+        """
         arisen awoken borne beaten become begun bitten blown broken chosen come done drawn drunk driven eaten
         fallen flown forbidden forgotten forgiven frozen gotten given gone grown hidden known lain proven ridden
         risen run rung seen shaken shown shrunk sung sunk slain spoken sprung stolen stridden striven sworn
@@ -139,7 +152,8 @@ enum Lexicon {
         """)
 
     /// Past forms that say how things are rather than that something happened (`seemed`, `included`).
-    static let stativeVerbs: Set<String> = words("""
+    static let stativeVerbs: Set<String> = words(
+        """
         seemed appeared remained stayed wanted needed liked loved hated hoped wished believed thought knew felt
         meant owned belonged consisted contained included involved resembled lacked deserved looked sounded
         tended used had based related concerned estimated numbered totalled totaled existed lived depended
@@ -147,14 +161,16 @@ enum Lexicon {
         """)
 
     /// Words that open a clause without belonging to what it reports (`However`, `Meanwhile`).
-    static let discourseWords: Set<String> = words("""
+    static let discourseWords: Set<String> = words(
+        """
         however meanwhile also but and so then still yet thus therefore moreover furthermore separately
         nevertheless nonetheless instead indeed later earlier afterwards afterward additionally finally
         overall now today yesterday meantime further again
         """)
 
     /// Words that open a subordinate or relative clause.
-    static let subordinators: Set<String> = words("""
+    static let subordinators: Set<String> = words(
+        """
         which who whom whose that when whenever while whereas because although though if unless as after
         before since until once where
         """)

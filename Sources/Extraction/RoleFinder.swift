@@ -120,7 +120,9 @@ struct RoleFinder: Sendable {
             case "to":
                 if entry.pattern == .visit {
                     if mention.type == .location { found.location = found.location ?? mention.entityId } else { add(m, .host) }
-                } else if entry.pattern == .actorTarget { add(m, .target) }
+                } else if entry.pattern == .actorTarget {
+                    add(m, .target)
+                }
             case "with", "between": add(m, type == .fight ? .actor : .participant)
             case "by": if entry.isNoun || tokens[t].lower.hasSuffix("ed") { add(m, .actor) }
             default: break
@@ -229,7 +231,8 @@ struct RoleFinder: Sendable {
     /// `mediated by the U.S., Qatar, and Egypt`.
     private func mediators(in sentence: Range<Int>) -> [Int] {
         guard let k = sentence.first(where: { Self.mediationWords.contains(tokens[$0].lower) }),
-              k + 1 < sentence.upperBound, tokens[k + 1].lower == "by" || tokens[k].lower == "mediation" else { return [] }
+            k + 1 < sentence.upperBound, tokens[k + 1].lower == "by" || tokens[k].lower == "mediation"
+        else { return [] }
         var out: [Int] = []
         var j = k + 2
         while j < sentence.upperBound {
@@ -239,7 +242,10 @@ struct RoleFinder: Sendable {
                 j = mentions[m].candidate.tokens.upperBound
                 continue
             }
-            if tok.isPunct(",") || tok.lower == "and" || tok.lower == "of" || Self.determiners.contains(tok.lower) { j += 1; continue }
+            if tok.isPunct(",") || tok.lower == "and" || tok.lower == "of" || Self.determiners.contains(tok.lower) {
+                j += 1
+                continue
+            }
             break
         }
         return out

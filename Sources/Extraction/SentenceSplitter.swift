@@ -20,8 +20,10 @@ enum SentenceSplitter {
         var k = 0
         func close(_ last: Int) {
             guard last >= first else { return }
-            sentences.append(Sentence(index: sentences.count, tokens: first..<(last + 1),
-                                      start: tokens[first].start, end: tokens[last].end))
+            sentences.append(
+                Sentence(
+                    index: sentences.count, tokens: first..<(last + 1),
+                    start: tokens[first].start, end: tokens[last].end))
             first = last + 1
         }
         while k < tokens.count {
@@ -57,7 +59,7 @@ enum SentenceSplitter {
         let t = tokens[k]
         var next = k + 1
         while next < tokens.count, isClosing(tokens, next) { next += 1 }
-        guard next < tokens.count else { return t.kind == .punctuation && ["." , "!", "?"].contains(t.text) }
+        guard next < tokens.count else { return t.kind == .punctuation && [".", "!", "?"].contains(t.text) }
         let following = tokens[next]
         if following.afterNewline { return t.kind == .punctuation || t.text.hasSuffix(".") }
         if t.kind == .word, t.text.hasSuffix("."), t.isAcronym {

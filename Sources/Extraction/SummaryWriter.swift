@@ -26,13 +26,15 @@ struct SummaryWriter {
         // A noun that is a clause's subject or direct object takes that clause (`Marsh won the
         // runoff`); one with a possessive actor becomes a clause of its own.
         if let c = clauses.first(where: { $0.subject.contains(head) && $0.start <= head || isObject(head, of: $0) }),
-           let line = finish(clause(c, through: head)) {
+            let line = finish(clause(c, through: head))
+        {
             return line
         }
         if isNoun, let actor = possessor(of: head), let line = finish(nominal(head, actor: actor, type: type)) { return line }
         // `have visited Russia ..., with the most recent visit`: a clause of the same kind before the noun.
         if let c = clauses.last(where: { $0.start <= head && TriggerLexicon.entries[tokens[$0.head].lower]?.type == type }),
-           let line = finish(clause(c)) {
+            let line = finish(clause(c))
+        {
             return line
         }
         // `In the first round on February 23, Marsh finished`: the clause an opening phrase leads to.
@@ -59,7 +61,8 @@ struct SummaryWriter {
     private func inPhrase(_ t: Int) -> Bool {
         var k = t
         while k > sentence.tokens.lowerBound, t - k < 4, !RoleFinder.prepositionWords.contains(tokens[k - 1].lower),
-              !ClauseFinder.isBoundary(tokens[k - 1]) {
+            !ClauseFinder.isBoundary(tokens[k - 1])
+        {
             k -= 1
         }
         return k > sentence.tokens.lowerBound && RoleFinder.prepositionWords.contains(tokens[k - 1].lower) && tokens[k - 1].lower != "to"
@@ -92,7 +95,8 @@ struct SummaryWriter {
         let particle = c.tail.first.flatMap { k -> Int? in
             guard Self.particles.contains(tokens[k].lower) else { return nil }
             let next = k + 1
-            let timeFollows = next < c.tail.upperBound && timeTokens.contains(next) && !RoleFinder.prepositionWords.contains(tokens[next].lower)
+            let timeFollows =
+                next < c.tail.upperBound && timeTokens.contains(next) && !RoleFinder.prepositionWords.contains(tokens[next].lower)
             return timeFollows ? nil : k
         }
         tail = trimmed(tail)
@@ -125,8 +129,10 @@ struct SummaryWriter {
 
     private func subjectText(_ range: [Int], clause c: Clause) -> [String] {
         var idx = range
-        while let f = idx.first, tokens[f].kind == .punctuation || Lexicon.discourseWords.contains(tokens[f].lower)
-            || Lexicon.subordinators.contains(tokens[f].lower) && mentionAt[f] == nil {
+        while let f = idx.first,
+            tokens[f].kind == .punctuation || Lexicon.discourseWords.contains(tokens[f].lower)
+                || Lexicon.subordinators.contains(tokens[f].lower) && mentionAt[f] == nil
+        {
             idx.removeFirst()
         }
         while let l = idx.last, tokens[l].kind == .punctuation || ["also", "reportedly"].contains(tokens[l].lower) { idx.removeLast() }
@@ -159,14 +165,16 @@ struct SummaryWriter {
     private func nounPhrase(_ t: Int) -> [String]? {
         var k = t
         while k > sentence.tokens.lowerBound, t - k < 4, tokens[k - 1].kind == .word || tokens[k - 1].kind == .number,
-              !ClauseFinder.isBoundary(tokens[k - 1]), !RoleFinder.prepositionWords.contains(tokens[k - 1].lower) {
+            !ClauseFinder.isBoundary(tokens[k - 1]), !RoleFinder.prepositionWords.contains(tokens[k - 1].lower)
+        {
             k -= 1
             if RoleFinder.determinerWords.contains(tokens[k].lower) { break }
         }
         var idx = Array(k...t)
         var j = t + 1
         while j < sentence.tokens.upperBound, idx.count < 10, !ClauseFinder.isBoundary(tokens[j]),
-              !Lexicon.subordinators.contains(tokens[j].lower), !clauses.contains(where: { $0.verbs.lowerBound == j }) {
+            !Lexicon.subordinators.contains(tokens[j].lower), !clauses.contains(where: { $0.verbs.lowerBound == j })
+        {
             idx.append(j)
             j += 1
         }
@@ -181,7 +189,9 @@ struct SummaryWriter {
         let statement = Self.statementNouns[noun] != nil
         while k < sentence.tokens.upperBound, phrase.count < (statement ? 25 : 10) {
             let tok = tokens[k]
-            if ClauseFinder.isBoundary(tok) || tok.kind == .word && ["which", "who", "while", "as", "if", "because"].contains(tok.lower) { break }
+            if ClauseFinder.isBoundary(tok) || tok.kind == .word && ["which", "who", "while", "as", "if", "because"].contains(tok.lower) {
+                break
+            }
             if !statement, clauses.contains(where: { $0.verbs.lowerBound == k }) { break }
             if !timeTokens.contains(k) { phrase.append(k) }
             k += 1
@@ -216,8 +226,10 @@ struct SummaryWriter {
     func referent(of k: Int) -> Int? {
         let w = tokens[k].lower
         let wanted: EntityType = w == "he" || w == "she" ? .person : .organization
-        if let m = mentions.lastIndex(where: { $0.type == wanted && !$0.isDemonym && $0.candidate.end <= tokens[k].start
-            && $0.candidate.sentence >= sentence.index - (wanted == .person ? 3 : 1) }) {
+        if let m = mentions.lastIndex(where: {
+            $0.type == wanted && !$0.isDemonym && $0.candidate.end <= tokens[k].start
+                && $0.candidate.sentence >= sentence.index - (wanted == .person ? 3 : 1)
+        }) {
             return m
         }
         return nearestActor(before: k)
@@ -256,9 +268,18 @@ struct SummaryWriter {
     private func finish(_ parts: [String]) -> String? {
         var line = parts.filter { !$0.isEmpty }.joined(separator: " ")
         while let last = line.unicodeScalars.last, Self.trailing.contains(last) { line.unicodeScalars.removeLast() }
-        var words = 0, inWord = false, straight = 0, opening = 0, closing = 0
+        var words = 0
+        var inWord = false
+        var straight = 0
+        var opening = 0
+        var closing = 0
         for s in line.unicodeScalars {
-            if s == " " { inWord = false } else if !inWord { inWord = true; words += 1 }
+            if s == " " {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                words += 1
+            }
             if s == "\"" { straight += 1 } else if s == "\u{201C}" { opening += 1 } else if s == "\u{201D}" { closing += 1 }
         }
         guard words >= 3 else { return nil }
@@ -272,12 +293,17 @@ struct SummaryWriter {
     private static let pronouns: Set<String> = ["he", "she", "it", "they"]
     private static let danglers: Set<String> = RoleFinder.prepositionWords.union(RoleFinder.determinerWords)
         .union(["and", "or", "but", "that", "which", "who", "to", "as", "than", "also", "not"])
-    private static let massNouns: Set<String> = ["aid", "assistance", "relief", "fighting", "shelling", "violence", "support", "investment", "inflation", "flooding", "war", "conflict"]
+    private static let massNouns: Set<String> = [
+        "aid", "assistance", "relief", "fighting", "shelling", "violence", "support", "investment", "inflation", "flooding", "war",
+        "conflict",
+    ]
     private static let statementNouns: [String: String] = [
         "announcement": "announced", "statement": "said", "declaration": "declared", "claim": "claimed",
     ]
     private static let particles: Set<String> = ["in", "out", "up", "down", "off", "over", "back", "away"]
-    private static let nounVerbs: [String: String] = ["visit": "made", "trip": "made", "visits": "made", "pledge": "made", "promise": "made"]
+    private static let nounVerbs: [String: String] = [
+        "visit": "made", "trip": "made", "visits": "made", "pledge": "made", "promise": "made",
+    ]
     private static let lightVerbs: [EventType: String] = [
         .consult: "held", .aid: "provided", .protest: "staged", .cooperate: "signed", .statement: "made",
         .appeal: "made", .intent: "made", .threaten: "issued", .demand: "made", .disapprove: "voiced",

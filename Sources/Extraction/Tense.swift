@@ -16,7 +16,10 @@ enum Tense: Sendable, Hashable {
         "shot", "stood", "beat", "hit", "overturned", "former", "then", "shook", "swept", "tore", "spread",
     ]
     /// Words ending in -ed that are not past verbs.
-    private static let notPast: Set<String> = ["need", "indeed", "speed", "seed", "united", "red", "based", "feed", "bled", "shed", "deed", "embed", "proceed", "exceed", "succeed"]
+    private static let notPast: Set<String> = [
+        "need", "indeed", "speed", "seed", "united", "red", "based", "feed", "bled", "shed", "deed", "embed", "proceed", "exceed",
+        "succeed",
+    ]
 
     /// Whether a word is a past-tense verb form (`shook`, `collapsed`).
     static func isPastVerb(_ w: String) -> Bool {
@@ -57,7 +60,8 @@ enum Tense: Sendable, Hashable {
         if !speech, Lexicon.speechVerbs.contains(w) { return nil }
         // `must be returned`, `the reduced dividend`: a participle, not a past verb.
         if k > sentence.lowerBound, w.hasSuffix("ed"), !pastCues.contains(w),
-           ["be", "being"].contains(tokens[k - 1].lower) || determiners.contains(tokens[k - 1].lower) {
+            ["be", "being"].contains(tokens[k - 1].lower) || determiners.contains(tokens[k - 1].lower)
+        {
             return nil
         }
         if futureCues.contains(w) || w.hasSuffix("'ll") || w.hasSuffix("\u{2019}ll") { return .future }

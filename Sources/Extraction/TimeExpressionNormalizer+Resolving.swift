@@ -26,7 +26,9 @@ extension TimeExpressionNormalizer {
             // Quarters are reported after they end: `will report third-quarter results` in
             // October is the quarter just ended, so the future takes the nearest.
             let candidates = [pub.year - 1, pub.year, pub.year + 1].map { $0 * 4 + q - 1 }
-            return pick(candidates, around: pub.year * 4 + (pub.month - 1) / 3, tense: tense == .future ? .unknown : tense).flatMap { .quarter($0 % 4 + 1, year: $0 / 4) }
+            return pick(candidates, around: pub.year * 4 + (pub.month - 1) / 3, tense: tense == .future ? .unknown : tense).flatMap {
+                .quarter($0 % 4 + 1, year: $0 / 4)
+            }
         case .weekday(let w, let relative):
             return .day(weekday(w, relative: relative, tense: tense), phrase: "")
         case .weekend(let relative):
@@ -45,7 +47,9 @@ extension TimeExpressionNormalizer {
         case .relativeMonthName(let m, let relative):
             let now = pub.year * 12 + pub.month - 1
             let candidates = [pub.year - 1, pub.year, pub.year + 1].map { $0 * 12 + m - 1 }
-            let index = relative == "last" ? candidates.last(where: { $0 < now }) : relative == "next" ? candidates.first(where: { $0 > now }) : pub.year * 12 + m - 1
+            let index =
+                relative == "last"
+                ? candidates.last(where: { $0 < now }) : relative == "next" ? candidates.first(where: { $0 > now }) : pub.year * 12 + m - 1
             return index.flatMap { .month($0 % 12 + 1, year: $0 / 12) }
         case .latestQuarter:
             if let start = anchor.namedQuarter { return shifted(start, .quarter, 0) }

@@ -32,8 +32,9 @@ public struct TimeExpressionNormalizer: Sendable {
         let scalars = Array(phrase.unicodeScalars)
         let tokens = Tokenizer.tokenize(scalars)
         guard !tokens.isEmpty else { return nil }
-        let found = find(in: tokens, sentence: 0..<tokens.count, scalars: scalars,
-                         tense: pastTense.map { $0 ? .past : .future })
+        let found = find(
+            in: tokens, sentence: 0..<tokens.count, scalars: scalars,
+            tense: pastTense.map { $0 ? .past : .future })
         return found.first?.date
     }
 
@@ -44,8 +45,9 @@ public struct TimeExpressionNormalizer: Sendable {
         let tokens = Tokenizer.tokenize(scalars)
         let sentences = SentenceSplitter.split(tokens)
         return find(in: tokens, sentences: sentences, scalars: scalars).joined().map {
-            DatedPhrase(start: tokens[$0.extent.lowerBound].start, end: Self.end(of: tokens[$0.extent.upperBound - 1]),
-                        date: $0.date, isInferred: $0.isInferred)
+            DatedPhrase(
+                start: tokens[$0.extent.lowerBound].start, end: Self.end(of: tokens[$0.extent.upperBound - 1]),
+                date: $0.date, isInferred: $0.isInferred)
         }
     }
 
@@ -62,8 +64,10 @@ public struct TimeExpressionNormalizer: Sendable {
     }
 
     /// Every time phrase in the tokens of one sentence; each date it resolves becomes the anchor.
-    func find(in tokens: [Token], sentence: Range<Int>, scalars: [Unicode.Scalar], tense forced: Tense? = nil,
-              anchor: inout TimeAnchor) -> [TimeExpression] {
+    func find(
+        in tokens: [Token], sentence: Range<Int>, scalars: [Unicode.Scalar], tense forced: Tense? = nil,
+        anchor: inout TimeAnchor
+    ) -> [TimeExpression] {
         let parser = TimeExpressionParser(tokens: tokens, sentence: sentence, publishedYear: publishedAt.year)
         var out: [TimeExpression] = []
         var i = sentence.lowerBound
@@ -85,8 +89,10 @@ public struct TimeExpressionNormalizer: Sendable {
             // A comparison (`a year earlier`) refers back without moving the anchor.
             if !inferred, !Self.isComparison(core.core) { anchor.note(date) }
             if !inferred { apply(lead.modifier, to: &date) }
-            out.append(TimeExpression(tokens: phrase, extent: (core.extentStart ?? lead.extentStart)..<core.end, start: start, end: end,
-                                      date: date, isInferred: inferred))
+            out.append(
+                TimeExpression(
+                    tokens: phrase, extent: (core.extentStart ?? lead.extentStart)..<core.end, start: start, end: end,
+                    date: date, isInferred: inferred))
             i = core.end
         }
         return out

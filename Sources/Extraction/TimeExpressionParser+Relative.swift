@@ -14,14 +14,18 @@ extension TimeExpressionParser {
     ]
     private static let determiners: Set<String> = ["a", "an", "its", "his", "her", "their", "our", "that", "this", "whose", "my", "your"]
     /// Singular nouns that follow a count (`2000 people`).
-    private static let countNouns: Set<String> = ["people", "police", "staff", "personnel", "men", "women", "children", "feet", "head", "cattle", "percent", "per"]
+    private static let countNouns: Set<String> = [
+        "people", "police", "staff", "personnel", "men", "women", "children", "feet", "head", "cattle", "percent", "per",
+    ]
     private static let ordinals: [String: Int] = ["first": 1, "second": 2, "third": 3, "fourth": 4]
 
     /// Quarters: `Q1 2024`, `the first quarter of 2024`, `third-quarter`, `the fourth quarter`.
     func quarter(at i: Int) -> ParsedCore? {
         let t = tokens[i]
         if t.kind == .word, t.text.count == 2, t.text.hasPrefix("Q"), let q = Int(t.text.dropFirst()), (1...4).contains(q) {
-            if let next = word(i + 1), let y = Self.year(next) { return ParsedCore(core: .quarter(q, year: y, yearOffset: nil), end: i + 2) }
+            if let next = word(i + 1), let y = Self.year(next) {
+                return ParsedCore(core: .quarter(q, year: y, yearOffset: nil), end: i + 2)
+            }
             return ParsedCore(core: .quarter(q, year: nil, yearOffset: nil), end: i + 1)
         }
         var k = i
@@ -38,7 +42,9 @@ extension TimeExpressionParser {
             return nil
         }
         if word(k) == "of" || word(k) == "in" {
-            if let next = word(k + 1), let y = Self.year(next) { return ParsedCore(core: .quarter(q, year: y, yearOffset: nil), end: k + 2) }
+            if let next = word(k + 1), let y = Self.year(next) {
+                return ParsedCore(core: .quarter(q, year: y, yearOffset: nil), end: k + 2)
+            }
             if let rel = word(k + 1), let offset = ["this": 0, "last": -1, "next": 1][rel], word(k + 2) == "year" {
                 return ParsedCore(core: .quarter(q, year: nil, yearOffset: offset), end: k + 3)
             }
@@ -54,14 +60,18 @@ extension TimeExpressionParser {
         let offsets = ["this": 0, "last": -1, "next": 1]
         // Not `the last week of June`, `the next day`: those count from elsewhere.
         if let offset = offsets[t.lower], let next = word(i + 1), i == sentence.lowerBound || tokens[i - 1].lower != "the" {
-            if tokens[i + 1].isCapitalized, let w = Lexicon.weekdays[next] { return withPartOfDay(.weekday(w, relative: t.lower), end: i + 2) }
+            if tokens[i + 1].isCapitalized, let w = Lexicon.weekdays[next] {
+                return withPartOfDay(.weekday(w, relative: t.lower), end: i + 2)
+            }
             if tokens[i + 1].isCapitalized, let m = Lexicon.months[next], next.count > 3 || next == "may" {
                 return ParsedCore(core: .relativeMonthName(m, relative: t.lower), end: i + 2)
             }
             // `This Week` inside a sentence is a name.
             if t.isCapitalized, i != sentence.lowerBound, tokens[i + 1].isCapitalized { return nil }
             if next == "weekend" { return ParsedCore(core: .weekend(relative: t.lower), end: i + 2) }
-            if let unit = Self.units[next], unit != .day, !next.hasSuffix("s") { return ParsedCore(core: .relative(unit, offset), end: i + 2) }
+            if let unit = Self.units[next], unit != .day, !next.hasSuffix("s") {
+                return ParsedCore(core: .relative(unit, offset), end: i + 2)
+            }
             // `this morning`, `last night`
             if t.lower == "this", Self.partsOfDay.contains(next) { return ParsedCore(core: .relative(.day, 0), end: i + 2) }
             if t.lower == "last", next == "night" { return ParsedCore(core: .relative(.day, -1), end: i + 2) }
@@ -95,10 +105,13 @@ extension TimeExpressionParser {
 
     /// `earlier this month`, `later that day`, `later in the day`, and `later` on its own.
     private func earlierOrLater(at i: Int) -> ParsedCore? {
-        if let next = word(i + 1), next == "this" || next == "that", let unitWord = word(i + 2), let unit = Self.units[unitWord], !unitWord.hasSuffix("s") {
+        if let next = word(i + 1), next == "this" || next == "that", let unitWord = word(i + 2), let unit = Self.units[unitWord],
+            !unitWord.hasSuffix("s")
+        {
             return ParsedCore(core: next == "this" ? .relative(unit, 0) : .anchored(unit, 0), end: i + 3, extentStart: i + 1)
         }
-        if word(i + 1) == "in", word(i + 2) == "the", let unitWord = word(i + 3), let unit = Self.units[unitWord], !unitWord.hasSuffix("s") {
+        if word(i + 1) == "in", word(i + 2) == "the", let unitWord = word(i + 3), let unit = Self.units[unitWord], !unitWord.hasSuffix("s")
+        {
             return ParsedCore(core: .anchored(unit, 0), end: i + 4, extentStart: i + 2)
         }
         // `later` alone, as an adverb: `Later, police said`, `was later arrested`.
@@ -106,7 +119,8 @@ extension TimeExpressionParser {
         if i > sentence.lowerBound {
             let before = tokens[i - 1]
             guard before.kind != .number, !before.isPunct("-"), Self.count(before) == nil, Self.units[before.lower] == nil,
-                  !Self.notBeforeLater.contains(before.lower) else { return nil }
+                !Self.notBeforeLater.contains(before.lower)
+            else { return nil }
         }
         let next = i + 1 < sentence.upperBound ? tokens[i + 1] : nil
         if next == nil || next!.kind == .punctuation || Tense.isPastVerb(next!.lower) { return ParsedCore(core: .afterAnchor, end: i + 1) }
@@ -149,7 +163,8 @@ extension TimeExpressionParser {
     /// `eight days ago`, `two days later`, `a week earlier`, `three years before.`
     private func counted(at i: Int) -> ParsedCore? {
         guard let n = Self.count(tokens[i]), let unitWord = word(i + 1), let unit = Self.units[unitWord],
-              let direction = word(i + 2) else { return nil }
+            let direction = word(i + 2)
+        else { return nil }
         if n == 1, unit == .year, direction == "ago" || direction == "earlier" {
             return ParsedCore(core: .yearEarlier(fromPublication: direction == "ago"), end: i + 3)
         }
@@ -172,7 +187,12 @@ extension TimeExpressionParser {
     /// `May` is a month only near a number, a year word or a time preposition.
     func isMonthMay(_ i: Int) -> Bool {
         if i + 1 < sentence.upperBound, tokens[i + 1].kind == .number { return true }
-        if i > 0, ["in", "since", "until", "early", "late", "mid", "of", "by", "before", "after", "last", "next", "this"].contains(tokens[i - 1].lower) { return true }
+        if i > 0,
+            ["in", "since", "until", "early", "late", "mid", "of", "by", "before", "after", "last", "next", "this"].contains(
+                tokens[i - 1].lower)
+        {
+            return true
+        }
         return false
     }
 
@@ -182,8 +202,10 @@ extension TimeExpressionParser {
         if i > sentence.lowerBound {
             let before = tokens[i - 1]
             if before.isPunct("$") || before.isPunct("\u{20AC}") || before.isPunct("\u{00A3}") { return false }
-            if ["in", "since", "until", "by", "before", "after", "of", "from", "to", "between", "and", "or", "early",
-                "late", "mid", "during", "year", "the", "through", "till", "around", "circa", "\u{2013}", "-", ","].contains(before.lower) {
+            if [
+                "in", "since", "until", "by", "before", "after", "of", "from", "to", "between", "and", "or", "early",
+                "late", "mid", "during", "year", "the", "through", "till", "around", "circa", "\u{2013}", "-", ",",
+            ].contains(before.lower) {
                 return true
             }
         }
@@ -192,10 +214,12 @@ extension TimeExpressionParser {
         if after.kind == .punctuation || after.lower == "and" || after.lower == "or" { return true }
         // `its 1990 invasion`, `his unsuccessful 1996 campaign`: a year before a singular noun.
         guard let y = Int(tokens[i].text), (1900...2099).contains(y), after.kind == .word, !after.lower.hasSuffix("s"),
-              !Self.countNouns.contains(after.lower), i > sentence.lowerBound else { return false }
+            !Self.countNouns.contains(after.lower), i > sentence.lowerBound
+        else { return false }
         let before = tokens[i - 1]
         if Self.determiners.contains(before.lower) { return true }
-        return before.kind == .word && !before.isCapitalized && i - 2 >= sentence.lowerBound && Self.determiners.contains(tokens[i - 2].lower)
+        return before.kind == .word && !before.isCapitalized && i - 2 >= sentence.lowerBound
+            && Self.determiners.contains(tokens[i - 2].lower)
     }
 
     static func year(_ text: String) -> Int? {

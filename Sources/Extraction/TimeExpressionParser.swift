@@ -47,12 +47,14 @@ struct TimeExpressionParser {
                 lead.coreStart = i + 2
             }
         } else if t.lower == "the", let next = word(i + 1), let m = Self.modifierWords[next], Self.parts.contains(m),
-                  i + 2 < sentence.upperBound, case .decade = core(at: i + 2)?.core {
+            i + 2 < sentence.upperBound, case .decade = core(at: i + 2)?.core
+        {
             // `the late 1990s`
             lead.modifier = m
             lead.coreStart = i + 2
         } else if t.lower == "the", word(i + 2) == "of",
-                  let m = ["end": EventDate.Modifier.late, "beginning": .early, "start": .early, "middle": .mid][tokens[i + 1].lower] {
+            let m = ["end": EventDate.Modifier.late, "beginning": .early, "start": .early, "middle": .mid][tokens[i + 1].lower]
+        {
             lead.modifier = m
             lead.coreStart = i + 3
         }
@@ -78,9 +80,13 @@ struct TimeExpressionParser {
         if let numeric = numericDate(at: i) { return numeric }
         if t.kind == .word, t.lower.hasPrefix("mid-") {
             let rest = String(t.lower.dropFirst(4))
-            if let m = Lexicon.months[rest], rest.count >= 3 { return ParsedCore(core: .month(month: m, year: nil, yearOffset: nil), end: i + 1) }
+            if let m = Lexicon.months[rest], rest.count >= 3 {
+                return ParsedCore(core: .month(month: m, year: nil, yearOffset: nil), end: i + 1)
+            }
             if let y = Self.year(rest) { return ParsedCore(core: .year(y), end: i + 1) }
-            if rest.count == 5, rest.hasSuffix("s"), let y = Self.year(String(rest.dropLast())), y % 10 == 0 { return ParsedCore(core: .decade(y), end: i + 1) }
+            if rest.count == 5, rest.hasSuffix("s"), let y = Self.year(String(rest.dropLast())), y % 10 == 0 {
+                return ParsedCore(core: .decade(y), end: i + 1)
+            }
         }
         if let monthFirst = monthFirst(at: i) { return monthFirst }
         // Day first: `15 August 2024`, `15th of August`.
@@ -122,7 +128,9 @@ struct TimeExpressionParser {
             }
             return ParsedCore(core: .monthDay(month: month, day: d), end: end)
         }
-        if k < upper, let y = Self.year(tokens[k].text) { return ParsedCore(core: .month(month: month, year: y, yearOffset: nil), end: k + 1) }
+        if k < upper, let y = Self.year(tokens[k].text) {
+            return ParsedCore(core: .month(month: month, year: y, yearOffset: nil), end: k + 1)
+        }
         var m = k
         if word(m) == "of" { m += 1 }
         if let rel = word(m), let offset = ["this": 0, "last": -1, "next": 1][rel], word(m + 1) == "year" {
@@ -134,12 +142,14 @@ struct TimeExpressionParser {
     /// `11/02/89` or `11/2/1989`, month first.
     private func numericDate(at i: Int) -> ParsedCore? {
         guard i + 4 < sentence.upperBound, tokens[i].kind == .number, tokens[i + 1].isPunct("/"), tokens[i + 2].kind == .number,
-              tokens[i + 3].isPunct("/"), tokens[i + 4].kind == .number,
-              tokens[i + 1].start == tokens[i].end, tokens[i + 4].start == tokens[i + 3].end,
-              let m = Int(tokens[i].text), let d = Int(tokens[i + 2].text), tokens[i + 2].text.count <= 2 else { return nil }
+            tokens[i + 3].isPunct("/"), tokens[i + 4].kind == .number,
+            tokens[i + 1].start == tokens[i].end, tokens[i + 4].start == tokens[i + 3].end,
+            let m = Int(tokens[i].text), let d = Int(tokens[i + 2].text), tokens[i + 2].text.count <= 2
+        else { return nil }
         let yearText = tokens[i + 4].text
         guard let y = yearText.count == 2 ? Int(yearText).map(century) : Self.year(yearText),
-              let day = Day(year: y, month: m, day: d) else { return nil }
+            let day = Day(year: y, month: m, day: d)
+        else { return nil }
         return ParsedCore(core: .day(day), end: i + 5)
     }
 
@@ -155,7 +165,8 @@ struct TimeExpressionParser {
         guard k < sentence.upperBound, !apostrophe || tokens[k].start == tokens[k - 1].end else { return nil }
         let text = tokens[k].lower
         let digits = text.dropLast()
-        guard text.hasSuffix("s"), !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(digits), n % 10 == 0 else { return nil }
+        guard text.hasSuffix("s"), !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(digits), n % 10 == 0
+        else { return nil }
         switch text.count {
         case 5 where (1000...2090).contains(n): return ParsedCore(core: .decade(n), end: k + 1)
         case 3 where k > i: return ParsedCore(core: .decade(century(n)), end: k + 1)

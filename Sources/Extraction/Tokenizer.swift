@@ -23,8 +23,14 @@ enum Tokenizer {
                 kind = .number
                 i += 1
                 while i < n {
-                    if isDigit(scalars[i]) { i += 1; continue }
-                    if (scalars[i] == "," || scalars[i] == "."), i + 1 < n, isDigit(scalars[i + 1]) { i += 2; continue }
+                    if isDigit(scalars[i]) {
+                        i += 1
+                        continue
+                    }
+                    if scalars[i] == "," || scalars[i] == ".", i + 1 < n, isDigit(scalars[i + 1]) {
+                        i += 2
+                        continue
+                    }
                     break
                 }
                 // Ordinals, dates, scores and compounds stay one token: `7th`, `2024-08-13`, `2-1`, `10-year`.
@@ -46,10 +52,16 @@ enum Tokenizer {
                 } else {
                     while i < n {
                         let s = scalars[i]
-                        if isWordScalar(s) { i += 1; continue }
-                        if (s == "-" || s == "'" || s == "\u{2019}"), i + 1 < n, isWordScalar(scalars[i + 1]) { i += 2; continue }
+                        if isWordScalar(s) {
+                            i += 1
+                            continue
+                        }
+                        if s == "-" || s == "'" || s == "\u{2019}", i + 1 < n, isWordScalar(scalars[i + 1]) {
+                            i += 2
+                            continue
+                        }
                         // A trailing apostrophe after s is a plural possessive: `leaders'`.
-                        if (s == "'" || s == "\u{2019}"), scalars[i - 1] == "s", i + 1 == n || !isWordScalar(scalars[i + 1]) {
+                        if s == "'" || s == "\u{2019}", scalars[i - 1] == "s", i + 1 == n || !isWordScalar(scalars[i + 1]) {
                             i += 1
                         }
                         break
@@ -68,8 +80,10 @@ enum Tokenizer {
                     break
                 }
             }
-            tokens.append(Token(text: text, stem: stem, lower: stem.lowercased(), start: start, end: i, kind: kind,
-                                afterNewline: sawNewline, isPossessive: possessive))
+            tokens.append(
+                Token(
+                    text: text, stem: stem, lower: stem.lowercased(), start: start, end: i, kind: kind,
+                    afterNewline: sawNewline, isPossessive: possessive))
             sawNewline = false
         }
         return tokens

@@ -17,8 +17,10 @@ public struct Article: Codable, Sendable, Hashable, Identifiable {
     /// stored before versions were kept.
     public var extractorVersion: String?
 
-    public init(id: String, title: String, body: String, source: Source, publishedAt: Day,
-                language: String = "en", wordCount: Int? = nil, mentions: [Mention] = [], extractorVersion: String? = nil) {
+    public init(
+        id: String, title: String, body: String, source: Source, publishedAt: Day,
+        language: String = "en", wordCount: Int? = nil, mentions: [Mention] = [], extractorVersion: String? = nil
+    ) {
         self.id = id
         self.title = title
         self.body = body

@@ -11,7 +11,8 @@ extension Day {
     /// The day of an ISO week (`weekday` 1 is Monday); nil when the year has no such week.
     public init?(isoYear: Int, week: Int, weekday: Int) {
         guard (1...53).contains(week), (1...7).contains(weekday),
-              let january4 = Day(year: isoYear, month: 1, day: 4) else { return nil }
+            let january4 = Day(year: isoYear, month: 1, day: 4)
+        else { return nil }
         // January 4th always lies in week 1.
         let monday = january4.adding(days: 1 - january4.weekday)
         let day = monday.adding(days: (week - 1) * 7 + weekday - 1)

@@ -15,8 +15,10 @@ public struct Entity: Codable, Sendable, Hashable, Identifiable {
     /// machine-made ones an editor has since changed (a merge into it, say).
     public var extractorVersion: String?
 
-    public init(id: String, name: String, type: EntityType, aliases: [String] = [], description: String? = nil,
-                wikidataId: String? = nil, mentionCount: Int = 0, articleIds: [String] = [], extractorVersion: String? = nil) {
+    public init(
+        id: String, name: String, type: EntityType, aliases: [String] = [], description: String? = nil,
+        wikidataId: String? = nil, mentionCount: Int = 0, articleIds: [String] = [], extractorVersion: String? = nil
+    ) {
         self.id = id
         self.name = name
         self.type = type

@@ -19,9 +19,11 @@ public struct Event: Codable, Sendable, Hashable, Identifiable {
     /// The extractor version that produced it; nil for events written through the API.
     public var extractorVersion: String?
 
-    public init(id: String, type: EventType, summary: String, date: EventDate?, status: EventStatus,
-                location: String? = nil, participants: [Participant] = [], figures: [Figure] = [],
-                sources: [EventSource] = [], confidence: Double = 1, extractorVersion: String? = nil) {
+    public init(
+        id: String, type: EventType, summary: String, date: EventDate?, status: EventStatus,
+        location: String? = nil, participants: [Participant] = [], figures: [Figure] = [],
+        sources: [EventSource] = [], confidence: Double = 1, extractorVersion: String? = nil
+    ) {
         self.id = id
         self.type = type
         self.summary = summary

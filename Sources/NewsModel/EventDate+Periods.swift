@@ -49,7 +49,9 @@ extension EventDate {
             return Int(text)
         }
         if parts.count == 1, let decade = number(parts[0], 3) {
-            guard let first = Day(year: decade * 10, month: 1, day: 1), let last = Day(year: decade * 10 + 9, month: 12, day: 31) else { return nil }
+            guard let first = Day(year: decade * 10, month: 1, day: 1), let last = Day(year: decade * 10 + 9, month: 12, day: 31) else {
+                return nil
+            }
             return (.decade, first...last)
         }
         guard let year = number(parts[0], 4) else { return nil }
@@ -61,10 +63,12 @@ extension EventDate {
             return (.quarter, Day.first(ofMonth: q * 3 - 2, year: year)!...Day.last(ofMonth: q * 3, year: year)!)
         case _ where parts[1].hasPrefix("W"):
             guard parts.count <= 3, let w = number(String(parts[1].dropFirst()), 2), parts.count == 2 || parts[2] == "WE",
-                  let monday = Day(isoYear: year, week: w, weekday: 1) else { return nil }
+                let monday = Day(isoYear: year, week: w, weekday: 1)
+            else { return nil }
             return parts.count == 2 ? (.week, monday...monday.adding(days: 6)) : (.week, monday.adding(days: 5)...monday.adding(days: 6))
         case 2:
-            guard let m = number(parts[1], 2), let first = Day.first(ofMonth: m, year: year), let last = Day.last(ofMonth: m, year: year) else { return nil }
+            guard let m = number(parts[1], 2), let first = Day.first(ofMonth: m, year: year), let last = Day.last(ofMonth: m, year: year)
+            else { return nil }
             return (.month, first...last)
         case 3:
             guard let m = number(parts[1], 2), let d = number(parts[2], 2), let day = Day(year: year, month: m, day: d) else { return nil }

@@ -16,8 +16,10 @@ public struct EventDate: Codable, Sendable, Hashable {
     /// The last day the phrase can mean.
     public var latest: Day
 
-    public init(phrase: String, value: String, precision: Precision, modifier: Modifier? = nil,
-                earliest: Day, latest: Day) {
+    public init(
+        phrase: String, value: String, precision: Precision, modifier: Modifier? = nil,
+        earliest: Day, latest: Day
+    ) {
         self.phrase = phrase
         self.value = value
         self.precision = precision
@@ -28,8 +30,9 @@ public struct EventDate: Codable, Sendable, Hashable {
 
     /// A whole day.
     public static func day(_ day: Day, phrase: String, modifier: Modifier? = nil) -> EventDate {
-        EventDate(phrase: phrase, value: day.description, precision: .day, modifier: modifier,
-                  earliest: day, latest: day)
+        EventDate(
+            phrase: phrase, value: day.description, precision: .day, modifier: modifier,
+            earliest: day, latest: day)
     }
 
     /// Whether the range of days overlaps `from...to` (either end open when nil).

@@ -15,7 +15,8 @@ struct CATDocument {
     /// Reads a CAT file; nil when it has no document id, no tokens or no creation time.
     init?(xml: String) {
         guard let header = Self.tag(named: "Document", in: xml), let id = XMLText.attributes(header)["doc_id"],
-              let creation = Self.creationDay(xml) else { return nil }
+            let creation = Self.creationDay(xml)
+        else { return nil }
         var sentences: [Int: [String]] = [:]
         var rest = xml[...]
         while let open = rest.range(of: "<token "), let close = rest.range(of: "</token>", range: open.upperBound..<rest.endIndex) {

@@ -3,8 +3,10 @@
 /// and `#`, the treebank's pound sign, becomes `£`.
 enum Detokenizer {
     /// Tokens that attach to the word before them.
-    private static let closing: Set<String> = [",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "...",
-                                               "'s", "'S", "'ve", "'re", "'ll", "'d", "'m", "n't", "''"]
+    private static let closing: Set<String> = [
+        ",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "...",
+        "'s", "'S", "'ve", "'re", "'ll", "'d", "'m", "n't", "''",
+    ]
     /// Tokens that attach to the word after them.
     private static let opening: Set<String> = ["(", "[", "{", "$", "US$", "£", "€", "#", "``", "`"]
     /// What follows a lone apostrophe in a split contraction (`we ' re`, `It ' s`).
@@ -14,7 +16,8 @@ enum Detokenizer {
     static func join(_ tokens: [String]) -> String {
         var out = ""
         var attachNext = true
-        var doubleOpen = false, singleOpen = false
+        var doubleOpen = false
+        var singleOpen = false
         for (index, token) in tokens.enumerated() {
             var text = token
             var attachesBefore = closing.contains(token)

@@ -16,12 +16,14 @@ func evaluateTimeBank(_ dir: String, split: String, verbose: Bool) {
     guard let files = try? FileManager.default.contentsOfDirectory(atPath: dir) else { fail("cannot read \(dir)") }
     let names = files.filter { $0.hasSuffix(".tml") }.sorted()
     let chosen = names.enumerated().filter { ($0.offset % 5 == 4) == (split == "test") }.map(\.element)
-    var date = TimexScore(), all = TimexScore()
+    var date = TimexScore()
+    var all = TimexScore()
     var goldTypes: [String: Int] = [:]
     var documents = 0
     for name in chosen {
         guard let xml = try? String(contentsOfFile: dir + "/" + name, encoding: .utf8),
-              let doc = TimeMLDocument(name: name, xml: xml) else { fail("cannot read \(name) as TimeML") }
+            let doc = TimeMLDocument(name: name, xml: xml)
+        else { fail("cannot read \(name) as TimeML") }
         documents += 1
         let system = TimeExpressionNormalizer(publishedAt: doc.creation).phrases(in: doc.text).filter { !$0.isInferred }
         for t in doc.timexes { goldTypes[t.type, default: 0] += 1 }
@@ -34,15 +36,21 @@ func evaluateTimeBank(_ dir: String, split: String, verbose: Bool) {
         date += compare(dates, neutral, text: scalars, report: report)
         all += compare(doc.timexes, system, text: scalars, report: nil)
     }
-    print("TimeBank+AQUAINT \(split) part: \(documents) documents; gold TIMEX3 by type: "
-          + goldTypes.keys.sorted().map { "\($0) \(goldTypes[$0]!)" }.joined(separator: ", "))
+    print(
+        "TimeBank+AQUAINT \(split) part: \(documents) documents; gold TIMEX3 by type: "
+            + goldTypes.keys.sorted().map { "\($0) \(goldTypes[$0]!)" }.joined(separator: ", "))
     print("types      gold system   strict P    R    F1   relaxed P    R    F1   value acc   value P    R    F1")
     for (label, s) in [("DATE", date), ("all", all)] {
-        let strict = s.f1(s.strict), relaxed = s.f1(s.relaxed), value = s.f1(s.valueCorrect)
+        let strict = s.f1(s.strict)
+        let relaxed = s.f1(s.relaxed)
+        let value = s.f1(s.valueCorrect)
         let accuracy = s.relaxed == 0 ? 0 : Double(s.valueCorrect) / Double(s.relaxed)
-        print(label.padding(toLength: 9, withPad: " ", startingAt: 0) + String(format: " %5d %6d    %5.3f %5.3f %5.3f    %5.3f %5.3f %5.3f      %5.3f     %5.3f %5.3f %5.3f",
-                     s.gold, s.system, strict.0, strict.1, strict.2, relaxed.0, relaxed.1, relaxed.2,
-                     accuracy, value.0, value.1, value.2))
+        print(
+            label.padding(toLength: 9, withPad: " ", startingAt: 0)
+                + String(
+                    format: " %5d %6d    %5.3f %5.3f %5.3f    %5.3f %5.3f %5.3f      %5.3f     %5.3f %5.3f %5.3f",
+                    s.gold, s.system, strict.0, strict.1, strict.2, relaxed.0, relaxed.1, relaxed.2,
+                    accuracy, value.0, value.1, value.2))
     }
     print("The normalizer gives dates only: no DURATION, SET or TIME values, no PRESENT_REF/PAST_REF for `now`, `recently`.")
 }

@@ -19,7 +19,8 @@ struct TimeMLDocument {
     /// Reads the <TEXT> element of a TimeML file; nil when it has no text or no creation time.
     init?(name: String, xml: String) {
         guard let creation = Self.creationDay(xml),
-              let open = xml.range(of: "<TEXT>"), let close = xml.range(of: "</TEXT>", range: open.upperBound..<xml.endIndex) else { return nil }
+            let open = xml.range(of: "<TEXT>"), let close = xml.range(of: "</TEXT>", range: open.upperBound..<xml.endIndex)
+        else { return nil }
         self.name = name
         self.creation = creation
         var text = String.UnicodeScalarView()
@@ -40,7 +41,8 @@ struct TimeMLDocument {
                 }
                 i = end + 1
             } else if s == "&", let end = body[i...].prefix(8).firstIndex(of: ";"),
-                      let decoded = Self.entities[String(String.UnicodeScalarView(body[(i + 1)..<end]))] {
+                let decoded = Self.entities[String(String.UnicodeScalarView(body[(i + 1)..<end]))]
+            {
                 text.append(decoded)
                 count += 1
                 i = end + 1

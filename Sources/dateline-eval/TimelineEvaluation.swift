@@ -32,18 +32,20 @@ func evaluateTimeline(_ dir: String, split: String, verbose: Bool) {
     print("set        docs  gold  sentence has event  right day        contains date    events  dated  day   clause summary  entities")
     for (name, s) in rows {
         func share(_ n: Int, _ of: Int) -> String { "\(n) " + String(format: "%5.1f%%", of == 0 ? 0 : Double(n) * 100 / Double(of)) }
-        print(name.padding(toLength: 10, withPad: " ", startingAt: 0)
-              + String(format: " %4d %5d  ", s.documents, s.gold)
-              + share(s.sentenceHasEvent, s.gold).padding(toLength: 20, withPad: " ", startingAt: 0)
-              + share(s.rightDay, s.gold).padding(toLength: 17, withPad: " ", startingAt: 0)
-              + share(s.containing, s.gold).padding(toLength: 16, withPad: " ", startingAt: 0)
-              + String(format: "%6d %6d %4d   ", s.events, s.datedEvents, s.dayEvents)
-              + share(s.clauseSummaries, s.events).padding(toLength: 16, withPad: " ", startingAt: 0)
-              + String(s.entityCount))
+        print(
+            name.padding(toLength: 10, withPad: " ", startingAt: 0)
+                + String(format: " %4d %5d  ", s.documents, s.gold)
+                + share(s.sentenceHasEvent, s.gold).padding(toLength: 20, withPad: " ", startingAt: 0)
+                + share(s.rightDay, s.gold).padding(toLength: 17, withPad: " ", startingAt: 0)
+                + share(s.containing, s.gold).padding(toLength: 16, withPad: " ", startingAt: 0)
+                + String(format: "%6d %6d %4d   ", s.events, s.datedEvents, s.dayEvents)
+                + share(s.clauseSummaries, s.events).padding(toLength: 16, withPad: " ", startingAt: 0)
+                + String(s.entityCount))
     }
-    print("right at a coarser precision only: \(total.containing - total.rightDay); gold sentences not found in the cleaned "
-          + "body: \(total.sentenceMissing); not scored: \(total.inTitles) day-anchored mentions in titles, "
-          + "\(total.coarseAnchors) anchored to a month or year, \(total.unanchored) unanchored")
+    print(
+        "right at a coarser precision only: \(total.containing - total.rightDay); gold sentences not found in the cleaned "
+            + "body: \(total.sentenceMissing); not scored: \(total.inTitles) day-anchored mentions in titles, "
+            + "\(total.coarseAnchors) anchored to a month or year, \(total.unanchored) unanchored")
     print("entities by type: " + EntityType.allCases.map { "\($0.rawValue) \(total.entities[$0] ?? 0)" }.joined(separator: ", "))
 }
 
@@ -53,14 +55,16 @@ private func evaluateTimelineSet(_ dir: String, extractor: Extractor, verbose: B
     var anchors: [TimelineMention: String] = [:]
     for file in files where file.hasSuffix(".txt") {
         guard let text = try? String(contentsOfFile: dir + "/timelines/" + file, encoding: .utf8),
-              let timeline = GoldTimeline(text: text) else { fail("cannot read the timeline \(file)") }
+            let timeline = GoldTimeline(text: text)
+        else { fail("cannot read the timeline \(file)") }
         for (mention, anchor) in timeline.mentions where anchors[mention] == nil { anchors[mention] = anchor }
     }
     var score = TimelineScore()
     let documents = (try? FileManager.default.contentsOfDirectory(atPath: dir + "/documents").sorted()) ?? []
     for file in documents where file.hasSuffix(".xml") {
         guard let xml = try? String(contentsOfFile: dir + "/documents/" + file, encoding: .utf8),
-              let document = CATDocument(xml: xml) else { fail("cannot read \(file) as a CAT document") }
+            let document = CATDocument(xml: xml)
+        else { fail("cannot read \(file) as a CAT document") }
         let gold = anchors.filter { $0.key.document == document.id }
         score += scoreTimelineDocument(document, gold: gold, extractor: extractor, verbose: verbose)
     }
@@ -68,11 +72,14 @@ private func evaluateTimelineSet(_ dir: String, extractor: Extractor, verbose: B
 }
 
 /// Extracts one document and compares its events with the gold mentions of its sentences.
-private func scoreTimelineDocument(_ document: CATDocument, gold: [TimelineMention: String], extractor: Extractor,
-                                   verbose: Bool) -> TimelineScore {
+private func scoreTimelineDocument(
+    _ document: CATDocument, gold: [TimelineMention: String], extractor: Extractor,
+    verbose: Bool
+) -> TimelineScore {
     let sentences = document.body
-    let input = ArticleInput(title: document.title, text: sentences.map(\.text).joined(separator: "\n"),
-                             publishedAt: document.creation, source: Source(name: "Wikinews"))
+    let input = ArticleInput(
+        title: document.title, text: sentences.map(\.text).joined(separator: "\n"),
+        publishedAt: document.creation, source: Source(name: "Wikinews"))
     let result = extractor.extract(input, articleId: document.id)
     var score = TimelineScore(documents: 1)
     score.events = result.events.count
@@ -87,12 +94,16 @@ private func scoreTimelineDocument(_ document: CATDocument, gold: [TimelineMenti
             if anchor.hasPrefix("X") { score.unanchored += 1 } else { score.coarseAnchors += 1 }
             continue
         }
-        guard mention.sentence > 0 else { score.inTitles += 1; continue }
+        guard mention.sentence > 0 else {
+            score.inTitles += 1
+            continue
+        }
         score.gold += 1
         if spans[mention.sentence] == nil { score.sentenceMissing += 1 }
-        let events = spans[mention.sentence].map { span in
-            result.events.filter { $0.sources.contains { $0.start < span.upperBound && span.lowerBound < $0.end } }
-        } ?? []
+        let events =
+            spans[mention.sentence].map { span in
+                result.events.filter { $0.sources.contains { $0.start < span.upperBound && span.lowerBound < $0.end } }
+            } ?? []
         if !events.isEmpty { score.sentenceHasEvent += 1 }
         let dates = events.compactMap(\.date)
         if dates.contains(where: { $0.precision == .day && $0.value == anchor && $0.contains(day) }) {
@@ -104,15 +115,18 @@ private func scoreTimelineDocument(_ document: CATDocument, gold: [TimelineMenti
         guard verbose else { continue }
         let found = events.map { "\($0.date.map { "\($0.value) (\($0.phrase))" } ?? "undated"): \($0.summary)" }
         let sentence = sentences.first { $0.number == mention.sentence }?.text ?? ""
-        misses.append("  \(anchor) s\(mention.sentence) \(mention.word): "
-                      + (found.isEmpty ? "no event" : found.joined(separator: "; ")) + "\n      | " + sentence.prefix(140))
+        misses.append(
+            "  \(anchor) s\(mention.sentence) \(mention.word): "
+                + (found.isEmpty ? "no event" : found.joined(separator: "; ")) + "\n      | " + sentence.prefix(140))
     }
     if verbose {
-        print("\(document.id) \(document.creation) \(document.title.prefix(60)): gold \(score.gold), right day \(score.rightDay), "
-              + "contains \(score.containing), events \(score.events), entities \(score.entityCount)")
+        print(
+            "\(document.id) \(document.creation) \(document.title.prefix(60)): gold \(score.gold), right day \(score.rightDay), "
+                + "contains \(score.containing), events \(score.events), entities \(score.entityCount)")
         for event in result.events {
-            print("  event \(SummaryClause.isClause(event.summary) ? "clause  " : "fragment") "
-                  + "\(event.date.map { "\($0.value) (\($0.phrase))" } ?? "undated"): \(event.summary)")
+            print(
+                "  event \(SummaryClause.isClause(event.summary) ? "clause  " : "fragment") "
+                    + "\(event.date.map { "\($0.value) (\($0.phrase))" } ?? "undated"): \(event.summary)")
         }
         for line in misses { print(line) }
     }

@@ -23,10 +23,18 @@ struct TimelineScore {
     var entityCount: Int { entities.values.reduce(0, +) }
 
     static func += (a: inout TimelineScore, b: TimelineScore) {
-        a.documents += b.documents; a.gold += b.gold; a.inTitles += b.inTitles; a.sentenceMissing += b.sentenceMissing
-        a.coarseAnchors += b.coarseAnchors; a.unanchored += b.unanchored
-        a.sentenceHasEvent += b.sentenceHasEvent; a.rightDay += b.rightDay; a.containing += b.containing
-        a.events += b.events; a.datedEvents += b.datedEvents; a.dayEvents += b.dayEvents
+        a.documents += b.documents
+        a.gold += b.gold
+        a.inTitles += b.inTitles
+        a.sentenceMissing += b.sentenceMissing
+        a.coarseAnchors += b.coarseAnchors
+        a.unanchored += b.unanchored
+        a.sentenceHasEvent += b.sentenceHasEvent
+        a.rightDay += b.rightDay
+        a.containing += b.containing
+        a.events += b.events
+        a.datedEvents += b.datedEvents
+        a.dayEvents += b.dayEvents
         a.clauseSummaries += b.clauseSummaries
         a.entities.merge(b.entities, uniquingKeysWith: +)
     }

@@ -11,7 +11,11 @@ struct TimexScore {
     }
 
     static func += (a: inout TimexScore, b: TimexScore) {
-        a.gold += b.gold; a.system += b.system; a.strict += b.strict; a.relaxed += b.relaxed; a.valueCorrect += b.valueCorrect
+        a.gold += b.gold
+        a.system += b.system
+        a.strict += b.strict
+        a.relaxed += b.relaxed
+        a.valueCorrect += b.valueCorrect
     }
 }
 
@@ -20,21 +24,33 @@ struct TimexScore {
 func compare(_ gold: [GoldTimex], _ system: [DatedPhrase], text: [Unicode.Scalar], report: ((String) -> Void)?) -> TimexScore {
     func words(_ start: Int, _ end: Int) -> String { "\"" + String(String.UnicodeScalarView(text[start..<end])) + "\"" }
     var score = TimexScore(gold: gold.count, system: system.count)
-    var strictUsed = Set<Int>(), relaxedUsed = Set<Int>()
+    var strictUsed = Set<Int>()
+    var relaxedUsed = Set<Int>()
     for phrase in system {
         if let k = gold.indices.first(where: { !strictUsed.contains($0) && gold[$0].start == phrase.start && gold[$0].end == phrase.end }) {
             strictUsed.insert(k)
             score.strict += 1
         }
-        guard let k = gold.indices.first(where: { !relaxedUsed.contains($0) && gold[$0].start < phrase.end && phrase.start < gold[$0].end }) else {
+        guard let k = gold.indices.first(where: { !relaxedUsed.contains($0) && gold[$0].start < phrase.end && phrase.start < gold[$0].end })
+        else {
             report?("extra   \(words(phrase.start, phrase.end)) \(phrase.date.value)")
             continue
         }
         relaxedUsed.insert(k)
         score.relaxed += 1
-        if gold[k].start != phrase.start || gold[k].end != phrase.end { report?("span    \(words(phrase.start, phrase.end)) gold \(words(gold[k].start, gold[k].end))") }
-        if gold[k].value == phrase.date.value { score.valueCorrect += 1 } else { report?("value   \(words(phrase.start, phrase.end)) \(phrase.date.value) gold \(words(gold[k].start, gold[k].end)) \(gold[k].value)") }
+        if gold[k].start != phrase.start || gold[k].end != phrase.end {
+            report?("span    \(words(phrase.start, phrase.end)) gold \(words(gold[k].start, gold[k].end))")
+        }
+        if gold[k].value == phrase.date.value {
+            score.valueCorrect += 1
+        } else {
+            report?(
+                "value   \(words(phrase.start, phrase.end)) \(phrase.date.value) gold \(words(gold[k].start, gold[k].end)) \(gold[k].value)"
+            )
+        }
     }
-    for k in gold.indices where !relaxedUsed.contains(k) { report?("missed  \(words(gold[k].start, gold[k].end)) \(gold[k].type) \(gold[k].value)") }
+    for k in gold.indices where !relaxedUsed.contains(k) {
+        report?("missed  \(words(gold[k].start, gold[k].end)) \(gold[k].type) \(gold[k].value)")
+    }
     return score
 }

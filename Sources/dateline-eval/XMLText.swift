@@ -22,7 +22,10 @@ enum XMLText {
         var rest = text
         while let amp = rest.firstIndex(of: "&") {
             out += rest[..<amp]
-            guard let semicolon = rest[amp...].prefix(10).firstIndex(of: ";") else { out += rest[amp...]; return out }
+            guard let semicolon = rest[amp...].prefix(10).firstIndex(of: ";") else {
+                out += rest[amp...]
+                return out
+            }
             let name = rest[rest.index(after: amp)..<semicolon]
             if let scalar = named[String(name)] ?? numeric(name) {
                 out.unicodeScalars.append(scalar)

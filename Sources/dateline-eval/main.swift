@@ -18,8 +18,17 @@ import NewsModel
 
 /// One gold file: `NAME.json` beside `NAME.txt`.
 struct Gold: Decodable {
-    struct GoldEntity: Decodable { var name: String; var type: EntityType; var aliases: [String]? }
-    struct GoldEvent: Decodable { var type: EventType; var date: String; var precision: EventDate.Precision; var note: String? }
+    struct GoldEntity: Decodable {
+        var name: String
+        var type: EntityType
+        var aliases: [String]?
+    }
+    struct GoldEvent: Decodable {
+        var type: EventType
+        var date: String
+        var precision: EventDate.Precision
+        var note: String?
+    }
     var title: String
     var publishedAt: Day
     var split: String
@@ -54,11 +63,13 @@ func loadArticles(_ dir: String) -> [GoldArticle] {
     return files.filter { $0.hasSuffix(".json") }.sorted().compactMap { file in
         let name = String(file.dropLast(5))
         guard let data = try? Data(contentsOf: url.appendingPathComponent(file)),
-              let text = try? String(contentsOf: url.appendingPathComponent(name + ".txt"), encoding: .utf8) else { return nil }
+            let text = try? String(contentsOf: url.appendingPathComponent(name + ".txt"), encoding: .utf8)
+        else { return nil }
         do {
             let gold = try JSONDecoder().decode(Gold.self, from: data)
-            let input = ArticleInput(title: gold.title, text: text, publishedAt: gold.publishedAt,
-                                     source: Source(name: "gold"), language: "en")
+            let input = ArticleInput(
+                title: gold.title, text: text, publishedAt: gold.publishedAt,
+                source: Source(name: "gold"), language: "en")
             return GoldArticle(name: name, gold: gold, input: input)
         } catch {
             fail("\(file): \(error)")
@@ -75,8 +86,13 @@ struct Score {
     var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
 
     static func += (a: inout Score, b: Score) {
-        a.extracted += b.extracted; a.correctExtracted += b.correctExtracted; a.gold += b.gold; a.foundGold += b.foundGold
-        a.events += b.events; a.eventsFound += b.eventsFound; a.eventsDateOnly += b.eventsDateOnly
+        a.extracted += b.extracted
+        a.correctExtracted += b.correctExtracted
+        a.gold += b.gold
+        a.foundGold += b.foundGold
+        a.events += b.events
+        a.eventsFound += b.eventsFound
+        a.eventsDateOnly += b.eventsDateOnly
     }
 }
 
@@ -93,18 +109,27 @@ func score(_ article: GoldArticle, _ result: ExtractionResult, verbose: Bool) ->
     s.extracted = result.entities.count
     s.gold = gold.entities.count
     for e in result.entities {
-        if gold.entities.contains(where: { matches($0, e) }) { s.correctExtracted += 1 }
-        else if verbose { print("    extra entity: \(e.name) (\(e.type.rawValue))") }
+        if gold.entities.contains(where: { matches($0, e) }) {
+            s.correctExtracted += 1
+        } else if verbose {
+            print("    extra entity: \(e.name) (\(e.type.rawValue))")
+        }
     }
     for g in gold.entities {
-        if result.entities.contains(where: { matches(g, $0) }) { s.foundGold += 1 }
-        else if verbose { print("    missed entity: \(g.name) (\(g.type.rawValue))") }
+        if result.entities.contains(where: { matches(g, $0) }) {
+            s.foundGold += 1
+        } else if verbose {
+            print("    missed entity: \(g.name) (\(g.type.rawValue))")
+        }
     }
     s.events = gold.events.count
     for g in gold.events {
         let sameDate = result.events.filter { $0.date?.value == g.date && $0.date?.precision == g.precision }
-        if sameDate.contains(where: { $0.type == g.type }) { s.eventsFound += 1 }
-        else if verbose { print("    missed event: \(g.date) \(g.type.rawValue) \(g.note ?? "")") }
+        if sameDate.contains(where: { $0.type == g.type }) {
+            s.eventsFound += 1
+        } else if verbose {
+            print("    missed event: \(g.date) \(g.type.rawValue) \(g.note ?? "")")
+        }
         if !sameDate.isEmpty { s.eventsDateOnly += 1 }
     }
     return s
@@ -123,10 +148,12 @@ func evaluate(_ dir: String, verbose: Bool) {
     print("split  entities: precision  recall     F1   events: type+date  date only")
     for split in bySplit.keys.sorted() {
         let s = bySplit[split]!
-        print(String(format: "%-6@ %19@ %7@ %6@ %18@ %10@", split as NSString, pct(s.precision) as NSString,
-                     pct(s.recall) as NSString, pct(s.f1) as NSString,
-                     "\(s.eventsFound)/\(s.events) \(pct(Double(s.eventsFound) / Double(max(1, s.events))))" as NSString,
-                     pct(Double(s.eventsDateOnly) / Double(max(1, s.events))) as NSString))
+        print(
+            String(
+                format: "%-6@ %19@ %7@ %6@ %18@ %10@", split as NSString, pct(s.precision) as NSString,
+                pct(s.recall) as NSString, pct(s.f1) as NSString,
+                "\(s.eventsFound)/\(s.events) \(pct(Double(s.eventsFound) / Double(max(1, s.events))))" as NSString,
+                pct(Double(s.eventsDateOnly) / Double(max(1, s.events))) as NSString))
     }
 }
 
@@ -138,7 +165,9 @@ func benchmark(_ dir: String) {
     for a in articles {
         paragraphs += Cleaner.clean(a.input.text, title: a.input.title).components(separatedBy: "\n\n")
     }
-    var text = "", words = 0, k = 0
+    var text = ""
+    var words = 0
+    var k = 0
     while words < 1000 {
         let p = paragraphs[k % paragraphs.count]
         text += p + "\n\n"
@@ -157,18 +186,25 @@ func benchmark(_ dir: String) {
         times.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
     }
     times.sort()
-    print(String(format: "benchmark: %d words, %d events, 200 runs: median %.2f ms, p90 %.2f ms", words, events,
-                 times[times.count / 2], times[times.count * 9 / 10]))
+    print(
+        String(
+            format: "benchmark: %d words, %d events, 200 runs: median %.2f ms, p90 %.2f ms", words, events,
+            times[times.count / 2], times[times.count * 9 / 10]))
 }
 
 func dump(_ file: String, date: String) {
-    guard let raw = try? String(contentsOfFile: file, encoding: .utf8), let day = Day(date) else { fail("usage: --dump FILE.txt YYYY-MM-DD") }
+    guard let raw = try? String(contentsOfFile: file, encoding: .utf8), let day = Day(date) else {
+        fail("usage: --dump FILE.txt YYYY-MM-DD")
+    }
     let title = raw.split(separator: "\n").first.map(String.init) ?? ""
     let input = ArticleInput(title: title, text: raw, publishedAt: day, source: Source(name: "file"))
     let result = makeExtractor().extract(input, articleId: Slug.make(title))
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    print(String(decoding: try! encoder.encode(["entities": result.entities.map { "\($0.name) [\($0.type.rawValue)] x\($0.mentionCount)" }]), as: UTF8.self))
+    print(
+        String(
+            decoding: try! encoder.encode(["entities": result.entities.map { "\($0.name) [\($0.type.rawValue)] x\($0.mentionCount)" }]),
+            as: UTF8.self))
     print(String(decoding: try! encoder.encode(result.events), as: UTF8.self))
 }
 
@@ -186,6 +222,8 @@ case "--timeline":
     let split = args.firstIndex(of: "--split").flatMap { $0 + 1 < args.count ? args[$0 + 1] : nil } ?? "dev"
     evaluateTimeline(args.count > 1 ? args[1] : "", split: split, verbose: verbose)
 case "--help", "-h":
-    print("usage: dateline-eval [DIR] [--verbose] | --benchmark [DIR] | --dump FILE.txt YYYY-MM-DD | --timebank DIR [--split dev|test] [--verbose] | --timeline DIR [--split dev|test] [--verbose]")
+    print(
+        "usage: dateline-eval [DIR] [--verbose] | --benchmark [DIR] | --dump FILE.txt YYYY-MM-DD | --timebank DIR [--split dev|test] [--verbose] | --timeline DIR [--split dev|test] [--verbose]"
+    )
 default: evaluate(args.first ?? defaultDir, verbose: verbose)
 }

@@ -34,8 +34,9 @@ let folder = URL(fileURLWithPath: knowledgeDirectory, isDirectory: true)
 let defaultModel = folder.appendingPathComponent(KnowledgeBase.taggerFile).path
 let knowledge: KnowledgeBase
 do {
-    knowledge = try KnowledgeBase(knowledge: folder.appendingPathComponent("knowledge.json"),
-                                  places: folder.appendingPathComponent("places.tsv"))
+    knowledge = try KnowledgeBase(
+        knowledge: folder.appendingPathComponent("knowledge.json"),
+        places: folder.appendingPathComponent("places.tsv"))
 } catch {
     fail("cannot read the knowledge base in \(knowledgeDirectory): \(error)")
 }

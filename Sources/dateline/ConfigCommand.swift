@@ -20,7 +20,8 @@ struct ConfigCommand: ParsableCommand {
     }
 
     struct Keys: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the table of keys as Markdown: default, environment variable, flag.")
+        static let configuration = CommandConfiguration(
+            abstract: "Print the table of keys as Markdown: default, environment variable, flag.")
 
         func run() {
             print(ConfigurationKey.markdownTable)

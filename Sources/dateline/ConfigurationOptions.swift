@@ -1,6 +1,7 @@
 import ArgumentParser
 import DatelineAPI
 import FoundationEssentials
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -41,8 +42,9 @@ struct ConfigurationOptions: ParsableArguments {
         if let logFormat { overrides.append(("log.format", logFormat)) }
         if let logLevel { overrides.append(("log.level", logLevel)) }
         do {
-            return try ConfigurationLoader.load(file: config, environment: ProcessInfo.processInfo.environment,
-                                                overrides: overrides)
+            return try ConfigurationLoader.load(
+                file: config, environment: ProcessInfo.processInfo.environment,
+                overrides: overrides)
         } catch {
             Self.fail(error)
         }

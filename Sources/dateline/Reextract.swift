@@ -14,8 +14,10 @@ struct Reextract: ParsableCommand {
     func run() throws {
         let configuration = options.load()
         guard configuration.dataDirectory != nil else {
-            ConfigurationOptions.fail(ConfigurationError(
-                key: "dataDirectory", problem: "reextract works on the journal and snapshots; set DATELINE_DATA_DIR or --set dataDirectory=PATH"))
+            ConfigurationOptions.fail(
+                ConfigurationError(
+                    key: "dataDirectory",
+                    problem: "reextract works on the journal and snapshots; set DATELINE_DATA_DIR or --set dataDirectory=PATH"))
         }
         let (logger, logWriter) = LogSetup.bootstrap(configuration)
         defer { logWriter?.stop() }

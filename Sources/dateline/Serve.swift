@@ -1,13 +1,14 @@
 import ArgumentParser
 import DatelineAPI
 import Dispatch
+import HTTPServer
+import Logging
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import HTTPServer
-import Logging
 
 /// `dateline serve`: load the store, listen, and shut down gracefully on SIGTERM or SIGINT.
 struct Serve: ParsableCommand {

@@ -1,10 +1,11 @@
 import Dispatch
+import Locking
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Locking
 
 /// Turns SIGTERM and SIGINT into a call on a Dispatch queue.
 enum Signals {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Extraction
 
 @Suite struct ClauseFinderTests {

@@ -1,5 +1,6 @@
 import NewsModel
 import Testing
+
 @testable import Extraction
 
 @Suite struct EntityLinkerTests {
@@ -17,15 +18,18 @@ import Testing
     }
 
     @Test func linksUnlistedSurnamesAndAcronymsWithinTheArticle() {
-        let r = Fixture.extract("Finance Minister Jorun Tasvik met the Northern Grain Council on Monday. Tasvik said the NGC would cut prices.")
+        let r = Fixture.extract(
+            "Finance Minister Jorun Tasvik met the Northern Grain Council on Monday. Tasvik said the NGC would cut prices.")
         #expect(Self.id(r, "Tasvik") == "jorun-tasvik")
         #expect(Self.id(r, "NGC") == "northern-grain-council")
     }
 
     @Test func linksToKnownEntities() {
         let known = Entity(id: "jorun-tasvik-2", name: "Jorun Tasvik", type: .person, aliases: ["Tasvik"])
-        let r = Fixture.extractor.extract(ArticleInput(title: "", text: "Tasvik resigned on Monday.", publishedAt: Day("2024-08-13")!,
-                                                       source: Source(name: "t")), articleId: "a", known: [known])
+        let r = Fixture.extractor.extract(
+            ArticleInput(
+                title: "", text: "Tasvik resigned on Monday.", publishedAt: Day("2024-08-13")!,
+                source: Source(name: "t")), articleId: "a", known: [known])
         #expect(r.article.mentions.first?.entityId == "jorun-tasvik-2")
         #expect(r.entities.first?.articleIds == ["a"])
     }

@@ -1,12 +1,14 @@
 import NewsModel
 import Testing
+
 @testable import Extraction
 
 @Suite struct EntityRecognizerTests {
     static func entity(_ r: ExtractionResult, _ name: String) -> Entity? { r.entities.first { $0.name == name } }
 
     @Test func findsUnlistedNamesByCues() {
-        let r = Fixture.extract("""
+        let r = Fixture.extract(
+            """
             Zarnian Deputy Trade Minister Oskar Velminov met officials of the Brellan Workers Party at his Kastova residence. \
             Meanwhile, mining company Dunmore Quarries said the Ministry of Water would decide. Despite this, talks moved to Velmarra.
             """)
@@ -34,7 +36,8 @@ import Testing
     }
 
     @Test func neverTakesWeekdaysMonthsOrOpeners() {
-        let r = Fixture.extract("During Tuesday's session in October, Both sides met. However, Among the delegates was Ilse Brandt, a lawyer.")
+        let r = Fixture.extract(
+            "During Tuesday's session in October, Both sides met. However, Among the delegates was Ilse Brandt, a lawyer.")
         let names = Set(r.entities.map(\.name))
         for word in ["Tuesday", "October", "During", "Both", "However", "Among"] { #expect(!names.contains(word)) }
     }

@@ -1,5 +1,6 @@
 import NewsModel
 import Testing
+
 @testable import Extraction
 
 /// The seed article's events.

@@ -1,12 +1,14 @@
 import NewsModel
 import Testing
+
 @testable import Extraction
 
 @Suite struct EventMergerTests {
     static func event(_ id: String, _ day: String, _ participants: [String], article: String) -> Event {
-        Event(id: id, type: .consult, summary: "talks", date: .day(Day(day)!, phrase: day), status: .scheduled,
-              participants: participants.map { Participant(entityId: $0, role: .participant) },
-              sources: [EventSource(articleId: article, sentenceIndex: 0, start: 0, end: 5, quote: "Talks")])
+        Event(
+            id: id, type: .consult, summary: "talks", date: .day(Day(day)!, phrase: day), status: .scheduled,
+            participants: participants.map { Participant(entityId: $0, role: .participant) },
+            sources: [EventSource(articleId: article, sentenceIndex: 0, start: 0, end: 5, quote: "Talks")])
     }
 
     @Test func addsTheSourceOfARepeatedReport() {
@@ -37,8 +39,11 @@ import Testing
             return e
         }
         let arrived = unknown("a", "Angela Merkel arrived in Paris", article: "a")
-        let (updated, added) = EventMerger.merge([unknown("b", "Angela Merkel thanked Emmanuel Macron", article: "b"),
-                                                  unknown("c", "Angela Merkel arrived in Paris", article: "c")], into: [arrived])
+        let (updated, added) = EventMerger.merge(
+            [
+                unknown("b", "Angela Merkel thanked Emmanuel Macron", article: "b"),
+                unknown("c", "Angela Merkel arrived in Paris", article: "c"),
+            ], into: [arrived])
         #expect(added.map(\.id) == ["b"])
         #expect(updated.map { $0.sources.map(\.articleId) } == [["a", "c"]])
     }

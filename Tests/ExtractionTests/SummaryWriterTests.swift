@@ -1,5 +1,6 @@
 import NewsModel
 import Testing
+
 @testable import Extraction
 
 /// Summaries are short clauses with an actor and what happened.
@@ -8,12 +9,17 @@ import Testing
     static let cases: [(String, EventType, String)] = [
         ("Israel struck a school in Gaza on Saturday, officials said.", .fight, "Israel struck a school in Gaza"),
         ("On Monday, Netanyahu apologized to Turkey for the 2010 raid.", .unknown, "Netanyahu apologized to Turkey for the 2010 raid"),
-        ("Colville said on Tuesday the strikes breached international law.", .statement, "Colville said the strikes breached international law"),
+        (
+            "Colville said on Tuesday the strikes breached international law.", .statement,
+            "Colville said the strikes breached international law"
+        ),
         ("However, the army withdrew its troops from Rafah on Monday.", .yield, "The army withdrew its troops from Rafah"),
         ("On Thursday, rebels seized the airport and torched the terminal.", .coerce, "Rebels seized the airport"),
         ("On Thursday, rebels seized the airport and torched the terminal.", .unknown, "Rebels torched the terminal"),
-        ("Angela Merkel arrived in Paris on Sunday. She thanked Emmanuel Macron for his support.", .unknown,
-         "Angela Merkel thanked Emmanuel Macron for his support"),
+        (
+            "Angela Merkel arrived in Paris on Sunday. She thanked Emmanuel Macron for his support.", .unknown,
+            "Angela Merkel thanked Emmanuel Macron for his support"
+        ),
         ("\"We will rebuild,\" Dizon said on Monday.", .statement, "Dizon said \"We will rebuild\""),
         ("Turnout reached 61 percent, the commission said on Monday.", .statement, "The commission said turnout reached 61 percent"),
         ("Marsh, a former judge, took office on Monday.", .unknown, "Marsh took office"),
@@ -23,8 +29,10 @@ import Testing
         ("Three people died when a bus overturned near Lagos on August 4.", .unknown, "Three people died"),
         ("Israel, officials said, struck a hospital in Gaza on Tuesday.", .fight, "Israel struck a hospital in Gaza"),
         ("The convoy was ambushed by gunmen near Kandahar on Thursday.", .assault, "The convoy was ambushed by gunmen near Kandahar"),
-        ("Hezbollah fired rockets at Haifa on Wednesday. It said the attack avenged the death of a commander.", .statement,
-         "Hezbollah said the attack avenged the death of a commander"),
+        (
+            "Hezbollah fired rockets at Haifa on Wednesday. It said the attack avenged the death of a commander.", .statement,
+            "Hezbollah said the attack avenged the death of a commander"
+        ),
     ]
 
     @Test(arguments: cases)

@@ -1,5 +1,6 @@
 import NewsModel
 import Testing
+
 @testable import Extraction
 
 /// Phrases that count from the last date mentioned, carried across sentences.
@@ -11,13 +12,17 @@ import Testing
     /// A text and the values of its phrases, in order; published Tuesday 2024-08-13.
     static let texts: [(String, [String])] = [
         ("On Saturday, rebels attacked the town. The following day, troops arrived.", ["2024-08-10", "2024-08-11"]),
-        ("The summit opened on March 3. Two days later, the talks collapsed. A week later they resumed.",
-         ["2024-03-03", "2024-03-05", "2024-03-12"]),
+        (
+            "The summit opened on March 3. Two days later, the talks collapsed. A week later they resumed.",
+            ["2024-03-03", "2024-03-05", "2024-03-12"]
+        ),
         ("Fighting broke out on June 2. The day before, talks had failed.", ["2024-06-02", "2024-06-01"]),
         ("Protests began on May 20. Police cleared the square later that month.", ["2024-05-20", "2024-05"]),
         ("Voters went to the polls on Sunday. That day, turnout was high.", ["2024-08-11", "2024-08-11"]),
-        ("The vote was held on 2 April 2023. The next day the count began. The following week, results came.",
-         ["2023-04-02", "2023-04-03", "2023-W15"]),
+        (
+            "The vote was held on 2 April 2023. The next day the count began. The following week, results came.",
+            ["2023-04-02", "2023-04-03", "2023-W15"]
+        ),
         ("The court sat on July 3. In March it had ruled. The following day, lawyers appealed.", ["2024-07-03", "2024-03"]),
         ("The rebels took the city in 2019. The following year they lost it.", ["2019", "2020"]),
         ("Last Wednesday, the minister resigned. The next day, protests began.", ["2024-08-07", "2024-08-08"]),
@@ -47,7 +52,8 @@ import Testing
     }
 
     @Test func eventsTakeTheCarriedDate() {
-        let r = Fixture.extract("""
+        let r = Fixture.extract(
+            """
             Last Wednesday, rebels attacked the town of Lendo. The following day, the army shelled rebel positions. \
             On Saturday, protesters marched in the capital. Last week, the government announced a ceasefire.
             """)

@@ -1,5 +1,6 @@
 import NewsModel
 import Testing
+
 @testable import Extraction
 
 @Suite struct TimeExpressionNormalizerTests {
@@ -126,9 +127,11 @@ import Testing
         }
     }
 
-    @Test(arguments: ["1500 troops", "May launch", "the Monday Club", "4,000 people", "recently met", "now", "soon",
-                      "a later date", "the last day of talks", "days later", "two days before the vote", "later decide",
-                      "met Foreign Minister Jan Kavan", "its 2000 employees", "watched This Week on Sunday"])
+    @Test(arguments: [
+        "1500 troops", "May launch", "the Monday Club", "4,000 people", "recently met", "now", "soon",
+        "a later date", "the last day of talks", "days later", "two days before the vote", "later decide",
+        "met Foreign Minister Jan Kavan", "its 2000 employees", "watched This Week on Sunday",
+    ])
     func ignoresNonDates(_ text: String) {
         let normalizer = TimeExpressionNormalizer(publishedAt: Day("2024-08-13")!)
         let scalars = Array(("They " + text.prefix(1).lowercased() + text.dropFirst()).unicodeScalars)

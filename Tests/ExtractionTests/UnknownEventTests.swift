@@ -1,5 +1,6 @@
 import NewsModel
 import Testing
+
 @testable import Extraction
 
 /// Dated clauses whose verb no trigger lists become `unknown` events rather than being dropped.

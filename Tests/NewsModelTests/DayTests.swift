@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NewsModel
 
 @Suite struct DayTests {

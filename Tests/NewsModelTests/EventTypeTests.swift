@@ -1,5 +1,5 @@
-import Testing
 import NewsModel
+import Testing
 
 @Suite struct EventTypeTests {
     @Test(arguments: [

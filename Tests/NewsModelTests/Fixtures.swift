@@ -17,24 +17,29 @@ extension EventDate {
     /// A whole month, `YYYY-MM`.
     static func month(_ text: String) -> EventDate {
         let parts = text.split(separator: "-").map { Int($0)! }
-        return EventDate(phrase: text, value: text, precision: .month,
-                         earliest: Day.first(ofMonth: parts[1], year: parts[0])!,
-                         latest: Day.last(ofMonth: parts[1], year: parts[0])!)
+        return EventDate(
+            phrase: text, value: text, precision: .month,
+            earliest: Day.first(ofMonth: parts[1], year: parts[0])!,
+            latest: Day.last(ofMonth: parts[1], year: parts[0])!)
     }
 
     /// A whole year.
     static func year(_ year: Int) -> EventDate {
-        EventDate(phrase: "in \(year)", value: String(year), precision: .year,
-                  earliest: Day(year: year, month: 1, day: 1)!, latest: Day(year: year, month: 12, day: 31)!)
+        EventDate(
+            phrase: "in \(year)", value: String(year), precision: .year,
+            earliest: Day(year: year, month: 1, day: 1)!, latest: Day(year: year, month: 12, day: 31)!)
     }
 }
 
 extension Event {
-    static func make(_ id: String, type: EventType = .consult, summary: String? = nil, date: EventDate? = nil,
-                     status: EventStatus = .occurred, location: String? = nil, participants: [String] = [],
-                     sources: [EventSource] = []) -> Event {
-        Event(id: id, type: type, summary: summary ?? "Event \(id)", date: date, status: status, location: location,
-              participants: participants.map { Participant(entityId: $0, role: .participant) }, sources: sources)
+    static func make(
+        _ id: String, type: EventType = .consult, summary: String? = nil, date: EventDate? = nil,
+        status: EventStatus = .occurred, location: String? = nil, participants: [String] = [],
+        sources: [EventSource] = []
+    ) -> Event {
+        Event(
+            id: id, type: type, summary: summary ?? "Event \(id)", date: date, status: status, location: location,
+            participants: participants.map { Participant(entityId: $0, role: .participant) }, sources: sources)
     }
 }
 
@@ -52,11 +57,14 @@ extension Entity {
 
 extension Article {
     /// An article whose mentions are `(entity, sentence)` pairs.
-    static func make(_ id: String, title: String? = nil, published: String = "2024-08-13",
-                     mentions: [(String, Int)] = []) -> Article {
-        Article(id: id, title: title ?? "Article \(id)", body: "Body of \(id).", source: Source(name: "Test"),
-                publishedAt: .of(published),
-                mentions: mentions.map { Mention(entityId: $0.0, sentenceIndex: $0.1, start: 0, end: 1, text: $0.0) })
+    static func make(
+        _ id: String, title: String? = nil, published: String = "2024-08-13",
+        mentions: [(String, Int)] = []
+    ) -> Article {
+        Article(
+            id: id, title: title ?? "Article \(id)", body: "Body of \(id).", source: Source(name: "Test"),
+            publishedAt: .of(published),
+            mentions: mentions.map { Mention(entityId: $0.0, sentenceIndex: $0.1, start: 0, end: 1, text: $0.0) })
     }
 }
 

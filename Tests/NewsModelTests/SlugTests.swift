@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import NewsModel
+import Testing
 
 @Suite struct SlugTests {
     @Test(arguments: [

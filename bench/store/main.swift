@@ -1,3 +1,5 @@
+import NewsModel
+
 // Loads a synthetic corpus of 100,000 events into a NewsStore and measures query latency,
 // memory and the cost of one write. Run in release: swift run -c release store-bench
 #if canImport(Glibc)
@@ -5,7 +7,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import NewsModel
 
 /// A seeded generator so every run sees the same corpus and queries.
 struct SplitMix {
@@ -27,10 +28,14 @@ struct SplitMix {
     mutating func pick<T>(_ items: [T]) -> T { items[int(items.count)] }
 }
 
-let entityCount = 5_000, eventCount = 100_000, articleCount = 3_000
+let entityCount = 5_000
+let eventCount = 100_000
+let articleCount = 3_000
 var random = SplitMix(seed: 2024)
 
-let syllables = ["ka", "lo", "mi", "tra", "ven", "dor", "sa", "qui", "ber", "nal", "os", "tek", "ru", "zan", "phi", "mar", "el", "gon", "dy", "is"]
+let syllables = [
+    "ka", "lo", "mi", "tra", "ven", "dor", "sa", "qui", "ber", "nal", "os", "tek", "ru", "zan", "phi", "mar", "el", "gon", "dy", "is",
+]
 func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 func word(_ random: inout SplitMix, _ parts: Int) -> String { (0..<parts).map { _ in random.pick(syllables) }.joined() }
 let vocabulary = Array(Set((0..<3_000).map { _ in word(&random, 2 + random.int(2)) })).sorted()
@@ -59,8 +64,10 @@ for index in 0..<articleCount {
         }
     }
     let body = sentences.joined(separator: " ")
-    articles.append(Article(id: "article-\(index)", title: capitalized(phrase(&random, 6 + random.int(5))), body: body,
-                            source: Source(name: "Wire"), publishedAt: Day(ordinal: startDay + random.int(span)), mentions: mentions))
+    articles.append(
+        Article(
+            id: "article-\(index)", title: capitalized(phrase(&random, 6 + random.int(5))), body: body,
+            source: Source(name: "Wire"), publishedAt: Day(ordinal: startDay + random.int(span)), mentions: mentions))
     sentencesByArticle.append(sentences)
 }
 
@@ -70,12 +77,15 @@ func makeEvent(_ index: Int, _ random: inout SplitMix) -> Event {
     let date: EventDate?
     switch random.int(20) {
     case 0: date = nil
-    case 1, 2: date = EventDate(phrase: "in \(day.year)", value: String(day.year), precision: .year,
-                                 earliest: Day(year: day.year, month: 1, day: 1)!, latest: Day(year: day.year, month: 12, day: 31)!)
+    case 1, 2:
+        date = EventDate(
+            phrase: "in \(day.year)", value: String(day.year), precision: .year,
+            earliest: Day(year: day.year, month: 1, day: 1)!, latest: Day(year: day.year, month: 12, day: 31)!)
     case 3...7:
         let month = String(day.description.prefix(7))
-        date = EventDate(phrase: month, value: month, precision: .month, earliest: Day.first(ofMonth: day.month, year: day.year)!,
-                         latest: Day.last(ofMonth: day.month, year: day.year)!)
+        date = EventDate(
+            phrase: month, value: month, precision: .month, earliest: Day.first(ofMonth: day.month, year: day.year)!,
+            latest: Day.last(ofMonth: day.month, year: day.year)!)
     default: date = .day(day, phrase: "on \(day)")
     }
     let participants = (0..<(1 + random.int(4))).map { _ in
@@ -84,11 +94,13 @@ func makeEvent(_ index: Int, _ random: inout SplitMix) -> Event {
     let sources = (0..<(1 + random.int(2))).map { _ in
         let article = random.int(articleCount)
         let sentence = random.int(sentencesByArticle[article].count)
-        return EventSource(articleId: "article-\(article)", sentenceIndex: sentence, start: 0, end: 1, quote: sentencesByArticle[article][sentence])
+        return EventSource(
+            articleId: "article-\(article)", sentenceIndex: sentence, start: 0, end: 1, quote: sentencesByArticle[article][sentence])
     }
-    return Event(id: "event-\(index)", type: random.pick(EventType.allCases), summary: phrase(&random, 6 + random.int(5)),
-                 date: date, status: random.pick(EventStatus.allCases),
-                 location: random.int(3) == 0 ? random.pick(locations) : nil, participants: participants, sources: sources)
+    return Event(
+        id: "event-\(index)", type: random.pick(EventType.allCases), summary: phrase(&random, 6 + random.int(5)),
+        date: date, status: random.pick(EventStatus.allCases),
+        location: random.int(3) == 0 ? random.pick(locations) : nil, participants: participants, sources: sources)
 }
 
 func residentMegabytes() -> Double {
@@ -191,21 +203,22 @@ func format(_ value: Double) -> String {
     return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
 }
 
-print("""
-Store benchmark: \(store.snapshot.eventCount) events, \(store.snapshot.entityCount) entities, \(store.snapshot.articleCount) articles \
-(loaded in \(format(loadTime / 1_000)) s, in batches of 10,000 changes)
+print(
+    """
+    Store benchmark: \(store.snapshot.eventCount) events, \(store.snapshot.entityCount) entities, \(store.snapshot.articleCount) articles \
+    (loaded in \(format(loadTime / 1_000)) s, in batches of 10,000 changes)
 
-| Measure | wall p50 (ms) | wall p99 (ms) | wall max (ms) | CPU p50 (ms) | CPU p99 (ms) | Target |
-|---|---:|---:|---:|---:|---:|---|
-| events(entity:, from:, to:) ×\(entityLatencies.count) | \(format(entityStats.p50)) | \(format(entityStats.p99)) | \(format(entityStats.max)) | \(format(entityCPUStats.p50)) | \(format(entityCPUStats.p99)) | p99 < 2 ms |
-| search(q) ×\(searchLatencies.count) | \(format(searchStats.p50)) | \(format(searchStats.p99)) | \(format(searchStats.max)) | \(format(searchCPUStats.p50)) | \(format(searchCPUStats.p99)) | p99 < 2 ms |
-| one event upsert ×\(writeLatencies.count) | \(format(writeStats.p50)) | \(format(writeStats.p99)) | \(format(writeStats.max)) | \(format(writeCPUStats.p50)) | \(format(writeCPUStats.p99)) | |
+    | Measure | wall p50 (ms) | wall p99 (ms) | wall max (ms) | CPU p50 (ms) | CPU p99 (ms) | Target |
+    |---|---:|---:|---:|---:|---:|---|
+    | events(entity:, from:, to:) ×\(entityLatencies.count) | \(format(entityStats.p50)) | \(format(entityStats.p99)) | \(format(entityStats.max)) | \(format(entityCPUStats.p50)) | \(format(entityCPUStats.p99)) | p99 < 2 ms |
+    | search(q) ×\(searchLatencies.count) | \(format(searchStats.p50)) | \(format(searchStats.p99)) | \(format(searchStats.max)) | \(format(searchCPUStats.p50)) | \(format(searchCPUStats.p99)) | p99 < 2 ms |
+    | one event upsert ×\(writeLatencies.count) | \(format(writeStats.p50)) | \(format(writeStats.p99)) | \(format(writeStats.max)) | \(format(writeCPUStats.p50)) | \(format(writeCPUStats.p99)) | |
 
-| Memory | Value | Target |
-|---|---:|---|
-| RSS after loading (VmRSS) | \(format(rss)) MB | < 300 MB |
+    | Memory | Value | Target |
+    |---|---:|---|
+    | RSS after loading (VmRSS) | \(format(rss)) MB | < 300 MB |
 
-Slowest searches (CPU): \(zip(searchCPU, searchQueries).sorted { $0.0 > $1.0 }.prefix(5).map { "\"\($0.1)\" \(format($0.0)) ms" }.joined(separator: ", "))
+    Slowest searches (CPU): \(zip(searchCPU, searchQueries).sorted { $0.0 > $1.0 }.prefix(5).map { "\"\($0.1)\" \(format($0.0)) ms" }.joined(separator: ", "))
 
-(mean matches per entity query: \(resultCount / entityLatencies.count); mean hits per search: \(hitCount / searchLatencies.count))
-""")
+    (mean matches per entity query: \(resultCount / entityLatencies.count); mean hits per search: \(hitCount / searchLatencies.count))
+    """)

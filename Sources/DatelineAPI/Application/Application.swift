@@ -32,14 +32,16 @@ public final class Application: Sendable {
         do {
             knowledge = try KnowledgeBase(directory: configuration.knowledgeDirectory)
         } catch {
-            throw ConfigurationError(key: "knowledgeDirectory", problem: "cannot read the knowledge base in \"\(configuration.knowledgeDirectory)\": \(error)")
+            throw ConfigurationError(
+                key: "knowledgeDirectory", problem: "cannot read the knowledge base in \"\(configuration.knowledgeDirectory)\": \(error)")
         }
         self.configuration = configuration
         self.logger = logger
         self.store = store
-        self.persistence = Persistence(store: store, feed: ChangeFeed(heartbeatInterval: configuration.changesHeartbeatSeconds),
-                                       directory: configuration.dataDirectory,
-                                       compactAfter: configuration.journalCompactAfter, logger: logger)
+        self.persistence = Persistence(
+            store: store, feed: ChangeFeed(heartbeatInterval: configuration.changesHeartbeatSeconds),
+            directory: configuration.dataDirectory,
+            compactAfter: configuration.journalCompactAfter, logger: logger)
         self.ingestion = Ingestion(persistence: persistence, extractor: Extractor(knowledge: knowledge))
         self.metrics = MetricsObserver(store: store)
         self.reextractions = Reextractions(ingestion: ingestion, logger: logger)
@@ -73,13 +75,15 @@ public final class Application: Sendable {
         }
         if !seeded { try reextractSeed() }
         let snapshot = store.snapshot
-        logger.info("store loaded", metadata: [
-            "articles": .stringConvertible(snapshot.articleCount),
-            "entities": .stringConvertible(snapshot.entityCount),
-            "events": .stringConvertible(snapshot.eventCount),
-            "version": .stringConvertible(Int(snapshot.version)),
-            "ms": .stringConvertible(Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6),
-        ])
+        logger.info(
+            "store loaded",
+            metadata: [
+                "articles": .stringConvertible(snapshot.articleCount),
+                "entities": .stringConvertible(snapshot.entityCount),
+                "events": .stringConvertible(snapshot.eventCount),
+                "version": .stringConvertible(Int(snapshot.version)),
+                "ms": .stringConvertible(Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6),
+            ])
     }
 
     /// Re-extracts the seed articles the store holds when an older extractor made them (a
@@ -94,8 +98,9 @@ public final class Application: Sendable {
         }
         let outdated = seed.compactMap { ingestion.storedArticleID(for: $0) }.filter { ingestion.needsReextraction(articleID: $0) }
         guard !outdated.isEmpty, let job = reextractions.runNow(articleIDs: outdated), job.state == .failed else { return }
-        throw DurabilityError(operation: "re-extract", path: configuration.seedDirectory, errno: nil,
-                              reason: job.error ?? "the seed could not be re-extracted")
+        throw DurabilityError(
+            operation: "re-extract", path: configuration.seedDirectory, errno: nil,
+            reason: job.error ?? "the seed could not be re-extracted")
     }
 
     /// Says at start-up how writes are guarded.
@@ -115,7 +120,8 @@ public final class Application: Sendable {
         var router = APIRoutes(store: store, readiness: readiness).makeRouter(fallback: StaticFiles(root: configuration.publicDirectory))
         let authorization = WriteAuthorization(token: configuration.apiToken, allowAnonymous: configuration.allowAnonymousWrites)
         WriteRoutes(persistence: persistence, ingestion: ingestion, bodyLimit: configuration.server.limits.bodyBytes).register(in: &router)
-        ReextractionRoutes(reextractions: reextractions, store: store, readiness: readiness, authorization: authorization).register(in: &router)
+        ReextractionRoutes(reextractions: reextractions, store: store, readiness: readiness, authorization: authorization).register(
+            in: &router)
         ChangeRoutes(persistence: persistence).register(in: &router)
         MetricsRoutes(metrics: metrics).register(in: &router)
         router.use(authorization, for: [.post, .put, .patch, .delete])
@@ -143,7 +149,8 @@ public final class Application: Sendable {
     public func makeServer(accessLogWriter: LogWriter? = nil) -> HTTPServer {
         let accessLog = AccessLog(logger: logger, writer: accessLogWriter)
         let observers: [any HTTPServerObserver] = (configuration.accessLog ? [accessLog] : []) + [metrics]
-        return HTTPServer(configuration: configuration.server, responder: makeResponder(), logger: logger,
-                          observer: ObserverGroup(observers))
+        return HTTPServer(
+            configuration: configuration.server, responder: makeResponder(), logger: logger,
+            observer: ObserverGroup(observers))
     }
 }

@@ -1,8 +1,8 @@
 import Dispatch
 import FoundationEssentials
 public import HTTPServer
-public import NewsModel
 import Locking
+public import NewsModel
 
 /// The live change feed: every committed version goes to every open stream, as one
 /// Server-Sent Event whose id is the version. Streams resume from a version; a heartbeat

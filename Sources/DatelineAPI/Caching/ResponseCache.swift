@@ -1,7 +1,7 @@
 public import HTTPServer
 import HTTPTypes
-public import NewsModel
 import Locking
+public import NewsModel
 
 /// Keeps finished GET responses of the read API for the current store version, keyed by the
 /// request as normalized (path, query, and the fields the answer varies on), so a hot GET
@@ -18,8 +18,10 @@ public struct ResponseCache: Middleware {
     /// - Parameters:
     ///   - prefixes: paths (and their subpaths) whose answers depend on the store alone.
     ///   - maxBytes: a bound on the bodies held; past it the cache starts over.
-    public init(store: NewsStore, prefixes: [String] = ["/events", "/entities", "/articles", "/timeline", "/search", "/openapi.json"],
-                maxBytes: Int = 64 << 20) {
+    public init(
+        store: NewsStore, prefixes: [String] = ["/events", "/entities", "/articles", "/timeline", "/search", "/openapi.json"],
+        maxBytes: Int = 64 << 20
+    ) {
         self.store = store
         self.cachedPrefixes = prefixes
         self.storage = Storage(maxBytes: maxBytes)
@@ -72,8 +74,9 @@ public struct ResponseCache: Middleware {
             return try next.respond(to: request)
         }
         let fields = request.headerFields
-        let key = Key(target: request.head.path ?? request.path, accept: fields[.accept],
-                      acceptEncoding: fields[.acceptEncoding], origin: fields[.origin])
+        let key = Key(
+            target: request.head.path ?? request.path, accept: fields[.accept],
+            acceptEncoding: fields[.acceptEncoding], origin: fields[.origin])
         let version = store.snapshot.version
         if let entry = storage.get(key, version: version) {
             return Self.answer(entry, to: request)

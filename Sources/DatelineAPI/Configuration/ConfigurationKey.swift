@@ -25,9 +25,11 @@ public struct ConfigurationKey: Sendable {
     /// The default value, as text.
     public var defaultValue: String { read(DatelineConfiguration()).text }
 
-    init(_ name: String, environment: String? = nil, flag: String? = nil, secret: Bool = false, _ summary: String, kind: Kind,
-         apply: @escaping @Sendable (inout DatelineConfiguration, ConfigurationValue) -> Void,
-         read: @escaping @Sendable (DatelineConfiguration) -> ConfigurationValue) {
+    init(
+        _ name: String, environment: String? = nil, flag: String? = nil, secret: Bool = false, _ summary: String, kind: Kind,
+        apply: @escaping @Sendable (inout DatelineConfiguration, ConfigurationValue) -> Void,
+        read: @escaping @Sendable (DatelineConfiguration) -> ConfigurationValue
+    ) {
         self.name = name
         self.environment = environment ?? Self.environmentName(for: name)
         self.flag = flag ?? "--set \(name)=VALUE"

@@ -12,8 +12,10 @@ public enum ConfigurationLoader {
     ///   - file: the `--config` flag; else `DATELINE_CONFIG`; else `config.json` when it exists.
     ///   - environment: the process environment.
     ///   - overrides: flag values as `(key, value)` pairs, applied last, in order.
-    public static func load(file: String?, environment: [String: String],
-                            overrides: [(key: String, value: String)] = []) throws -> DatelineConfiguration {
+    public static func load(
+        file: String?, environment: [String: String],
+        overrides: [(key: String, value: String)] = []
+    ) throws -> DatelineConfiguration {
         var configuration = DatelineConfiguration()
         let explicitFile = file ?? environment[fileVariable]
         let path = explicitFile ?? "config.json"
@@ -55,8 +57,10 @@ public enum ConfigurationLoader {
         }
     }
 
-    static func apply(_ key: ConfigurationKey, value: ConfigurationInput, source: String,
-                      to configuration: inout DatelineConfiguration) throws {
+    static func apply(
+        _ key: ConfigurationKey, value: ConfigurationInput, source: String,
+        to configuration: inout DatelineConfiguration
+    ) throws {
         func fail(_ problem: String) -> ConfigurationError {
             ConfigurationError(key: key.name, problem: "\(problem) (from \(source))")
         }
@@ -68,7 +72,9 @@ public enum ConfigurationLoader {
             checked = .integer(number)
         case .seconds(let range):
             guard let number = value.number else { throw fail("must be a number of seconds, got \(value)") }
-            guard range.contains(number) else { throw fail("must be from \(range.lowerBound) to \(range.upperBound) seconds, got \(number)") }
+            guard range.contains(number) else {
+                throw fail("must be from \(range.lowerBound) to \(range.upperBound) seconds, got \(number)")
+            }
             checked = .seconds(number)
         case .string(let allowed):
             guard let text = value.string, !text.isEmpty else { throw fail("must be a non-empty string, got \(value)") }

@@ -53,8 +53,9 @@ public struct DatelineConfiguration: Sendable, Hashable {
         case (nil, nil):
             server.tls = nil
         case (let certificate?, let key?):
-            server.tls = TLSConfiguration(certificatePath: certificate, privateKeyPath: key, port: tls.port, only: tls.only,
-                                          redirectHTTP: tls.redirectHTTP, hstsMaxAge: tls.hstsMaxAge)
+            server.tls = TLSConfiguration(
+                certificatePath: certificate, privateKeyPath: key, port: tls.port, only: tls.only,
+                redirectHTTP: tls.redirectHTTP, hstsMaxAge: tls.hstsMaxAge)
         case (nil, _):
             throw ConfigurationError(key: "tls.certificate", problem: "must be set when tls.privateKey is")
         case (_, nil):

@@ -1,4 +1,5 @@
 import FoundationEssentials
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -91,9 +92,9 @@ final class Journal: @unchecked Sendable {
         let sumLength = JournalChecksum.length
         let bodyStart = line.startIndex + prefix.count + sumLength + middle.count
         guard line.count > prefix.count + sumLength + middle.count + 1,
-              line.starts(with: prefix),
-              line[(line.startIndex + prefix.count + sumLength)..<bodyStart].elementsEqual(middle),
-              line.last == UInt8(ascii: "}")
+            line.starts(with: prefix),
+            line[(line.startIndex + prefix.count + sumLength)..<bodyStart].elementsEqual(middle),
+            line.last == UInt8(ascii: "}")
         else { return nil }
         let sum = String(decoding: line[(line.startIndex + prefix.count)..<(line.startIndex + prefix.count + sumLength)], as: UTF8.self)
         let body = Array(line[bodyStart..<(line.endIndex - 1)])

@@ -1,8 +1,8 @@
 import Dispatch
 import FoundationEssentials
+import Locking
 public import Logging
 public import NewsModel
-import Locking
 
 /// The one way changes reach the store: each batch is journaled and fsynced (when a data
 /// directory is configured), then applied, then announced on the change feed, one batch at a
@@ -63,10 +63,12 @@ public final class Persistence: Sendable {
         }
         let opened = try Journal(path: journalPath, count: contents.records.count)
         journal.withLock { $0 = opened }
-        logger.info("durable state loaded", metadata: [
-            "directory": .string(directory), "snapshot_version": .stringConvertible(Int(base)),
-            "journal_records": .stringConvertible(replayed), "version": .stringConvertible(Int(store.snapshot.version)),
-        ])
+        logger.info(
+            "durable state loaded",
+            metadata: [
+                "directory": .string(directory), "snapshot_version": .stringConvertible(Int(base)),
+                "journal_records": .stringConvertible(replayed), "version": .stringConvertible(Int(store.snapshot.version)),
+            ])
     }
 
     /// Journals and applies one batch; returns the snapshot it made. Throws only when the
@@ -106,9 +108,11 @@ public final class Persistence: Sendable {
         let started = DispatchTime.now()
         let bytes = try Array(JSONEncoder().encode(snapshot.contents))
         try DurableFile.replace(path, with: bytes)
-        logger.info("snapshot written", metadata: [
-            "version": .stringConvertible(Int(snapshot.version)), "bytes": .stringConvertible(bytes.count),
-            "ms": .stringConvertible(Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6),
-        ])
+        logger.info(
+            "snapshot written",
+            metadata: [
+                "version": .stringConvertible(Int(snapshot.version)), "bytes": .stringConvertible(bytes.count),
+                "ms": .stringConvertible(Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6),
+            ])
     }
 }

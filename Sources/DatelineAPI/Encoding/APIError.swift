@@ -5,8 +5,9 @@ import NewsModel
 enum APIError {
     /// 400 naming the query parameter that was wrong (`"parameter": "limit"`) and what was wrong.
     static func badParameter(_ name: String, _ problem: String) -> HTTPError {
-        HTTPError(.badRequest, detail: "Query parameter \"\(name)\" \(problem)",
-                  extensions: ["parameter": .string(name)])
+        HTTPError(
+            .badRequest, detail: "Query parameter \"\(name)\" \(problem)",
+            extensions: ["parameter": .string(name)])
     }
 
     /// 404 for an id that names nothing of its kind.

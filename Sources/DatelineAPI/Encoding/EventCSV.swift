@@ -34,7 +34,8 @@ enum EventCSV {
 
     /// `kind:value:unit:qualifier` (`fatalities:90::atLeast`); whole values without a fraction.
     static func figure(_ figure: Figure) -> String {
-        let value = figure.value.rounded() == figure.value && abs(figure.value) < 1e15
+        let value =
+            figure.value.rounded() == figure.value && abs(figure.value) < 1e15
             ? String(Int(figure.value)) : String(figure.value)
         return "\(figure.kind):\(value):\(figure.unit ?? ""):\(figure.qualifier.rawValue)"
     }

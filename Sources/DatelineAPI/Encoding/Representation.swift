@@ -40,7 +40,8 @@ enum Representation: String, Sendable, Hashable, CaseIterable {
         precondition(!offered.isEmpty, "a route offers at least one representation")
         if let format {
             guard let chosen = Representation(rawValue: format), offered.contains(chosen) else {
-                throw APIError.badParameter("format", "must be one of \(offered.map(\.rawValue).joined(separator: ", ")), got \"\(format)\".")
+                throw APIError.badParameter(
+                    "format", "must be one of \(offered.map(\.rawValue).joined(separator: ", ")), got \"\(format)\".")
             }
             return chosen
         }
@@ -55,8 +56,11 @@ enum Representation: String, Sendable, Hashable, CaseIterable {
             if best == nil || quality > best!.1 { best = (candidate, quality) }
         }
         guard let best else {
-            throw HTTPError(.notAcceptable,
-                            detail: "This resource is available as \(offered.map(\.mediaType).joined(separator: ", ")); the Accept field allows none of them.")
+            throw HTTPError(
+                .notAcceptable,
+                detail:
+                    "This resource is available as \(offered.map(\.mediaType).joined(separator: ", ")); the Accept field allows none of them."
+            )
         }
         return best.0
     }

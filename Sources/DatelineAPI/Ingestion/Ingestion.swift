@@ -1,6 +1,6 @@
 import Extraction
-import NewsModel
 import Locking
+import NewsModel
 
 /// Turns article text into store changes: extraction, linking to the entities the store
 /// already knows, merging events that other articles already reported, one version step.
@@ -43,7 +43,8 @@ final class Ingestion: Sendable {
             let snapshot = persistence.store.snapshot
             let body = Cleaner.clean(input.text, title: input.title, language: input.language)
             if let id = duplicates.duplicate(url: input.source.url, body: body, in: snapshot, store: persistence.store),
-               let existing = snapshot.article(id) {
+                let existing = snapshot.article(id)
+            {
                 var seen = Set<String>()
                 let entityIDs = existing.mentions.map(\.entityId).filter { seen.insert($0).inserted }
                 return Outcome(article: existing, entityIDs: entityIDs, createdEventIDs: [], mergedEventIDs: [], duplicate: true)
@@ -67,8 +68,9 @@ final class Ingestion: Sendable {
             changes += updated.map(StoreChange.upsertEvent)
             changes += added.map(StoreChange.upsertEvent)
             try persistence.commit(changes)
-            return Outcome(article: result.article, entityIDs: result.entities.map(\.id),
-                           createdEventIDs: added.map(\.id), mergedEventIDs: updated.map(\.id))
+            return Outcome(
+                article: result.article, entityIDs: result.entities.map(\.id),
+                createdEventIDs: added.map(\.id), mergedEventIDs: updated.map(\.id))
         }
     }
 
@@ -95,7 +97,8 @@ final class Ingestion: Sendable {
             let snapshot = persistence.store.snapshot
             let current = Extractor.version
             guard let article = snapshot.article(articleID),
-                  ReextractionPlan.needsReextraction(article, in: snapshot, current: current) else { return nil }
+                ReextractionPlan.needsReextraction(article, in: snapshot, current: current)
+            else { return nil }
             let result = extractor.reextract(article, known: ReextractionPlan.linkable(in: snapshot, current: current))
             var plan = ReextractionPlan.make(for: article, result: result, in: snapshot, current: current)
             if !plan.changes.isEmpty { try persistence.commit(plan.changes) }

@@ -21,9 +21,10 @@ enum SeedLoader {
             let url = URL(fileURLWithPath: directory).appendingPathComponent(name)
             let metadata = try JSONDecoder().decode(Metadata.self, from: Data(contentsOf: url))
             let text = try String(contentsOf: url.deletingLastPathComponent().appendingPathComponent(metadata.file), encoding: .utf8)
-            return ArticleInput(title: metadata.title, text: Self.droppingTitleLine(text, title: metadata.title),
-                                publishedAt: metadata.publishedAt, source: metadata.source,
-                                language: metadata.language ?? "en")
+            return ArticleInput(
+                title: metadata.title, text: Self.droppingTitleLine(text, title: metadata.title),
+                publishedAt: metadata.publishedAt, source: metadata.source,
+                language: metadata.language ?? "en")
         }
     }
 
@@ -31,7 +32,8 @@ enum SeedLoader {
     static func droppingTitleLine(_ text: String, title: String) -> String {
         let trimmed = text.drop(while: \.isNewline)
         guard let end = trimmed.firstIndex(of: "\n"),
-              String(trimmed[..<end]).trimmingWhitespace == title else { return String(trimmed) }
+            String(trimmed[..<end]).trimmingWhitespace == title
+        else { return String(trimmed) }
         return String(trimmed[end...].drop(while: \.isNewline))
     }
 }

@@ -10,17 +10,18 @@ enum OpenAPIDocument {
             "title": "Dateline",
             "version": "1.0.0",
             "description": """
-                News articles, the entities they name and the events they report. Lists answer \
-                `{"data", "next", "total"}` and a `Link` to the next page; `format=ndjson` (or \
-                `Accept: application/x-ndjson`) gives one item a line, and event lists also come as \
-                CSV. Every 200 carries a strong `ETag`; `If-None-Match` answers 304. Writes need \
-                `Authorization: Bearer <token>` and take JSON (merge patches for PATCH); each answers \
-                with the `ETag` of the resource written, and `If-Match` guards against lost updates. \
-                `/admin/reextract` runs the current extractor again over the stored articles.
-                """,
+            News articles, the entities they name and the events they report. Lists answer \
+            `{"data", "next", "total"}` and a `Link` to the next page; `format=ndjson` (or \
+            `Accept: application/x-ndjson`) gives one item a line, and event lists also come as \
+            CSV. Every 200 carries a strong `ETag`; `If-None-Match` answers 304. Writes need \
+            `Authorization: Bearer <token>` and take JSON (merge patches for PATCH); each answers \
+            with the `ETag` of the resource written, and `If-Match` guards against lost updates. \
+            `/admin/reextract` runs the current extractor again over the stored articles.
+            """,
         ],
-        "paths": .object(paths.merging(OpenAPIWrites.paths) { reads, writes in reads.merging(writes) }
-            .merging(OpenAPIAdmin.paths) { first, _ in first }),
+        "paths": .object(
+            paths.merging(OpenAPIWrites.paths) { reads, writes in reads.merging(writes) }
+                .merging(OpenAPIAdmin.paths) { first, _ in first }),
         "components": [
             "schemas": OpenAPISchemas.all.merging(.object(OpenAPIWriteSchemas.all)),
             "securitySchemes": OpenAPIWrites.securitySchemes,
@@ -35,9 +36,11 @@ enum OpenAPIDocument {
         static let unavailable = Errors(rawValue: 4)
     }
 
-    private static func operation(_ id: String, _ summary: String, schema: String, endpoint: Endpoint,
-                                  parameters: [JSONValue] = [], path: [JSONValue] = [],
-                                  errors: Errors = []) -> JSONValue {
+    private static func operation(
+        _ id: String, _ summary: String, schema: String, endpoint: Endpoint,
+        parameters: [JSONValue] = [], path: [JSONValue] = [],
+        errors: Errors = []
+    ) -> JSONValue {
         let list = schema.hasSuffix("List")
         var responses: [String: JSONValue] = [
             "200": OpenAPIResponses.ok(summary, schema: schema, offered: endpoint.representations, list: list),
@@ -50,12 +53,14 @@ enum OpenAPIDocument {
         if errors.contains(.redirect) { responses["301"] = OpenAPIResponses.movedPermanently }
         if errors.contains(.unavailable) { responses["503"] = OpenAPIResponses.unavailable }
         let all = path + parameters + [OpenAPIParameters.pretty, OpenAPIParameters.format(endpoint.representations)]
-        return ["get": [
-            "operationId": .string(id),
-            "summary": .string(summary),
-            "parameters": .array(all),
-            "responses": .object(responses),
-        ]]
+        return [
+            "get": [
+                "operationId": .string(id),
+                "summary": .string(summary),
+                "parameters": .array(all),
+                "responses": .object(responses),
+            ]
+        ]
     }
 
     private static let paging = [OpenAPIParameters.limit, OpenAPIParameters.cursor]
@@ -76,79 +81,104 @@ enum OpenAPIDocument {
                     "406": OpenAPIResponses.notAcceptable,
                     "default": OpenAPIResponses.other,
                 ],
-            ],
+            ]
         ],
-        "/articles": operation("listArticles", "Articles, newest first.", schema: "ArticleList",
-                               endpoint: .pagedList, parameters: paging),
-        "/articles/{id}": operation("getArticle", "One article with its text and mentions.", schema: "Article",
-                                    endpoint: .single, path: [OpenAPIParameters.id("article")], errors: .notFound),
-        "/articles/{id}/entities": operation("listArticleEntities", "The entities an article names, in order of first mention.",
-                                             schema: "EntityList", endpoint: .pagedList, parameters: paging,
-                                             path: [OpenAPIParameters.id("article")], errors: .notFound),
-        "/articles/{id}/events": operation("listArticleEvents", "The events an article reports, in date order.",
-                                           schema: "EventList", endpoint: EventRoutes.slicedList, parameters: paging,
-                                           path: [OpenAPIParameters.id("article")], errors: .notFound),
-        "/entities": operation("listEntities", "Entities in id order, by type and name words.", schema: "EntityList",
-                               endpoint: EntityRoutes.list,
-                               parameters: [OpenAPIParameters.entityType, OpenAPIParameters.entityText] + paging),
-        "/entities/{id}": operation("getEntity", "One entity.", schema: "Entity", endpoint: .single,
-                                    path: [OpenAPIParameters.id("entity")], errors: [.notFound, .redirect]),
-        "/entities/{id}/events": operation("listEntityEvents", "The events an entity takes part in, with the filters of /events.",
-                                           schema: "EventList", endpoint: EventRoutes.filteredList,
-                                           parameters: OpenAPIParameters.eventFilters + eventPaging,
-                                           path: [OpenAPIParameters.id("entity")], errors: [.notFound, .redirect]),
-        "/entities/{id}/articles": operation("listEntityArticles", "The articles that mention an entity, newest first.",
-                                             schema: "ArticleList", endpoint: .pagedList, parameters: paging,
-                                             path: [OpenAPIParameters.id("entity")], errors: [.notFound, .redirect]),
-        "/entities/{id}/related": operation("listRelatedEntities", "Entities sharing events or sentences with an entity, most shared first.",
-                                            schema: "RelatedEntityList", endpoint: .pagedList, parameters: paging,
-                                            path: [OpenAPIParameters.id("entity")], errors: [.notFound, .redirect]),
-        "/events": operation("listEvents", "Events by date, type, participants, place, status and words.", schema: "EventList",
-                             endpoint: EventRoutes.filteredList, parameters: OpenAPIParameters.eventFilters + eventPaging),
-        "/events/{id}": operation("getEvent", "One event.", schema: "Event", endpoint: .single,
-                                  path: [OpenAPIParameters.id("event")], errors: .notFound),
-        "/timeline": operation("timeline", "Event counts per year, month or day, with the filters of /events.",
-                               schema: "TimelineList", endpoint: TimelineRoutes.endpoint,
-                               parameters: OpenAPIParameters.eventFilters + [OpenAPIParameters.granularity]),
-        "/search": operation("search", "Ranked hits across articles, entities and events.", schema: "SearchHitList",
-                             endpoint: SearchRoutes.endpoint, parameters: [OpenAPIParameters.searchText] + paging),
+        "/articles": operation(
+            "listArticles", "Articles, newest first.", schema: "ArticleList",
+            endpoint: .pagedList, parameters: paging),
+        "/articles/{id}": operation(
+            "getArticle", "One article with its text and mentions.", schema: "Article",
+            endpoint: .single, path: [OpenAPIParameters.id("article")], errors: .notFound),
+        "/articles/{id}/entities": operation(
+            "listArticleEntities", "The entities an article names, in order of first mention.",
+            schema: "EntityList", endpoint: .pagedList, parameters: paging,
+            path: [OpenAPIParameters.id("article")], errors: .notFound),
+        "/articles/{id}/events": operation(
+            "listArticleEvents", "The events an article reports, in date order.",
+            schema: "EventList", endpoint: EventRoutes.slicedList, parameters: paging,
+            path: [OpenAPIParameters.id("article")], errors: .notFound),
+        "/entities": operation(
+            "listEntities", "Entities in id order, by type and name words.", schema: "EntityList",
+            endpoint: EntityRoutes.list,
+            parameters: [OpenAPIParameters.entityType, OpenAPIParameters.entityText] + paging),
+        "/entities/{id}": operation(
+            "getEntity", "One entity.", schema: "Entity", endpoint: .single,
+            path: [OpenAPIParameters.id("entity")], errors: [.notFound, .redirect]),
+        "/entities/{id}/events": operation(
+            "listEntityEvents", "The events an entity takes part in, with the filters of /events.",
+            schema: "EventList", endpoint: EventRoutes.filteredList,
+            parameters: OpenAPIParameters.eventFilters + eventPaging,
+            path: [OpenAPIParameters.id("entity")], errors: [.notFound, .redirect]),
+        "/entities/{id}/articles": operation(
+            "listEntityArticles", "The articles that mention an entity, newest first.",
+            schema: "ArticleList", endpoint: .pagedList, parameters: paging,
+            path: [OpenAPIParameters.id("entity")], errors: [.notFound, .redirect]),
+        "/entities/{id}/related": operation(
+            "listRelatedEntities", "Entities sharing events or sentences with an entity, most shared first.",
+            schema: "RelatedEntityList", endpoint: .pagedList, parameters: paging,
+            path: [OpenAPIParameters.id("entity")], errors: [.notFound, .redirect]),
+        "/events": operation(
+            "listEvents", "Events by date, type, participants, place, status and words.", schema: "EventList",
+            endpoint: EventRoutes.filteredList, parameters: OpenAPIParameters.eventFilters + eventPaging),
+        "/events/{id}": operation(
+            "getEvent", "One event.", schema: "Event", endpoint: .single,
+            path: [OpenAPIParameters.id("event")], errors: .notFound),
+        "/timeline": operation(
+            "timeline", "Event counts per year, month or day, with the filters of /events.",
+            schema: "TimelineList", endpoint: TimelineRoutes.endpoint,
+            parameters: OpenAPIParameters.eventFilters + [OpenAPIParameters.granularity]),
+        "/search": operation(
+            "search", "Ranked hits across articles, entities and events.", schema: "SearchHitList",
+            endpoint: SearchRoutes.endpoint, parameters: [OpenAPIParameters.searchText] + paging),
         "/changes": [
             "get": [
                 "operationId": "changes",
-                "summary": "Every create, update, merge and delete: live as Server-Sent Events (each id is the store version), or as NDJSON lines for polling. Resumable with Last-Event-ID or since.",
+                "summary":
+                    "Every create, update, merge and delete: live as Server-Sent Events (each id is the store version), or as NDJSON lines for polling. Resumable with Last-Event-ID or since.",
                 "parameters": [
-                    ["name": "since", "in": "query", "required": false,
-                     "description": "Send the changes after this store version.",
-                     "schema": ["type": "string", "pattern": "^[0-9]{1,19}$"]],
-                    ["name": "Last-Event-ID", "in": "header", "required": false,
-                     "description": "The id of the last event received; the stream resumes after it.",
-                     "schema": ["type": "string", "pattern": "^[0-9]{1,19}$"]],
+                    [
+                        "name": "since", "in": "query", "required": false,
+                        "description": "Send the changes after this store version.",
+                        "schema": ["type": "string", "pattern": "^[0-9]{1,19}$"],
+                    ],
+                    [
+                        "name": "Last-Event-ID", "in": "header", "required": false,
+                        "description": "The id of the last event received; the stream resumes after it.",
+                        "schema": ["type": "string", "pattern": "^[0-9]{1,19}$"],
+                    ],
                     OpenAPIParameters.pretty, OpenAPIParameters.format([.eventStream, .ndjson]),
                 ],
                 "responses": [
                     "200": [
                         "description": "The changes: one event (or NDJSON line) per store version.",
                         "content": [
-                            "text/event-stream": ["schema": [
-                                "type": "object",
-                                "description": "One Server-Sent Event: `id` is the store version, `event` is `change` or `reset`, `data` a JSON object with `version` and `changes`.",
-                                "properties": [
-                                    "id": ["type": "string", "pattern": "^[0-9]+$"],
-                                    "event": ["type": "string", "enum": ["change", "reset"]],
-                                    "data": ["type": "string"],
-                                    "retry": ["type": "integer"],
-                                ],
-                            ]],
-                            "application/x-ndjson": ["schema": ["type": "string", "description": "One JSON object a line: `version` and `changes`."]],
+                            "text/event-stream": [
+                                "schema": [
+                                    "type": "object",
+                                    "description":
+                                        "One Server-Sent Event: `id` is the store version, `event` is `change` or `reset`, `data` a JSON object with `version` and `changes`.",
+                                    "properties": [
+                                        "id": ["type": "string", "pattern": "^[0-9]+$"],
+                                        "event": ["type": "string", "enum": ["change", "reset"]],
+                                        "data": ["type": "string"],
+                                        "retry": ["type": "integer"],
+                                    ],
+                                ]
+                            ],
+                            "application/x-ndjson": [
+                                "schema": ["type": "string", "description": "One JSON object a line: `version` and `changes`."]
+                            ],
                         ],
                     ],
                     "400": OpenAPIResponses.badRequest,
                     "406": OpenAPIResponses.notAcceptable,
-                    "410": ["description": "The changes after `since` are no longer held; reload and poll from the version given.",
-                            "content": ["application/problem+json": ["schema": OpenAPISchemas.ref("Problem")]]],
+                    "410": [
+                        "description": "The changes after `since` are no longer held; reload and poll from the version given.",
+                        "content": ["application/problem+json": ["schema": OpenAPISchemas.ref("Problem")]],
+                    ],
                     "default": OpenAPIResponses.other,
                 ],
-            ],
+            ]
         ],
     ]
 }

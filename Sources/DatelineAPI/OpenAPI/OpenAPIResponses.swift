@@ -25,11 +25,15 @@ enum OpenAPIResponses {
             case .json:
                 content[representation.mediaType] = ["schema": OpenAPISchemas.ref(schema)]
             case .ndjson:
-                content[representation.mediaType] = ["schema": ["type": "string", "description": "One JSON object a line, each an item of `data`."]]
+                content[representation.mediaType] = [
+                    "schema": ["type": "string", "description": "One JSON object a line, each an item of `data`."]
+                ]
             case .csv:
                 content[representation.mediaType] = ["schema": ["type": "string", "description": "RFC 4180 CSV with a header row."]]
             case .eventStream:
-                content[representation.mediaType] = ["schema": ["type": "string", "description": "Server-Sent Events: `id` is the store version, `data` a JSON object."]]
+                content[representation.mediaType] = [
+                    "schema": ["type": "string", "description": "Server-Sent Events: `id` is the store version, `data` a JSON object."]
+                ]
             }
         }
         var headers: [String: JSONValue] = ["ETag": etag, "Cache-Control": cacheControl]
@@ -44,8 +48,9 @@ enum OpenAPIResponses {
     static let badRequest = problem("A query parameter is unknown, repeated or malformed; `parameter` names it.")
     static let notFound = problem("No resource has this id.")
     static let notAcceptable = problem("The `Accept` field allows none of the offered media types.")
-    static let movedPermanently = problem("The entity was merged into another; `Location` names it.",
-                                          headers: ["Location": ["description": "The same path and query on the new id.", "required": true, "schema": ["type": "string"]]])
+    static let movedPermanently = problem(
+        "The entity was merged into another; `Location` names it.",
+        headers: ["Location": ["description": "The same path and query on the new id.", "required": true, "schema": ["type": "string"]]])
     static let unavailable = problem("The store is still loading, or loading it failed.")
     static let other = problem("Any other error (405 with `Allow`, 500).")
 }

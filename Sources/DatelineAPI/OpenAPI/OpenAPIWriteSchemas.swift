@@ -46,36 +46,51 @@ enum OpenAPIWriteSchemas {
     ]
 
     static let all: [String: JSONValue] = [
-        "ArticleInput": input("An article to ingest.", [
-            "title": text, "body": text, "publishedAt": S.ref("Day"),
-            "source": input("Where it came from.", ["name": text, "url": ["type": "string", "format": "uri"]], optional: ["url"]),
-            "language": ["type": "string", "description": "A BCP 47 tag; `en` when left out."],
-        ], optional: ["language"]),
-        "ArticleWriteResult": S.object("The article as stored, the entities it names and the events it created or merged into.", [
-            "article": S.ref("Article"), "entities": ids,
-            "events": S.object("Ids of events created and of events this article was merged into.", ["created": ids, "merged": ids]),
-        ]),
-        "EntityInput": input("An entity to create or replace.", entityMembers,
-                                optional: ["id", "aliases", "description", "wikidataId", "mentionCount", "articleIds",
-                                           "extractorVersion"]),
+        "ArticleInput": input(
+            "An article to ingest.",
+            [
+                "title": text, "body": text, "publishedAt": S.ref("Day"),
+                "source": input("Where it came from.", ["name": text, "url": ["type": "string", "format": "uri"]], optional: ["url"]),
+                "language": ["type": "string", "description": "A BCP 47 tag; `en` when left out."],
+            ], optional: ["language"]),
+        "ArticleWriteResult": S.object(
+            "The article as stored, the entities it names and the events it created or merged into.",
+            [
+                "article": S.ref("Article"), "entities": ids,
+                "events": S.object("Ids of events created and of events this article was merged into.", ["created": ids, "merged": ids]),
+            ]),
+        "EntityInput": input(
+            "An entity to create or replace.", entityMembers,
+            optional: [
+                "id", "aliases", "description", "wikidataId", "mentionCount", "articleIds",
+                "extractorVersion",
+            ]),
         "EntityPatch": patch("A JSON Merge Patch of an entity: `null` removes a member.", entityMembers),
         "EntityMerge": S.object("The entity to merge into the one of the path.", ["id": text]),
-        "EventDateInput": input("When an event happened: `precision` follows from the shape of `value`; `earliest` and `latest` are derived when left out and checked when given.", [
-            "value": ["type": "string", "pattern": .string(OpenAPIParameters.dateValuePattern)], "phrase": nullableText,
-            "precision": S.ref("Precision"),
-            "modifier": S.enumeration(EventDate.Modifier.self, "A word that shifts or widens the value."),
-            "earliest": S.ref("Day"), "latest": S.ref("Day"),
-        ], optional: ["phrase", "precision", "modifier", "earliest", "latest"]),
-        "FigureInput": input("A number an event report gives; `qualifier` is `exact` when left out.", [
-            "kind": text, "value": S.number, "unit": nullableText,
-            "qualifier": S.enumeration(Figure.Qualifier.self, "How exact the number is."), "text": nullableText,
-        ], optional: ["unit", "qualifier", "text"]),
-        "EventInput": input("An event to create or replace.", eventMembers,
-                               optional: ["id", "date", "location", "figures", "sources", "confidence", "extractorVersion"]),
-        "EventPatch": patch("A JSON Merge Patch of an event: `null` removes a member, `date` merges member by member, arrays replace.", eventMembers),
-        "FieldError": S.object("One field of a write's body and what is wrong with it.", [
-            "field": ["type": "string", "description": "A path such as `participants[0].entityId`; `(body)` for the whole."],
-            "problem": S.string,
-        ]),
+        "EventDateInput": input(
+            "When an event happened: `precision` follows from the shape of `value`; `earliest` and `latest` are derived when left out and checked when given.",
+            [
+                "value": ["type": "string", "pattern": .string(OpenAPIParameters.dateValuePattern)], "phrase": nullableText,
+                "precision": S.ref("Precision"),
+                "modifier": S.enumeration(EventDate.Modifier.self, "A word that shifts or widens the value."),
+                "earliest": S.ref("Day"), "latest": S.ref("Day"),
+            ], optional: ["phrase", "precision", "modifier", "earliest", "latest"]),
+        "FigureInput": input(
+            "A number an event report gives; `qualifier` is `exact` when left out.",
+            [
+                "kind": text, "value": S.number, "unit": nullableText,
+                "qualifier": S.enumeration(Figure.Qualifier.self, "How exact the number is."), "text": nullableText,
+            ], optional: ["unit", "qualifier", "text"]),
+        "EventInput": input(
+            "An event to create or replace.", eventMembers,
+            optional: ["id", "date", "location", "figures", "sources", "confidence", "extractorVersion"]),
+        "EventPatch": patch(
+            "A JSON Merge Patch of an event: `null` removes a member, `date` merges member by member, arrays replace.", eventMembers),
+        "FieldError": S.object(
+            "One field of a write's body and what is wrong with it.",
+            [
+                "field": ["type": "string", "description": "A path such as `participants[0].entityId`; `(body)` for the whole."],
+                "problem": S.string,
+            ]),
     ]
 }

@@ -32,15 +32,17 @@ public struct AccessLog: HTTPServerObserver {
     }
 
     private func logThroughLogger(_ record: RequestRecord) {
-        logger.info("request", metadata: [
-            "method": .string(record.method.rawValue),
-            "path": .string(record.path),
-            "status": .stringConvertible(record.status.code),
-            "bytes": .stringConvertible(record.bytesOut),
-            "duration_ms": .stringConvertible((record.duration * 1_000_000).rounded() / 1000),
-            "request_id": .string(record.requestID),
-            "client": .string(record.remoteAddress),
-        ])
+        logger.info(
+            "request",
+            metadata: [
+                "method": .string(record.method.rawValue),
+                "path": .string(record.path),
+                "status": .stringConvertible(record.status.code),
+                "bytes": .stringConvertible(record.bytesOut),
+                "duration_ms": .stringConvertible((record.duration * 1_000_000).rounded() / 1000),
+                "request_id": .string(record.requestID),
+                "client": .string(record.remoteAddress),
+            ])
     }
 
     /// Appends the record's JSON line, newline included; `time` is now.

@@ -84,6 +84,7 @@ public struct LogSink: Sendable {
 
     /// Standard output through ``LogWriter/standardOutput``: whole lines, never interleaved,
     /// written from the writer's queue.
-    public static let standardOutput = LogSink(write: { LogWriter.standardOutput.append($0) },
-                                               flush: { LogWriter.standardOutput.flush() })
+    public static let standardOutput = LogSink(
+        write: { LogWriter.standardOutput.append($0) },
+        flush: { LogWriter.standardOutput.flush() })
 }

@@ -1,10 +1,11 @@
 public import Dispatch
+import Locking
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Locking
 
 /// Buffers log lines and writes them to a file descriptor from a queue of its own, so the
 /// threads that log never wait for `write(2)`.
@@ -57,8 +58,10 @@ public final class LogWriter: Sendable {
     private let finished = DispatchSemaphore(value: 0)
 
     /// A writer to `descriptor` (not closed by the writer); its queue starts at once.
-    public init(descriptor: Int32, flushBytes: Int = 64 * 1024, flushInterval: DispatchTimeInterval = .milliseconds(100),
-                capacity: Int = 4 * 1024 * 1024, maximumWait: DispatchTimeInterval = .milliseconds(250)) {
+    public init(
+        descriptor: Int32, flushBytes: Int = 64 * 1024, flushInterval: DispatchTimeInterval = .milliseconds(100),
+        capacity: Int = 4 * 1024 * 1024, maximumWait: DispatchTimeInterval = .milliseconds(250)
+    ) {
         precondition(flushBytes > 0 && capacity >= flushBytes, "capacity must hold at least flushBytes")
         self.descriptor = descriptor
         self.flushBytes = flushBytes

@@ -1,8 +1,8 @@
 import CoreMetrics
 public import HTTPServer
+import Locking
 public import NewsModel
 public import Prometheus
-import Locking
 
 /// Request, connection and store metrics in the Prometheus text format, kept through
 /// swift-metrics on a registry of its own (the global `MetricsSystem` is never bootstrapped, so
@@ -126,8 +126,9 @@ public final class MetricsObserver: HTTPServerObserver {
     }
 
     private func makeRequestCounter(_ key: RequestKey) -> CoreMetrics.Counter {
-        CoreMetrics.Counter(label: Name.requests,
-                dimensions: [("method", key.method), ("route", key.route), ("status", String(key.status))],
-                factory: factory)
+        CoreMetrics.Counter(
+            label: Name.requests,
+            dimensions: [("method", key.method), ("route", key.route), ("status", String(key.status))],
+            factory: factory)
     }
 }

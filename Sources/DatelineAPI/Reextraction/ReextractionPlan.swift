@@ -66,8 +66,10 @@ struct ReextractionPlan: Sendable, Hashable {
     }
 
     /// Upserts the entities found; returns their ids (merged ones as their survivors).
-    private mutating func replaceEntities(_ entities: [Entity], resolve: (String) -> String,
-                                          in snapshot: StoreSnapshot, current: String) -> Set<String> {
+    private mutating func replaceEntities(
+        _ entities: [Entity], resolve: (String) -> String,
+        in snapshot: StoreSnapshot, current: String
+    ) -> Set<String> {
         var found = Set<String>()
         for entity in entities {
             let id = resolve(entity.id)
@@ -102,8 +104,10 @@ struct ReextractionPlan: Sendable, Hashable {
         }
     }
 
-    private mutating func replaceEvents(_ extracted: [Event], removing removed: [Event], found: Set<String>,
-                                        resolve: (String) -> String, in snapshot: StoreSnapshot, current: String) {
+    private mutating func replaceEvents(
+        _ extracted: [Event], removing removed: [Event], found: Set<String>,
+        resolve: (String) -> String, in snapshot: StoreSnapshot, current: String
+    ) {
         let removedIDs = Set(removed.map(\.id))
         let incoming = extracted.map { event in
             var event = event
@@ -145,8 +149,10 @@ struct ReextractionPlan: Sendable, Hashable {
 
     /// Removes the older-version entities this article named (in mentions, or in the events
     /// removed) that nothing names any more.
-    private mutating func removeOrphans(of article: Article, removedEvents: [Event], found: Set<String>,
-                                        in snapshot: StoreSnapshot, current: String) {
+    private mutating func removeOrphans(
+        of article: Article, removedEvents: [Event], found: Set<String>,
+        in snapshot: StoreSnapshot, current: String
+    ) {
         var named = Set(article.mentions.map(\.entityId))
         for event in removedEvents {
             named.formUnion(event.participants.map(\.entityId))
@@ -155,8 +161,8 @@ struct ReextractionPlan: Sendable, Hashable {
         let removedIDs = Set(removedEvents.map(\.id))
         for id in named.subtracting(found).sorted() {
             guard let stored = snapshot.entity(id), Self.isOutdated(stored.extractorVersion, current: current),
-                  stored.articleIds.allSatisfy({ $0 == article.id }),
-                  snapshot.events(forEntity: id).allSatisfy({ removedIDs.contains($0.id) })
+                stored.articleIds.allSatisfy({ $0 == article.id }),
+                snapshot.events(forEntity: id).allSatisfy({ removedIDs.contains($0.id) })
             else { continue }
             changes.append(.deleteEntity(id: id))
             counts.entitiesReplaced += 1

@@ -17,16 +17,18 @@ struct ReextractionRoutes: Sendable {
     func register(in router: inout Router) {
         router.post("/admin/reextract") { _ in
             guard readiness.current == .ready else {
-                throw HTTPError(.serviceUnavailable, detail: "The store is still loading; re-extract once /readyz answers 200.",
-                                headerFields: [.retryAfter: "1"])
+                throw HTTPError(
+                    .serviceUnavailable, detail: "The store is still loading; re-extract once /readyz answers 200.",
+                    headerFields: [.retryAfter: "1"])
             }
             switch reextractions.start() {
             case .started(let status):
                 return try Self.answer(.accepted, status, location: true)
             case .busy(let running):
                 let location = Self.location(running.id)
-                throw HTTPError(.conflict, detail: "Re-extraction \(running.id) is running; follow it at \(location).",
-                                extensions: ["id": .string(running.id)], headerFields: [.location: location])
+                throw HTTPError(
+                    .conflict, detail: "Re-extraction \(running.id) is running; follow it at \(location).",
+                    extensions: ["id": .string(running.id)], headerFields: [.location: location])
             }
         }
         router.get("/admin/reextract/{id}") { request in

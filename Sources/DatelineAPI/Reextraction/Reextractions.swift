@@ -1,7 +1,7 @@
 import Dispatch
 import Extraction
-import Logging
 import Locking
+import Logging
 
 /// Re-extraction jobs: the current extractor run again over stored articles, one article per
 /// journaled version step, with progress kept for `GET /admin/reextract/{id}` and logged.
@@ -72,9 +72,11 @@ public final class Reextractions: Sendable {
     private func run(_ id: String, articleIDs: [String]?) -> ReextractionStatus? {
         let ids = articleIDs ?? DuplicateIndex.allArticles(in: ingestion.store.snapshot).reversed().map(\.id)
         _ = update(id) { $0.articlesTotal = ids.count }
-        logger.info("re-extraction started", metadata: [
-            "job": .string(id), "extractor_version": .string(Extractor.version), "articles_total": .stringConvertible(ids.count),
-        ])
+        logger.info(
+            "re-extraction started",
+            metadata: [
+                "job": .string(id), "extractor_version": .string(Extractor.version), "articles_total": .stringConvertible(ids.count),
+            ])
         var lastLog = DispatchTime.now().uptimeNanoseconds
         do {
             for (index, articleID) in ids.enumerated() {
@@ -107,14 +109,16 @@ public final class Reextractions: Sendable {
     }
 
     private func log(_ message: Logger.Message, _ status: ReextractionStatus) {
-        logger.info(message, metadata: [
-            "job": .string(status.id), "articles_done": .stringConvertible(status.articlesDone),
-            "articles_total": .stringConvertible(status.articlesTotal),
-            "articles_reextracted": .stringConvertible(status.articlesReextracted),
-            "events_replaced": .stringConvertible(status.eventsReplaced), "events_created": .stringConvertible(status.eventsCreated),
-            "entities_replaced": .stringConvertible(status.entitiesReplaced),
-            "entities_created": .stringConvertible(status.entitiesCreated),
-        ])
+        logger.info(
+            message,
+            metadata: [
+                "job": .string(status.id), "articles_done": .stringConvertible(status.articlesDone),
+                "articles_total": .stringConvertible(status.articlesTotal),
+                "articles_reextracted": .stringConvertible(status.articlesReextracted),
+                "events_replaced": .stringConvertible(status.eventsReplaced), "events_created": .stringConvertible(status.eventsCreated),
+                "entities_replaced": .stringConvertible(status.entitiesReplaced),
+                "entities_created": .stringConvertible(status.entitiesCreated),
+            ])
     }
 
     /// 16 random hex digits.

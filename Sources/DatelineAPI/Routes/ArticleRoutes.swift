@@ -25,16 +25,19 @@ struct ArticleRoutes: Sendable {
             let article = try article(context)
             let entities = context.snapshot.entities(forArticle: article.id)
             let order = Dictionary(entities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-            let slice = try ListSlice(entities, scope: "article-entities:\(article.id)", limit: context.parameters.limit(),
-                                      cursor: context.parameters.text("cursor")) { [ListCursor.ordered(order[$0.id] ?? 0), $0.id] }
+            let slice = try ListSlice(
+                entities, scope: "article-entities:\(article.id)", limit: context.parameters.limit(),
+                cursor: context.parameters.text("cursor")
+            ) { [ListCursor.ordered(order[$0.id] ?? 0), $0.id] }
             return try context.list(slice.items, next: slice.next, total: slice.total)
         }
         router.get("/articles/{id}/events") { request in
             let context = try APIContext(request, snapshot: store.snapshot, endpoint: EventRoutes.slicedList)
             let article = try article(context)
-            let slice = try ListSlice(context.snapshot.events(forArticle: article.id), scope: "article-events:\(article.id)",
-                                      limit: context.parameters.limit(), cursor: context.parameters.text("cursor"),
-                                      key: EventRoutes.dateKey)
+            let slice = try ListSlice(
+                context.snapshot.events(forArticle: article.id), scope: "article-events:\(article.id)",
+                limit: context.parameters.limit(), cursor: context.parameters.text("cursor"),
+                key: EventRoutes.dateKey)
             return try context.list(slice.items, next: slice.next, total: slice.total, csv: EventCSV.document)
         }
     }

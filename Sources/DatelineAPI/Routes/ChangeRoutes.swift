@@ -17,20 +17,28 @@ struct ChangeRoutes: Sendable {
             let since = try Self.since(request, context.parameters)
             if context.representation == .ndjson {
                 guard let lines = ChangeFeed.lines(since: since ?? 0, store: store) else {
-                    throw HTTPError(.gone, detail: "Changes after version \(since ?? 0) are no longer held; reload the collections and poll from version \(store.snapshot.version).",
-                                    extensions: ["version": .int(Int(store.snapshot.version))])
+                    throw HTTPError(
+                        .gone,
+                        detail:
+                            "Changes after version \(since ?? 0) are no longer held; reload the collections and poll from version \(store.snapshot.version).",
+                        extensions: ["version": .int(Int(store.snapshot.version))])
                 }
-                return Response(status: .ok, headerFields: [.contentType: Representation.ndjson.contentType, .cacheControl: "no-store"],
-                                body: .bytes(lines))
+                return Response(
+                    status: .ok, headerFields: [.contentType: Representation.ndjson.contentType, .cacheControl: "no-store"],
+                    body: .bytes(lines))
             }
             let feed = persistence.feed
-            return Response(status: .ok, headerFields: [
-                .contentType: Representation.eventStream.contentType,
-                .cacheControl: "no-store",
-                HTTPField.Name("X-Accel-Buffering")!: "no",
-            ], body: .stream(ResponseStream { writer in
-                feed.subscribe(writer, since: since, store: store)
-            }))
+            return Response(
+                status: .ok,
+                headerFields: [
+                    .contentType: Representation.eventStream.contentType,
+                    .cacheControl: "no-store",
+                    HTTPField.Name("X-Accel-Buffering")!: "no",
+                ],
+                body: .stream(
+                    ResponseStream { writer in
+                        feed.subscribe(writer, since: since, store: store)
+                    }))
         }
     }
 
@@ -40,13 +48,16 @@ struct ChangeRoutes: Sendable {
         var lastEventID: UInt64?
         if let text = request.headerFields[HTTPField.Name("Last-Event-ID")!] {
             guard let version = UInt64(text.trimmingWhitespace) else {
-                throw HTTPError(.badRequest, detail: "Last-Event-ID must be a store version, got \"\(text)\".",
-                                extensions: ["header": .string("Last-Event-ID")])
+                throw HTTPError(
+                    .badRequest, detail: "Last-Event-ID must be a store version, got \"\(text)\".",
+                    extensions: ["header": .string("Last-Event-ID")])
             }
             lastEventID = version
         }
         if let text = parameters.value("since") {
-            guard let version = UInt64(text) else { throw APIError.badParameter("since", "must be a store version (a whole number), got \"\(text)\".") }
+            guard let version = UInt64(text) else {
+                throw APIError.badParameter("since", "must be a store version (a whole number), got \"\(text)\".")
+            }
             return version
         }
         return lastEventID

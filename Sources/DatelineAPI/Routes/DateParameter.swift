@@ -22,11 +22,14 @@ enum DateParameter {
         }
         switch numbers.count {
         case 1:
-            guard let first = Day(year: numbers[0], month: 1, day: 1), let last = Day(year: numbers[0], month: 12, day: 31) else { return nil }
+            guard let first = Day(year: numbers[0], month: 1, day: 1), let last = Day(year: numbers[0], month: 12, day: 31) else {
+                return nil
+            }
             return first...last
         case 2:
             guard let first = Day.first(ofMonth: numbers[1], year: numbers[0]),
-                  let last = Day.last(ofMonth: numbers[1], year: numbers[0]) else { return nil }
+                let last = Day.last(ofMonth: numbers[1], year: numbers[0])
+            else { return nil }
             return first...last
         default:
             guard let day = Day(year: numbers[0], month: numbers[1], day: numbers[2]) else { return nil }

@@ -15,8 +15,9 @@ struct EntityRoutes: Sendable {
             let parameters = context.parameters
             let page: Page<Entity>
             do {
-                page = try context.snapshot.entities(type: parameters.choice("type", EntityType.self), text: parameters.text("q"),
-                                                     limit: parameters.limit(), cursor: parameters.text("cursor"))
+                page = try context.snapshot.entities(
+                    type: parameters.choice("type", EntityType.self), text: parameters.text("q"),
+                    limit: parameters.limit(), cursor: parameters.text("cursor"))
             } catch let error as StoreQueryError {
                 throw APIError.query(error)
             }
@@ -36,7 +37,8 @@ struct EntityRoutes: Sendable {
         }
         router.get("/entities/{id}/articles") { request in
             let context = try APIContext(request, snapshot: store.snapshot, endpoint: .pagedList)
-            let limit = try context.parameters.limit(), cursor = try context.parameters.text("cursor")
+            let limit = try context.parameters.limit()
+            let cursor = try context.parameters.text("cursor")
             let entity = try entity(context, suffix: "/articles")
             let articles = context.snapshot.articles(forEntity: entity.id).map(ArticleSummary.init)
             let slice = try ListSlice(articles, scope: "entity-articles:\(entity.id)", limit: limit, cursor: cursor) {
@@ -47,7 +49,8 @@ struct EntityRoutes: Sendable {
         }
         router.get("/entities/{id}/related") { request in
             let context = try APIContext(request, snapshot: store.snapshot, endpoint: .pagedList)
-            let limit = try context.parameters.limit(), cursor = try context.parameters.text("cursor")
+            let limit = try context.parameters.limit()
+            let cursor = try context.parameters.text("cursor")
             let entity = try entity(context, suffix: "/related")
             let related = context.snapshot.related(to: entity.id, limit: Int.max)
             let slice = try ListSlice(related, scope: "entity-related:\(entity.id)", limit: limit, cursor: cursor) {
@@ -63,11 +66,13 @@ struct EntityRoutes: Sendable {
     private func entity(_ context: APIContext, suffix: String) throws(HTTPError) -> Entity {
         if let entity = context.snapshot.entity(context.id) { return entity }
         if let target = context.snapshot.redirect(for: context.id) {
-            let location = PercentEncoding.url(path: "/entities/\(target)\(suffix)",
-                                               query: context.request.query.map { ($0.name, $0.value) })
-            throw HTTPError(.movedPermanently, detail: "Entity \"\(context.id)\" was merged into \"\(target)\".",
-                            extensions: ["location": .string(location)],
-                            headerFields: [.location: location, .cacheControl: "no-cache"])
+            let location = PercentEncoding.url(
+                path: "/entities/\(target)\(suffix)",
+                query: context.request.query.map { ($0.name, $0.value) })
+            throw HTTPError(
+                .movedPermanently, detail: "Entity \"\(context.id)\" was merged into \"\(target)\".",
+                extensions: ["location": .string(location)],
+                headerFields: [.location: location, .cacheControl: "no-cache"])
         }
         throw APIError.notFound("entity", context.id)
     }

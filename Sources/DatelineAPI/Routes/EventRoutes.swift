@@ -6,8 +6,9 @@ struct EventRoutes: Sendable {
     let store: NewsStore
 
     /// An event list that takes the filters and paging of `/events`.
-    static let filteredList = Endpoint(parameters: EventFilters.parameters.union(EventFilters.paging),
-                                       repeatable: EventFilters.repeatable, representations: [.json, .ndjson, .csv])
+    static let filteredList = Endpoint(
+        parameters: EventFilters.parameters.union(EventFilters.paging),
+        repeatable: EventFilters.repeatable, representations: [.json, .ndjson, .csv])
     /// An event list paged with `limit` and `cursor` only.
     static let slicedList = Endpoint(parameters: ["limit", "cursor"], representations: [.json, .ndjson, .csv])
 

@@ -73,7 +73,8 @@ struct QueryParameters: Sendable {
     }
 
     /// Values of a closed set, from repeated parameters, comma-separated lists, or both.
-    func choices<T: RawRepresentable & CaseIterable & Hashable>(_ name: String, _ type: T.Type) throws(HTTPError) -> Set<T> where T.RawValue == String {
+    func choices<T: RawRepresentable & CaseIterable & Hashable>(_ name: String, _ type: T.Type) throws(HTTPError) -> Set<T>
+    where T.RawValue == String {
         var result: Set<T> = []
         for list in values(name) {
             for piece in list.split(separator: ",", omittingEmptySubsequences: false) {

@@ -17,8 +17,10 @@ struct SearchRoutes: Sendable {
             }
             let hits = context.snapshot.search(text, limit: Self.depth)
             let ranked = hits.enumerated().map { (rank: $0.offset, hit: $0.element) }
-            let slice = try ListSlice(ranked, scope: "search:\(text)", limit: context.parameters.limit(),
-                                      cursor: context.parameters.text("cursor")) { [ListCursor.ordered($0.rank)] }
+            let slice = try ListSlice(
+                ranked, scope: "search:\(text)", limit: context.parameters.limit(),
+                cursor: context.parameters.text("cursor")
+            ) { [ListCursor.ordered($0.rank)] }
             return try context.list(slice.items.map(\.hit), next: slice.next, total: slice.total)
         }
     }

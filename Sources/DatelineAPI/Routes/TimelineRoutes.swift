@@ -5,8 +5,9 @@ import NewsModel
 struct TimelineRoutes: Sendable {
     let store: NewsStore
 
-    static let endpoint = Endpoint(parameters: EventFilters.parameters.union(["granularity"]),
-                                   repeatable: EventFilters.repeatable, representations: [.json, .ndjson])
+    static let endpoint = Endpoint(
+        parameters: EventFilters.parameters.union(["granularity"]),
+        repeatable: EventFilters.repeatable, representations: [.json, .ndjson])
 
     func register(in router: inout Router) {
         router.get("/timeline") { request in

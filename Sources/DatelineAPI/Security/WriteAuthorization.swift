@@ -30,13 +30,15 @@ public struct WriteAuthorization: Middleware {
             throw HTTPError(.forbidden, detail: "Writes are disabled: the server has no API token configured.")
         }
         guard let header = request.headerFields[.authorization] else {
-            throw HTTPError(.unauthorized, detail: "Writes need an Authorization: Bearer token.",
-                            headerFields: Self.challenge)
+            throw HTTPError(
+                .unauthorized, detail: "Writes need an Authorization: Bearer token.",
+                headerFields: Self.challenge)
         }
         let parts = header.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else {
-            throw HTTPError(.unauthorized, detail: "The Authorization header must use the Bearer scheme.",
-                            headerFields: Self.challenge)
+            throw HTTPError(
+                .unauthorized, detail: "The Authorization header must use the Bearer scheme.",
+                headerFields: Self.challenge)
         }
         guard Self.constantTimeEquals(Array(parts[1].utf8), token) else {
             throw HTTPError(.forbidden, detail: "The bearer token is not valid for writes.")

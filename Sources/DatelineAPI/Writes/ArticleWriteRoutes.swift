@@ -17,9 +17,10 @@ struct ArticleWriteRoutes: Sendable {
             let input = try ArticleInput.read(WriteBody.parse(request, accepting: .json, limit: bodyLimit))
             let outcome = try ingestion.ingest(input)
             let location = WriteResponse.location("articles", outcome.article.id)
-            var response = try WriteResponse.json(outcome.duplicate ? .ok : .created, ArticleWriteReply(outcome),
-                                                  tag: Preconditions.entityTag(of: outcome.article),
-                                                  location: outcome.duplicate ? nil : location)
+            var response = try WriteResponse.json(
+                outcome.duplicate ? .ok : .created, ArticleWriteReply(outcome),
+                tag: Preconditions.entityTag(of: outcome.article),
+                location: outcome.duplicate ? nil : location)
             if outcome.duplicate { response.headerFields[.contentLocation] = location }
             return response
         }

@@ -1,5 +1,5 @@
-import Hashing
 import HTTPServer
+import Hashing
 import NewsModel
 
 /// Finds an article the store already holds by its source URL or by its exact body text, so

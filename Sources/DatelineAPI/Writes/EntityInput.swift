@@ -7,8 +7,10 @@ import NewsModel
 /// the store counts them from the articles it holds. So is `extractorVersion`: an entity written
 /// through the API is the editor's, and re-extraction leaves it alone.
 enum EntityInput {
-    static let fields: Set<String> = ["id", "name", "type", "aliases", "description", "wikidataId", "mentionCount", "articleIds",
-                                      "extractorVersion"]
+    static let fields: Set<String> = [
+        "id", "name", "type", "aliases", "description", "wikidataId", "mentionCount", "articleIds",
+        "extractorVersion",
+    ]
 
     /// Reads and checks an entity. `pathID` is the id of the path (PUT, PATCH): a body `id`
     /// must then equal it. Without one (POST) the id is the body's, or the slug of the name.
@@ -41,8 +43,9 @@ enum EntityInput {
         try validator.check()
         guard let name, let type else { preconditionFailure("checked above") }
         let id = pathID ?? bodyID ?? Slug.make(name)
-        return Entity(id: id, name: name, type: type, aliases: aliases.filter { $0 != name }, description: description,
-                      wikidataId: wikidataId)
+        return Entity(
+            id: id, name: name, type: type, aliases: aliases.filter { $0 != name }, description: description,
+            wikidataId: wikidataId)
     }
 
     static func isWikidataID(_ text: String) -> Bool {

@@ -15,9 +15,10 @@ struct EntityWriteRoutes: Sendable {
             let entity = try EntityInput.read(body, pathID: nil)
             let stored = try ingestion.exclusively { snapshot in
                 guard snapshot.entity(entity.id) == nil else {
-                    throw HTTPError(.conflict, detail: "An entity with the id \"\(entity.id)\" exists; PUT or PATCH it, or give another id.",
-                                    extensions: ["id": .string(entity.id)],
-                                    headerFields: [.location: WriteResponse.location("entities", entity.id)])
+                    throw HTTPError(
+                        .conflict, detail: "An entity with the id \"\(entity.id)\" exists; PUT or PATCH it, or give another id.",
+                        extensions: ["id": .string(entity.id)],
+                        headerFields: [.location: WriteResponse.location("entities", entity.id)])
                 }
                 return try commit(entity)
             }
@@ -63,7 +64,9 @@ struct EntityWriteRoutes: Sendable {
                 let survivor = try existing(id, in: snapshot)
                 try Preconditions.check(request, current: survivor)
                 if snapshot.redirect(for: other) == id { return survivor }
-                guard other != id else { throw FieldError.unprocessable([FieldError(field: "id", problem: "must name another entity than \"\(id)\".")]) }
+                guard other != id else {
+                    throw FieldError.unprocessable([FieldError(field: "id", problem: "must name another entity than \"\(id)\".")])
+                }
                 guard snapshot.entity(other) != nil else {
                     throw FieldError.unprocessable([FieldError(field: "id", problem: "names no entity: \"\(other)\" is unknown.")])
                 }
@@ -86,8 +89,9 @@ struct EntityWriteRoutes: Sendable {
     private func existing(_ id: String, in snapshot: StoreSnapshot) throws(HTTPError) -> Entity {
         if let entity = snapshot.entity(id) { return entity }
         if let target = snapshot.redirect(for: id) {
-            throw HTTPError(.notFound, detail: "Entity \"\(id)\" was merged into \"\(target)\"; write to that one.",
-                            extensions: ["mergedInto": .string(target)])
+            throw HTTPError(
+                .notFound, detail: "Entity \"\(id)\" was merged into \"\(target)\"; write to that one.",
+                extensions: ["mergedInto": .string(target)])
         }
         throw APIError.notFound("entity", id)
     }

@@ -24,7 +24,8 @@ enum EventDateInput {
         let latest = validator.day(object["latest"], path("latest"), required: false)
         guard let text else { return nil }
         guard let (shape, base) = parse(text) else {
-            validator.fail(path("value"), "must be a date as YYYY, YYYY-MM or YYYY-MM-DD (or YYY, YYYY-Qn, YYYY-Www, YYYY-Www-WE), got \"\(text)\".")
+            validator.fail(
+                path("value"), "must be a date as YYYY, YYYY-MM or YYYY-MM-DD (or YYY, YYYY-Qn, YYYY-Www, YYYY-Www-WE), got \"\(text)\".")
             return nil
         }
         if let precision, precision != shape {
@@ -32,11 +33,13 @@ enum EventDateInput {
             return nil
         }
         let derived = range(of: base, precision: shape, modifier: modifier)
-        let date = EventDate(phrase: phrase ?? text, value: text, precision: shape, modifier: modifier,
-                             earliest: earliest ?? derived.lowerBound, latest: latest ?? derived.upperBound)
+        let date = EventDate(
+            phrase: phrase ?? text, value: text, precision: shape, modifier: modifier,
+            earliest: earliest ?? derived.lowerBound, latest: latest ?? derived.upperBound)
         if date.earliest > date.latest {
-            validator.fail(path(earliest == nil ? "latest" : "earliest"),
-                           "gives a range that ends before it starts: \(date.earliest) to \(date.latest).")
+            validator.fail(
+                path(earliest == nil ? "latest" : "earliest"),
+                "gives a range that ends before it starts: \(date.earliest) to \(date.latest).")
             return nil
         }
         if let problem = inconsistency(date, base: base) {

@@ -9,8 +9,10 @@ import NewsModel
 /// (a GET body sent back whole) and is dropped: an event written through the API is the
 /// editor's, not the extractor's.
 enum EventInput {
-    static let fields: Set<String> = ["id", "type", "summary", "date", "status", "location", "participants", "figures",
-                                      "sources", "confidence", "extractorVersion"]
+    static let fields: Set<String> = [
+        "id", "type", "summary", "date", "status", "location", "participants", "figures",
+        "sources", "confidence", "extractorVersion",
+    ]
     static let participantFields: Set<String> = ["entityId", "role"]
     static let figureFields: Set<String> = ["kind", "value", "unit", "qualifier", "text"]
     static let sourceFields: Set<String> = ["articleId", "sentenceIndex", "start", "end", "quote"]
@@ -47,8 +49,9 @@ enum EventInput {
         _ = validator.string(object["extractorVersion"], "extractorVersion", required: false, allowEmpty: true)
         try validator.check()
         guard let type, let summary, let status, let participants else { preconditionFailure("checked above") }
-        return Event(id: pathID ?? "", type: type, summary: summary, date: date, status: status, location: location,
-                     participants: participants, figures: figures ?? [], sources: sources ?? [], confidence: confidence ?? 1)
+        return Event(
+            id: pathID ?? "", type: type, summary: summary, date: date, status: status, location: location,
+            participants: participants, figures: figures ?? [], sources: sources ?? [], confidence: confidence ?? 1)
     }
 
     private static func checkEntity(_ id: String, _ field: String, in snapshot: StoreSnapshot, validator: inout FieldValidator) {
@@ -60,8 +63,10 @@ enum EventInput {
         }
     }
 
-    private static func readParticipants(_ value: JSONValue?, in snapshot: StoreSnapshot,
-                                         validator: inout FieldValidator) -> [Participant]? {
+    private static func readParticipants(
+        _ value: JSONValue?, in snapshot: StoreSnapshot,
+        validator: inout FieldValidator
+    ) -> [Participant]? {
         guard let items = validator.array(value, "participants") else { return nil }
         var participants: [Participant] = []
         for (index, item) in items.enumerated() {
@@ -98,8 +103,10 @@ enum EventInput {
         }
     }
 
-    private static func readSources(_ value: JSONValue?, in snapshot: StoreSnapshot,
-                                    validator: inout FieldValidator) -> [EventSource]? {
+    private static func readSources(
+        _ value: JSONValue?, in snapshot: StoreSnapshot,
+        validator: inout FieldValidator
+    ) -> [EventSource]? {
         guard let items = validator.array(value, "sources", required: false) else { return nil }
         return items.enumerated().compactMap { index, item in
             let field = "sources[\(index)]"
@@ -121,7 +128,8 @@ enum EventInput {
                 return nil
             }
             if let article, end > article.body.unicodeScalars.count {
-                validator.fail(field + ".end", "must be within the article's body of \(article.body.unicodeScalars.count) characters, got \(end).")
+                validator.fail(
+                    field + ".end", "must be within the article's body of \(article.body.unicodeScalars.count) characters, got \(end).")
                 return nil
             }
             return EventSource(articleId: articleId, sentenceIndex: sentenceIndex, start: start, end: end, quote: quote)

@@ -67,8 +67,9 @@ struct EventWriteRoutes: Sendable {
 
     /// The slug of the date value, the type and the first participant.
     static func baseID(of event: Event) -> String {
-        Slug.make([event.date?.value, event.type.rawValue, event.participants.first?.entityId]
-            .compactMap { $0 }.joined(separator: " "))
+        Slug.make(
+            [event.date?.value, event.type.rawValue, event.participants.first?.entityId]
+                .compactMap { $0 }.joined(separator: " "))
     }
 
     /// The current event prepared for a patch that changes its date's value, precision or
@@ -76,9 +77,9 @@ struct EventWriteRoutes: Sendable {
     /// when only the value changes) are dropped so that they are derived again, not kept stale.
     static func rederivingDate(_ current: JSONValue, for patch: JSONValue) -> JSONValue {
         guard case .object(var event) = current, let changes = patch.members?["date"]?.members,
-              case .object(var date)? = event["date"],
-              changes["earliest"] == nil, changes["latest"] == nil,
-              changes["value"] != nil || changes["precision"] != nil || changes["modifier"] != nil
+            case .object(var date)? = event["date"],
+            changes["earliest"] == nil, changes["latest"] == nil,
+            changes["value"] != nil || changes["precision"] != nil || changes["modifier"] != nil
         else { return current }
         date["earliest"] = nil
         date["latest"] = nil

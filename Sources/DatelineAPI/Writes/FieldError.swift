@@ -14,7 +14,8 @@ struct FieldError: Sendable, Hashable {
     /// 422 listing every field error, in the order found.
     static func unprocessable(_ errors: [FieldError]) -> HTTPError {
         let summary = errors.count == 1 ? "1 field is" : "\(errors.count) fields are"
-        return HTTPError(.unprocessableContent, detail: "The request body is well-formed but \(summary) not valid; see errors.",
-                         extensions: ["errors": .array(errors.map(\.problemValue))])
+        return HTTPError(
+            .unprocessableContent, detail: "The request body is well-formed but \(summary) not valid; see errors.",
+            extensions: ["errors": .array(errors.map(\.problemValue))])
     }
 }

@@ -65,8 +65,10 @@ struct FieldValidator {
     }
 
     /// A string; empty or blank ones are refused unless `allowEmpty`.
-    mutating func string(_ value: JSONValue?, _ field: String, required: Bool = true, allowEmpty: Bool = false,
-                         maxLength: Int = 1_000_000) -> String? {
+    mutating func string(
+        _ value: JSONValue?, _ field: String, required: Bool = true, allowEmpty: Bool = false,
+        maxLength: Int = 1_000_000
+    ) -> String? {
         guard let value = present(value, field, required: required) else { return nil }
         guard case .string(let text) = value else {
             fail(field, "must be a string, got \(value.kindDescription).")
@@ -84,8 +86,10 @@ struct FieldValidator {
     }
 
     /// One of a closed set of strings.
-    mutating func choice<T: RawRepresentable & CaseIterable>(_ value: JSONValue?, _ field: String, _ type: T.Type,
-                                                             required: Bool = true) -> T? where T.RawValue == String {
+    mutating func choice<T: RawRepresentable & CaseIterable>(
+        _ value: JSONValue?, _ field: String, _ type: T.Type,
+        required: Bool = true
+    ) -> T? where T.RawValue == String {
         guard let text = string(value, field, required: required) else { return nil }
         guard let choice = T(rawValue: text) else {
             fail(field, "must be one of \(T.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(text)\".")
@@ -95,8 +99,10 @@ struct FieldValidator {
     }
 
     /// A finite number, within `range` when given.
-    mutating func number(_ value: JSONValue?, _ field: String, required: Bool = true,
-                         in range: ClosedRange<Double>? = nil) -> Double? {
+    mutating func number(
+        _ value: JSONValue?, _ field: String, required: Bool = true,
+        in range: ClosedRange<Double>? = nil
+    ) -> Double? {
         guard let value = present(value, field, required: required) else { return nil }
         guard case .number(let number) = value, number.isFinite else {
             fail(field, "must be a number, got \(value.kindDescription).")

@@ -19,19 +19,24 @@ enum Preconditions {
         let tag = try current.map { try entityTag(of: $0) }
         let noneMatch = request.headerFields[values: .ifNoneMatch]
         if !noneMatch.isEmpty, let tag, let condition = EntityTag.Condition(parsing: noneMatch.joined(separator: ", ")),
-           matches(condition, tag) {
-            throw HTTPError(.preconditionFailed, detail: "If-None-Match was given, and the resource exists with a listed tag.",
-                            headerFields: [.eTag: tag.description])
+            matches(condition, tag)
+        {
+            throw HTTPError(
+                .preconditionFailed, detail: "If-None-Match was given, and the resource exists with a listed tag.",
+                headerFields: [.eTag: tag.description])
         }
         // An empty field is no condition at all; anything else that is not a tag list fails.
         let values = request.headerFields[values: .ifMatch].filter { !$0.allSatisfy { $0 == " " || $0 == "\t" } }
         guard !values.isEmpty else { return }
         guard let condition = EntityTag.Condition(parsing: values.joined(separator: ", ")),
-              matches(condition, tag) else {
-            throw HTTPError(.preconditionFailed,
-                            detail: tag == nil ? "If-Match was given, and the resource does not exist."
-                                               : "If-Match lists no tag of the current representation; fetch it again.",
-                            headerFields: tag.map { [.eTag: $0.description] } ?? [:])
+            matches(condition, tag)
+        else {
+            throw HTTPError(
+                .preconditionFailed,
+                detail: tag == nil
+                    ? "If-Match was given, and the resource does not exist."
+                    : "If-Match lists no tag of the current representation; fetch it again.",
+                headerFields: tag.map { [.eTag: $0.description] } ?? [:])
         }
     }
 

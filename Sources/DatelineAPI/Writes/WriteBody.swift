@@ -27,9 +27,10 @@ enum WriteBody {
             let given = request.headerFields[.contentType].map { "\"\($0)\"" } ?? "no Content-Type"
             var fields: HTTPFields = [:]
             if accepted == .mergePatch { fields[Self.acceptPatch] = "application/merge-patch+json" }
-            throw HTTPError(.unsupportedMediaType,
-                            detail: "The body must be \(mediaTypes.joined(separator: " or ")) in UTF-8; the request has \(given).",
-                            headerFields: fields)
+            throw HTTPError(
+                .unsupportedMediaType,
+                detail: "The body must be \(mediaTypes.joined(separator: " or ")) in UTF-8; the request has \(given).",
+                headerFields: fields)
         }
         guard request.body.count <= limit else {
             throw HTTPError(.contentTooLarge, detail: "The body is larger than \(limit) bytes.")
@@ -50,7 +51,8 @@ enum WriteBody {
         for parameter in parts.dropFirst() {
             let pair = parameter.split(separator: "=", maxSplits: 1).map { String($0).trimmingWhitespace }
             if pair.count == 2, pair[0].lowercased() == "charset",
-               !["utf-8", "\"utf-8\""].contains(pair[1].lowercased()) {
+                !["utf-8", "\"utf-8\""].contains(pair[1].lowercased())
+            {
                 return false
             }
         }

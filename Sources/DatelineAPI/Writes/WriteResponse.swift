@@ -5,8 +5,10 @@ import HTTPTypes
 /// it would give), `Location` for creations, and 204 for deletions.
 enum WriteResponse {
     /// `status` with `body` as JSON and `tag` as the `ETag`.
-    static func json(_ status: HTTPResponse.Status, _ body: some Encodable, tag: EntityTag,
-                     location: String? = nil) throws -> Response {
+    static func json(
+        _ status: HTTPResponse.Status, _ body: some Encodable, tag: EntityTag,
+        location: String? = nil
+    ) throws -> Response {
         var fields: HTTPFields = [
             .contentType: Representation.json.contentType,
             .cacheControl: "no-store",

@@ -7,8 +7,10 @@
 enum EntityFeatures {
     /// The features that read the two tags chosen before word `i`: few, so that a search over
     /// several tag sequences scores the rest of a word's features only once.
-    static func transition(_ sentence: TaggerSentence, at i: Int, previous: EntityTag, beforePrevious: EntityTag,
-                           into out: inout [UInt64]) {
+    static func transition(
+        _ sentence: TaggerSentence, at i: Int, previous: EntityTag, beforePrevious: EntityTag,
+        into out: inout [UInt64]
+    ) {
         out.removeAll(keepingCapacity: true)
         let word = sentence.words[i]
         var hash = FeatureHash(22)
@@ -61,12 +63,22 @@ enum EntityFeatures {
         for (template, offset) in [(3, -1), (4, 1), (5, -2), (6, 2)] as [(UInt8, Int)] {
             add(template) { $0.mix(lower(offset)) }
         }
-        add(7) { $0.mix(lower(-1)); $0.mix(word.lower) }
-        add(8) { $0.mix(word.lower); $0.mix(lower(1)) }
+        add(7) {
+            $0.mix(lower(-1))
+            $0.mix(word.lower)
+        }
+        add(8) {
+            $0.mix(word.lower)
+            $0.mix(lower(1))
+        }
         add(9) { $0.mix(word.shape) }
         add(10) { $0.mix(shape(-1)) }
         add(11) { $0.mix(shape(1)) }
-        add(12) { $0.mix(shape(-1)); $0.mix(word.shape); $0.mix(shape(1)) }
+        add(12) {
+            $0.mix(shape(-1))
+            $0.mix(word.shape)
+            $0.mix(shape(1))
+        }
         let scalars = Array(word.lower.unicodeScalars)
         for length in 1...4 where scalars.count > length {
             add(12 + UInt8(length)) { $0.mix(scalars[..<length]) }
@@ -74,8 +86,15 @@ enum EntityFeatures {
         }
         add(21) { $0.mix(number: (i == 0 ? 1 : 0) + (word.isCapitalized ? 2 : 0) + (word.isAllCaps ? 4 : 0)) }
         add(26) { $0.mix(number: gazetteer(0)) }
-        add(27) { $0.mix(number: gazetteer(-1)); $0.mix(number: gazetteer(0)); $0.mix(number: gazetteer(1)) }
-        add(28) { $0.mix(number: gazetteer(0)); $0.mix(word.shape) }
+        add(27) {
+            $0.mix(number: gazetteer(-1))
+            $0.mix(number: gazetteer(0))
+            $0.mix(number: gazetteer(1))
+        }
+        add(28) {
+            $0.mix(number: gazetteer(0))
+            $0.mix(word.shape)
+        }
         if let earlier = document.earlierClass(of: word) {
             add(29) { $0.mix(number: Int(earlier.rawValue)) }
         }
@@ -85,7 +104,13 @@ enum EntityFeatures {
         for (template, offset) in [(33, 0), (34, -1), (35, 1), (36, -2), (37, 2)] as [(UInt8, Int)] where cues(offset) != 0 {
             add(template) { $0.mix(number: cues(offset)) }
         }
-        add(30) { $0.mix(lower(-1)); $0.mix(word.shape) }
-        add(31) { $0.mix(word.shape); $0.mix(lower(1)) }
+        add(30) {
+            $0.mix(lower(-1))
+            $0.mix(word.shape)
+        }
+        add(31) {
+            $0.mix(word.shape)
+            $0.mix(lower(1))
+        }
     }
 }

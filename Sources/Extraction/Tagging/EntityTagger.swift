@@ -37,8 +37,9 @@ struct EntityTagger {
     /// Every feature of word `i` when `tags` are the tags before and at it.
     static func features(_ sentence: TaggerSentence, wordFeatures: [[UInt64]], tags: [EntityTag], at i: Int) -> [UInt64] {
         var transition: [UInt64] = []
-        EntityFeatures.transition(sentence, at: i, previous: i >= 1 ? tags[i - 1] : .outside,
-                                  beforePrevious: i >= 2 ? tags[i - 2] : .outside, into: &transition)
+        EntityFeatures.transition(
+            sentence, at: i, previous: i >= 1 ? tags[i - 1] : .outside,
+            beforePrevious: i >= 2 ? tags[i - 2] : .outside, into: &transition)
         return wordFeatures[i] + transition
     }
 
@@ -55,8 +56,10 @@ struct EntityTagger {
     /// The best-scoring tag sequence the beam finds. With `gold`, the search stops as soon as
     /// no sequence in the beam agrees with the gold tags so far, and returns the best prefix:
     /// the early update of Collins and Roark's incremental perceptron.
-    static func search(_ sentence: TaggerSentence, wordFeatures: [[UInt64]], gold: [EntityTag]?,
-                       score: ([UInt64], inout [Float]) -> Void) -> [EntityTag] {
+    static func search(
+        _ sentence: TaggerSentence, wordFeatures: [[UInt64]], gold: [EntityTag]?,
+        score: ([UInt64], inout [Float]) -> Void
+    ) -> [EntityTag] {
         var steps: [[Hypothesis]] = []
         steps.reserveCapacity(sentence.count)
         var wordScores = [Float](repeating: 0, count: EntityTag.count)
@@ -79,8 +82,10 @@ struct EntityTagger {
                     let total = hypothesis.score + wordScores[raw] + transitionScores[raw]
                     guard next.count < beamWidth || total > next[next.count - 1].score else { continue }
                     let at = next.firstIndex { total > $0.score } ?? next.count
-                    next.insert(Hypothesis(tag: tag, previous: previous, parent: h, score: total,
-                                           onGold: hypothesis.onGold && gold?[i] == tag), at: at)
+                    next.insert(
+                        Hypothesis(
+                            tag: tag, previous: previous, parent: h, score: total,
+                            onGold: hypothesis.onGold && gold?[i] == tag), at: at)
                     if next.count > beamWidth { next.removeLast() }
                 }
             }

@@ -63,9 +63,13 @@ struct EntityTaggerModel: Sendable {
     /// Reads the file form written by ``serialized()``.
     init(bytes: [UInt8]) throws(FormatError) {
         var reader = ByteReader(bytes: bytes)
-        guard let magic = reader.take(4), Array(magic) == Self.magic else { throw FormatError(description: "not an entity tagger weights file") }
+        guard let magic = reader.take(4), Array(magic) == Self.magic else {
+            throw FormatError(description: "not an entity tagger weights file")
+        }
         let version = reader.uint32()
-        guard version == Self.formatVersion else { throw FormatError(description: "weights format \(version ?? 0), expected \(Self.formatVersion)") }
+        guard version == Self.formatVersion else {
+            throw FormatError(description: "weights format \(version ?? 0), expected \(Self.formatVersion)")
+        }
         guard reader.uint32() == UInt32(EntityTag.count), let features = reader.uint32() else {
             throw FormatError(description: "weights for another tag set")
         }

@@ -24,8 +24,10 @@ struct EntityTaggerTrainer {
     /// Trains over `documents` for `epochs` passes and returns the averaged weights, leaving
     /// out those whose magnitude is below `threshold`. `progress` hears each epoch's share of
     /// sentences tagged right.
-    mutating func train(_ documents: [Document], epochs: Int, seed: UInt64, threshold: Float = 0.001,
-                        progress: (Int, Double) -> Void = { _, _ in }) -> EntityTaggerModel {
+    mutating func train(
+        _ documents: [Document], epochs: Int, seed: UInt64, threshold: Float = 0.001,
+        progress: (Int, Double) -> Void = { _, _ in }
+    ) -> EntityTaggerModel {
         var order = Array(documents.indices)
         var generator = SplitMix64(seed: seed)
         for epoch in 1...epochs {

@@ -34,7 +34,8 @@ public enum EntityTaggerTraining {
         public var description: String {
             func line(_ name: String, _ c: Counts) -> String {
                 let figures = [c.precision, c.recall, c.f1].map { String(Int(($0 * 10_000).rounded())).padded(to: 5, left: true) }
-                return "\(name.padded(to: 12, left: false)) P \(figures[0])  R \(figures[1])  F1 \(figures[2])  (gold \(c.gold), predicted \(c.predicted))"
+                return
+                    "\(name.padded(to: 12, left: false)) P \(figures[0])  R \(figures[1])  F1 \(figures[2])  (gold \(c.gold), predicted \(c.predicted))"
             }
             let classes = EntityTag.NameClass.allCases.map(\.label).map { line($0, byClass[$0] ?? Counts()) }
             return ([line("overall", overall), line("PER+ORG+LOC", typed)] + classes).joined(separator: "\n")
@@ -43,12 +44,15 @@ public enum EntityTaggerTraining {
     }
 
     /// Trains weights on `corpora` and returns them in their file form.
-    public static func train(_ corpora: [CoNLLCorpus], knowledge: KnowledgeBase, epochs: Int, seed: UInt64,
-                             progress: (Int, Double) -> Void = { _, _ in }) -> [UInt8] {
+    public static func train(
+        _ corpora: [CoNLLCorpus], knowledge: KnowledgeBase, epochs: Int, seed: UInt64,
+        progress: (Int, Double) -> Void = { _, _ in }
+    ) -> [UInt8] {
         let documents = corpora.flatMap(\.documents).map { sentences in
-            EntityTaggerTrainer.Document(sentences: sentences.map { sentence in
-                (TaggerSentence(sentence.words, knowledge: knowledge), NameSpan.tags(for: sentence.names, count: sentence.words.count))
-            })
+            EntityTaggerTrainer.Document(
+                sentences: sentences.map { sentence in
+                    (TaggerSentence(sentence.words, knowledge: knowledge), NameSpan.tags(for: sentence.names, count: sentence.words.count))
+                })
         }
         var trainer = EntityTaggerTrainer()
         return trainer.train(documents, epochs: epochs, seed: seed, progress: progress).serialized()
@@ -72,8 +76,8 @@ public enum EntityTaggerTraining {
     }
 }
 
-private extension String {
-    func padded(to width: Int, left: Bool) -> String {
+extension String {
+    fileprivate func padded(to width: Int, left: Bool) -> String {
         let fill = String(repeating: " ", count: max(0, width - count))
         return left ? fill + self : self + fill
     }

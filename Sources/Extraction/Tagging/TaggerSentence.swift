@@ -55,7 +55,10 @@ struct TaggerSentence: Sendable {
     private mutating func markGazetteer(_ gazetteer: (String) -> EntityTag.NameClass?) {
         var i = 0
         while i < words.count {
-            guard words[i].isCapitalized else { i += 1; continue }
+            guard words[i].isCapitalized else {
+                i += 1
+                continue
+            }
             var matched = 0
             var joined = ""
             var found: EntityTag.NameClass?
@@ -68,7 +71,10 @@ struct TaggerSentence: Sendable {
                     found = nameClass
                 }
             }
-            guard let found, matched > 0 else { i += 1; continue }
+            guard let found, matched > 0 else {
+                i += 1
+                continue
+            }
             for (k, tag) in EntityTag.tags(for: found, length: matched).enumerated() { words[i + k].gazetteer = tag }
             i += matched
         }
@@ -77,13 +83,15 @@ struct TaggerSentence: Sendable {
     private static func word(_ raw: String) -> Word {
         var text = raw
         if text.unicodeScalars.contains(where: { $0 == "\u{201C}" || $0 == "\u{201D}" || $0 == "\u{2019}" || $0 == "\u{2018}" }) {
-            text = String(String.UnicodeScalarView(text.unicodeScalars.map { scalar -> Unicode.Scalar in
-                switch scalar {
-                case "\u{201C}", "\u{201D}": "\""
-                case "\u{2018}", "\u{2019}": "'"
-                default: scalar
-                }
-            }))
+            text = String(
+                String.UnicodeScalarView(
+                    text.unicodeScalars.map { scalar -> Unicode.Scalar in
+                        switch scalar {
+                        case "\u{201C}", "\u{201D}": "\""
+                        case "\u{2018}", "\u{2019}": "'"
+                        default: scalar
+                        }
+                    }))
         }
         var shape = String.UnicodeScalarView()
         var upper = 0
@@ -105,8 +113,9 @@ struct TaggerSentence: Sendable {
         }
         let first = text.unicodeScalars.first
         let lower = text.lowercased()
-        return Word(text: text, lower: lower, shape: String(shape),
-                    isCapitalized: first.map(Tokenizer.isUppercase) ?? false,
-                    isAllCaps: upper >= 2 && lowerCount == 0, cues: Cue.bits(of: lower))
+        return Word(
+            text: text, lower: lower, shape: String(shape),
+            isCapitalized: first.map(Tokenizer.isUppercase) ?? false,
+            isAllCaps: upper >= 2 && lowerCount == 0, cues: Cue.bits(of: lower))
     }
 }

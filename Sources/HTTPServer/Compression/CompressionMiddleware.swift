@@ -36,8 +36,10 @@ public struct CompressionMiddleware: Middleware {
     public var formats: [CompressionFormat]
 
     /// A compression middleware; the defaults suit JSON APIs and small static sites.
-    public init(minimumBytes: Int = 1024, level: Int = CompressionFormat.defaultLevel,
-                formats: [CompressionFormat] = [.gzip, .deflate]) {
+    public init(
+        minimumBytes: Int = 1024, level: Int = CompressionFormat.defaultLevel,
+        formats: [CompressionFormat] = [.gzip, .deflate]
+    ) {
         precondition((1...9).contains(level), "compression levels run from 1 to 9")
         self.minimumBytes = minimumBytes
         self.level = level
@@ -55,7 +57,8 @@ public struct CompressionMiddleware: Middleware {
 
         if response.status == .notModified {
             if let coding, let value = response.headerFields[.eTag], let tag = EntityTag(parsing: value),
-               !tag.isWeak, variantTags.contains(tag.opaqueTag) {
+                !tag.isWeak, variantTags.contains(tag.opaqueTag)
+            {
                 response.headerFields[.eTag] = tag.variant(compressedWith: coding).description
                 response.headerFields.mergeVary("Accept-Encoding")
             }
@@ -66,12 +69,12 @@ public struct CompressionMiddleware: Middleware {
         }
         response.headerFields.mergeVary("Accept-Encoding")
         guard let coding, response.status != .noContent, response.status != .partialContent,
-              response.headerFields[.contentEncoding] == nil, response.headerFields[.contentRange] == nil,
-              case .bytes(let bytes) = response.body, bytes.count >= minimumBytes
+            response.headerFields[.contentEncoding] == nil, response.headerFields[.contentRange] == nil,
+            case .bytes(let bytes) = response.body, bytes.count >= minimumBytes
         else { return response }
         // A body zlib cannot compress is still a correct answer: send it as it is.
         guard let compressed = try? Deflater.compress(bytes, format: coding, level: level),
-              compressed.count < bytes.count
+            compressed.count < bytes.count
         else { return response }
         response.body = .bytes(compressed)
         response.headerFields[.contentEncoding] = coding.contentCoding
@@ -119,8 +122,11 @@ public struct CompressionMiddleware: Middleware {
     /// streams), the JSON, XML and script types, `+json`/`+xml` suffixes, SVG and a few others.
     /// Already-compressed formats (PNG, JPEG, WebP, WOFF2, ZIP, gzip, ...) are not.
     public static func isCompressible(_ contentType: String) -> Bool {
-        let mediaType = HeaderList.trim(contentType.split(separator: ";", maxSplits: 1,
-                                                          omittingEmptySubsequences: false)[0]).lowercased()
+        let mediaType = HeaderList.trim(
+            contentType.split(
+                separator: ";", maxSplits: 1,
+                omittingEmptySubsequences: false)[0]
+        ).lowercased()
         if mediaType.hasPrefix("text/") { return mediaType != "text/event-stream" }
         if compressibleTypes.contains(mediaType) { return true }
         return mediaType.hasPrefix("application/") && (mediaType.hasSuffix("+json") || mediaType.hasSuffix("+xml"))

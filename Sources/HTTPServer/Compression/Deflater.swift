@@ -63,8 +63,10 @@ public final class Deflater {
     }
 
     /// Compresses `bytes` in one call with a stream opened and closed for it.
-    public static func compress(_ bytes: [UInt8], format: CompressionFormat,
-                                level: Int = CompressionFormat.defaultLevel) throws -> [UInt8] {
+    public static func compress(
+        _ bytes: [UInt8], format: CompressionFormat,
+        level: Int = CompressionFormat.defaultLevel
+    ) throws -> [UInt8] {
         try Deflater(format: format, level: level).compress(bytes)
     }
 }

@@ -43,8 +43,9 @@ public final class Inflater {
             while true {
                 if written == output.count {
                     guard written <= maxOutputBytes else {
-                        throw ZlibError(operation: "inflate", code: Z_BUF_ERROR,
-                                        message: "output exceeds \(maxOutputBytes) bytes")
+                        throw ZlibError(
+                            operation: "inflate", code: Z_BUF_ERROR,
+                            message: "output exceeds \(maxOutputBytes) bytes")
                     }
                     let grown = output.count > capacityLimit / 2 ? capacityLimit : output.count * 2
                     output.append(contentsOf: repeatElement(0, count: max(grown - output.count, 1)))
@@ -62,14 +63,16 @@ public final class Inflater {
                 case Z_STREAM_END:
                     if inputLeft == 0 { return }
                     guard format == .gzip else {
-                        throw ZlibError(operation: "inflate", code: Z_DATA_ERROR,
-                                        message: "\(inputLeft) bytes after the end of the stream")
+                        throw ZlibError(
+                            operation: "inflate", code: Z_DATA_ERROR,
+                            message: "\(inputLeft) bytes after the end of the stream")
                     }
                     inflateReset(stream)
                 case Z_OK, Z_BUF_ERROR:
                     if inputLeft == 0 && outputLeft > 0 {
-                        throw ZlibError(operation: "inflate", code: Z_BUF_ERROR,
-                                        message: "input ended before the end of the stream")
+                        throw ZlibError(
+                            operation: "inflate", code: Z_BUF_ERROR,
+                            message: "input ended before the end of the stream")
                     }
                 default:
                     throw ZlibError(operation: "inflate", code: code, stream: stream)
@@ -86,8 +89,10 @@ public final class Inflater {
     }
 
     /// Decompresses `bytes` in one call with a stream opened and closed for it.
-    public static func decompress(_ bytes: [UInt8], format: CompressionFormat,
-                                  maxOutputBytes: Int = Int.max) throws -> [UInt8] {
+    public static func decompress(
+        _ bytes: [UInt8], format: CompressionFormat,
+        maxOutputBytes: Int = Int.max
+    ) throws -> [UInt8] {
         try Inflater(format: format).decompress(bytes, maxOutputBytes: maxOutputBytes)
     }
 }

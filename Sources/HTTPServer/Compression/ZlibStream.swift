@@ -4,8 +4,10 @@ import CZlib
 enum ZlibStream {
     /// A stream at a fixed address (zlib's state points back at it), initialised by `initialise`;
     /// released again and the error thrown when zlib refuses.
-    static func open(_ operation: String,
-                     _ initialise: (UnsafeMutablePointer<z_stream>) -> Int32) throws -> UnsafeMutablePointer<z_stream> {
+    static func open(
+        _ operation: String,
+        _ initialise: (UnsafeMutablePointer<z_stream>) -> Int32
+    ) throws -> UnsafeMutablePointer<z_stream> {
         let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
         stream.initialize(to: z_stream())
         let code = initialise(stream)

@@ -13,8 +13,10 @@ extension ConnectionStateMachine {
 
     /// A response is ready: for `request`, or for an error with no request (`reject`). Queues
     /// its bytes and goes on with what is buffered. Returns the bytes queued, for the record.
-    mutating func respond(with response: Response, to request: Request?, keepAlive: Bool,
-                          head context: HeadContext, now: DispatchTime) -> (bytes: Int, actions: [Action]) {
+    mutating func respond(
+        with response: Response, to request: Request?, keepAlive: Bool,
+        head context: HeadContext, now: DispatchTime
+    ) -> (bytes: Int, actions: [Action]) {
         let finishing: Bool
         switch state {
         case .open(.responding): finishing = false
@@ -26,8 +28,9 @@ extension ConnectionStateMachine {
         let code = response.status.code
         let bodyless = isHead || code == 304 || code == 204
         func head(_ framing: ResponseHead.Framing, keepAlive: Bool) -> [UInt8] {
-            ResponseHead.bytes(for: response.head, framing: framing, keepAlive: keepAlive, version: version,
-                               date: context.date, serverName: context.serverName)
+            ResponseHead.bytes(
+                for: response.head, framing: framing, keepAlive: keepAlive, version: version,
+                date: context.date, serverName: context.serverName)
         }
         let queued: Int
         switch response.body {

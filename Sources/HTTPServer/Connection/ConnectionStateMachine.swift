@@ -252,8 +252,10 @@ struct ConnectionStateMachine {
         if case .open(.reading) = state, output.isEmpty, parser.isMidRequest {
             // A head or body that never finished: say so, then close.
             state = .open(.responding)
-            return [.reject(HTTPError(.requestTimeout, detail: "The request did not arrive in time.", closeConnection: true)),
-                    .lingerDeadline]
+            return [
+                .reject(HTTPError(.requestTimeout, detail: "The request did not arrive in time.", closeConnection: true)),
+                .lingerDeadline,
+            ]
         }
         if case .open = state {
             return close(.resetIfLagging)

@@ -34,11 +34,12 @@ extension HTTPConnection {
         response.headerFields[.requestID] = request.id
         let keepAlive = request.keepAlive && !context.shutdown.isRequested && response.headerFields[.connection]?.lowercased() != "close"
         let (bytesOut, actions) = machine.respond(with: response, to: request, keepAlive: keepAlive, head: headContext, now: .now())
-        context.observer?.requestCompleted(RequestRecord(
-            method: request.method, path: request.path, route: response.route, status: response.status,
-            bytesIn: request.body.count, bytesOut: bytesOut,
-            duration: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9,
-            requestID: request.id, remoteAddress: remoteAddress, userAgent: request.headerFields[.userAgent]))
+        context.observer?.requestCompleted(
+            RequestRecord(
+                method: request.method, path: request.path, route: response.route, status: response.status,
+                bytesIn: request.body.count, bytesOut: bytesOut,
+                duration: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9,
+                requestID: request.id, remoteAddress: remoteAddress, userAgent: request.headerFields[.userAgent]))
         return actions
     }
 
@@ -49,9 +50,10 @@ extension HTTPConnection {
         let id = RequestID.generate()
         response.headerFields[.requestID] = id
         let (bytes, actions) = machine.respond(with: response, to: nil, keepAlive: false, head: headContext, now: .now())
-        context.observer?.requestCompleted(RequestRecord(
-            method: .get, path: "", route: nil, status: response.status, bytesIn: 0, bytesOut: bytes,
-            duration: 0, requestID: id, remoteAddress: remoteAddress, userAgent: nil))
+        context.observer?.requestCompleted(
+            RequestRecord(
+                method: .get, path: "", route: nil, status: response.status, bytesIn: 0, bytesOut: bytes,
+                duration: 0, requestID: id, remoteAddress: remoteAddress, userAgent: nil))
         return actions
     }
 

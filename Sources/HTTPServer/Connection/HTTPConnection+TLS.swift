@@ -54,7 +54,8 @@ extension HTTPConnection {
     /// closes: a clear answer instead of a hang or a TLS alert the client cannot read.
     private func answerPlainHTTPOnTLSPort() {
         let body = "This port speaks HTTPS; use an https:// URL.\n"
-        let text = "HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
+        let text =
+            "HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
         _ = text.withCString { Posix.send(descriptor, $0, strlen($0)) }
         shutdown(descriptor, Int32(SHUT_WR))
         perform(machine.close())

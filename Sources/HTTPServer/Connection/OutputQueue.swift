@@ -67,8 +67,9 @@ struct OutputQueue {
                 if index == taken { return body(vectors) }
                 return pieces[index].withUnsafeBytes { raw in
                     let skip = index == 0 ? offset : 0
-                    vectors[index] = iovec(iov_base: UnsafeMutableRawPointer(mutating: raw.baseAddress! + skip),
-                                           iov_len: raw.count - skip)
+                    vectors[index] = iovec(
+                        iov_base: UnsafeMutableRawPointer(mutating: raw.baseAddress! + skip),
+                        iov_len: raw.count - skip)
                     return fill(index + 1)
                 }
             }

@@ -18,8 +18,10 @@ enum ResponseHead {
     /// set: comparing a name with five is cheaper than hashing it, for every field of every response.
     private static let serverOwned: [HTTPField.Name] = [.contentLength, .transferEncoding, .connection, .date, .server]
 
-    static func bytes(for head: HTTPResponse, framing: Framing, keepAlive: Bool, version: HTTPVersion,
-                      date: String, serverName: String) -> [UInt8] {
+    static func bytes(
+        for head: HTTPResponse, framing: Framing, keepAlive: Bool, version: HTTPVersion,
+        date: String, serverName: String
+    ) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(256 + head.headerFields.count * 32)
         out.append(contentsOf: "HTTP/1.1 ".utf8)

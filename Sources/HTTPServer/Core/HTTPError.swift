@@ -17,9 +17,11 @@ public struct HTTPError: Error, Sendable {
     /// Whether the connection must close after the response (framing in doubt).
     public var closeConnection: Bool
 
-    public init(_ status: HTTPResponse.Status, detail: String? = nil, type: String? = nil,
-                extensions: [String: JSONValue] = [:], headerFields: HTTPFields = [:],
-                closeConnection: Bool = false) {
+    public init(
+        _ status: HTTPResponse.Status, detail: String? = nil, type: String? = nil,
+        extensions: [String: JSONValue] = [:], headerFields: HTTPFields = [:],
+        closeConnection: Bool = false
+    ) {
         self.status = status
         self.detail = detail
         self.type = type

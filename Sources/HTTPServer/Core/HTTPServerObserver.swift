@@ -34,8 +34,10 @@ public struct RequestRecord: Sendable {
     public var remoteAddress: String
     public var userAgent: String?
 
-    public init(method: HTTPRequest.Method, path: String, route: String?, status: HTTPResponse.Status, bytesIn: Int,
-                bytesOut: Int, duration: Double, requestID: String, remoteAddress: String, userAgent: String?) {
+    public init(
+        method: HTTPRequest.Method, path: String, route: String?, status: HTTPResponse.Status, bytesIn: Int,
+        bytesOut: Int, duration: Double, requestID: String, remoteAddress: String, userAgent: String?
+    ) {
         self.method = method
         self.path = path
         self.route = route

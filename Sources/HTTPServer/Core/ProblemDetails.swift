@@ -8,7 +8,8 @@ public enum ProblemDetails {
     /// The response for an error: an `HTTPError` as it says, anything else as a 500 that tells
     /// nothing of the failure's insides.
     public static func response(for error: any Error, instance: String? = nil) -> Response {
-        let httpError = RoutedError.unwrap(error) as? HTTPError
+        let httpError =
+            RoutedError.unwrap(error) as? HTTPError
             ?? HTTPError(.internalServerError, detail: "The server failed to answer this request.")
         return response(for: httpError, instance: instance)
     }

@@ -23,8 +23,10 @@ public struct Request: Sendable {
     /// The request id: taken from a sane `X-Request-ID`, generated otherwise.
     public var id: String = ""
 
-    public init(head: HTTPRequest, version: HTTPVersion = .http1_1, path: String, query: [QueryItem] = [],
-                body: [UInt8] = [], keepAlive: Bool = true, remoteAddress: String = "") {
+    public init(
+        head: HTTPRequest, version: HTTPVersion = .http1_1, path: String, query: [QueryItem] = [],
+        body: [UInt8] = [], keepAlive: Bool = true, remoteAddress: String = ""
+    ) {
         self.head = head
         self.version = version
         self.path = path

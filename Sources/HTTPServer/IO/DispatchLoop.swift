@@ -38,9 +38,15 @@ final class DispatchLoop: IOLoop, @unchecked Sendable {
         /// Resumes whichever source is suspended and returns them all, ready to be cancelled
         /// and released.
         func resumedSources() -> [any DispatchSourceProtocol] {
-            if !reading { reader.resume(); reading = true }
+            if !reading {
+                reader.resume()
+                reading = true
+            }
             guard let writer else { return [reader] }
-            if !writing { writer.resume(); writing = true }
+            if !writing {
+                writer.resume()
+                writing = true
+            }
             return [reader, writer]
         }
     }

@@ -62,11 +62,13 @@ final class EpollLoop: IOLoop, @unchecked Sendable {
     func start() {
         var thread = pthread_t()
         let loop = Unmanaged.passRetained(self).toOpaque()
-        let created = pthread_create(&thread, nil, { raw in
-            let loop = Unmanaged<EpollLoop>.fromOpaque(raw!).takeRetainedValue()
-            loop.run()
-            return nil
-        }, loop)
+        let created = pthread_create(
+            &thread, nil,
+            { raw in
+                let loop = Unmanaged<EpollLoop>.fromOpaque(raw!).takeRetainedValue()
+                loop.run()
+                return nil
+            }, loop)
         precondition(created == 0, "could not start an event loop thread (error \(created))")
         pthread_detach(thread)
     }
@@ -175,7 +177,8 @@ final class EpollLoop: IOLoop, @unchecked Sendable {
         if flags & EPOLLOUT.rawValue != 0 { client.writable() }
         // Writing may have closed the client, or paused its reading.
         if flags & EPOLLIN.rawValue != 0, let current = registrations[slot], current.client === client,
-           current.events & EPOLLIN.rawValue != 0 {
+            current.events & EPOLLIN.rawValue != 0
+        {
             client.readable()
         }
     }

@@ -11,7 +11,8 @@
 public indirect enum JSONValue: Sendable, Hashable, Codable,
     ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
     ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral,
-    ExpressibleByNilLiteral {
+    ExpressibleByNilLiteral
+{
     case null
     case bool(Bool)
     case number(Double)

@@ -50,9 +50,11 @@ public struct CORSMiddleware: Middleware {
     private let allowedHeaderNames: Set<String>
 
     /// CORS for the given origins; `"*"` among them allows any origin.
-    public init(allowedOrigins: [String], allowedMethods: [HTTPRequest.Method] = Self.defaultMethods,
-                allowedHeaders: [String] = Self.defaultAllowedHeaders,
-                exposedHeaders: [String] = Self.defaultExposedHeaders, maxAge: Int = 600) {
+    public init(
+        allowedOrigins: [String], allowedMethods: [HTTPRequest.Method] = Self.defaultMethods,
+        allowedHeaders: [String] = Self.defaultAllowedHeaders,
+        exposedHeaders: [String] = Self.defaultExposedHeaders, maxAge: Int = 600
+    ) {
         if allowedOrigins.contains("*") {
             self.allowedOrigins = .any
         } else {

@@ -68,9 +68,9 @@ public enum HTTPDate {
     // `06 Nov 1994 08:49:37 GMT`
     private static func imfFixdate(_ scanner: inout Scanner) -> Int? {
         guard let day = scanner.digits(2), scanner.take(0x20),
-              let month = scanner.month(months), scanner.take(0x20),
-              let year = scanner.digits(4), scanner.take(0x20),
-              let time = scanner.timeOfDay(), scanner.literal(" GMT"), scanner.atEnd
+            let month = scanner.month(months), scanner.take(0x20),
+            let year = scanner.digits(4), scanner.take(0x20),
+            let time = scanner.timeOfDay(), scanner.literal(" GMT"), scanner.atEnd
         else { return nil }
         return seconds(year: year, month: month, day: day, time: time)
     }
@@ -78,9 +78,9 @@ public enum HTTPDate {
     // `06-Nov-94 08:49:37 GMT`
     private static func rfc850(_ scanner: inout Scanner) -> Int? {
         guard let day = scanner.digits(2), scanner.take(UInt8(ascii: "-")),
-              let month = scanner.month(months), scanner.take(UInt8(ascii: "-")),
-              let shortYear = scanner.digits(2), scanner.take(0x20),
-              let clock = scanner.timeOfDay(), scanner.literal(" GMT"), scanner.atEnd
+            let month = scanner.month(months), scanner.take(UInt8(ascii: "-")),
+            let shortYear = scanner.digits(2), scanner.take(0x20),
+            let clock = scanner.timeOfDay(), scanner.literal(" GMT"), scanner.atEnd
         else { return nil }
         // RFC 9110: a year that would be more than 50 years in the future is in the past century.
         var now = time(nil)
@@ -104,14 +104,14 @@ public enum HTTPDate {
             day = digits
         }
         guard scanner.take(0x20), let time = scanner.timeOfDay(), scanner.take(0x20),
-              let year = scanner.digits(4), scanner.atEnd
+            let year = scanner.digits(4), scanner.atEnd
         else { return nil }
         return seconds(year: year, month: month, day: day, time: time)
     }
 
     private static func seconds(year: Int, month: Int, day: Int, time: (hour: Int, minute: Int, second: Int)) -> Int? {
         guard (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day),
-              (0...23).contains(time.hour), (0...59).contains(time.minute), (0...60).contains(time.second)
+            (0...23).contains(time.hour), (0...59).contains(time.minute), (0...60).contains(time.second)
         else { return nil }
         return daysFromCivil(year: year, month: month, day: day) * 86_400
             + time.hour * 3_600 + time.minute * 60 + time.second
@@ -197,7 +197,7 @@ public enum HTTPDate {
 
         mutating func timeOfDay() -> (hour: Int, minute: Int, second: Int)? {
             guard let hour = digits(2), take(UInt8(ascii: ":")), let minute = digits(2),
-                  take(UInt8(ascii: ":")), let second = digits(2)
+                take(UInt8(ascii: ":")), let second = digits(2)
             else { return nil }
             return (hour, minute, second)
         }

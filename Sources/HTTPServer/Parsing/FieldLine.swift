@@ -21,7 +21,7 @@ extension RequestParser {
                 throw RequestParser.failure(.badRequest, "Whitespace between header field name and colon")
             }
             guard Syntax.isToken(nameBytes),
-                  let name = HTTPField.Name(String(decoding: nameBytes, as: UTF8.self))
+                let name = HTTPField.Name(String(decoding: nameBytes, as: UTF8.self))
             else {
                 throw RequestParser.failure(.badRequest, "Header field name is empty or not a valid token")
             }

@@ -132,7 +132,7 @@ extension RequestParser {
             guard let contentLength else { return .none }
             // Past 18 digits the number would not fit an Int; it is far over any limit anyway.
             guard contentLength.utf8.count <= 18, let length = Int(contentLength.isEmpty ? "0" : contentLength),
-                  length <= limits.bodyBytes
+                length <= limits.bodyBytes
             else {
                 throw RequestParser.failure(.contentTooLarge, "Request body larger than \(limits.bodyBytes) bytes")
             }

@@ -20,8 +20,8 @@ extension RequestParser {
                 let byte = bytes[index]
                 if byte == Syntax.percent {
                     guard index + 2 < bytes.endIndex,
-                          let high = Syntax.hexValue(bytes[index + 1]),
-                          let low = Syntax.hexValue(bytes[index + 2])
+                        let high = Syntax.hexValue(bytes[index + 1]),
+                        let low = Syntax.hexValue(bytes[index + 2])
                     else { return nil }
                     let value = UInt8(high << 4 | low)
                     decoded.append(value)

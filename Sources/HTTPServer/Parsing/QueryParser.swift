@@ -17,7 +17,7 @@ extension RequestParser {
                     value = []
                 }
                 guard let decodedName = PercentDecoding.decode(name, plusAsSpace: true),
-                      let decodedValue = PercentDecoding.decode(value, plusAsSpace: true)
+                    let decodedValue = PercentDecoding.decode(value, plusAsSpace: true)
                 else { return nil }
                 items.append(QueryItem(name: decodedName, value: decodedValue))
             }

@@ -12,15 +12,15 @@ extension RequestParser {
         /// version is 505, an unknown method 501, and a target in a form not accepted 400.
         init(parsing line: ArraySlice<UInt8>) throws(HTTPError) {
             guard let firstSpace = line.firstIndex(of: Syntax.space),
-                  let secondSpace = line[(firstSpace + 1)...].firstIndex(of: Syntax.space),
-                  !line[(secondSpace + 1)...].contains(Syntax.space),
-                  secondSpace > firstSpace + 1
+                let secondSpace = line[(firstSpace + 1)...].firstIndex(of: Syntax.space),
+                !line[(secondSpace + 1)...].contains(Syntax.space),
+                secondSpace > firstSpace + 1
             else {
                 throw RequestParser.failure(.badRequest, "Request line is not 'method SP target SP version'")
             }
             let methodBytes = line[..<firstSpace]
             guard Syntax.isToken(methodBytes),
-                  let method = HTTPRequest.Method(String(decoding: methodBytes, as: UTF8.self))
+                let method = HTTPRequest.Method(String(decoding: methodBytes, as: UTF8.self))
             else {
                 throw RequestParser.failure(.badRequest, "Request method is not a valid token")
             }
@@ -45,9 +45,9 @@ extension RequestParser {
         private static func version(_ bytes: ArraySlice<UInt8>) throws(HTTPError) -> HTTPVersion {
             let digits = bytes.dropFirst(5)
             guard bytes.count == 8, bytes.starts(with: "HTTP/".utf8),
-                  let major = digits.first, Syntax.isDigit(major),
-                  digits.dropFirst().first == UInt8(ascii: "."),
-                  let minor = digits.last, Syntax.isDigit(minor)
+                let major = digits.first, Syntax.isDigit(major),
+                digits.dropFirst().first == UInt8(ascii: "."),
+                let minor = digits.last, Syntax.isDigit(minor)
             else {
                 throw RequestParser.failure(.badRequest, "Request line has a malformed HTTP version")
             }

@@ -69,14 +69,15 @@ extension RequestParser {
         ) throws(HTTPError) -> (authority: String, rest: ArraySlice<UInt8>)? {
             let separator = Array("://".utf8)
             guard let colon = bytes.firstIndex(of: Syntax.colon),
-                  bytes[colon...].starts(with: separator)
+                bytes[colon...].starts(with: separator)
             else { return nil }
             let scheme = String(decoding: bytes[..<colon], as: UTF8.self).lowercased()
             guard scheme == "http" || scheme == "https" else {
                 throw RequestParser.failure(.badRequest, "Request target has an unsupported scheme")
             }
             let authorityStart = colon + separator.count
-            let authorityEnd = bytes[authorityStart...].firstIndex { $0 == Syntax.slash || $0 == Syntax.question }
+            let authorityEnd =
+                bytes[authorityStart...].firstIndex { $0 == Syntax.slash || $0 == Syntax.question }
                 ?? bytes.endIndex
             let authority = bytes[authorityStart..<authorityEnd]
             guard !authority.isEmpty, authority.allSatisfy(Syntax.isAuthority) else {

@@ -109,8 +109,9 @@ public struct Router: Responder {
         if request.method == .options {
             return Response(status: .noContent, headerFields: [.allow: route.allowed])
         }
-        throw HTTPError(.methodNotAllowed, detail: "\(request.path) does not answer \(request.method.rawValue).",
-                        headerFields: [.allow: route.allowed])
+        throw HTTPError(
+            .methodNotAllowed, detail: "\(request.path) does not answer \(request.method.rawValue).",
+            headerFields: [.allow: route.allowed])
     }
 
     private func match(_ path: String) -> (Route, [String: String])? {

@@ -1,6 +1,7 @@
 import Dispatch
-public import Logging
 import Locking
+public import Logging
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -57,8 +58,10 @@ public final class HTTPServer: Sendable {
         }
     }
 
-    public init(configuration: HTTPServerConfiguration, responder: any Responder, logger: Logger,
-                observer: (any HTTPServerObserver)? = nil) {
+    public init(
+        configuration: HTTPServerConfiguration, responder: any Responder, logger: Logger,
+        observer: (any HTTPServerObserver)? = nil
+    ) {
         self.configuration = configuration
         self.responder = responder
         self.logger = logger
@@ -97,10 +100,12 @@ public final class HTTPServer: Sendable {
             listener.source.setEventHandler { [self] in acceptConnections(listener) }
             listener.source.setCancelHandler { Posix.close(listener.descriptor) }
             listener.source.activate()
-            logger.info("listening", metadata: [
-                "address": "\(listener.address)", "scheme": .string(listener.secure ? "https" : "http"),
-                "descriptor_limit": .stringConvertible(limit),
-            ])
+            logger.info(
+                "listening",
+                metadata: [
+                    "address": "\(listener.address)", "scheme": .string(listener.secure ? "https" : "http"),
+                    "descriptor_limit": .stringConvertible(limit),
+                ])
         }
         return listeners[0].address
     }
@@ -199,7 +204,8 @@ public final class HTTPServer: Sendable {
     private func admit(_ descriptor: Int32, peer: SocketAddress?, secure: Bool) {
         var session: TLSSession?
         if secure {
-            guard let context = state.withLock({ $0.tlsContext }), let made = try? TLSSession(context: context, descriptor: descriptor) else {
+            guard let context = state.withLock({ $0.tlsContext }), let made = try? TLSSession(context: context, descriptor: descriptor)
+            else {
                 logger.warning("could not start a TLS session", metadata: ["client": "\(peer?.description ?? "unknown")"])
                 Posix.close(descriptor)
                 return
@@ -216,8 +222,9 @@ public final class HTTPServer: Sendable {
             Posix.close(descriptor)
             return
         }
-        let connection = HTTPConnection(descriptor: descriptor, remoteAddress: peer?.description ?? "unknown",
-                                        context: makeContext(secure: secure), loop: loop, tls: session)
+        let connection = HTTPConnection(
+            descriptor: descriptor, remoteAddress: peer?.description ?? "unknown",
+            context: makeContext(secure: secure), loop: loop, tls: session)
         let open = state.withLock { state -> Int? in
             guard !state.stopping, state.connections.count < configuration.maxConnections else { return nil }
             state.connections[ObjectIdentifier(connection)] = connection
@@ -225,8 +232,10 @@ public final class HTTPServer: Sendable {
         }
         guard let open else {
             connection.start()
-            connection.refuse(HTTPError(.serviceUnavailable, detail: "The server is at its connection limit or shutting down.",
-                                        headerFields: [.retryAfter: "1"], closeConnection: true))
+            connection.refuse(
+                HTTPError(
+                    .serviceUnavailable, detail: "The server is at its connection limit or shutting down.",
+                    headerFields: [.retryAfter: "1"], closeConnection: true))
             return
         }
         observer?.connectionOpened(open: open)
@@ -238,17 +247,26 @@ public final class HTTPServer: Sendable {
     /// runs once every connection is closed.
     public func shutdown(completion: @escaping @Sendable () -> Void = {}) {
         let (listeners, connections, alreadyStopping) = state.withLock { state in
-            defer { state.stopping = true; state.stopWaiters.append(completion) }
+            defer {
+                state.stopping = true
+                state.stopWaiters.append(completion)
+            }
             let listeners = state.listeners
             state.listeners = []
             return (listeners, Array(state.connections.values), state.stopping)
         }
-        guard !alreadyStopping else { notifyStoppedIfDone(); return }
+        guard !alreadyStopping else {
+            notifyStoppedIfDone()
+            return
+        }
         shutdownFlag.raise()
         logger.info("shutting down", metadata: ["open_connections": .stringConvertible(connections.count)])
         for listener in listeners {
             acceptQueue.async {
-                if listener.suspended { listener.suspended = false; listener.source.resume() }
+                if listener.suspended {
+                    listener.suspended = false
+                    listener.source.resume()
+                }
                 listener.source.cancel()
             }
         }
@@ -275,7 +293,10 @@ public final class HTTPServer: Sendable {
     private func notifyStoppedIfDone() {
         let (waiters, loops) = state.withLock { state -> ([@Sendable () -> Void], [any IOLoop]) in
             guard state.stopping, state.connections.isEmpty else { return ([], []) }
-            defer { state.stopWaiters = []; state.loops = [] }
+            defer {
+                state.stopWaiters = []
+                state.loops = []
+            }
             return (state.stopWaiters, state.loops)
         }
         loops.forEach { $0.stop() }

@@ -49,7 +49,8 @@ final class FileCache: Sendable {
                 state.totalBytes -= old.bytes.count
             }
             while state.totalBytes + bytes.count > maxTotalBytes,
-                  let oldest = state.entries.min(by: { $0.value.lastUse < $1.value.lastUse }) {
+                let oldest = state.entries.min(by: { $0.value.lastUse < $1.value.lastUse })
+            {
                 state.entries[oldest.key] = nil
                 state.totalBytes -= oldest.value.bytes.count
             }

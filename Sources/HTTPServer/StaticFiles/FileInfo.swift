@@ -1,9 +1,10 @@
+import Hashing
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Hashing
 
 /// What `stat` says about a file, as far as serving it goes.
 struct FileInfo: Sendable, Hashable {

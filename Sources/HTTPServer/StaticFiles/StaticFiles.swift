@@ -1,4 +1,5 @@
 import HTTPTypes
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -51,9 +52,11 @@ public struct StaticFiles: Responder {
     ///   - indexFile: the file name that answers directory paths.
     ///   - maxCachedFileBytes: files up to this size are kept in memory.
     ///   - maxCacheBytes: the most bytes kept in memory in all.
-    public init(root: String, prefix: String = "/", cacheControl: String = "no-cache",
-                indexFile: String = "index.html", maxCachedFileBytes: Int = 1 << 20,
-                maxCacheBytes: Int = 32 << 20) {
+    public init(
+        root: String, prefix: String = "/", cacheControl: String = "no-cache",
+        indexFile: String = "index.html", maxCachedFileBytes: Int = 1 << 20,
+        maxCacheBytes: Int = 32 << 20
+    ) {
         precondition(prefix.hasPrefix("/"), "a prefix is an absolute URL path")
         precondition(!indexFile.contains("/") && !indexFile.hasPrefix("."), "an index file is a plain file name")
         self.root = root
@@ -72,7 +75,7 @@ public struct StaticFiles: Responder {
             throw HTTPError(.methodNotAllowed, headerFields: [.allow: "GET, HEAD"])
         }
         guard let root = resolvedRoot, let target = Self.target(of: request, prefix: prefix),
-              let located = locate(target, root: root)
+            let located = locate(target, root: root)
         else { throw HTTPError(.notFound) }
         let path = located.path
         var info = located.info
@@ -117,12 +120,12 @@ public struct StaticFiles: Responder {
         if status.isRegularFile && target.namesDirectory { return nil }
         if let known = resolutions.resolution(of: candidate, status: status) { return (known.path, known.info) }
         guard let resolved = Self.realPath(candidate), Self.isInside(resolved, root: root),
-              let info = FileInfo(path: resolved)
+            let info = FileInfo(path: resolved)
         else { return nil }
         var found = (path: resolved, info: info)
         if info.isDirectory {
             guard let index = Self.realPath(resolved + "/" + indexFile), Self.isInside(index, root: root),
-                  let indexInfo = FileInfo(path: index), indexInfo.isRegularFile
+                let indexInfo = FileInfo(path: index), indexInfo.isRegularFile
             else { return nil }
             found = (index, indexInfo)
         } else if !info.isRegularFile {

@@ -1,4 +1,5 @@
 import COpenSSL
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -75,7 +76,8 @@ public final class TLSContext: @unchecked Sendable {
 
     private static func applyPolicy(to context: OpaquePointer) throws(TLSError) {
         guard dateline_SSL_CTX_set_min_proto_version(context, TLS1_2_VERSION) == 1,
-              dateline_SSL_CTX_set_max_proto_version(context, TLS1_3_VERSION) == 1 else {
+            dateline_SSL_CTX_set_max_proto_version(context, TLS1_3_VERSION) == 1
+        else {
             throw .drainingQueue(.configuration, "SSL_CTX_set_min_proto_version")
         }
         guard SSL_CTX_set_cipher_list(context, tls12Ciphers) == 1 else {
@@ -85,8 +87,10 @@ public final class TLSContext: @unchecked Sendable {
         // Partial writes let a connection hand over a large buffer and learn how much went;
         // a moving buffer lets it retry from a different array holding the same bytes.
         // Released buffers keep idle connections small.
-        _ = dateline_SSL_CTX_set_mode(context, Int(SSL_MODE_ENABLE_PARTIAL_WRITE)
-            | Int(SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER) | Int(SSL_MODE_RELEASE_BUFFERS))
+        _ = dateline_SSL_CTX_set_mode(
+            context,
+            Int(SSL_MODE_ENABLE_PARTIAL_WRITE)
+                | Int(SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER) | Int(SSL_MODE_RELEASE_BUFFERS))
         _ = dateline_SSL_CTX_set_session_cache_mode(context, Int(SSL_SESS_CACHE_SERVER))
         _ = dateline_SSL_CTX_sess_set_cache_size(context, 20_480)
         let sessionContext = Array("dateline".utf8)
@@ -103,7 +107,8 @@ public final class TLSContext: @unchecked Sendable {
         guard SSL_CTX_use_PrivateKey_file(context, key, SSL_FILETYPE_PEM) == 1 else {
             // OpenSSL checks the key against the certificate as it loads it.
             let last = ERR_peek_last_error()
-            let mismatch = ERR_GET_LIB(last) == ERR_LIB_X509
+            let mismatch =
+                ERR_GET_LIB(last) == ERR_LIB_X509
                 && [X509_R_KEY_VALUES_MISMATCH, X509_R_KEY_TYPE_MISMATCH].contains(ERR_GET_REASON(last))
             throw .drainingQueue(mismatch ? .keyMismatch : .privateKey, "SSL_CTX_use_PrivateKey_file", path: key)
         }
@@ -126,24 +131,25 @@ public final class TLSContext: @unchecked Sendable {
 /// ALPN on the server: picks `http/1.1` from the client's list, or answers nothing when the
 /// client does not offer it (the handshake goes on; the client then speaks HTTP/1.1 or leaves).
 /// A C callback with no context: the selection points into the client's own list.
-private let selectApplicationProtocol: @convention(c) (
-    OpaquePointer?, UnsafeMutablePointer<UnsafePointer<UInt8>?>?, UnsafeMutablePointer<UInt8>?,
-    UnsafePointer<UInt8>?, UInt32, UnsafeMutableRawPointer?
-) -> Int32 = { _, selected, selectedLength, offered, offeredLength, _ in
-    guard let selected, let selectedLength, let offered else { return SSL_TLSEXT_ERR_NOACK }
-    let wanted = TLSContext.applicationProtocol
-    let list = UnsafeBufferPointer(start: offered, count: Int(offeredLength))
-    var index = 0
-    while index < list.count {
-        let length = Int(list[index])
-        let start = index + 1
-        guard start + length <= list.count else { break }
-        if length == wanted.count && list[start..<start + length].elementsEqual(wanted) {
-            selected.pointee = offered + start
-            selectedLength.pointee = UInt8(length)
-            return SSL_TLSEXT_ERR_OK
+private let selectApplicationProtocol:
+    @convention(c) (
+        OpaquePointer?, UnsafeMutablePointer<UnsafePointer<UInt8>?>?, UnsafeMutablePointer<UInt8>?,
+        UnsafePointer<UInt8>?, UInt32, UnsafeMutableRawPointer?
+    ) -> Int32 = { _, selected, selectedLength, offered, offeredLength, _ in
+        guard let selected, let selectedLength, let offered else { return SSL_TLSEXT_ERR_NOACK }
+        let wanted = TLSContext.applicationProtocol
+        let list = UnsafeBufferPointer(start: offered, count: Int(offeredLength))
+        var index = 0
+        while index < list.count {
+            let length = Int(list[index])
+            let start = index + 1
+            guard start + length <= list.count else { break }
+            if length == wanted.count && list[start..<start + length].elementsEqual(wanted) {
+                selected.pointee = offered + start
+                selectedLength.pointee = UInt8(length)
+                return SSL_TLSEXT_ERR_OK
+            }
+            index = start + length
         }
-        index = start + length
+        return SSL_TLSEXT_ERR_NOACK
     }
-    return SSL_TLSEXT_ERR_NOACK
-}

@@ -29,7 +29,8 @@ struct ChangeLog: Sendable {
     /// already been dropped.
     func records(since version: UInt64) -> [ChangeRecord]? {
         guard version >= floor else { return nil }
-        var low = start, high = records.count
+        var low = start
+        var high = records.count
         while low < high {
             let mid = (low + high) / 2
             if records[mid].version <= version { low = mid + 1 } else { high = mid }

@@ -68,8 +68,9 @@ public final class NewsStore: Sendable {
         writer.withLock { _ in
             let restored = StoreSnapshot(restoring: contents)
             published.withLock { published in
-                published = Published(snapshot: restored,
-                                      log: ChangeLog(capacity: published.log.capacity, baseVersion: contents.version))
+                published = Published(
+                    snapshot: restored,
+                    log: ChangeLog(capacity: published.log.capacity, baseVersion: contents.version))
             }
         }
     }

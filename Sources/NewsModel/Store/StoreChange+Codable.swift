@@ -1,4 +1,3 @@
-
 /// Store changes as journal records: `{"op": "upsertEvent", "event": {...}}`.
 extension StoreChange: Codable {
     private enum CodingKeys: String, CodingKey {
@@ -47,8 +46,9 @@ extension StoreChange: Codable {
         case .upsertEvent: self = .upsertEvent(try container.decode(Event.self, forKey: .event))
         case .deleteEvent: self = .deleteEvent(id: try container.decode(String.self, forKey: .id))
         case .mergeEntity:
-            self = .mergeEntity(id: try container.decode(String.self, forKey: .id),
-                                into: try container.decode(String.self, forKey: .into))
+            self = .mergeEntity(
+                id: try container.decode(String.self, forKey: .id),
+                into: try container.decode(String.self, forKey: .into))
         }
     }
 }

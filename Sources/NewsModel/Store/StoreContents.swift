@@ -8,8 +8,10 @@ public struct StoreContents: Codable, Sendable, Hashable {
     /// Merged entity ids and the entity each now lives on.
     public var redirects: [String: String]
 
-    public init(version: UInt64, articles: [Article] = [], entities: [Entity] = [], events: [Event] = [],
-                redirects: [String: String] = [:]) {
+    public init(
+        version: UInt64, articles: [Article] = [], entities: [Entity] = [], events: [Event] = [],
+        redirects: [String: String] = [:]
+    ) {
         self.version = version
         self.articles = articles
         self.entities = entities

@@ -4,6 +4,7 @@ import HTTPServer
 import Logging
 import NewsModel
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif

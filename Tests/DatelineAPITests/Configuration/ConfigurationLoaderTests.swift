@@ -1,6 +1,7 @@
 import Foundation
-@testable import DatelineAPI
 import Testing
+
+@testable import DatelineAPI
 
 /// Precedence, validation and documentation of the configuration.
 @Suite struct ConfigurationLoaderTests {
@@ -19,7 +20,8 @@ import Testing
     }
 
     @Test func fileThenEnvironmentThenFlags() throws {
-        let path = try file(#"{"host": "0.0.0.0", "port": 9000, "timeouts": {"idle": 5}, "cors": {"allowedOrigins": ["http://a.example"]}}"#)
+        let path = try file(
+            #"{"host": "0.0.0.0", "port": 9000, "timeouts": {"idle": 5}, "cors": {"allowedOrigins": ["http://a.example"]}}"#)
         let fromFile = try ConfigurationLoader.load(file: path, environment: [:])
         #expect(fromFile.server.host == "0.0.0.0")
         #expect(fromFile.server.port == 9000)
@@ -31,8 +33,9 @@ import Testing
         #expect(fromEnvironment.server.port == 9100)
         #expect(fromEnvironment.allowedOrigins == ["http://b.example", "http://c.example"])
 
-        let fromFlags = try ConfigurationLoader.load(file: path, environment: ["DATELINE_PORT": "9100"],
-                                                     overrides: [("port", "9200"), ("timeouts.idle", "2.5")])
+        let fromFlags = try ConfigurationLoader.load(
+            file: path, environment: ["DATELINE_PORT": "9100"],
+            overrides: [("port", "9200"), ("timeouts.idle", "2.5")])
         #expect(fromFlags.server.port == 9200)
         #expect(fromFlags.server.timeouts.idle == 2.5)
         #expect(fromFlags.server.host == "0.0.0.0")

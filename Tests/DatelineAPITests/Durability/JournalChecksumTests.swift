@@ -1,5 +1,6 @@
-@testable import DatelineAPI
 import Testing
+
+@testable import DatelineAPI
 
 /// The journal's checksum is part of the on-disk format: journals already written must load.
 @Suite struct JournalChecksumTests {

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -18,8 +19,10 @@ enum ConcurrentRequests {
         var inFlightAtStop = 0
     }
 
-    static func send(_ requests: [String], port: Int, window: Int = 64, timeout: Double = 30,
-                     stopAfter: Int? = nil, onStop: () -> Void = {}) -> Outcome {
+    static func send(
+        _ requests: [String], port: Int, window: Int = 64, timeout: Double = 30,
+        stopAfter: Int? = nil, onStop: () -> Void = {}
+    ) -> Outcome {
         var outcome = Outcome(statuses: [Int?](repeating: nil, count: requests.count))
         var inFlight: [(index: Int, descriptor: Int32, received: [UInt8])] = []
         var next = 0

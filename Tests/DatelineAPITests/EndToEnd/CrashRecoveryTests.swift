@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -18,7 +19,8 @@ struct CrashRecoveryTests {
         let names = (0..<500).map { "Crash Test Organization \($0)" }
         let requests = names.map { name in
             let body = #"{"name":"\#(name)","type":"organization"}"#
-            return "POST /entities HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer crash-token\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
+            return
+                "POST /entities HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer crash-token\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
         }
         let outcome = ConcurrentRequests.send(requests, port: first.port, window: 64, stopAfter: 150) {
             first.signal(SIGKILL)

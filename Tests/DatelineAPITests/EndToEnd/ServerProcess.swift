@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -46,7 +47,8 @@ final class ServerProcess {
         let deadline = Date().addingTimeInterval(20)
         while Date() < deadline {
             if let line = server.logLines.first(where: { $0.contains("\"message\":\"listening\"") }),
-               let range = line.range(of: #""address":"[^"]*:(\d+)""#, options: .regularExpression) {
+                let range = line.range(of: #""address":"[^"]*:(\d+)""#, options: .regularExpression)
+            {
                 let match = line[range]
                 server.port = Int(match.split(separator: ":").last!.dropLast())!
                 return server

@@ -1,9 +1,10 @@
-@testable import DatelineAPI
 import Foundation
 import HTTPServer
-import Logging
 import Locking
+import Logging
 import Testing
+
+@testable import DatelineAPI
 
 /// The access log's JSON line: the same object the JSON log handler writes for the same fields.
 @Suite struct AccessLogTests {
@@ -26,8 +27,10 @@ import Testing
         AccessLog.appendJSONLine(record, label: "dateline", to: &bytes)
         let line = String(decoding: bytes, as: UTF8.self)
         let expected = try #require(captured.withLock { $0.first })
-        #expect(Self.withoutTime(line).replacingOccurrences(of: #""duration_ms":(\d+)\.(\d+)"#, with: "D", options: .regularExpression)
-            == Self.withoutTime(expected).replacingOccurrences(of: #""duration_ms":[0-9.e+-]+"#, with: "D", options: .regularExpression))
+        #expect(
+            Self.withoutTime(line).replacingOccurrences(of: #""duration_ms":(\d+)\.(\d+)"#, with: "D", options: .regularExpression)
+                == Self.withoutTime(expected).replacingOccurrences(of: #""duration_ms":[0-9.e+-]+"#, with: "D", options: .regularExpression)
+        )
         let object = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
         #expect(object["path"] as? String == record.path)
         #expect(abs((object["duration_ms"] as? Double ?? -1) - (record.duration * 1_000_000).rounded() / 1000) < 1e-9)
@@ -37,7 +40,10 @@ import Testing
     @Test func theLineGoesToTheWriter() throws {
         var ends: [Int32] = [0, 0]
         #expect(pipe(&ends) == 0)
-        defer { close(ends[0]); close(ends[1]) }
+        defer {
+            close(ends[0])
+            close(ends[1])
+        }
         let writer = LogWriter(descriptor: ends[1])
         AccessLog(logger: Logger(label: "dateline"), writer: writer).requestCompleted(.make("/events", route: "/events"))
         writer.stop()

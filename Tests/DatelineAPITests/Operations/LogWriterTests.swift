@@ -1,7 +1,9 @@
-@testable import DatelineAPI
 import Dispatch
 import Foundation
 import Testing
+
+@testable import DatelineAPI
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -106,8 +108,9 @@ import Glibc
     @Test func aWriterThatFallsBehindCountsDropsAndSaysSo() {
         let ends = PipeEnds()
         // Nobody reads the pipe at first: once its kernel buffer is full, write(2) blocks.
-        let writer = LogWriter(descriptor: ends.write, flushBytes: 1024, flushInterval: .milliseconds(10),
-                               capacity: 4096, maximumWait: .milliseconds(10))
+        let writer = LogWriter(
+            descriptor: ends.write, flushBytes: 1024, flushInterval: .milliseconds(10),
+            capacity: 4096, maximumWait: .milliseconds(10))
         let line = String(repeating: "y", count: 1000) + "\n"
         var accepted = 0
         let started = Date()

@@ -4,6 +4,7 @@ import HTTPServer
 import Logging
 import NewsModel
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -23,8 +24,9 @@ import Glibc
             var configuration = HTTPServerConfiguration()
             configuration.port = 0
             configuration.ioEngine = .underTest
-            server = HTTPServer(configuration: configuration, responder: router,
-                                logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }, observer: metrics)
+            server = HTTPServer(
+                configuration: configuration, responder: router,
+                logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }, observer: metrics)
             port = try server.start().port
         }
 

@@ -83,8 +83,9 @@ import Testing
         let store = NewsStore()
         let metrics = MetricsObserver(store: store)
         #expect(scrape(metrics).value(Name.storeArticles) == 0)
-        store.apply(Fixtures.entities.map(StoreChange.upsertEntity) + Fixtures.articles.map(StoreChange.upsertArticle)
-                    + Fixtures.events.map(StoreChange.upsertEvent))
+        store.apply(
+            Fixtures.entities.map(StoreChange.upsertEntity) + Fixtures.articles.map(StoreChange.upsertArticle)
+                + Fixtures.events.map(StoreChange.upsertEvent))
         let text = scrape(metrics)
         #expect(text.value(Name.storeArticles) == Double(Fixtures.articles.count))
         #expect(text.value(Name.storeEntities) == Double(Fixtures.entities.count))

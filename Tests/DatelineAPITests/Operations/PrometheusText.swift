@@ -80,11 +80,12 @@ struct PrometheusText {
         }
         guard rest.first == " " else { return nil }
         let number = rest.dropFirst()
-        let value: Double? = switch number {
-        case "+Inf": .infinity
-        case "-Inf": -.infinity
-        default: Double(number)
-        }
+        let value: Double? =
+            switch number {
+            case "+Inf": .infinity
+            case "-Inf": -.infinity
+            default: Double(number)
+            }
         guard let value else { return nil }
         return Sample(name: String(name), labels: labels, value: value)
     }

@@ -23,14 +23,21 @@ enum OlderExtraction {
             changes.append(.upsertEvent(event))
         }
         guard let article = contents.articles.first else { return changes }
-        let source = EventSource(articleId: article.id, sentenceIndex: 0, start: 0, end: 4,
-                                 quote: String(String.UnicodeScalarView(article.body.unicodeScalars.prefix(4))))
+        let source = EventSource(
+            articleId: article.id, sentenceIndex: 0, start: 0, end: 4,
+            quote: String(String.UnicodeScalarView(article.body.unicodeScalars.prefix(4))))
         changes.append(.upsertEntity(Entity(id: "monday-talks", name: "Monday Talks", type: .organization, extractorVersion: version)))
-        changes.append(.upsertEvent(Event(id: "stale-event", type: .consult, summary: "Monday Talks met", date: nil, status: .occurred,
-                                          participants: [Participant(entityId: "monday-talks", role: .actor)],
-                                          sources: [source], confidence: 0.5, extractorVersion: version)))
-        changes.append(.upsertEvent(Event(id: "editors-note", type: .statement, summary: "An editor's note", date: nil,
-                                          status: .occurred, sources: [source])))
+        changes.append(
+            .upsertEvent(
+                Event(
+                    id: "stale-event", type: .consult, summary: "Monday Talks met", date: nil, status: .occurred,
+                    participants: [Participant(entityId: "monday-talks", role: .actor)],
+                    sources: [source], confidence: 0.5, extractorVersion: version)))
+        changes.append(
+            .upsertEvent(
+                Event(
+                    id: "editors-note", type: .statement, summary: "An editor's note", date: nil,
+                    status: .occurred, sources: [source])))
         return changes
     }
 

@@ -25,10 +25,12 @@ struct ReextractProcessTests {
         let directory = NSTemporaryDirectory() + "dateline-reextract-\(UUID().uuidString)"
         let writer = WriteClient(store: NewsStore(), dataDirectory: directory)
         try writer.application.openStore()
-        let posted = writer.post("/articles", [
-            "title": "Talks resume in Moscow", "publishedAt": "2024-08-19", "source": ["name": "Example Wire"],
-            "body": "Vladimir Putin hosted Mahmoud Abbas in Moscow on Tuesday. Abbas thanked Putin for the talks.",
-        ])
+        let posted = writer.post(
+            "/articles",
+            [
+                "title": "Talks resume in Moscow", "publishedAt": "2024-08-19", "source": ["name": "Example Wire"],
+                "body": "Vladimir Putin hosted Mahmoud Abbas in Moscow on Tuesday. Abbas thanked Putin for the talks.",
+            ])
         #expect(posted.status == 201)
         try writer.application.persistence.commit(OlderExtraction.changes(in: writer.store.snapshot))
         return directory

@@ -1,6 +1,7 @@
 import Extraction
 import NewsModel
 import Testing
+
 @testable import DatelineAPI
 
 /// The replace rules on a small store built in code: two articles read by an older extractor,
@@ -15,13 +16,17 @@ import Testing
         return item
     }
 
-    static let articleA = Article.make("talks-in-moscow", published: "2024-08-13",
-                                       sentences: ["Vladimir Putin hosted Mahmoud Abbas in Moscow.", "Monday Talks went on."],
-                                       mentions: [("vladimir-putin", 0, "Vladimir Putin"), ("mahmoud-abbas", 0, "Mahmoud Abbas"),
-                                                  ("monday-talks", 1, "Monday Talks")])
-    static let articleB = Article.make("abbas-in-moscow", published: "2024-08-14",
-                                       sentences: ["Abbas met Putin in Moscow."],
-                                       mentions: [("mahmoud-abbas", 0, "Abbas"), ("vladimir-putin", 0, "Putin")])
+    static let articleA = Article.make(
+        "talks-in-moscow", published: "2024-08-13",
+        sentences: ["Vladimir Putin hosted Mahmoud Abbas in Moscow.", "Monday Talks went on."],
+        mentions: [
+            ("vladimir-putin", 0, "Vladimir Putin"), ("mahmoud-abbas", 0, "Mahmoud Abbas"),
+            ("monday-talks", 1, "Monday Talks"),
+        ])
+    static let articleB = Article.make(
+        "abbas-in-moscow", published: "2024-08-14",
+        sentences: ["Abbas met Putin in Moscow."],
+        mentions: [("mahmoud-abbas", 0, "Abbas"), ("vladimir-putin", 0, "Putin")])
 
     /// Putin and Monday Talks are the old extractor's; Abbas is the editor's.
     static let putin = Entity(id: "vladimir-putin", name: "Vladimir Putin", type: .organization, extractorVersion: old)
@@ -29,8 +34,9 @@ import Testing
     static let abbas = Entity(id: "mahmoud-abbas", name: "Mahmoud Abbas", type: .person, aliases: ["Abu Mazen"])
 
     static func event(_ id: String, _ version: String?, sources: [String], participants: [String] = ["vladimir-putin"]) -> Event {
-        var event = Event.make(id, .consult, "Vladimir Putin hosted Mahmoud Abbas", date: .on("2024-08-13", phrase: "on Tuesday"),
-                               participants: participants.map { ($0, .participant) })
+        var event = Event.make(
+            id, .consult, "Vladimir Putin hosted Mahmoud Abbas", date: .on("2024-08-13", phrase: "on Tuesday"),
+            participants: participants.map { ($0, .participant) })
         event.sources = sources.map { EventSource(articleId: $0, sentenceIndex: 0, start: 0, end: 10, quote: "Vladimir P") }
         event.extractorVersion = version
         return event
@@ -43,9 +49,10 @@ import Testing
 
     static func store() -> NewsStore {
         let store = NewsStore()
-        store.apply([putin, mondayTalks, abbas].map(StoreChange.upsertEntity)
-                    + [articleA, articleB].map(StoreChange.upsertArticle)
-                    + [onlyA, shared, edited].map(StoreChange.upsertEvent))
+        store.apply(
+            [putin, mondayTalks, abbas].map(StoreChange.upsertEntity)
+                + [articleA, articleB].map(StoreChange.upsertArticle)
+                + [onlyA, shared, edited].map(StoreChange.upsertEvent))
         return store
     }
 
@@ -114,8 +121,9 @@ import Testing
         #expect(plan.counts.eventsReplaced == 1)
         let meeting = store.snapshot.event("putin-hosts-abbas")
         #expect(store.snapshot.event("putin-meets-abbas") == nil)
-        #expect(Set(meeting?.sources.map(\.articleId) ?? []) == ["talks-in-moscow", "abbas-in-moscow"],
-                "B's report folds into the current event of the same happening")
+        #expect(
+            Set(meeting?.sources.map(\.articleId) ?? []) == ["talks-in-moscow", "abbas-in-moscow"],
+            "B's report folds into the current event of the same happening")
     }
 
     @Test func currentVersionIsUntouchedAndAgainIsNothing() {
@@ -126,16 +134,19 @@ import Testing
         for id in ["talks-in-moscow", "abbas-in-moscow"] {
             #expect(!ReextractionPlan.needsReextraction(snapshot.article(id)!, in: snapshot, current: Self.current))
         }
-        let again = ReextractionPlan.make(for: snapshot.article("talks-in-moscow")!, result: Self.resultA(), in: snapshot,
-                                          current: Self.current)
+        let again = ReextractionPlan.make(
+            for: snapshot.article("talks-in-moscow")!, result: Self.resultA(), in: snapshot,
+            current: Self.current)
         #expect(again.changes.isEmpty)
         #expect(again.counts == ReextractionCounts())
     }
 
     @Test func mergedIDsAreReadAsTheirSurvivor() {
         let store = Self.store()
-        store.apply([.upsertEntity(Entity(id: "putin", name: "Putin", type: .person, extractorVersion: Self.old)),
-                     .mergeEntity(id: "putin", into: "mahmoud-abbas")])
+        store.apply([
+            .upsertEntity(Entity(id: "putin", name: "Putin", type: .person, extractorVersion: Self.old)),
+            .mergeEntity(id: "putin", into: "mahmoud-abbas"),
+        ])
         var result = Self.resultA()
         result.entities.append(Entity(id: "putin", name: "Putin", type: .person, extractorVersion: Self.current))
         result.article.mentions[0].entityId = "putin"

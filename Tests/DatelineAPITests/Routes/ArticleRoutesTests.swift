@@ -1,6 +1,7 @@
 import Foundation
 import NewsModel
 import Testing
+
 @testable import DatelineAPI
 
 @Suite struct ArticleRoutesTests {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DatelineAPI
 
 @Suite struct CSVWriterTests {

@@ -1,6 +1,7 @@
 import HTTPTypes
 import NewsModel
 import Testing
+
 @testable import DatelineAPI
 
 /// ETags, 304s and HEAD, through the whole middleware chain.

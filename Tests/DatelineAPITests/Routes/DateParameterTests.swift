@@ -1,5 +1,6 @@
 import NewsModel
 import Testing
+
 @testable import DatelineAPI
 
 @Suite struct DateParameterTests {

@@ -1,6 +1,7 @@
 import Foundation
 import NewsModel
 import Testing
+
 @testable import DatelineAPI
 
 @Suite struct EventRoutesTests {
@@ -9,14 +10,20 @@ import Testing
     @Test func listsEventsOldestFirstUndatedLast() {
         let response = client.get("/events")
         #expect(response.status == 200)
-        #expect(response.ids == ["hamas-statement-2023", "un-aid-gaza-2024-06", "hamas-fight-gaza-2024-06",
-                                 "putin-hosts-abbas-2024-08-13", "hamas-abbas-talks"])
+        #expect(
+            response.ids == [
+                "hamas-statement-2023", "un-aid-gaza-2024-06", "hamas-fight-gaza-2024-06",
+                "putin-hosts-abbas-2024-08-13", "hamas-abbas-talks",
+            ])
         #expect(response.json["total"] as? Int == 5)
     }
 
     @Test func sortsNewestFirst() {
-        #expect(client.get("/events?sort=-date").ids == ["putin-hosts-abbas-2024-08-13", "hamas-fight-gaza-2024-06",
-                                                        "un-aid-gaza-2024-06", "hamas-statement-2023", "hamas-abbas-talks"])
+        #expect(
+            client.get("/events?sort=-date").ids == [
+                "putin-hosts-abbas-2024-08-13", "hamas-fight-gaza-2024-06",
+                "un-aid-gaza-2024-06", "hamas-statement-2023", "hamas-abbas-talks",
+            ])
     }
 
     @Test(arguments: [
@@ -111,10 +118,14 @@ import Testing
         #expect(records.first == EventCSV.columns.joined(separator: ","))
         #expect(records.count == 7)
         #expect(records.last == "")
-        #expect(records[2] == "un-aid-gaza-2024-06,aid,07,2,The United Nations sent aid to Gaza,in June,2024-06,month,,2024-06-01,2024-06-30,"
-                + "occurred,gaza,united-nations:actor,aid:700:tons:atLeast,aid-reaches-gaza,0,The United Nations sent over 700 tons of aid to Gaza in June.")
+        #expect(
+            records[2] == "un-aid-gaza-2024-06,aid,07,2,The United Nations sent aid to Gaza,in June,2024-06,month,,2024-06-01,2024-06-30,"
+                + "occurred,gaza,united-nations:actor,aid:700:tons:atLeast,aid-reaches-gaza,0,The United Nations sent over 700 tons of aid to Gaza in June."
+        )
         let talks = try #require(records.first { $0.hasPrefix("hamas-abbas-talks,") })
-        #expect(talks == #"hamas-abbas-talks,consult,04,1,Hamas and Mahmoud Abbas will talk,,,,,,,scheduled,,hamas:participant;mahmoud-abbas:participant,,"#
+        #expect(
+            talks
+                == #"hamas-abbas-talks,consult,04,1,Hamas and Mahmoud Abbas will talk,,,,,,,scheduled,,hamas:participant;mahmoud-abbas:participant,,"#
                 + #"hamas-will-talk,0,"Hamas said ""we will talk"", and Abbas agreed to meet.""#)
         #expect(client.get("/events", accept: "text/csv").text == response.text)
     }

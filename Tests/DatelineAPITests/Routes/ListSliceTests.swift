@@ -1,5 +1,6 @@
 import HTTPServer
 import Testing
+
 @testable import DatelineAPI
 
 @Suite struct ListSliceTests {

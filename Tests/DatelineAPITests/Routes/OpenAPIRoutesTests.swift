@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import NewsModel
 import Testing
+
 @testable import DatelineAPI
 
 @Suite struct OpenAPIRoutesTests {

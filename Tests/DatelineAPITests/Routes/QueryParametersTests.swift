@@ -1,5 +1,6 @@
 import NewsModel
 import Testing
+
 @testable import DatelineAPI
 
 /// Every way a query can be wrong answers 400 naming the parameter.

@@ -1,21 +1,23 @@
 import Testing
+
 @testable import DatelineAPI
 
 @Suite struct RepresentationTests {
     let client = TestClient()
 
-    @Test(arguments: [
-        ("/events", nil, "application/json; charset=utf-8"),
-        ("/events", "*/*", "application/json; charset=utf-8"),
-        ("/events", "text/csv;q=0.5, application/json", "application/json; charset=utf-8"),
-        ("/events", "application/json;q=0.1, text/csv", "text/csv; charset=utf-8"),
-        ("/events", "text/*", "text/csv; charset=utf-8"),
-        ("/events", "application/*;q=0.9, application/x-ndjson", "application/x-ndjson; charset=utf-8"),
-        ("/events", "application/x-ndjson;q=0, */*;q=0.1", "application/json; charset=utf-8"),
-        ("/entities", "application/x-ndjson, application/json;q=0.9", "application/x-ndjson; charset=utf-8"),
-        ("/entities/gaza", "application/json, text/html;q=0.9", "application/json; charset=utf-8"),
-        ("/healthz", "application/*", "application/json; charset=utf-8"),
-    ] as [(String, String?, String)])
+    @Test(
+        arguments: [
+            ("/events", nil, "application/json; charset=utf-8"),
+            ("/events", "*/*", "application/json; charset=utf-8"),
+            ("/events", "text/csv;q=0.5, application/json", "application/json; charset=utf-8"),
+            ("/events", "application/json;q=0.1, text/csv", "text/csv; charset=utf-8"),
+            ("/events", "text/*", "text/csv; charset=utf-8"),
+            ("/events", "application/*;q=0.9, application/x-ndjson", "application/x-ndjson; charset=utf-8"),
+            ("/events", "application/x-ndjson;q=0, */*;q=0.1", "application/json; charset=utf-8"),
+            ("/entities", "application/x-ndjson, application/json;q=0.9", "application/x-ndjson; charset=utf-8"),
+            ("/entities/gaza", "application/json, text/html;q=0.9", "application/json; charset=utf-8"),
+            ("/healthz", "application/*", "application/json; charset=utf-8"),
+        ] as [(String, String?, String)])
     func acceptChoosesTheForm(target: String, accept: String?, contentType: String) {
         let response = client.get(target, accept: accept)
         #expect(response.status == 200, "\(target) \(accept ?? "-")")
@@ -46,7 +48,10 @@ import Testing
 
     @Test func mediaRangesAreRead() {
         let ranges = MediaRange.parse("text/csv ; q=0.5,application/JSON,bogus, */*;q=2")
-        #expect(ranges == [MediaRange(type: "text", subtype: "csv", quality: 0.5),
-                           MediaRange(type: "application", subtype: "json", quality: 1)])
+        #expect(
+            ranges == [
+                MediaRange(type: "text", subtype: "csv", quality: 0.5),
+                MediaRange(type: "application", subtype: "json", quality: 1),
+            ])
     }
 }

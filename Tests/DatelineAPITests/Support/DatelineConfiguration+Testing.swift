@@ -1,6 +1,6 @@
 import DatelineAPI
-import HTTPServer
 import Foundation
+import HTTPServer
 
 extension DatelineConfiguration {
     /// The defaults, with the repository's knowledge base found from this file's path (tests

@@ -18,7 +18,8 @@ struct SchemaValidator {
         }
         var found: [String] = []
         if let types = (schema["type"] as? [String]) ?? (schema["type"] as? String).map({ [$0] }),
-           !types.contains(where: { Self.matches(value, type: $0) }) {
+            !types.contains(where: { Self.matches(value, type: $0) })
+        {
             return ["\(path): \(value) is not \(types)"]
         }
         if let options = schema["enum"] as? [Any], !options.contains(where: { "\($0)" == "\(value)" }) {

@@ -12,8 +12,9 @@ struct TestClient {
     let responder: any Responder
 
     init(store: NewsStore = Fixtures.store(), ready: Bool = true) {
-        application = try! Application(configuration: .testing(), logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() },
-                                  store: store)
+        application = try! Application(
+            configuration: .testing(), logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() },
+            store: store)
         if ready { application.readiness.set(.ready) }
         responder = application.makeResponder()
     }

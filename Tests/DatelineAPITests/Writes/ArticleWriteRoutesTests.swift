@@ -1,6 +1,7 @@
 import HTTPTypes
 import NewsModel
 import Testing
+
 @testable import DatelineAPI
 
 /// Articles through the whole application: ingestion, reposts, deletion.
@@ -9,11 +10,11 @@ import Testing
 
     static var article: [String: Any] {
         [
-        "title": "Putin meets Abbas again",
-        "body": "Russian President Vladimir Putin met Palestinian leader Mahmoud Abbas in Moscow on Tuesday. "
-            + "The two leaders discussed the situation in Gaza, where Hamas fought in late June.",
-        "publishedAt": "2024-09-10",
-        "source": ["name": "Test Wire", "url": "https://example.org/putin-abbas-again"],
+            "title": "Putin meets Abbas again",
+            "body": "Russian President Vladimir Putin met Palestinian leader Mahmoud Abbas in Moscow on Tuesday. "
+                + "The two leaders discussed the situation in Gaza, where Hamas fought in late June.",
+            "publishedAt": "2024-09-10",
+            "source": ["name": "Test Wire", "url": "https://example.org/putin-abbas-again"],
         ]
     }
 
@@ -56,8 +57,12 @@ import Testing
     }
 
     @Test func wrongArticlesAreUnprocessable() {
-        let response = client.post("/articles", ["title": "", "body": "Text.", "publishedAt": "2024-02-30",
-                                                 "source": ["url": "ftp://x"], "language": "english!"])
+        let response = client.post(
+            "/articles",
+            [
+                "title": "", "body": "Text.", "publishedAt": "2024-02-30",
+                "source": ["url": "ftp://x"], "language": "english!",
+            ])
         #expect(response.status == 422)
         #expect(Set(response.errorFields) == ["title", "publishedAt", "source.name", "source.url", "language"])
         #expect(client.post("/articles", ["title": "T", "body": "B", "publishedAt": "2024-01-01"]).errorFields == ["source"])
@@ -76,8 +81,9 @@ import Testing
     }
 
     @Test func deleteKeepsEventsThatOtherArticlesStillReport() throws {
-        let event = Event.make("shared", .consult, "Shared", date: nil, participants: [("hamas", .actor)],
-                               source: ("hamas-will-talk", 0, "Hamas said"))
+        let event = Event.make(
+            "shared", .consult, "Shared", date: nil, participants: [("hamas", .actor)],
+            source: ("hamas-will-talk", 0, "Hamas said"))
         var twoSources = event
         twoSources.sources.append(EventSource(articleId: "putin-hosts-abbas", sentenceIndex: 0, start: 0, end: 7, quote: "Vladimir"))
         client.store.upsert(twoSources)

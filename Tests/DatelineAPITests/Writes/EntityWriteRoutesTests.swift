@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import NewsModel
 import Testing
+
 @testable import DatelineAPI
 
 /// Entities through the whole application: create, replace, patch, merge, delete.
@@ -9,8 +10,12 @@ import Testing
     let client = WriteClient()
 
     @Test func postCreatesWithTheSlugOfTheName() throws {
-        let response = client.post("/entities", ["name": "Angela Merkel", "type": "person", "aliases": ["Merkel"],
-                                                 "wikidataId": "Q567"])
+        let response = client.post(
+            "/entities",
+            [
+                "name": "Angela Merkel", "type": "person", "aliases": ["Merkel"],
+                "wikidataId": "Q567",
+            ])
         #expect(response.status == 201)
         #expect(response[.location] == "/entities/angela-merkel")
         #expect(response.json["id"] as? String == "angela-merkel")
@@ -29,8 +34,12 @@ import Testing
     }
 
     @Test func unprocessableBodiesListEveryField() {
-        let response = client.post("/entities", ["name": " ", "type": "planet", "aliases": ["ok", 3], "wikidataId": "7747",
-                                                 "id": "Not A Slug", "colour": "red"])
+        let response = client.post(
+            "/entities",
+            [
+                "name": " ", "type": "planet", "aliases": ["ok", 3], "wikidataId": "7747",
+                "id": "Not A Slug", "colour": "red",
+            ])
         #expect(response.status == 422)
         #expect(response[.contentType] == "application/problem+json")
         #expect(Set(response.errorFields) == ["name", "type", "aliases[1]", "wikidataId", "id", "colour"])
@@ -76,8 +85,12 @@ import Testing
 
     @Test func patchFollowsMergePatchRules() throws {
         // null removes, a scalar replaces, an array replaces whole.
-        let response = client.patch("/entities/vladimir-putin", ["wikidataId": NSNull(), "aliases": ["V. V. Putin"],
-                                                                 "description": "President of Russia"])
+        let response = client.patch(
+            "/entities/vladimir-putin",
+            [
+                "wikidataId": NSNull(), "aliases": ["V. V. Putin"],
+                "description": "President of Russia",
+            ])
         #expect(response.status == 200)
         let entity = try #require(client.store.snapshot.entity("vladimir-putin"))
         #expect(entity.wikidataId == nil)
@@ -106,8 +119,14 @@ import Testing
 
     @Test func mergeMovesEverythingAndRedirects() throws {
         #expect(client.post("/entities", ["name": "Vladimir Vladimirovich Putin", "type": "person", "id": "putin-vv"]).status == 201)
-        #expect(client.put("/events/putin-speaks", ["type": "statement", "summary": "Putin spoke", "status": "occurred",
-                                                    "participants": [["entityId": "putin-vv", "role": "actor"]]]).status == 201)
+        #expect(
+            client.put(
+                "/events/putin-speaks",
+                [
+                    "type": "statement", "summary": "Putin spoke", "status": "occurred",
+                    "participants": [["entityId": "putin-vv", "role": "actor"]],
+                ]
+            ).status == 201)
         let merged = client.post("/entities/vladimir-putin/merge", ["id": "putin-vv"])
         #expect(merged.status == 200)
         #expect((merged.json["aliases"] as? [String])?.contains("Vladimir Vladimirovich Putin") == true)

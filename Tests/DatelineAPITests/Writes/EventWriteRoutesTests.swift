@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import NewsModel
 import Testing
+
 @testable import DatelineAPI
 
 /// Events through the whole application: ids, dates, references, patches.
@@ -10,13 +11,13 @@ import Testing
 
     static var meeting: [String: Any] {
         [
-        "type": "consult", "summary": "Vladimir Putin met Mahmoud Abbas", "status": "occurred",
-        "date": ["value": "2024-06", "modifier": "late", "phrase": "in late June"],
-        "location": "moscow",
-        "participants": [["entityId": "vladimir-putin", "role": "host"], ["entityId": "mahmoud-abbas", "role": "guest"]],
-        "figures": [["kind": "people", "value": 2]],
-        "sources": [["articleId": "putin-hosts-abbas", "sentenceIndex": 0, "start": 0, "end": 10, "quote": "Vladimir P"]],
-        "confidence": 0.9,
+            "type": "consult", "summary": "Vladimir Putin met Mahmoud Abbas", "status": "occurred",
+            "date": ["value": "2024-06", "modifier": "late", "phrase": "in late June"],
+            "location": "moscow",
+            "participants": [["entityId": "vladimir-putin", "role": "host"], ["entityId": "mahmoud-abbas", "role": "guest"]],
+            "figures": [["kind": "people", "value": 2]],
+            "sources": [["articleId": "putin-hosts-abbas", "sentenceIndex": 0, "start": 0, "end": 10, "quote": "Vladimir P"]],
+            "confidence": 0.9,
         ]
     }
 
@@ -57,7 +58,10 @@ import Testing
         (#"{"confidence": "high"}"#, "confidence"),
         (#"{"summary": ""}"#, "summary"),
         (#"{"sources": [{"articleId": "nope", "sentenceIndex": 0, "start": 0, "end": 1, "quote": "x"}]}"#, "sources[0].articleId"),
-        (#"{"sources": [{"articleId": "putin-hosts-abbas", "sentenceIndex": 0.5, "start": 0, "end": 1, "quote": "x"}]}"#, "sources[0].sentenceIndex"),
+        (
+            #"{"sources": [{"articleId": "putin-hosts-abbas", "sentenceIndex": 0.5, "start": 0, "end": 1, "quote": "x"}]}"#,
+            "sources[0].sentenceIndex"
+        ),
         (#"{"figures": [{"kind": "fatalities"}]}"#, "figures[0].value"),
         (#"{"id": "chosen"}"#, "id"),
     ])
@@ -104,11 +108,13 @@ import Testing
     }
 
     @Test func patchMergesNestedObjectsAndReplacesArrays() throws {
-        let response = client.patch("/events/hamas-fight-gaza-2024-06", [
-            "date": ["phrase": "at the end of June"],
-            "participants": [["entityId": "hamas", "role": "actor"], ["entityId": "gaza", "role": "target"]],
-            "location": NSNull(),
-        ])
+        let response = client.patch(
+            "/events/hamas-fight-gaza-2024-06",
+            [
+                "date": ["phrase": "at the end of June"],
+                "participants": [["entityId": "hamas", "role": "actor"], ["entityId": "gaza", "role": "target"]],
+                "location": NSNull(),
+            ])
         #expect(response.status == 200)
         let event = try #require(client.store.snapshot.event("hamas-fight-gaza-2024-06"))
         #expect(event.date?.phrase == "at the end of June")
@@ -130,8 +136,10 @@ import Testing
         #expect(client.store.snapshot.event("putin-hosts-abbas-2024-08-13")?.date == nil)
     }
 
-    @Test(arguments: [("2024-W33", "week", "2024-08-12", "2024-08-18"), ("2024-W33-WE", "week", "2024-08-17", "2024-08-18"),
-                      ("2024-Q3", "quarter", "2024-07-01", "2024-09-30"), ("199", "decade", "1990-01-01", "1999-12-31")])
+    @Test(arguments: [
+        ("2024-W33", "week", "2024-08-12", "2024-08-18"), ("2024-W33-WE", "week", "2024-08-17", "2024-08-18"),
+        ("2024-Q3", "quarter", "2024-07-01", "2024-09-30"), ("199", "decade", "1990-01-01", "1999-12-31"),
+    ])
     func patchingTakesTimexValues(_ value: String, precision: String, earliest: String, latest: String) throws {
         let response = client.patch("/events/putin-hosts-abbas-2024-08-13", ["date": ["value": value]])
         #expect(response.status == 200)

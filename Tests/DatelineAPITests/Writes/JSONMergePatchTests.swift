@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import DatelineAPI
 import HTTPServer
+import Testing
+
+@testable import DatelineAPI
 
 /// RFC 7396's own examples (appendix A), each a target, a patch and the result.
 @Suite struct JSONMergePatchTests {

@@ -1,6 +1,7 @@
 import HTTPTypes
 import NewsModel
 import Testing
+
 @testable import DatelineAPI
 
 /// The ETags writes answer with, and `If-Match` / `If-None-Match` on writes.
@@ -14,10 +15,22 @@ import Testing
             ("/entities/angela-merkel", { client.post("/entities", ["name": "Angela Merkel", "type": "person"]) }),
             ("/entities/gaza", { client.put("/entities/gaza", ["name": "Gaza", "type": "location"]) }),
             ("/events/hamas-abbas-talks", { client.patch("/events/hamas-abbas-talks", ["summary": "Talks"]) }),
-            ("/events/2024-consult-hamas", { client.post("/events", ["type": "consult", "summary": "Talks", "status": "possible",
-                                                                     "date": ["value": "2024"],
-                                                                     "participants": [["entityId": "hamas", "role": "actor"]]]) }),
-            ("/events/chosen", { client.put("/events/chosen", ["type": "aid", "summary": "Aid", "status": "occurred", "participants": []]) }),
+            (
+                "/events/2024-consult-hamas",
+                {
+                    client.post(
+                        "/events",
+                        [
+                            "type": "consult", "summary": "Talks", "status": "possible",
+                            "date": ["value": "2024"],
+                            "participants": [["entityId": "hamas", "role": "actor"]],
+                        ])
+                }
+            ),
+            (
+                "/events/chosen",
+                { client.put("/events/chosen", ["type": "aid", "summary": "Aid", "status": "occurred", "participants": []]) }
+            ),
             ("/entities/gaza", { client.post("/entities/gaza/merge", ["id": "moscow"]) }),
         ]
         for (target, send) in writes {

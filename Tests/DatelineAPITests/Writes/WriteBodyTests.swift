@@ -1,5 +1,6 @@
 import HTTPTypes
 import Testing
+
 @testable import DatelineAPI
 
 /// Media types, sizes and well-formedness of write bodies: 415, 413 and 400.
@@ -23,7 +24,8 @@ import Testing
         #expect(patch.status == 415)
         #expect(patch[HTTPField.Name("Accept-Patch")!] == "application/merge-patch+json")
         #expect(client.send(.patch, "/entities/gaza", json: ["description": "A"], contentType: "application/json").status == 200)
-        #expect(client.send(.patch, "/entities/gaza", json: ["description": "B"], contentType: "application/merge-patch+json").status == 200)
+        #expect(
+            client.send(.patch, "/entities/gaza", json: ["description": "B"], contentType: "application/merge-patch+json").status == 200)
     }
 
     @Test func malformedJSONIsABadRequest() {

@@ -13,16 +13,19 @@ struct WriteClient: Sendable {
     let responder: any Responder
 
     /// An application over `store`, with the test token unless `token` says otherwise.
-    init(store: NewsStore = Fixtures.store(), token: String? = WriteClient.token, allowAnonymous: Bool = false,
-         dataDirectory: String? = nil, bodyLimit: Int? = nil) {
+    init(
+        store: NewsStore = Fixtures.store(), token: String? = WriteClient.token, allowAnonymous: Bool = false,
+        dataDirectory: String? = nil, bodyLimit: Int? = nil
+    ) {
         var configuration = DatelineConfiguration.testing()
         configuration.seedDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("no-seed-here").path
         configuration.apiToken = token
         configuration.allowAnonymousWrites = allowAnonymous
         configuration.dataDirectory = dataDirectory
         if let bodyLimit { configuration.server.limits.bodyBytes = bodyLimit }
-        application = try! Application(configuration: configuration, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() },
-                                   store: store)
+        application = try! Application(
+            configuration: configuration, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() },
+            store: store)
         application.readiness.set(.ready)
         responder = application.makeResponder()
     }
@@ -31,9 +34,11 @@ struct WriteClient: Sendable {
 
     /// Sends a request; `json` is serialized as the body with `contentType`. The token goes
     /// along unless `authorization` replaces it (empty: no `Authorization` at all).
-    func send(_ method: HTTPRequest.Method, _ target: String, json: Any? = nil, body: [UInt8]? = nil,
-              contentType: String? = "application/json", headers: HTTPFields = [:],
-              authorization: String? = "Bearer \(WriteClient.token)") -> TestResponse {
+    func send(
+        _ method: HTTPRequest.Method, _ target: String, json: Any? = nil, body: [UInt8]? = nil,
+        contentType: String? = "application/json", headers: HTTPFields = [:],
+        authorization: String? = "Bearer \(WriteClient.token)"
+    ) -> TestResponse {
         var fields = headers
         if let authorization, !authorization.isEmpty { fields[.authorization] = authorization }
         var bytes = body ?? []
@@ -43,8 +48,9 @@ struct WriteClient: Sendable {
         if let contentType, json != nil || body != nil { fields[.contentType] = contentType }
         let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         let head = HTTPRequest(method: method, scheme: nil, authority: "localhost", path: target, headerFields: fields)
-        let request = Request(head: head, path: String(parts[0]),
-                              query: parts.count > 1 ? TestClient.queryItems(String(parts[1])) : [], body: bytes)
+        let request = Request(
+            head: head, path: String(parts[0]),
+            query: parts.count > 1 ? TestClient.queryItems(String(parts[1])) : [], body: bytes)
         do {
             return TestResponse(try responder.respond(to: request))
         } catch {

@@ -1,9 +1,10 @@
-import Locking
 import Dispatch
 import Foundation
 import HTTPTypes
+import Locking
 import NewsModel
 import Testing
+
 @testable import DatelineAPI
 
 /// Writers and readers at once: 32 threads creating and patching events of their own, 32
@@ -40,8 +41,12 @@ import Testing
                     count += 1
                     let summary = "writer \(writer) write \(count)"
                     if mine.isEmpty || count % 3 == 0 {
-                        let response = client.post("/events", ["type": "consult", "summary": summary, "status": "occurred",
-                                                               "participants": [["entityId": "hamas", "role": "actor"]]])
+                        let response = client.post(
+                            "/events",
+                            [
+                                "type": "consult", "summary": summary, "status": "occurred",
+                                "participants": [["entityId": "hamas", "role": "actor"]],
+                            ])
                         guard response.status == 201, let id = response.json["id"] as? String, let tag = response[.eTag] else {
                             failures.withLock { $0.append("POST answered \(response.status): \(response.text)") }
                             return

@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import NewsModel
 import Testing
+
 @testable import DatelineAPI
 
 /// Writes in a data directory outlive the application that made them; a torn last journal
@@ -24,15 +25,21 @@ import Testing
         #expect(client.post("/entities", ["name": "Angela Merkel", "type": "person"]).status == 201)
         #expect(client.post("/entities", ["name": "Berlin", "type": "location"]).status == 201)
         #expect(client.post("/entities", ["name": "Bonn", "type": "location"]).status == 201)
-        let event = client.post("/events", ["type": "statement", "summary": "Merkel spoke", "status": "occurred",
-                                            "date": ["value": "2021-12"], "location": "berlin",
-                                            "participants": [["entityId": "angela-merkel", "role": "actor"]]])
+        let event = client.post(
+            "/events",
+            [
+                "type": "statement", "summary": "Merkel spoke", "status": "occurred",
+                "date": ["value": "2021-12"], "location": "berlin",
+                "participants": [["entityId": "angela-merkel", "role": "actor"]],
+            ])
         #expect(event.status == 201)
         #expect(client.patch("/entities/angela-merkel", ["description": "Chancellor"]).status == 200)
         #expect(client.delete("/entities/bonn").status == 204)
-        return ["/entities/angela-merkel": client.get("/entities/angela-merkel")[.eTag] ?? "",
-                "/events/2021-12-statement-angela-merkel": client.get("/events/2021-12-statement-angela-merkel")[.eTag] ?? "",
-                "/entities/berlin": client.get("/entities/berlin")[.eTag] ?? ""]
+        return [
+            "/entities/angela-merkel": client.get("/entities/angela-merkel")[.eTag] ?? "",
+            "/events/2021-12-statement-angela-merkel": client.get("/events/2021-12-statement-angela-merkel")[.eTag] ?? "",
+            "/entities/berlin": client.get("/entities/berlin")[.eTag] ?? "",
+        ]
     }
 
     @Test func writesSurviveARestart() throws {

@@ -1,25 +1,27 @@
 import Testing
+
 @testable import Extraction
 
 @Suite struct CoNLLCorpusTests {
     @Test func readsDocumentsSentencesAndIOB1Chunks() {
-        let corpus = CoNLLCorpus(text: """
-            -DOCSTART- -X- -X- O
+        let corpus = CoNLLCorpus(
+            text: """
+                -DOCSTART- -X- -X- O
 
-            EU NNP B-NP I-ORG
-            rejects VBZ B-VP O
-            German JJ B-NP I-MISC
-            call NN I-NP O
+                EU NNP B-NP I-ORG
+                rejects VBZ B-VP O
+                German JJ B-NP I-MISC
+                call NN I-NP O
 
-            Peter NNP B-NP I-PER
-            Blackburn NNP I-NP I-PER
-            Smith NNP I-NP B-PER
+                Peter NNP B-NP I-PER
+                Blackburn NNP I-NP I-PER
+                Smith NNP I-NP B-PER
 
-            -DOCSTART- -X- -X- O
+                -DOCSTART- -X- -X- O
 
-            In O
-            Brussels B-LOC
-            """)
+                In O
+                Brussels B-LOC
+                """)
         #expect(corpus.documentCount == 2)
         #expect(corpus.wordCount == 9)
         let first = corpus.documents[0]

@@ -1,10 +1,13 @@
 import Testing
+
 @testable import Extraction
 
 @Suite struct NameSpanTests {
     @Test func tagsAndSpansRoundTrip() {
-        let spans = [NameSpan(nameClass: .person, words: 0..<2), NameSpan(nameClass: .location, words: 3..<4),
-                     NameSpan(nameClass: .organization, words: 4..<7)]
+        let spans = [
+            NameSpan(nameClass: .person, words: 0..<2), NameSpan(nameClass: .location, words: 3..<4),
+            NameSpan(nameClass: .organization, words: 4..<7),
+        ]
         let tags = NameSpan.tags(for: spans, count: 8)
         #expect(tags.map(\.label) == ["B-PER", "L-PER", "O", "U-LOC", "B-ORG", "I-ORG", "L-ORG", "O"])
         #expect(NameSpan.spans(in: tags) == spans)

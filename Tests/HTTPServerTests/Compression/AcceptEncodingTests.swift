@@ -1,25 +1,27 @@
 import Testing
+
 @testable import HTTPServer
 
 @Suite struct AcceptEncodingTests {
-    @Test(arguments: [
-        ("gzip", CompressionFormat.gzip),
-        ("deflate", .deflate),
-        ("gzip, deflate, br", .gzip),
-        ("deflate, gzip", .gzip),
-        ("br;q=1.0, gzip;q=0.8, *;q=0.1", .gzip),
-        ("gzip;q=0.5, deflate;q=0.6", .deflate),
-        ("GZIP", .gzip),
-        ("x-gzip", .gzip),
-        ("*", .gzip),
-        ("*;q=0.3, gzip;q=0", .deflate),
-        ("identity;q=0.5, gzip", .gzip),
-        ("gzip ; q=0.8 , deflate;Q=0.9", .deflate),
-        ("gzip;q=1.000", .gzip),
-        ("gzip;level=1;q=0.4", .gzip),
-        (",, gzip ,", .gzip),
-        ("gzip;q=0.4, *;q=0.5", .deflate),
-    ] as [(String, CompressionFormat)])
+    @Test(
+        arguments: [
+            ("gzip", CompressionFormat.gzip),
+            ("deflate", .deflate),
+            ("gzip, deflate, br", .gzip),
+            ("deflate, gzip", .gzip),
+            ("br;q=1.0, gzip;q=0.8, *;q=0.1", .gzip),
+            ("gzip;q=0.5, deflate;q=0.6", .deflate),
+            ("GZIP", .gzip),
+            ("x-gzip", .gzip),
+            ("*", .gzip),
+            ("*;q=0.3, gzip;q=0", .deflate),
+            ("identity;q=0.5, gzip", .gzip),
+            ("gzip ; q=0.8 , deflate;Q=0.9", .deflate),
+            ("gzip;q=1.000", .gzip),
+            ("gzip;level=1;q=0.4", .gzip),
+            (",, gzip ,", .gzip),
+            ("gzip;q=0.4, *;q=0.5", .deflate),
+        ] as [(String, CompressionFormat)])
     func choosesACoding(field: String, expected: CompressionFormat) {
         #expect(AcceptEncoding(field).preferred(among: [.gzip, .deflate]) == expected)
     }
@@ -41,10 +43,11 @@ import Testing
         #expect(AcceptEncoding(field).preferred(among: [.gzip, .deflate]) == nil)
     }
 
-    @Test(arguments: [
-        ("0", 0), ("1", 1000), ("0.5", 500), ("0.25", 250), ("0.125", 125), ("1.", 1000), ("1.000", 1000),
-        ("0.", 0),
-    ] as [(String, Int)])
+    @Test(
+        arguments: [
+            ("0", 0), ("1", 1000), ("0.5", 500), ("0.25", 250), ("0.125", 125), ("1.", 1000), ("1.000", 1000),
+            ("0.", 0),
+        ] as [(String, Int)])
     func readsWeights(text: String, thousandths: Int) {
         #expect(AcceptEncoding.weight(Substring(text)) == thousandths)
     }

@@ -1,14 +1,17 @@
 import HTTPTypes
 import Locking
 import Testing
+
 @testable import HTTPServer
 
 @Suite struct CompressionMiddlewareTests {
     typealias F = MiddlewareFixtures
 
-    private func run(_ response: Response, acceptEncoding: String? = "gzip, deflate",
-                     method: HTTPRequest.Method = .get, extra: HTTPFields = [:],
-                     middleware: CompressionMiddleware = CompressionMiddleware()) throws -> Response {
+    private func run(
+        _ response: Response, acceptEncoding: String? = "gzip, deflate",
+        method: HTTPRequest.Method = .get, extra: HTTPFields = [:],
+        middleware: CompressionMiddleware = CompressionMiddleware()
+    ) throws -> Response {
         var fields = extra
         if let acceptEncoding { fields[.acceptEncoding] = acceptEncoding }
         return try middleware.respond(to: F.request(method, "/items", fields: fields), next: F.responder(response))
@@ -34,8 +37,10 @@ import Testing
         #expect(CompressionMiddleware.isCompressible(contentType))
     }
 
-    @Test(arguments: ["image/png", "image/jpeg", "application/zip", "application/gzip", "font/woff2",
-                      "application/octet-stream", "text/event-stream", "video/mp4"])
+    @Test(arguments: [
+        "image/png", "image/jpeg", "application/zip", "application/gzip", "font/woff2",
+        "application/octet-stream", "text/event-stream", "video/mp4",
+    ])
     func incompressibleTypes(contentType: String) {
         #expect(!CompressionMiddleware.isCompressible(contentType))
     }
@@ -48,8 +53,9 @@ import Testing
     }
 
     @Test func theMinimumIsConfigurable() throws {
-        let response = try run(Response(contentType: "text/plain", bytes: Array(String(repeating: "ab", count: 100).utf8)),
-                               middleware: CompressionMiddleware(minimumBytes: 100))
+        let response = try run(
+            Response(contentType: "text/plain", bytes: Array(String(repeating: "ab", count: 100).utf8)),
+            middleware: CompressionMiddleware(minimumBytes: 100))
         #expect(response.headerFields[.contentEncoding] == "gzip")
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HTTPServer
 
 @Suite struct DeflaterTests {
@@ -38,8 +39,10 @@ import Testing
     }
 
     @Test func readsStreamsWrittenByOtherImplementations() throws {
-        let gzip: [UInt8] = [31, 139, 8, 0, 0, 0, 0, 0, 2, 3, 203, 72, 205, 201, 201, 87, 200, 64, 39, 1,
-                             227, 81, 61, 141, 23, 0, 0, 0]
+        let gzip: [UInt8] = [
+            31, 139, 8, 0, 0, 0, 0, 0, 2, 3, 203, 72, 205, 201, 201, 87, 200, 64, 39, 1,
+            227, 81, 61, 141, 23, 0, 0, 0,
+        ]
         let zlib: [UInt8] = [120, 156, 203, 72, 205, 201, 201, 87, 200, 64, 39, 1, 104, 3, 8, 177]
         let expected = Array("hello hello hello hello".utf8)
         #expect(try Inflater.decompress(gzip, format: .gzip) == expected)

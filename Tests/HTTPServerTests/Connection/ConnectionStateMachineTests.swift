@@ -1,5 +1,6 @@
 import Dispatch
 import Testing
+
 @testable import HTTPServer
 
 /// The connection's protocol logic without sockets: events in, actions out.
@@ -36,8 +37,10 @@ struct ConnectionStateMachineTests {
         names(Array(text.utf8).withUnsafeBytes { machine.received($0, now: now) })
     }
 
-    static func answer(_ machine: inout Machine, to request: Request? = nil, with body: String = "ok",
-                       keepAlive: Bool = true, at now: DispatchTime = start) -> [String] {
+    static func answer(
+        _ machine: inout Machine, to request: Request? = nil, with body: String = "ok",
+        keepAlive: Bool = true, at now: DispatchTime = start
+    ) -> [String] {
         let response = Response(contentType: "text/plain", bytes: Array(body.utf8))
         return names(machine.respond(with: response, to: request, keepAlive: keepAlive, head: head, now: now).actions)
     }

@@ -1,7 +1,9 @@
 import Dispatch
 import Logging
 import Testing
+
 @testable import HTTPServer
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -19,8 +21,10 @@ struct HTTPConnectionTests {
         let closed = DispatchSemaphore(value: 0)
         let connection: HTTPConnection
 
-        init(engine: IOEngine, responder: any Responder = EchoResponder(),
-             configure: (inout HTTPServerConfiguration) -> Void = { _ in }) throws {
+        init(
+            engine: IOEngine, responder: any Responder = EchoResponder(),
+            configure: (inout HTTPServerConfiguration) -> Void = { _ in }
+        ) throws {
             var descriptors: [Int32] = [0, 0]
             guard socketpair(AF_UNIX, Posix.streamSocketType, 0, &descriptors) == 0 else { throw SocketError.makeFailed("socketpair") }
             Posix.makeNonBlocking(descriptors[0])
@@ -33,8 +37,9 @@ struct HTTPConnectionTests {
             let closed = closed
             var logger = Logger(label: "test")
             logger.logLevel = .critical
-            let context = ConnectionContext(configuration: configuration, responder: responder, observer: nil, logger: logger,
-                                            dateHeader: DateHeader(), shutdown: ShutdownFlag(), closed: { _ in closed.signal() })
+            let context = ConnectionContext(
+                configuration: configuration, responder: responder, observer: nil, logger: logger,
+                dateHeader: DateHeader(), shutdown: ShutdownFlag(), closed: { _ in closed.signal() })
             connection = HTTPConnection(descriptor: descriptors[0], remoteAddress: "test", context: context, loop: loop)
             connection.start()
         }

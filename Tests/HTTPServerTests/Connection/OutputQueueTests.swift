@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HTTPServer
 
 /// The output queue without a socket: order, partial writes, coalescing and the high-water mark.

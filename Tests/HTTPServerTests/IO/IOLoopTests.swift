@@ -1,7 +1,9 @@
 import Dispatch
-@testable import HTTPServer
 import Locking
 import Testing
+
+@testable import HTTPServer
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Testing
+
 @testable import HTTPServer
 
 @Suite struct CORSMiddlewareTests {
@@ -46,8 +47,9 @@ import Testing
     }
 
     @Test func anAllowedPreflightIsAnsweredHere() throws {
-        let response = try preflight(local, origin: "http://localhost:3000",
-                                     headers: "content-type, if-match, x-request-id")
+        let response = try preflight(
+            local, origin: "http://localhost:3000",
+            headers: "content-type, if-match, x-request-id")
         #expect(response.status == .noContent)
         #expect(response.headerFields[.accessControlAllowOrigin] == "http://localhost:3000")
         #expect(response.headerFields[.accessControlAllowMethods] == "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS")

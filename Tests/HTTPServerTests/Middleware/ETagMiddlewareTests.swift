@@ -1,5 +1,6 @@
 import HTTPTypes
 import Testing
+
 @testable import HTTPServer
 
 @Suite struct ETagMiddlewareTests {
@@ -8,8 +9,10 @@ import Testing
     private let body = Array("{\"headline\":\"Markets rally\"}".utf8)
     private var tag: String { ContentHash.entityTag(for: body).description }
 
-    private func run(_ method: HTTPRequest.Method = .get, fields: HTTPFields = [:],
-                     response: Response? = nil) throws -> Response {
+    private func run(
+        _ method: HTTPRequest.Method = .get, fields: HTTPFields = [:],
+        response: Response? = nil
+    ) throws -> Response {
         var answer = response ?? Response(contentType: "application/json", bytes: body)
         if response == nil {
             answer.headerFields[.cacheControl] = "no-cache"
@@ -29,14 +32,15 @@ import Testing
         #expect(response.body.bytes == body)
     }
 
-    @Test(arguments: [
-        ("\"0000000000000000\"", false),
-        ("*", true),
-        ("\"x\", TAG", true),
-        ("W/TAG", true),
-        ("\"x\",TAG,\"y\"", true),
-        ("not-a-list", false),
-    ] as [(String, Bool)])
+    @Test(
+        arguments: [
+            ("\"0000000000000000\"", false),
+            ("*", true),
+            ("\"x\", TAG", true),
+            ("W/TAG", true),
+            ("\"x\",TAG,\"y\"", true),
+            ("not-a-list", false),
+        ] as [(String, Bool)])
     func ifNoneMatchDecides(field: String, notModified: Bool) throws {
         let value = field.replacingTag(with: tag)
         let response = try run(fields: [.ifNoneMatch: value])
@@ -79,8 +83,9 @@ import Testing
     @Test func otherStatusesAndStreamsAreLeftAlone() throws {
         let created = try run(response: Response(status: .created, contentType: "application/json", bytes: body))
         #expect(created.headerFields[.eTag] == nil)
-        let stream = try run(fields: [.ifNoneMatch: "*"],
-                             response: Response(body: .stream(ResponseStream { $0.finish() })))
+        let stream = try run(
+            fields: [.ifNoneMatch: "*"],
+            response: Response(body: .stream(ResponseStream { $0.finish() })))
         #expect(stream.status == .ok)
         #expect(stream.headerFields[.eTag] == nil)
     }

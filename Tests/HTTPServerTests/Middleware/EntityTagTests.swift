@@ -1,13 +1,15 @@
 import Testing
+
 @testable import HTTPServer
 
 @Suite struct EntityTagTests {
-    @Test(arguments: [
-        ("\"abc\"", "abc", false),
-        ("W/\"abc\"", "abc", true),
-        ("  \"a,b\"  ", "a,b", false),
-        ("\"\"", "", false),
-    ] as [(String, String, Bool)])
+    @Test(
+        arguments: [
+            ("\"abc\"", "abc", false),
+            ("W/\"abc\"", "abc", true),
+            ("  \"a,b\"  ", "a,b", false),
+            ("\"\"", "", false),
+        ] as [(String, String, Bool)])
     func parsesOneTag(text: String, opaque: String, weak: Bool) throws {
         let tag = try #require(EntityTag(parsing: text))
         #expect(tag.opaqueTag == opaque)
@@ -29,12 +31,13 @@ import Testing
         #expect(EntityTag.Condition(parsing: "") == nil)
     }
 
-    @Test(arguments: [
-        ("\"a\"", "\"a\"", true, true),
-        ("W/\"a\"", "\"a\"", true, false),
-        ("W/\"a\"", "W/\"a\"", true, false),
-        ("\"a\"", "\"b\"", false, false),
-    ] as [(String, String, Bool, Bool)])
+    @Test(
+        arguments: [
+            ("\"a\"", "\"a\"", true, true),
+            ("W/\"a\"", "\"a\"", true, false),
+            ("W/\"a\"", "W/\"a\"", true, false),
+            ("\"a\"", "\"b\"", false, false),
+        ] as [(String, String, Bool, Bool)])
     func comparesWeaklyAndStrongly(left: String, right: String, weak: Bool, strong: Bool) throws {
         let a = try #require(EntityTag(parsing: left))
         let b = try #require(EntityTag(parsing: right))

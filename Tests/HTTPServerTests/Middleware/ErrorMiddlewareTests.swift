@@ -1,5 +1,6 @@
 import HTTPTypes
 import Testing
+
 @testable import HTTPServer
 
 /// Errors become problem responses in one place, which keeps the route that threw them.

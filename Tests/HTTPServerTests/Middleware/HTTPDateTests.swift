@@ -1,14 +1,16 @@
 import Testing
+
 @testable import HTTPServer
 
 @Suite struct HTTPDateTests {
-    @Test(arguments: [
-        (0, "Thu, 01 Jan 1970 00:00:00 GMT"),
-        (784_111_777, "Sun, 06 Nov 1994 08:49:37 GMT"),
-        (951_782_400, "Tue, 29 Feb 2000 00:00:00 GMT"),
-        (1_700_000_000, "Tue, 14 Nov 2023 22:13:20 GMT"),
-        (4_102_444_799, "Thu, 31 Dec 2099 23:59:59 GMT"),
-    ] as [(Int, String)])
+    @Test(
+        arguments: [
+            (0, "Thu, 01 Jan 1970 00:00:00 GMT"),
+            (784_111_777, "Sun, 06 Nov 1994 08:49:37 GMT"),
+            (951_782_400, "Tue, 29 Feb 2000 00:00:00 GMT"),
+            (1_700_000_000, "Tue, 14 Nov 2023 22:13:20 GMT"),
+            (4_102_444_799, "Thu, 31 Dec 2099 23:59:59 GMT"),
+        ] as [(Int, String)])
     func formatsAndParsesIMFFixdate(seconds: Int, text: String) {
         #expect(HTTPDate.format(secondsSince1970: seconds) == text)
         #expect(HTTPDate.parse(text) == seconds)

@@ -1,15 +1,17 @@
 import HTTPTypes
 import Testing
+
 @testable import HTTPServer
 
 @Suite struct HTTPFieldsVaryTests {
-    @Test(arguments: [
-        (nil, ["Origin"], "Origin"),
-        ("Accept-Encoding", ["Origin"], "Accept-Encoding, Origin"),
-        ("accept-encoding", ["Accept-Encoding"], "accept-encoding"),
-        ("*", ["Origin"], "*"),
-        (nil, ["Origin", "Origin", "Accept"], "Origin, Accept"),
-    ] as [(String?, [String], String)])
+    @Test(
+        arguments: [
+            (nil, ["Origin"], "Origin"),
+            ("Accept-Encoding", ["Origin"], "Accept-Encoding, Origin"),
+            ("accept-encoding", ["Accept-Encoding"], "accept-encoding"),
+            ("*", ["Origin"], "*"),
+            (nil, ["Origin", "Origin", "Accept"], "Origin, Accept"),
+        ] as [(String?, [String], String)])
     func mergesNames(existing: String?, names: [String], expected: String) {
         var fields = HTTPFields()
         if let existing { fields[.vary] = existing }

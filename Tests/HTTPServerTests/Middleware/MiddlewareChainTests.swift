@@ -1,5 +1,6 @@
 import HTTPTypes
 import Testing
+
 @testable import HTTPServer
 
 /// The middleware installed in the documented order: CORS, compression, ETag, then the handler.
@@ -21,9 +22,12 @@ import Testing
     }
 
     @Test func aCompressedResponseRevalidatesToA304() throws {
-        let first = try app().respond(to: F.request(.get, "/articles", fields: [
-            .acceptEncoding: "gzip, deflate, br", .origin: "http://localhost:3000",
-        ]))
+        let first = try app().respond(
+            to: F.request(
+                .get, "/articles",
+                fields: [
+                    .acceptEncoding: "gzip, deflate, br", .origin: "http://localhost:3000",
+                ]))
         #expect(first.status == .ok)
         #expect(first.headerFields[.contentEncoding] == "gzip")
         let etag = try #require(first.headerFields[.eTag])
@@ -32,9 +36,12 @@ import Testing
         #expect(first.headerFields[.accessControlAllowOrigin] == "http://localhost:3000")
         #expect(try Inflater.decompress(#require(first.body.bytes), format: .gzip) == body)
 
-        let second = try app().respond(to: F.request(.get, "/articles", fields: [
-            .acceptEncoding: "gzip, deflate, br", .ifNoneMatch: etag, .origin: "http://localhost:3000",
-        ]))
+        let second = try app().respond(
+            to: F.request(
+                .get, "/articles",
+                fields: [
+                    .acceptEncoding: "gzip, deflate, br", .ifNoneMatch: etag, .origin: "http://localhost:3000",
+                ]))
         #expect(second.status == .notModified)
         #expect(second.headerFields[.eTag] == etag)
         #expect(second.headerFields[.vary] == "Accept-Encoding, Origin")
@@ -54,9 +61,12 @@ import Testing
 
     @Test func aGzipTagDoesNotValidateAnIdentityAnswer() throws {
         let gzipTag = variantTag("gzip")
-        let response = try app().respond(to: F.request(.get, "/articles", fields: [
-            .acceptEncoding: "identity", .ifNoneMatch: gzipTag,
-        ]))
+        let response = try app().respond(
+            to: F.request(
+                .get, "/articles",
+                fields: [
+                    .acceptEncoding: "identity", .ifNoneMatch: gzipTag,
+                ]))
         #expect(response.status == .ok)
         #expect(response.headerFields[.eTag] == identityTag)
         #expect(response.body.bytes == body)
@@ -64,9 +74,12 @@ import Testing
 
     @Test func aDeflateClientDoesNotMatchTheGzipTag() throws {
         let gzipTag = variantTag("gzip")
-        let response = try app().respond(to: F.request(.get, "/articles", fields: [
-            .acceptEncoding: "deflate", .ifNoneMatch: gzipTag,
-        ]))
+        let response = try app().respond(
+            to: F.request(
+                .get, "/articles",
+                fields: [
+                    .acceptEncoding: "deflate", .ifNoneMatch: gzipTag,
+                ]))
         #expect(response.status == .ok)
         #expect(response.headerFields[.contentEncoding] == "deflate")
         #expect(response.headerFields[.eTag] == variantTag("deflate"))

@@ -1,11 +1,14 @@
 import HTTPTypes
+
 @testable import HTTPServer
 
 /// Requests, responders and bodies for the middleware, compression and static-file tests.
 enum MiddlewareFixtures {
     /// A request as the parser would hand it over: `target` raw, `path` decoded once.
-    static func request(_ method: HTTPRequest.Method = .get, _ target: String = "/",
-                        path: String? = nil, fields: HTTPFields = [:]) -> Request {
+    static func request(
+        _ method: HTTPRequest.Method = .get, _ target: String = "/",
+        path: String? = nil, fields: HTTPFields = [:]
+    ) -> Request {
         let rawPath = String(target.prefix { $0 != "?" })
         let head = HTTPRequest(method: method, scheme: nil, authority: "localhost", path: target, headerFields: fields)
         return Request(head: head, path: path ?? (rawPath.removingPercentEncodingForTests ?? rawPath))
@@ -57,7 +60,7 @@ extension String {
                 continue
             }
             guard let high = iterator.next(), let low = iterator.next(),
-                  let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16)
+                let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16)
             else { return nil }
             bytes.append(value)
         }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HTTPServer
 
 @Suite struct LimitParsingTests {
@@ -49,24 +50,28 @@ import Testing
     }
 
     @Test func headerCountAtTheLimitIsAccepted() {
-        let request = ParserHarness.request("GET / HTTP/1.1\r\nHost: h\r\nA: 1\r\nB: 2\r\n\r\n", limits: ParserHarness.limits(headerCount: 3))
+        let request = ParserHarness.request(
+            "GET / HTTP/1.1\r\nHost: h\r\nA: 1\r\nB: 2\r\n\r\n", limits: ParserHarness.limits(headerCount: 3))
         #expect(request?.fields.count == 3)
     }
 
     @Test func headerCountOverTheLimitIs431() {
-        let outcome = ParserHarness.single("GET / HTTP/1.1\r\nHost: h\r\nA: 1\r\nB: 2\r\nC: 3\r\n\r\n", limits: ParserHarness.limits(headerCount: 3))
+        let outcome = ParserHarness.single(
+            "GET / HTTP/1.1\r\nHost: h\r\nA: 1\r\nB: 2\r\nC: 3\r\n\r\n", limits: ParserHarness.limits(headerCount: 3))
         #expect(outcome == .failure(431, "More than 3 header fields"))
     }
 
     @Test func bodyAtTheLimitIsAccepted() {
-        let request = ParserHarness.request("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 8\r\n\r\n12345678", limits: ParserHarness.limits(body: 8))
+        let request = ParserHarness.request(
+            "POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 8\r\n\r\n12345678", limits: ParserHarness.limits(body: 8))
         #expect(request?.body == "12345678")
     }
 
     @Test(arguments: ["", "Expect: 100-continue\r\n"])
     func announcedBodyOverTheLimitIs413AtOnce(expect: String) {
         // Only the head is sent: the refusal must not wait for the body, nor invite it.
-        let outcome = ParserHarness.single("POST / HTTP/1.1\r\nHost: h\r\n\(expect)Content-Length: 9\r\n\r\n", limits: ParserHarness.limits(body: 8))
+        let outcome = ParserHarness.single(
+            "POST / HTTP/1.1\r\nHost: h\r\n\(expect)Content-Length: 9\r\n\r\n", limits: ParserHarness.limits(body: 8))
         #expect(outcome == .failure(413, "Request body larger than 8 bytes"))
     }
 
@@ -79,7 +84,8 @@ import Testing
         let head = "POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n"
         let outcome = ParserHarness.single(head + "5\r\n12345\r\n4\r\n", limits: ParserHarness.limits(body: 8))
         #expect(outcome == .failure(413, "Request body larger than 8 bytes"))
-        #expect(ParserHarness.request(head + "5\r\n12345\r\n3\r\n678\r\n0\r\n\r\n", limits: ParserHarness.limits(body: 8))?.body == "12345678")
+        #expect(
+            ParserHarness.request(head + "5\r\n12345\r\n3\r\n678\r\n0\r\n\r\n", limits: ParserHarness.limits(body: 8))?.body == "12345678")
     }
 
     @Test func trailersCountTowardTheFieldLimit() {

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Testing
+
 @testable import HTTPServer
 
 /// A parsed request reduced to comparable values.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HTTPServer
 
 @Suite struct RequestParserTests {
@@ -77,7 +78,8 @@ import Testing
     // MARK: Pipelining
 
     @Test func threePipelinedRequestsInOneBuffer() {
-        let input = "GET /one HTTP/1.1\r\nHost: h\r\n\r\n"
+        let input =
+            "GET /one HTTP/1.1\r\nHost: h\r\n\r\n"
             + "POST /two HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\n\r\nhello"
             + "DELETE /three?x=1 HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n"
         var parser = RequestParser(limits: .init())

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Testing
+
 @testable import HTTPServer
 
 /// The router by itself: literal and template routes, HEAD and OPTIONS, 404 and 405, guards

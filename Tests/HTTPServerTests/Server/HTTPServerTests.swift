@@ -47,7 +47,9 @@ struct HTTPServerTests {
     @Test func threePipelinedRequestsInOneWriteAnswerInOrder() async throws {
         let server = try TestServer(EchoResponder())
         let client = try server.client()
-        client.send("GET /1 HTTP/1.1\r\nHost: t\r\n\r\nPOST /2 HTTP/1.1\r\nHost: t\r\nContent-Length: 3\r\n\r\nabcGET /3 HTTP/1.1\r\nHost: t\r\n\r\n")
+        client.send(
+            "GET /1 HTTP/1.1\r\nHost: t\r\n\r\nPOST /2 HTTP/1.1\r\nHost: t\r\nContent-Length: 3\r\n\r\nabcGET /3 HTTP/1.1\r\nHost: t\r\n\r\n"
+        )
         let answers = try (0..<3).map { _ in try client.readResponse().text }
         #expect(answers[0].hasPrefix("GET /1 "))
         #expect(answers[1].hasPrefix("POST /2  3\nabc"))
@@ -58,7 +60,9 @@ struct HTTPServerTests {
     @Test func chunkedUploadIsDecoded() async throws {
         let server = try TestServer(EchoResponder())
         let client = try server.client()
-        client.send("POST /up HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nWiki\r\n6;ext=1\r\npedia \r\n0\r\nX-Trailer: yes\r\n\r\n")
+        client.send(
+            "POST /up HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nWiki\r\n6;ext=1\r\npedia \r\n0\r\nX-Trailer: yes\r\n\r\n"
+        )
         #expect(try client.readResponse().text == "POST /up  10\nWikipedia ")
         await server.stop()
     }
@@ -236,12 +240,15 @@ struct HTTPServerTests {
 
     @Test func streamedBodiesAreChunked() async throws {
         let responder = ClosureResponder { _ in
-            Response(headerFields: [.contentType: "text/plain"], body: .stream(ResponseStream { writer in
-                DispatchQueue.global().async {
-                    for part in ["one ", "two ", "three"] { writer.write(Array(part.utf8)) }
-                    writer.finish()
-                }
-            }))
+            Response(
+                headerFields: [.contentType: "text/plain"],
+                body: .stream(
+                    ResponseStream { writer in
+                        DispatchQueue.global().async {
+                            for part in ["one ", "two ", "three"] { writer.write(Array(part.utf8)) }
+                            writer.finish()
+                        }
+                    }))
         }
         let server = try TestServer(responder)
         let client = try server.client()

@@ -1,6 +1,7 @@
 import Foundation
-@testable import HTTPServer
 import Testing
+
+@testable import HTTPServer
 
 /// The middleware chain as a client meets it, over real sockets: CORS, gzip, 304, static files.
 @Suite("Middleware over sockets", .serialized)
@@ -36,7 +37,9 @@ final class MiddlewareOverSocketsTests {
 
     @Test func corsPreflightFromAnAllowedOrigin() async throws {
         let client = try server.client()
-        client.send("OPTIONS /data HTTP/1.1\r\nHost: t\r\nOrigin: http://allowed.example\r\nAccess-Control-Request-Method: GET\r\nAccess-Control-Request-Headers: if-none-match\r\n\r\n")
+        client.send(
+            "OPTIONS /data HTTP/1.1\r\nHost: t\r\nOrigin: http://allowed.example\r\nAccess-Control-Request-Method: GET\r\nAccess-Control-Request-Headers: if-none-match\r\n\r\n"
+        )
         let response = try client.readResponse()
         #expect(response.status == 204)
         #expect(response.header("Access-Control-Allow-Origin") == "http://allowed.example")

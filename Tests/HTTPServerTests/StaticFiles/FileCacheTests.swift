@@ -1,8 +1,10 @@
+import Testing
+
+@testable import HTTPServer
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Testing
-@testable import HTTPServer
 
 @Suite struct FileCacheTests {
     private func info(size: Int, modified: Int = 1, inode: UInt64 = 1) -> FileInfo {

@@ -2,6 +2,7 @@ import Dispatch
 import HTTPTypes
 import Locking
 import Testing
+
 @testable import HTTPServer
 
 @Suite struct StaticFilesTests {
@@ -31,8 +32,10 @@ import Testing
             files = StaticFiles(root: root, prefix: prefix)
         }
 
-        func get(_ target: String, path: String? = nil, method: HTTPRequest.Method = .get,
-                 fields: HTTPFields = [:]) throws -> Response {
+        func get(
+            _ target: String, path: String? = nil, method: HTTPRequest.Method = .get,
+            fields: HTTPFields = [:]
+        ) throws -> Response {
             try files.respond(to: F.request(method, target, path: path, fields: fields))
         }
     }
@@ -56,10 +59,12 @@ import Testing
         #expect(etag.opaqueTag.count == 16)
     }
 
-    @Test(arguments: [("/", "<h1>Dateline</h1>"), ("/docs/", "<h1>Docs</h1>"), ("/docs", "<h1>Docs</h1>"),
-                      ("/a%20b.txt", "spaced"), ("/alias.js", "console.log(1)"), ("//app.js", "console.log(1)"),
-                      // A symlink that leaves the root and comes back in lands inside it: allowed.
-                      ("/link-out/public/app.js", "console.log(1)")])
+    @Test(arguments: [
+        ("/", "<h1>Dateline</h1>"), ("/docs/", "<h1>Docs</h1>"), ("/docs", "<h1>Docs</h1>"),
+        ("/a%20b.txt", "spaced"), ("/alias.js", "console.log(1)"), ("//app.js", "console.log(1)"),
+        // A symlink that leaves the root and comes back in lands inside it: allowed.
+        ("/link-out/public/app.js", "console.log(1)"),
+    ])
     func mapsPathsToFiles(target: String, expected: String) throws {
         let site = try Site()
         #expect(try site.get(target).body.bytes == Array(expected.utf8))
@@ -92,13 +97,14 @@ import Testing
         #expect(try site.get("/app.js", fields: [.ifNoneMatch: "\"nope\""]).status == .ok)
     }
 
-    @Test(arguments: [
-        ("Tue, 14 Nov 2023 22:13:20 GMT", nil, HTTPResponse.Status.notModified),
-        ("Wed, 15 Nov 2023 00:00:00 GMT", nil, .notModified),
-        ("Tue, 14 Nov 2023 22:13:19 GMT", nil, .ok),
-        ("not a date", nil, .ok),
-        ("Wed, 15 Nov 2023 00:00:00 GMT", "\"other\"", .ok),
-    ] as [(String, String?, HTTPResponse.Status)])
+    @Test(
+        arguments: [
+            ("Tue, 14 Nov 2023 22:13:20 GMT", nil, HTTPResponse.Status.notModified),
+            ("Wed, 15 Nov 2023 00:00:00 GMT", nil, .notModified),
+            ("Tue, 14 Nov 2023 22:13:19 GMT", nil, .ok),
+            ("not a date", nil, .ok),
+            ("Wed, 15 Nov 2023 00:00:00 GMT", "\"other\"", .ok),
+        ] as [(String, String?, HTTPResponse.Status)])
     func ifModifiedSinceCountsOnlyWithoutIfNoneMatch(since: String, noneMatch: String?, expected: HTTPResponse.Status) throws {
         let site = try Site()
         var fields: HTTPFields = [.ifModifiedSince: since]
@@ -124,27 +130,28 @@ import Testing
     }
 
     /// Raw targets and the path the parser would decode from them.
-    @Test(arguments: [
-        ("/../secret.txt", "/../secret.txt"),
-        ("/%2e%2e/secret.txt", "/../secret.txt"),
-        ("/%2E%2E/%2e%2e/secret.txt", "/../../secret.txt"),
-        ("/docs/../../secret.txt", "/docs/../../secret.txt"),
-        ("/..%2fsecret.txt", "/../secret.txt"),
-        ("/docs%2F..%2F..%2Fsecret.txt", "/docs/../../secret.txt"),
-        ("/..%5csecret.txt", "/..\\secret.txt"),
-        ("/..\\secret.txt", "/..\\secret.txt"),
-        ("/app.js%00.png", "/app.js\0.png"),
-        ("/app.js\0", "/app.js\0"),
-        ("/.env", "/.env"),
-        ("/%2eenv", "/.env"),
-        ("/./app.js", "/./app.js"),
-        ("/link-out/secret.txt", "/link-out/secret.txt"),
-        ("/escape.txt", "/escape.txt"),
-        ("/missing.txt", "/missing.txt"),
-        ("/app.js/", "/app.js/"),
-        ("/empty/", "/empty/"),
-        ("/docs/index.html/x", "/docs/index.html/x"),
-    ] as [(String, String)])
+    @Test(
+        arguments: [
+            ("/../secret.txt", "/../secret.txt"),
+            ("/%2e%2e/secret.txt", "/../secret.txt"),
+            ("/%2E%2E/%2e%2e/secret.txt", "/../../secret.txt"),
+            ("/docs/../../secret.txt", "/docs/../../secret.txt"),
+            ("/..%2fsecret.txt", "/../secret.txt"),
+            ("/docs%2F..%2F..%2Fsecret.txt", "/docs/../../secret.txt"),
+            ("/..%5csecret.txt", "/..\\secret.txt"),
+            ("/..\\secret.txt", "/..\\secret.txt"),
+            ("/app.js%00.png", "/app.js\0.png"),
+            ("/app.js\0", "/app.js\0"),
+            ("/.env", "/.env"),
+            ("/%2eenv", "/.env"),
+            ("/./app.js", "/./app.js"),
+            ("/link-out/secret.txt", "/link-out/secret.txt"),
+            ("/escape.txt", "/escape.txt"),
+            ("/missing.txt", "/missing.txt"),
+            ("/app.js/", "/app.js/"),
+            ("/empty/", "/empty/"),
+            ("/docs/index.html/x", "/docs/index.html/x"),
+        ] as [(String, String)])
     func nothingOutsideTheRootIsServed(target: String, path: String) throws {
         let site = try Site()
         expectNotFound(site, target, path: path)

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -35,11 +36,15 @@ enum LoadClient {
         var active = states.count
         while active > 0 && Date() < deadline {
             var polls = states.map { state in
-                pollfd(fd: state.done ? -1 : state.descriptor,
-                       events: Int16(state.sent < state.request.count ? POLLOUT : POLLIN), revents: 0)
+                pollfd(
+                    fd: state.done ? -1 : state.descriptor,
+                    events: Int16(state.sent < state.request.count ? POLLOUT : POLLIN), revents: 0)
             }
             let ready = poll(&polls, nfds_t(polls.count), 1000)
-            if ready < 0 && errno != EINTR { outcome.failures.append("poll: errno \(errno)"); break }
+            if ready < 0 && errno != EINTR {
+                outcome.failures.append("poll: errno \(errno)")
+                break
+            }
             for index in polls.indices where polls[index].revents != 0 && !states[index].done {
                 if let failure = states[index].advance(requests: requests) {
                     outcome.failures.append(failure)
@@ -81,7 +86,7 @@ enum LoadClient {
             let head = String(decoding: received[0..<headEnd], as: UTF8.self)
             guard head.hasPrefix("HTTP/1.1 200") else { return "status line: \(head.prefix(40))" }
             guard let lengthLine = head.split(separator: "\r\n").first(where: { $0.lowercased().hasPrefix("content-length:") }),
-                  let length = Int(lengthLine.split(separator: ":")[1].trimmingCharacters(in: .whitespaces))
+                let length = Int(lengthLine.split(separator: ":")[1].trimmingCharacters(in: .whitespaces))
             else { return "no Content-Length" }
             guard received.count >= headEnd + length else { return nil }
             received.removeFirst(headEnd + length)

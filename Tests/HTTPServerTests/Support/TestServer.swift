@@ -1,6 +1,7 @@
 import Foundation
 import HTTPServer
 import Logging
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -47,7 +48,8 @@ struct EchoResponder: Responder {
         if request.path == "/slow" { usleep(300_000) }
         if request.path == "/fixed" { return Response(contentType: "text/plain; charset=utf-8", bytes: Array(Self.fixed.utf8)) }
         let query = request.query.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
-        let text = "\(request.method.rawValue) \(request.path) \(query) \(request.body.count)\n" + String(decoding: request.body, as: UTF8.self)
+        let text =
+            "\(request.method.rawValue) \(request.path) \(query) \(request.body.count)\n" + String(decoding: request.body, as: UTF8.self)
         return Response(contentType: "text/plain; charset=utf-8", bytes: Array(text.utf8))
     }
 

@@ -1,5 +1,7 @@
 import Foundation
+
 @testable import HTTPServer
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -35,10 +37,11 @@ final class TLSFixture {
 
     /// A self-signed certificate `<name>-cert.pem` with key `<name>-key.pem`.
     func makeCertificate(named name: String, key: [String]) throws {
-        try run(["req", "-x509"] + key + [
-            "-nodes", "-keyout", path("\(name)-key.pem"), "-out", path("\(name)-cert.pem"),
-            "-days", "2", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
-        ])
+        try run(
+            ["req", "-x509"] + key + [
+                "-nodes", "-keyout", path("\(name)-key.pem"), "-out", path("\(name)-cert.pem"),
+                "-days", "2", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+            ])
     }
 
     /// An RSA-2048 certificate and key, for the ECDHE-RSA suites.

@@ -1,4 +1,5 @@
 @testable import HTTPServer
+
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -2,7 +2,9 @@ import COpenSSL
 import Dispatch
 import Locking
 import Testing
+
 @testable import HTTPServer
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -254,13 +256,14 @@ import Glibc
 
     // MARK: Plain HTTP on the TLS port
 
-    @Test(arguments: [
-        (Array("GET / HTTP/1.1\r\n".utf8), true),
-        (Array("post".utf8), true),
-        ([0x16, 0x03, 0x01, 0x02, 0x00], false),
-        ([0x80, 0x2B, 0x01], false),
-        ([], false),
-    ] as [([UInt8], Bool)])
+    @Test(
+        arguments: [
+            (Array("GET / HTTP/1.1\r\n".utf8), true),
+            (Array("post".utf8), true),
+            ([0x16, 0x03, 0x01, 0x02, 0x00], false),
+            ([0x80, 0x2B, 0x01], false),
+            ([], false),
+        ] as [([UInt8], Bool)])
     func detectsPlainHTTPByItsFirstByte(bytes: [UInt8], plain: Bool) {
         #expect(TLSSession.looksLikePlainHTTP(firstBytes: bytes) == plain)
     }

@@ -1,6 +1,8 @@
 import COpenSSL
 import Testing
+
 @testable import HTTPServer
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -23,7 +25,10 @@ import Glibc
         }
 
         func closeRemote() {
-            if remoteOpen { remoteOpen = false; close(remote) }
+            if remoteOpen {
+                remoteOpen = false
+                close(remote)
+            }
         }
 
         deinit {

@@ -1,5 +1,7 @@
 import COpenSSL
+
 @testable import HTTPServer
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -19,7 +21,8 @@ final class TLSTestClient {
     }
 
     enum Step: Equatable {
-        case done, wantRead, wantWrite, failed(Int32)
+        case done, wantRead, wantWrite
+        case failed(Int32)
     }
 
     private let context: OpaquePointer
@@ -40,7 +43,10 @@ final class TLSTestClient {
         _ = dateline_SSL_set_tlsext_host_name(ssl, "localhost")
         if !options.applicationProtocols.isEmpty {
             var wire: [UInt8] = []
-            for name in options.applicationProtocols { wire.append(UInt8(name.utf8.count)); wire += name.utf8 }
+            for name in options.applicationProtocols {
+                wire.append(UInt8(name.utf8.count))
+                wire += name.utf8
+            }
             _ = SSL_set_alpn_protos(ssl, wire, UInt32(wire.count))
         }
         if let session = options.session { _ = SSL_set_session(ssl, session) }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NewsModel
 
 @Suite struct NewsStoreTests {
@@ -85,7 +86,9 @@ import Testing
         #expect(event.location == "putin")
         #expect(snapshot.events(forEntity: "putin").map(\.id) == ["e1"])
         #expect(snapshot.events(forEntity: "v-putin").map(\.id) == ["e1"], "old ids follow the redirect")
-        #expect(snapshot.lastChanges.last == ChangeRecord(version: snapshot.version, kind: .entity, id: "v-putin", op: .merged, mergedInto: "putin"))
+        #expect(
+            snapshot.lastChanges.last
+                == ChangeRecord(version: snapshot.version, kind: .entity, id: "v-putin", op: .merged, mergedInto: "putin"))
         #expect(try snapshot.entities(text: "Putin").items.map(\.id) == ["putin"])
     }
 
@@ -118,7 +121,8 @@ import Testing
     }
 
     @Test func entityMentionFieldsAreDerived() {
-        let store = makeStore(entities: [.make("x")], articles: [.make("a2", mentions: [("x", 0), ("x", 1)]), .make("a1", mentions: [("x", 2)])])
+        let store = makeStore(
+            entities: [.make("x")], articles: [.make("a2", mentions: [("x", 0), ("x", 1)]), .make("a1", mentions: [("x", 2)])])
         let entity = store.snapshot.entity("x")
         #expect(entity?.articleIds == ["a1", "a2"])
         #expect(entity?.mentionCount == 3)

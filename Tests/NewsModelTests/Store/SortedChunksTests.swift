@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NewsModel
 
 @Suite struct SortedChunksTests {
@@ -7,7 +8,7 @@ import Testing
         var reference = Set<SortKey>()
         var seed: UInt64 = 42
         for step in 0..<5_000 {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             let key = SortKey(day: Int32(seed >> 54), serial: UInt32(truncatingIfNeeded: seed >> 40) % 300)
             if step % 3 == 2 {
                 #expect(list.remove(key) == (reference.remove(key) != nil))
@@ -29,10 +30,16 @@ import Testing
     @Test func visitsRangesBothWays() {
         let list = SortedChunks(sorted: (0..<2_000).map { SortKey(day: Int32($0), serial: 0) })
         var forward: [Int32] = []
-        list.visit(995..<1_300) { forward.append($0.day); return true }
+        list.visit(995..<1_300) {
+            forward.append($0.day)
+            return true
+        }
         #expect(forward == Array(995..<1_300))
         var backward: [Int32] = []
-        list.visit(0..<600, reversed: true) { backward.append($0.day); return backward.count < 10 }
+        list.visit(0..<600, reversed: true) {
+            backward.append($0.day)
+            return backward.count < 10
+        }
         #expect(backward == Array((590..<600).reversed()))
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NewsModel
 
 @Suite struct StoreSnapshotEntitiesTests {
@@ -14,8 +15,10 @@ import Testing
             .make("a1", mentions: [("vladimir-putin", 0), ("mahmoud-abbas", 0), ("russia", 1), ("vladimir-putin", 1)]),
             .make("a2", published: "2024-08-14", mentions: [("mahmoud-abbas", 0), ("hamas", 0)]),
         ],
-        events: [.make("e1", location: "russia", participants: ["vladimir-putin", "mahmoud-abbas"]),
-                 .make("e2", participants: ["vladimir-putin", "mahmoud-abbas"])])
+        events: [
+            .make("e1", location: "russia", participants: ["vladimir-putin", "mahmoud-abbas"]),
+            .make("e2", participants: ["vladimir-putin", "mahmoud-abbas"]),
+        ])
 
     @Test func pagesInIdOrder() throws {
         let first = try store.snapshot.entities(limit: 2)
@@ -28,14 +31,15 @@ import Testing
         #expect(last.next == nil)
     }
 
-    @Test(arguments: [
-        (nil, "putin", ["vladimir-putin"]),
-        (nil, "AGDAM", ["agdam"]),
-        (nil, "russian federation", ["russia"]),
-        (EntityType.location, nil, ["agdam", "russia"]),
-        (EntityType.person, "russia", []),
-        (nil, "nobody", []),
-    ] as [(EntityType?, String?, [String])])
+    @Test(
+        arguments: [
+            (nil, "putin", ["vladimir-putin"]),
+            (nil, "AGDAM", ["agdam"]),
+            (nil, "russian federation", ["russia"]),
+            (EntityType.location, nil, ["agdam", "russia"]),
+            (EntityType.person, "russia", []),
+            (nil, "nobody", []),
+        ] as [(EntityType?, String?, [String])])
     func filters(_ type: EntityType?, _ text: String?, expected: [String]) throws {
         let page = try store.snapshot.entities(type: type, text: text)
         #expect(page.items.map(\.id) == expected)

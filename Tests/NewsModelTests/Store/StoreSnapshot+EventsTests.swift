@@ -1,12 +1,14 @@
 import Testing
+
 @testable import NewsModel
 
 @Suite struct StoreSnapshotEventsTests {
     private let store = makeStore(
         entities: [.make("putin"), .make("abbas"), .make("moscow", type: .location)],
         events: [
-            .make("june", type: .consult, summary: "Talks in Moscow", date: .month("2024-06"), location: "moscow",
-                  participants: ["putin", "abbas"], sources: [.make("a1", quote: "Putin hosted Abbas in Moscow.")]),
+            .make(
+                "june", type: .consult, summary: "Talks in Moscow", date: .month("2024-06"), location: "moscow",
+                participants: ["putin", "abbas"], sources: [.make("a1", quote: "Putin hosted Abbas in Moscow.")]),
             .make("aug13", type: .statement, date: .on("2024-08-13"), status: .occurred, participants: ["putin"]),
             .make("aug01", type: .aid, date: .on("2024-08-01"), status: .scheduled, participants: ["abbas"]),
             .make("undated", type: .consult, participants: ["putin", "abbas"]),
@@ -77,7 +79,9 @@ import Testing
         let page = try store.snapshot.events(EventQuery(entities: ["putin"], limit: 1))
         let next = try #require(page.next)
         #expect(throws: StoreQueryError.cursorMismatch) { try store.snapshot.events(EventQuery(entities: ["abbas"], cursor: next)) }
-        #expect(throws: StoreQueryError.cursorMismatch) { try store.snapshot.events(EventQuery(entities: ["putin"], sort: .dateDescending, cursor: next)) }
+        #expect(throws: StoreQueryError.cursorMismatch) {
+            try store.snapshot.events(EventQuery(entities: ["putin"], sort: .dateDescending, cursor: next))
+        }
         #expect(try store.snapshot.events(EventQuery(entities: ["putin"], limit: 10, cursor: next)).items.count == 3)
         #expect(throws: StoreQueryError.malformedCursor("not base64url")) { try store.snapshot.events(EventQuery(cursor: "%%")) }
     }
@@ -103,16 +107,19 @@ import Testing
         var events: [Event] = []
         for index in 0..<400 {
             let base = Day.of("2020-01-01").adding(days: random.next(1_500))
-            let date: EventDate? = switch random.next(4) {
-            case 0: nil
-            case 1: .year(base.year)
-            case 2: .month("\(base.year)-\(base.month < 10 ? "0" : "")\(base.month)")
-            default: .day(base, phrase: "")
-            }
-            events.append(.make("e\(index)", type: [.consult, .aid, .fight][random.next(3)], summary: words[random.next(4)],
-                                date: date, status: [.occurred, .scheduled][random.next(2)],
-                                location: random.next(3) == 0 ? entityIds[random.next(12)] : nil,
-                                participants: (0...random.next(3)).map { _ in entityIds[random.next(12)] }))
+            let date: EventDate? =
+                switch random.next(4) {
+                case 0: nil
+                case 1: .year(base.year)
+                case 2: .month("\(base.year)-\(base.month < 10 ? "0" : "")\(base.month)")
+                default: .day(base, phrase: "")
+                }
+            events.append(
+                .make(
+                    "e\(index)", type: [.consult, .aid, .fight][random.next(3)], summary: words[random.next(4)],
+                    date: date, status: [.occurred, .scheduled][random.next(2)],
+                    location: random.next(3) == 0 ? entityIds[random.next(12)] : nil,
+                    participants: (0...random.next(3)).map { _ in entityIds[random.next(12)] }))
         }
         let store = makeStore(events: events)
         func rank(_ event: Event) -> (Int, Int) {

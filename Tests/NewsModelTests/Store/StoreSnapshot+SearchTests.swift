@@ -1,14 +1,26 @@
 import Testing
+
 @testable import NewsModel
 
 @Suite struct StoreSnapshotSearchTests {
     private let store = makeStore(
-        entities: [.make("vladimir-putin", name: "Vladimir Putin", aliases: ["Putin"]),
-                   .make("putin-street", name: "Putin Street Market Square", type: .location),
-                   .make("agdam", name: "Ağdam", type: .location)],
+        entities: [
+            .make("vladimir-putin", name: "Vladimir Putin", aliases: ["Putin"]),
+            .make("putin-street", name: "Putin Street Market Square", type: .location),
+            .make("agdam", name: "Ağdam", type: .location),
+        ],
         articles: [.make("a1", title: "What Did Putin Discuss with Mahmoud Abbas?")],
-        events: [.make("e1", summary: "Putin hosted Abbas", sources: [.make("a1", quote: String(repeating: "Long preamble words here. ", count: 10) + "Putin hosted Abbas at Novo-Ogaryovo on Tuesday, the Kremlin said.")]),
-                 .make("e2", summary: "Abbas visited Agdam")])
+        events: [
+            .make(
+                "e1", summary: "Putin hosted Abbas",
+                sources: [
+                    .make(
+                        "a1",
+                        quote: String(repeating: "Long preamble words here. ", count: 10)
+                            + "Putin hosted Abbas at Novo-Ogaryovo on Tuesday, the Kremlin said.")
+                ]),
+            .make("e2", summary: "Abbas visited Agdam"),
+        ])
 
     @Test func exactNameRanksFirst() throws {
         let hits = store.snapshot.search("Putin")

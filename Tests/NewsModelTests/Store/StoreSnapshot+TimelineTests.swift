@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NewsModel
 
 @Suite struct StoreSnapshotTimelineTests {

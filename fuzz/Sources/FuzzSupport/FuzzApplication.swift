@@ -25,7 +25,8 @@ public final class FuzzApplication: Sendable {
         let repository = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         var configuration = DatelineConfiguration()
-        configuration.seedDirectory = ProcessInfo.processInfo.environment["DATELINE_FUZZ_SEED"]
+        configuration.seedDirectory =
+            ProcessInfo.processInfo.environment["DATELINE_FUZZ_SEED"]
             ?? repository.appendingPathComponent("data/seed").path
         configuration.knowledgeDirectory = repository.appendingPathComponent("data/knowledge").path
         // Unknown paths fall through to static files: an empty folder keeps the disk out of it.
@@ -55,8 +56,9 @@ public final class FuzzApplication: Sendable {
 
     /// An application over a new store holding the seed, ready, with its responder.
     public func fresh() -> (application: Application, responder: any Responder) {
-        let application = try! Application(configuration: configuration, logger: FuzzApplication.silent,
-                                      store: NewsStore(restoring: contents))
+        let application = try! Application(
+            configuration: configuration, logger: FuzzApplication.silent,
+            store: NewsStore(restoring: contents))
         application.readiness.set(.ready)
         return (application, application.makeResponder())
     }

@@ -1,5 +1,5 @@
-public import HTTPServer
 import Glibc
+public import HTTPServer
 import HTTPTypes
 
 /// The property the query and write targets hold the API to: every answer, returned or thrown,
@@ -19,7 +19,9 @@ public enum ResponseCheck {
                 Invariant.fail("\(request.method) \(request.head.path ?? "") answered \(response.status.code)")
             }
         } catch let error as HTTPError {
-            if verbose { print("\(request.method) \(request.head.path ?? ""): \(error.status.code) \(error.detail ?? "") \(error.extensions)") }
+            if verbose {
+                print("\(request.method) \(request.head.path ?? ""): \(error.status.code) \(error.detail ?? "") \(error.extensions)")
+            }
             guard (400..<500).contains(error.status.code) else {
                 Invariant.fail("\(request.method) \(request.head.path ?? "") threw HTTPError \(error.status.code): \(error.detail ?? "")")
             }

@@ -10,9 +10,11 @@ let responder = api.fresh().responder
 let routes: [String] = {
     let entity = api.contents.entities.first { $0.id == "vladimir-putin" }?.id ?? api.contents.entities[0].id
     let article = api.contents.articles.first?.id ?? "none"
-    return ["/events", "/entities", "/search", "/articles", "/timeline", "/entities/\(entity)/events",
-            "/entities/\(entity)/articles", "/entities/\(entity)/related", "/articles/\(article)/events",
-            "/changes"]
+    return [
+        "/events", "/entities", "/search", "/articles", "/timeline", "/entities/\(entity)/events",
+        "/entities/\(entity)/articles", "/entities/\(entity)/related", "/articles/\(article)/events",
+        "/changes",
+    ]
 }()
 
 /// Input: `PATH?QUERY` or just `QUERY` (for `/events`). A path outside the list routes is read

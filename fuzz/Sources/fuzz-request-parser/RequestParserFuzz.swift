@@ -50,8 +50,9 @@ func read(_ chunks: [[UInt8]]) -> [String] {
                 guard request.body.count <= limits.bodyBytes else {
                     Invariant.fail("a request with a \(request.body.count)-byte body passed the \(limits.bodyBytes)-byte limit")
                 }
-                trace.append("\(request.method) \(request.head.path ?? "") \(request.path) \(request.query) "
-                             + "\(request.version) keepAlive=\(request.keepAlive) body=\(request.body)")
+                trace.append(
+                    "\(request.method) \(request.head.path ?? "") \(request.path) \(request.query) "
+                        + "\(request.version) keepAlive=\(request.keepAlive) body=\(request.body)")
             case .failure(let error):
                 guard error.closeConnection else { Invariant.fail("a failure that keeps the connection: \(error)") }
                 guard case .failure(let again) = parser.next(), again.status == error.status else {

@@ -26,9 +26,11 @@ struct ShardedMap<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     /// starting from `defaultValue` when the key is absent; removes the key when `isEmpty` says
     /// the value became empty.
     @discardableResult
-    mutating func modify<Result>(_ key: Key, default defaultValue: @autoclosure () -> Value,
-                                 removeWhen isEmpty: (Value) -> Bool,
-                                 _ body: (inout Value) -> Result) -> Result {
+    mutating func modify<Result>(
+        _ key: Key, default defaultValue: @autoclosure () -> Value,
+        removeWhen isEmpty: (Value) -> Bool,
+        _ body: (inout Value) -> Result
+    ) -> Result {
         let index = Self.shard(key)
         let existed = shards[index][key] != nil
         let result = body(&shards[index][key, default: defaultValue()])

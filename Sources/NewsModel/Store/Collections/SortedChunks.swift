@@ -31,7 +31,8 @@ struct SortedChunks<Element: KeyedElement & Sendable>: Sendable {
 
     /// The chunk that holds `key` or would hold it: the first whose last key is not below it.
     private func chunkIndex(for key: Key) -> Int {
-        var low = 0, high = chunks.count
+        var low = 0
+        var high = chunks.count
         while low < high {
             let mid = (low + high) / 2
             if chunks[mid][chunks[mid].count - 1].key < key { low = mid + 1 } else { high = mid }
@@ -40,7 +41,8 @@ struct SortedChunks<Element: KeyedElement & Sendable>: Sendable {
     }
 
     private static func offset(of key: Key, in chunk: [Element]) -> Int {
-        var low = 0, high = chunk.count
+        var low = 0
+        var high = chunk.count
         while low < high {
             let mid = (low + high) / 2
             if chunk[mid].key < key { low = mid + 1 } else { high = mid }
@@ -120,7 +122,8 @@ struct SortedChunks<Element: KeyedElement & Sendable>: Sendable {
     }
 
     private func chunk(containing position: Int) -> Int {
-        var low = 0, high = chunks.count - 1
+        var low = 0
+        var high = chunks.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
             if starts[mid] <= position { low = mid } else { high = mid - 1 }
@@ -190,7 +193,8 @@ struct SortedChunks<Element: KeyedElement & Sendable>: Sendable {
             }
             guard chunk < chunks.count else { return false }
             let elements = chunks[chunk]
-            var low = offset, high = elements.count
+            var low = offset
+            var high = elements.count
             while low < high {
                 let mid = (low + high) / 2
                 if elements[mid].key < key { low = mid + 1 } else { high = mid }

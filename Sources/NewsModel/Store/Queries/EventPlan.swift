@@ -33,24 +33,39 @@ struct EventPlan {
         sort = query.sort
         var lists: [SortedChunks<SortKey>] = []
         for id in Set(query.entities) {
-            guard let list = state.eventsByEntity[state.redirects[id] ?? id] else { canMatch = false; return }
+            guard let list = state.eventsByEntity[state.redirects[id] ?? id] else {
+                canMatch = false
+                return
+            }
             lists.append(list)
         }
         if let location = query.location {
-            guard let list = state.eventsByLocation[state.redirects[location] ?? location] else { canMatch = false; return }
+            guard let list = state.eventsByLocation[state.redirects[location] ?? location] else {
+                canMatch = false
+                return
+            }
             lists.append(list)
         }
         if let status = query.status {
-            guard let list = state.eventsByStatus[status] else { canMatch = false; return }
+            guard let list = state.eventsByStatus[status] else {
+                canMatch = false
+                return
+            }
             lists.append(list)
         }
         var terms: [SortedChunks<TextPosting<SortKey>>] = []
         for term in Set(TextNormalizer.tokens(query.text ?? "")) {
-            guard let list = state.eventText.postings(for: term) else { canMatch = false; return }
+            guard let list = state.eventText.postings(for: term) else {
+                canMatch = false
+                return
+            }
             terms.append(list)
         }
         let typeLists = query.types.compactMap { state.eventsByType[$0] }
-        if !query.types.isEmpty && typeLists.isEmpty { canMatch = false; return }
+        if !query.types.isEmpty && typeLists.isEmpty {
+            canMatch = false
+            return
+        }
         let typeCount = query.types.isEmpty ? Int.max : typeLists.reduce(0) { $0 + $1.count }
 
         let smallestList = lists.indices.min { lists[$0].count < lists[$1].count }
@@ -104,20 +119,26 @@ struct EventPlan {
         } else if sort == .dateAscending {
             result = [Segment(positions: 0..<list.count, reversed: false, dated: true)]
         } else {
-            result = [Segment(positions: 0..<undatedStart, reversed: true, dated: true),
-                      Segment(positions: undatedStart..<list.count, reversed: true, dated: false)]
+            result = [
+                Segment(positions: 0..<undatedStart, reversed: true, dated: true),
+                Segment(positions: undatedStart..<list.count, reversed: true, dated: false),
+            ]
         }
         guard let cursor else { return result }
         let bound = list.lowerBound(cursor)
         if sort == .dateAscending {
             let next = bound < list.count && list[bound].key == cursor ? bound + 1 : bound
-            return result.map { Segment(positions: max($0.positions.lowerBound, next)..<max($0.positions.upperBound, next), reversed: false, dated: $0.dated) }
+            return result.map {
+                Segment(
+                    positions: max($0.positions.lowerBound, next)..<max($0.positions.upperBound, next), reversed: false, dated: $0.dated)
+            }
         }
         return result.compactMap { segment in
             if segment.dated && !cursor.isDated { return nil }
             if !segment.dated && cursor.isDated { return segment }
             let upper = min(segment.positions.upperBound, bound)
-            return Segment(positions: segment.positions.lowerBound..<max(segment.positions.lowerBound, upper), reversed: true, dated: segment.dated)
+            return Segment(
+                positions: segment.positions.lowerBound..<max(segment.positions.lowerBound, upper), reversed: true, dated: segment.dated)
         }
     }
 

@@ -24,9 +24,11 @@ public struct EventQuery: Sendable, Hashable {
     /// The largest page.
     public static let maxLimit = 1000
 
-    public init(from: Day? = nil, to: Day? = nil, types: Set<EventType> = [], entities: [String] = [],
-                location: String? = nil, status: EventStatus? = nil, text: String? = nil,
-                sort: Sort = .dateAscending, limit: Int = 50, cursor: String? = nil) {
+    public init(
+        from: Day? = nil, to: Day? = nil, types: Set<EventType> = [], entities: [String] = [],
+        location: String? = nil, status: EventStatus? = nil, text: String? = nil,
+        sort: Sort = .dateAscending, limit: Int = 50, cursor: String? = nil
+    ) {
         self.from = from
         self.to = to
         self.types = types

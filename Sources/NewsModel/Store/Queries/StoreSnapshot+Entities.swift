@@ -1,8 +1,10 @@
 extension StoreSnapshot {
     /// One page of entities in id order, of one type and matching words of their name or
     /// aliases when given.
-    public func entities(type: EntityType? = nil, text: String? = nil, limit: Int = 50,
-                         cursor: String? = nil) throws(StoreQueryError) -> Page<Entity> {
+    public func entities(
+        type: EntityType? = nil, text: String? = nil, limit: Int = 50,
+        cursor: String? = nil
+    ) throws(StoreQueryError) -> Page<Entity> {
         try Self.check(limit: limit)
         let terms = Array(Set(TextNormalizer.tokens(text ?? "")))
         let filters = "entities;type=\(type?.rawValue ?? "");text=\(terms.sorted().joined(separator: " "))"
@@ -26,7 +28,9 @@ extension StoreSnapshot {
             ids = matching.map(\.id).filter { after == nil || $0 > after! }.sorted()
         }
         let page = ids.prefix(limit).compactMap { state.entities[$0].map(withMentions) }
-        let next = ids.count > limit ? page.last.map { PageCursor(filters: filters, key: SortKey(day: SortKey.undated, serial: 0), id: $0.id).encoded } : nil
+        let next =
+            ids.count > limit
+            ? page.last.map { PageCursor(filters: filters, key: SortKey(day: SortKey.undated, serial: 0), id: $0.id).encoded } : nil
         return Page(items: page, next: next, total: total)
     }
 

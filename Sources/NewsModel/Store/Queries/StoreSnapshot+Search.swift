@@ -41,8 +41,10 @@ extension StoreSnapshot {
     /// many documents were scored. The partial pass reads at most ``partialMatchBudget``
     /// postings, rarest terms first.
     @discardableResult
-    private func rank<Ref>(_ index: TextIndex<Ref>, _ terms: [String], all: Bool, into top: inout TopHits,
-                           boost boosted: ((Ref) -> Double)? = nil, _ ref: (Ref) -> ScoredHit.Ref) -> Int {
+    private func rank<Ref>(
+        _ index: TextIndex<Ref>, _ terms: [String], all: Bool, into top: inout TopHits,
+        boost boosted: ((Ref) -> Double)? = nil, _ ref: (Ref) -> ScoredHit.Ref
+    ) -> Int {
         let n = Double(index.documentCount)
         let average = index.averageLength
         let (k1, b) = (1.2, 0.75)
@@ -68,7 +70,8 @@ extension StoreSnapshot {
             lists[0].list.visit(0..<lists[0].list.count) { posting in
                 guard cutoff.admits(posting.length) else { return true }
                 for index in others.indices where !others[index].contains(posting.ref) { return true }
-                let hit = ScoredHit(ref: ref(posting.ref), complete: true, score: idf * weight(posting.length) + (boosted?(posting.ref) ?? 0))
+                let hit = ScoredHit(
+                    ref: ref(posting.ref), complete: true, score: idf * weight(posting.length) + (boosted?(posting.ref) ?? 0))
                 if !top.offer(hit) { cutoff.rejected(posting.length) }
                 scored += 1
                 return true
@@ -101,21 +104,25 @@ extension StoreSnapshot {
         switch scored.ref {
         case .article(let serial):
             guard let article = state.articles[serial: serial] else { return nil }
-            return SearchHit(kind: .article, id: article.id, label: article.title,
-                             snippet: Self.snippet(article.title, terms: terms), score: scored.score)
+            return SearchHit(
+                kind: .article, id: article.id, label: article.title,
+                snippet: Self.snippet(article.title, terms: terms), score: scored.score)
         case .entity(let serial):
             guard let entity = state.entities[serial: serial] else { return nil }
             let names = [entity.name] + entity.aliases
-            let matched = names.first { TextNormalizer.folded($0) == query }
+            let matched =
+                names.first { TextNormalizer.folded($0) == query }
                 ?? names.first { TextNormalizer.spans($0).contains { terms.contains($0.term) } } ?? entity.name
-            return SearchHit(kind: .entity, id: entity.id, label: entity.name,
-                             snippet: Self.snippet(matched, terms: terms), score: scored.score)
+            return SearchHit(
+                kind: .entity, id: entity.id, label: entity.name,
+                snippet: Self.snippet(matched, terms: terms), score: scored.score)
         case .event(let key):
             guard let event = state.events[serial: key.serial] else { return nil }
             let texts = [event.summary] + event.sources.map(\.quote)
             let matched = texts.first { TextNormalizer.spans($0).contains { terms.contains($0.term) } } ?? event.summary
-            return SearchHit(kind: .event, id: event.id, label: event.summary,
-                             snippet: Self.snippet(matched, terms: terms), score: scored.score)
+            return SearchHit(
+                kind: .event, id: event.id, label: event.summary,
+                snippet: Self.snippet(matched, terms: terms), score: scored.score)
         }
     }
 

@@ -14,7 +14,8 @@ struct TopHits {
     mutating func offer(_ hit: ScoredHit) -> Bool {
         if hits.count == limit, let worst = hits.first, !hit.ranks(above: worst) { return false }
         guard !seen.contains(hit.ref) else { return true }
-        var low = 0, high = hits.count
+        var low = 0
+        var high = hits.count
         while low < high {
             let mid = (low + high) / 2
             if hit.ranks(above: hits[mid]) { low = mid + 1 } else { high = mid }

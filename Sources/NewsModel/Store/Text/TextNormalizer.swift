@@ -84,7 +84,8 @@ enum TextNormalizer {
                 guard let scalar = Unicode.Scalar(value), let name = scalar.properties.name else { continue }
                 let words = name.split(separator: " ")
                 guard words.count >= 6, words[0] == "LATIN", words[1] == "SMALL" || words[1] == "CAPITAL",
-                      words[2] == "LETTER", words[3].count == 1, words[4] == "WITH" else { continue }
+                    words[2] == "LETTER", words[3].count == 1, words[4] == "WITH"
+                else { continue }
                 table[scalar] = words[3].lowercased()
             }
         }
