@@ -144,11 +144,6 @@ public final class HTTPServer: Sendable {
         state.withLock { $0.listeners.first(where: \.secure)?.address }
     }
 
-    /// The number of connections open now.
-    public var openConnections: Int {
-        state.withLock { $0.connections.count }
-    }
-
     /// Accepts until the backlog is empty (called on `acceptQueue`).
     private func acceptConnections(_ listener: Listener) {
         while true {
