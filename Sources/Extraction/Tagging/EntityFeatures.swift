@@ -13,20 +13,26 @@ enum EntityFeatures {
     ) {
         out.removeAll(keepingCapacity: true)
         let word = sentence.words[i]
-        var hash = FeatureHash(22)
-        hash.mix(number: Int(previous.rawValue))
-        out.append(hash.value)
-        hash = FeatureHash(23)
-        hash.mix(number: Int(beforePrevious.rawValue))
-        hash.mix(number: Int(previous.rawValue))
-        out.append(hash.value)
-        hash = FeatureHash(24)
-        hash.mix(number: Int(previous.rawValue))
-        hash.mix(word.lower)
-        out.append(hash.value)
-        hash = FeatureHash(25)
-        hash.mix(number: Int(previous.rawValue))
-        hash.mix(word.shape)
+        let previous = Int(previous.rawValue)
+        add(22, to: &out) { $0.mix(number: previous) }
+        add(23, to: &out) {
+            $0.mix(number: Int(beforePrevious.rawValue))
+            $0.mix(number: previous)
+        }
+        add(24, to: &out) {
+            $0.mix(number: previous)
+            $0.mix(word.lower)
+        }
+        add(25, to: &out) {
+            $0.mix(number: previous)
+            $0.mix(word.shape)
+        }
+    }
+
+    /// Appends the hash of one feature: its template's number, then what `build` mixes in.
+    private static func add(_ template: UInt8, to out: inout [UInt64], _ build: (inout FeatureHash) -> Void) {
+        var hash = FeatureHash(template)
+        build(&hash)
         out.append(hash.value)
     }
 
@@ -35,11 +41,7 @@ enum EntityFeatures {
         out.removeAll(keepingCapacity: true)
         let words = sentence.words
         let word = words[i]
-        func add(_ template: UInt8, _ build: (inout FeatureHash) -> Void) {
-            var hash = FeatureHash(template)
-            build(&hash)
-            out.append(hash.value)
-        }
+        func add(_ template: UInt8, _ build: (inout FeatureHash) -> Void) { Self.add(template, to: &out, build) }
         func lower(_ offset: Int) -> String {
             let k = i + offset
             return k < 0 ? "<s>" : k >= words.count ? "</s>" : words[k].lower

@@ -10,7 +10,6 @@ struct EntityTaggerTrainer {
     /// One training document: its sentences with their gold tags.
     struct Document: Sendable {
         var sentences: [(sentence: TaggerSentence, tags: [EntityTag])]
-        var words: [String] { sentences.flatMap { $0.sentence.words.map(\.text) } }
     }
 
     private var index: [UInt64: Int] = [:]
@@ -29,13 +28,17 @@ struct EntityTaggerTrainer {
         progress: (Int, Double) -> Void = { _, _ in }
     ) -> EntityTaggerModel {
         var order = Array(documents.indices)
+        // What each document knows before its first sentence is tagged, made once for every epoch.
+        let memories = documents.map { document in
+            DocumentMemory(words: document.sentences.lazy.flatMap { $0.sentence.words.lazy.map(\.text) })
+        }
         var generator = SplitMix64(seed: seed)
         for epoch in 1...epochs {
             generator.shuffle(&order)
             var right = 0
             var total = 0
             for d in order {
-                var document = DocumentMemory(words: documents[d].words)
+                var document = memories[d]
                 for (sentence, gold) in documents[d].sentences {
                     let words = EntityTagger.wordFeatures(sentence, document: document)
                     let guess = EntityTagger.search(sentence, wordFeatures: words, gold: gold) { score($0, into: &$1) }

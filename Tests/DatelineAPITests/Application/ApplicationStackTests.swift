@@ -1,28 +1,18 @@
 import DatelineAPI
 import HTTPServer
-import Logging
 import Testing
 
 /// The whole responder chain over a real socket, as `dateline serve` builds it: the response
 /// cache, CORS, security headers, errors, compression and ETags in front of the routes.
 @Suite("The application's stack over sockets", .serialized)
 struct ApplicationStackTests {
-    static func start() throws -> (Application, HTTPServer, Int) {
-        var configuration = DatelineConfiguration.testing()
-        configuration.server.port = 0
-        configuration.seedDirectory = ServerProcess.packageRoot.appendingPathComponent("data/seed").path
-        configuration.accessLog = false
-        var logger = Logger(label: "test")
-        logger.logLevel = .critical
-        let application = try Application(configuration: configuration, logger: logger)
-        try application.openStore()
-        application.readiness.set(.ready)
-        let server = application.makeServer()
-        return (application, server, try server.start().port)
+    static func start() throws -> (HTTPServer, Int) {
+        let server = try Application.seededForTesting { $0.accessLog = false }.makeServer()
+        return (server, try server.start().port)
     }
 
     @Test func aCachedAnswerIsCountedUnderItsRoute() throws {
-        let (_, server, port) = try Self.start()
+        let (server, port) = try Self.start()
         defer { server.shutdown {} }
         for _ in 0..<3 { #expect(try RawExchange.send(port: port, "GET", "/events").status == 200) }
         let metrics = try RawExchange.send(port: port, "GET", "/metrics").body
@@ -35,7 +25,7 @@ struct ApplicationStackTests {
 
     @Test(arguments: ["/nowhere", "/events/no-such-event", "/events?limit=-1"])
     func everyProblemCarriesTheSecurityHeaders(_ path: String) throws {
-        let (_, server, port) = try Self.start()
+        let (server, port) = try Self.start()
         defer { server.shutdown {} }
         let answer = try RawExchange.send(port: port, "GET", path)
         #expect(answer.status >= 400)

@@ -13,17 +13,11 @@ struct ReextractionRoutesTests {
     static let token = "admin-token"
 
     static func start() throws -> (Application, HTTPServer, Int) {
-        var configuration = DatelineConfiguration.testing()
-        configuration.server.port = 0
-        configuration.seedDirectory = ServerProcess.packageRoot.appendingPathComponent("data/seed").path
-        configuration.apiToken = token
-        var logger = Logger(label: "test")
-        logger.logLevel = .critical
-        let application = try Application(configuration: configuration, logger: logger)
-        try application.openStore()
-        application.readiness.set(.ready)
+        let application = try Application.seededForTesting { $0.apiToken = token }
         try application.persistence.commit(OlderExtraction.changes(in: application.store.snapshot))
-        let server = HTTPServer(configuration: configuration.server, responder: application.makeResponder(), logger: logger)
+        let server = HTTPServer(
+            configuration: application.configuration.server, responder: application.makeResponder(),
+            logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
         return (application, server, try server.start().port)
     }
 
