@@ -37,7 +37,6 @@ public struct ResponseCache: Middleware {
     struct Entry {
         let version: UInt64
         let response: Response
-        let tag: EntityTag?
     }
 
     final class Storage: Sendable {
@@ -79,23 +78,19 @@ public struct ResponseCache: Middleware {
             acceptEncoding: fields[.acceptEncoding], origin: fields[.origin])
         let version = store.snapshot.version
         if let entry = storage.get(key, version: version) {
-            return Self.answer(entry, to: request)
+            return entry.response.answering(request)
         }
         var uncached = request
         uncached.head.headerFields[.ifNoneMatch] = nil
         let response = try next.respond(to: uncached)
-        guard response.status == .ok, let body = response.body.bytes else { return response }
-        let entry = Entry(version: version, response: response, tag: response.headerFields[.eTag].flatMap(EntityTag.init(parsing:)))
-        storage.put(key, entry, size: body.count)
-        return Self.answer(entry, to: request)
+        guard response.status == .ok, response.cacheability?.mayStore ?? true, let body = response.body.bytes else {
+            return response
+        }
+        storage.put(key, Entry(version: version, response: response), size: body.count)
+        return response.answering(request)
     }
 
     private func isCacheable(_ path: String) -> Bool {
         cachedPrefixes.contains { path == $0 || path.hasPrefix($0 + "/") }
-    }
-
-    private static func answer(_ entry: Entry, to request: Request) -> Response {
-        guard let tag = entry.tag else { return entry.response }
-        return entry.response.answering(request, tag: tag)
     }
 }

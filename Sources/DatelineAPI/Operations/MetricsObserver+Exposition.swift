@@ -13,7 +13,7 @@ extension MetricsObserver {
     /// The answer to `GET /metrics`: the exposition, never cached.
     public func response() -> Response {
         var response = Response(contentType: Self.contentType, bytes: exposition())
-        response.headerFields[.cacheControl] = "no-store"
+        response.cacheability = .noStore
         return response
     }
 }

@@ -36,7 +36,7 @@ struct ReextractionRoutes: Sendable {
             try authorization.authorize(request)
             guard let status = reextractions.status(context.id) else { throw APIError.notFound("re-extraction", context.id) }
             var response = try context.single(status)
-            response.headerFields[.cacheControl] = "no-store"
+            response.cacheability = .noStore
             if status.state == .running { response.headerFields[.retryAfter] = "1" }
             return response
         }
@@ -47,9 +47,10 @@ struct ReextractionRoutes: Sendable {
     }
 
     private static func answer(_ status: HTTPResponse.Status, _ job: ReextractionStatus, location: Bool) throws -> Response {
-        var fields: HTTPFields = [.contentType: Representation.json.contentType, .cacheControl: "no-store"]
-        if location { fields[.location] = Self.location(job.id) }
-        if job.state == .running { fields[.retryAfter] = "1" }
-        return Response(status: status, headerFields: fields, body: .bytes(try JSONBody.encode(job)))
+        var response = Response(status: status, contentType: Representation.json.contentType, bytes: try JSONBody.encode(job))
+        if location { response.headerFields[.location] = Self.location(job.id) }
+        if job.state == .running { response.headerFields[.retryAfter] = "1" }
+        response.cacheability = .noStore
+        return response
     }
 }

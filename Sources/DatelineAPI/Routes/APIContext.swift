@@ -57,11 +57,9 @@ struct APIContext {
     }
 
     private func respond(_ body: [UInt8], representation: Representation) -> Response {
-        var fields: HTTPFields = [
-            .contentType: representation.contentType,
-            .cacheControl: "no-cache",
-        ]
-        fields.mergeVary("Accept")
-        return Response(status: .ok, headerFields: fields, body: .bytes(body))
+        var response = Response(contentType: representation.contentType, bytes: body)
+        response.headerFields.mergeVary("Accept")
+        response.cacheability = .revalidate
+        return response
     }
 }

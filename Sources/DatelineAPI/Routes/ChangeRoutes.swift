@@ -23,22 +23,23 @@ struct ChangeRoutes: Sendable {
                             "Changes after version \(since ?? 0) are no longer held; reload the collections and poll from version \(store.snapshot.version).",
                         extensions: ["version": .int(Int(store.snapshot.version))])
                 }
-                return Response(
-                    status: .ok, headerFields: [.contentType: Representation.ndjson.contentType, .cacheControl: "no-store"],
-                    body: .bytes(lines))
+                var response = Response(contentType: Representation.ndjson.contentType, bytes: lines)
+                response.cacheability = .noStore
+                return response
             }
             let feed = persistence.feed
-            return Response(
+            var response = Response(
                 status: .ok,
                 headerFields: [
                     .contentType: Representation.eventStream.contentType,
-                    .cacheControl: "no-store",
                     HTTPField.Name("X-Accel-Buffering")!: "no",
                 ],
                 body: .stream(
                     ResponseStream { writer in
                         feed.subscribe(writer, since: since, store: store)
                     }))
+            response.cacheability = .noStore
+            return response
         }
     }
 

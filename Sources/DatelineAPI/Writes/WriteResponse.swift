@@ -9,13 +9,11 @@ enum WriteResponse {
         _ status: HTTPResponse.Status, _ body: some Encodable, tag: EntityTag,
         location: String? = nil
     ) throws -> Response {
-        var fields: HTTPFields = [
-            .contentType: Representation.json.contentType,
-            .cacheControl: "no-store",
-            .eTag: tag.description,
-        ]
-        if let location { fields[.location] = location }
-        return Response(status: status, headerFields: fields, body: .bytes(try JSONBody.encode(body)))
+        var response = Response(status: status, contentType: Representation.json.contentType, bytes: try JSONBody.encode(body))
+        if let location { response.headerFields[.location] = location }
+        response.entityTag = tag
+        response.cacheability = .noStore
+        return response
     }
 
     /// A resource as its GET answers it, with its tag: 201 with `Location` when it was created.
@@ -24,7 +22,11 @@ enum WriteResponse {
     }
 
     /// 204 after a deletion.
-    static let deleted = Response(status: .noContent, headerFields: [.cacheControl: "no-store"])
+    static let deleted: Response = {
+        var response = Response(status: .noContent)
+        response.cacheability = .noStore
+        return response
+    }()
 
     /// The path of a resource, its id percent-encoded.
     static func location(_ collection: String, _ id: String) -> String {

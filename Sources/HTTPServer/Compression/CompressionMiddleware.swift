@@ -56,10 +56,8 @@ public struct CompressionMiddleware: Middleware {
         var response = try next.respond(to: inner)
 
         if response.status == .notModified {
-            if let coding, let value = response.headerFields[.eTag], let tag = EntityTag(parsing: value),
-                !tag.isWeak, variantTags.contains(tag.opaqueTag)
-            {
-                response.headerFields[.eTag] = tag.variant(compressedWith: coding).description
+            if let coding, let tag = response.entityTag, !tag.isWeak, variantTags.contains(tag.opaqueTag) {
+                response.entityTag = tag.variant(compressedWith: coding)
                 response.headerFields.mergeVary("Accept-Encoding")
             }
             return response
@@ -79,8 +77,8 @@ public struct CompressionMiddleware: Middleware {
         response.body = .bytes(compressed)
         response.headerFields[.contentEncoding] = coding.contentCoding
         response.headerFields[.contentLength] = nil
-        if let value = response.headerFields[.eTag], let tag = EntityTag(parsing: value), !tag.isWeak {
-            response.headerFields[.eTag] = tag.variant(compressedWith: coding).description
+        if let tag = response.entityTag, !tag.isWeak {
+            response.entityTag = tag.variant(compressedWith: coding)
         }
         return response
     }

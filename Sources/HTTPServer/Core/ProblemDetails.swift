@@ -30,8 +30,9 @@ public enum ProblemDetails {
         JSONWriter.appendObject(members, to: &json)
         var fields = error.headerFields
         fields[.contentType] = contentType
-        fields[.cacheControl] = fields[.cacheControl] ?? "no-store"
         if error.closeConnection { fields[.connection] = "close" }
-        return Response(status: error.status, headerFields: fields, body: .bytes(json))
+        var response = Response(status: error.status, headerFields: fields, body: .bytes(json))
+        if fields[.cacheControl] == nil { response.cacheability = .noStore }
+        return response
     }
 }

@@ -11,10 +11,23 @@ public struct Response: Sendable {
     /// metrics; nil for answers no route gave (static files, preflights, unknown paths). A
     /// response kept by a cache keeps it, so a cached answer is counted under its route.
     public var route: String?
+    /// The entity tag of the representation (RFC 9110 section 8.8.3), which goes out as `ETag`.
+    /// Set it here, not in `headerFields`: the middlewares that compare and vary tags read it
+    /// without parsing the field again.
+    public var entityTag: EntityTag? {
+        didSet { head.headerFields[.eTag] = entityTag?.description }
+    }
+    /// How caches may keep the response, which goes out as `Cache-Control`; nil leaves the
+    /// choice to the client. Set it here, not in `headerFields`: the response cache reads it.
+    public var cacheability: Cacheability? {
+        didSet { head.headerFields[.cacheControl] = cacheability?.fieldValue }
+    }
 
+    /// A response with these fields; an `ETag` among them becomes `entityTag`.
     public init(status: HTTPResponse.Status = .ok, headerFields: HTTPFields = [:], body: ResponseBody = .bytes([])) {
         self.head = HTTPResponse(status: status, headerFields: headerFields)
         self.body = body
+        self.entityTag = headerFields[.eTag].flatMap(EntityTag.init(parsing:))
     }
 
     /// A response whose body is the given bytes with the given content type.

@@ -2,7 +2,7 @@ import HTTPTypes
 
 /// Gives `200` answers to `GET` and `HEAD` a strong `ETag` and answers `If-None-Match` with `304`.
 ///
-/// A `.bytes` body without an `ETag` gets `"<16 hex digits>"`, the XXH64 hash of its bytes
+/// A `.bytes` body without an `entityTag` gets `"<16 hex digits>"`, the XXH64 hash of its bytes
 /// (`ContentHash`). Then, whoever set the tag, an `If-None-Match` that lists it (weak comparison,
 /// RFC 9110 section 13.1.2) or is `*` turns the answer into a `304` that keeps `ETag`,
 /// `Cache-Control`, `Vary`, `Content-Location`, `Expires`, `Last-Modified` and the other
@@ -21,15 +21,10 @@ public struct ETagMiddleware: Middleware {
         guard request.method == .get || request.method == .head, response.status == .ok else {
             return response
         }
-        let current: EntityTag
-        if let value = response.headerFields[.eTag] {
-            guard let tag = EntityTag(parsing: value) else { return response }
-            current = tag
-        } else {
+        if response.entityTag == nil {
             guard case .bytes(let bytes) = response.body else { return response }
-            current = ContentHash.entityTag(for: bytes)
-            response.headerFields[.eTag] = current.description
+            response.entityTag = ContentHash.entityTag(for: bytes)
         }
-        return response.answering(request, tag: current)
+        return response.answering(request)
     }
 }

@@ -11,7 +11,7 @@ import Darwin
 /// ```swift
 /// let files = StaticFiles(root: "Public")            // /app.js is Public/app.js, / is Public/index.html
 /// let assets = StaticFiles(root: "Public/assets", prefix: "/assets/",
-///                          cacheControl: "public, max-age=31536000, immutable")
+///                          cacheability: .fresh(maxAge: 31_536_000, immutable: true))
 /// ```
 ///
 /// - `index.html` (`indexFile`) answers `/` and every directory path.
@@ -34,8 +34,8 @@ public struct StaticFiles: Responder {
     public let root: String
     /// The URL path the root is served at, ending in `/`.
     public let prefix: String
-    /// The `Cache-Control` value of every file.
-    public let cacheControl: String
+    /// How caches may keep every file.
+    public let cacheability: Cacheability
     /// The file that answers a directory path.
     public let indexFile: String
     /// The real path of the root; nil when it does not exist (every request is then a 404).
@@ -48,12 +48,12 @@ public struct StaticFiles: Responder {
     /// - Parameters:
     ///   - root: the directory to serve, relative to the working directory or absolute.
     ///   - prefix: the URL path it is served at (`/`, `/assets/`).
-    ///   - cacheControl: the `Cache-Control` of every file.
+    ///   - cacheability: how caches may keep every file (`no-cache` by default).
     ///   - indexFile: the file name that answers directory paths.
     ///   - maxCachedFileBytes: files up to this size are kept in memory.
     ///   - maxCacheBytes: the most bytes kept in memory in all.
     public init(
-        root: String, prefix: String = "/", cacheControl: String = "no-cache",
+        root: String, prefix: String = "/", cacheability: Cacheability = .revalidate,
         indexFile: String = "index.html", maxCachedFileBytes: Int = 1 << 20,
         maxCacheBytes: Int = 32 << 20
     ) {
@@ -61,7 +61,7 @@ public struct StaticFiles: Responder {
         precondition(!indexFile.contains("/") && !indexFile.hasPrefix("."), "an index file is a plain file name")
         self.root = root
         self.prefix = prefix.hasSuffix("/") ? prefix : prefix + "/"
-        self.cacheControl = cacheControl
+        self.cacheability = cacheability
         self.indexFile = indexFile
         self.resolvedRoot = Self.realPath(root)
         self.cache = FileCache(maxEntryBytes: maxCachedFileBytes, maxTotalBytes: maxCacheBytes)
@@ -81,7 +81,7 @@ public struct StaticFiles: Responder {
         var info = located.info
 
         if request.ifNoneMatch != nil {
-            let answer = response(for: path, info: info, body: []).answering(request, tag: info.entityTag)
+            let answer = response(for: path, info: info, body: []).answering(request)
             if answer.status == .notModified { return answer }
         } else if let since = request.ifModifiedSince, info.modifiedSeconds <= since {
             return response(for: path, info: info, body: []).notModified()
@@ -105,11 +105,12 @@ public struct StaticFiles: Responder {
         let name = path[path.index(after: path.lastIndex(of: "/")!)...]
         var fields = HTTPFields()
         fields[.contentType] = MediaTypes.contentType(forFileName: name)
-        fields[.eTag] = info.entityTag.description
         fields[.lastModified] = HTTPDate.format(secondsSince1970: info.modifiedSeconds)
-        fields[.cacheControl] = cacheControl
         fields[Self.contentTypeOptions] = "nosniff"
-        return Response(status: .ok, headerFields: fields, body: .bytes(body))
+        var response = Response(status: .ok, headerFields: fields, body: .bytes(body))
+        response.entityTag = info.entityTag
+        response.cacheability = cacheability
+        return response
     }
 
     /// The real path and status of the file a safe target names: the file itself, or the index
