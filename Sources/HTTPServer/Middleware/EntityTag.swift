@@ -15,7 +15,7 @@ public struct EntityTag: Sendable, Hashable, CustomStringConvertible {
 
     /// Reads one entity-tag as it appears in an `ETag` field (`"abc"`, `W/"abc"`).
     public init?(parsing text: String) {
-        var scanner = TagScanner(Array(text.utf8))
+        var scanner = FieldScanner(text)
         scanner.skipOWS()
         guard let tag = scanner.entityTag() else { return nil }
         scanner.skipOWS()
@@ -46,7 +46,7 @@ public struct EntityTag: Sendable, Hashable, CustomStringConvertible {
         /// Parses the values of the field, joined with commas; nil when they are not a valid
         /// `*` or entity-tag list (the field is then to be ignored).
         public init?(parsing text: String) {
-            var scanner = TagScanner(Array(text.utf8))
+            var scanner = FieldScanner(text)
             scanner.skipOWS()
             if scanner.take(UInt8(ascii: "*")) {
                 scanner.skipOWS()
@@ -84,42 +84,25 @@ public struct EntityTag: Sendable, Hashable, CustomStringConvertible {
     static func isTagByte(_ byte: UInt8) -> Bool {
         byte == 0x21 || (0x23...0x7E).contains(byte) || byte >= 0x80
     }
+}
 
-    /// A cursor over the bytes of an entity-tag list.
-    private struct TagScanner {
-        let bytes: [UInt8]
-        var index = 0
-
-        init(_ bytes: [UInt8]) { self.bytes = bytes }
-
-        var atEnd: Bool { index == bytes.count }
-
-        mutating func take(_ byte: UInt8) -> Bool {
-            guard index < bytes.count, bytes[index] == byte else { return false }
-            index += 1
-            return true
+extension FieldScanner {
+    /// Reads one entity-tag (`"abc"`, `W/"abc"`); otherwise stays where it was.
+    fileprivate mutating func entityTag() -> EntityTag? {
+        let start = index
+        let weak = take(UInt8(ascii: "W")) && take(UInt8(ascii: "/"))
+        if !weak { index = start }
+        guard take(UInt8(ascii: "\"")) else {
+            index = start
+            return nil
         }
-
-        mutating func skipOWS() {
-            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+        let tagStart = index
+        while index < bytes.count, EntityTag.isTagByte(bytes[index]) { index += 1 }
+        let tagEnd = index
+        guard take(UInt8(ascii: "\"")) else {
+            index = start
+            return nil
         }
-
-        mutating func entityTag() -> EntityTag? {
-            let start = index
-            let weak = take(UInt8(ascii: "W")) && take(UInt8(ascii: "/"))
-            if !weak { index = start }
-            guard take(UInt8(ascii: "\"")) else {
-                index = start
-                return nil
-            }
-            let tagStart = index
-            while index < bytes.count, EntityTag.isTagByte(bytes[index]) { index += 1 }
-            let tagEnd = index
-            guard take(UInt8(ascii: "\"")) else {
-                index = start
-                return nil
-            }
-            return EntityTag(String(decoding: bytes[tagStart..<tagEnd], as: UTF8.self), isWeak: weak)
-        }
+        return EntityTag(String(decoding: bytes[tagStart..<tagEnd], as: UTF8.self), isWeak: weak)
     }
 }

@@ -50,7 +50,7 @@ public enum HTTPDate {
     /// two-digit year more than 50 years ahead read as the past century) and asctime
     /// (`Sun Nov  6 08:49:37 1994`). The weekday is checked for form only.
     public static func parse(_ text: String) -> Int? {
-        var scanner = Scanner(Array(text.utf8))
+        var scanner = FieldScanner(text)
         guard let weekday = scanner.letters() else { return nil }
         if scanner.take(UInt8(ascii: ",")) {
             guard scanner.take(0x20) else { return nil }
@@ -66,7 +66,7 @@ public enum HTTPDate {
     }
 
     // `06 Nov 1994 08:49:37 GMT`
-    private static func imfFixdate(_ scanner: inout Scanner) -> Int? {
+    private static func imfFixdate(_ scanner: inout FieldScanner) -> Int? {
         guard let day = scanner.digits(2), scanner.take(0x20),
             let month = scanner.month(months), scanner.take(0x20),
             let year = scanner.digits(4), scanner.take(0x20),
@@ -76,7 +76,7 @@ public enum HTTPDate {
     }
 
     // `06-Nov-94 08:49:37 GMT`
-    private static func rfc850(_ scanner: inout Scanner) -> Int? {
+    private static func rfc850(_ scanner: inout FieldScanner) -> Int? {
         guard let day = scanner.digits(2), scanner.take(UInt8(ascii: "-")),
             let month = scanner.month(months), scanner.take(UInt8(ascii: "-")),
             let shortYear = scanner.digits(2), scanner.take(0x20),
@@ -93,7 +93,7 @@ public enum HTTPDate {
     }
 
     // `Nov  6 08:49:37 1994`
-    private static func asctime(_ scanner: inout Scanner) -> Int? {
+    private static func asctime(_ scanner: inout FieldScanner) -> Int? {
         guard let month = scanner.month(months), scanner.take(0x20) else { return nil }
         let day: Int
         if scanner.take(0x20) {
@@ -145,61 +145,38 @@ public enum HTTPDate {
             divisor /= 10
         }
     }
+}
 
-    /// A cursor over the bytes of a date.
-    private struct Scanner {
-        let bytes: [UInt8]
-        var index = 0
+extension FieldScanner {
+    fileprivate mutating func letters() -> String? {
+        let start = index
+        while index < bytes.count, (UInt8(ascii: "A")...UInt8(ascii: "z")).contains(bytes[index]) { index += 1 }
+        return index > start ? String(decoding: bytes[start..<index], as: UTF8.self) : nil
+    }
 
-        init(_ bytes: [UInt8]) { self.bytes = bytes }
-
-        var atEnd: Bool { index == bytes.count }
-
-        mutating func take(_ byte: UInt8) -> Bool {
-            guard index < bytes.count, bytes[index] == byte else { return false }
-            index += 1
-            return true
+    fileprivate mutating func digits(_ count: Int) -> Int? {
+        guard index + count <= bytes.count else { return nil }
+        var value = 0
+        for byte in bytes[index..<index + count] {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
         }
+        index += count
+        return value
+    }
 
-        mutating func literal(_ text: String) -> Bool {
-            let start = index
-            for byte in text.utf8 where !take(byte) {
-                index = start
-                return false
-            }
-            return true
-        }
+    fileprivate mutating func month(_ names: [String]) -> Int? {
+        guard index + 3 <= bytes.count else { return nil }
+        let name = String(decoding: bytes[index..<index + 3], as: UTF8.self)
+        guard let position = names.firstIndex(of: name) else { return nil }
+        index += 3
+        return position + 1
+    }
 
-        mutating func letters() -> String? {
-            let start = index
-            while index < bytes.count, (UInt8(ascii: "A")...UInt8(ascii: "z")).contains(bytes[index]) { index += 1 }
-            return index > start ? String(decoding: bytes[start..<index], as: UTF8.self) : nil
-        }
-
-        mutating func digits(_ count: Int) -> Int? {
-            guard index + count <= bytes.count else { return nil }
-            var value = 0
-            for byte in bytes[index..<index + count] {
-                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
-                value = value * 10 + Int(byte - UInt8(ascii: "0"))
-            }
-            index += count
-            return value
-        }
-
-        mutating func month(_ names: [String]) -> Int? {
-            guard index + 3 <= bytes.count else { return nil }
-            let name = String(decoding: bytes[index..<index + 3], as: UTF8.self)
-            guard let position = names.firstIndex(of: name) else { return nil }
-            index += 3
-            return position + 1
-        }
-
-        mutating func timeOfDay() -> (hour: Int, minute: Int, second: Int)? {
-            guard let hour = digits(2), take(UInt8(ascii: ":")), let minute = digits(2),
-                take(UInt8(ascii: ":")), let second = digits(2)
-            else { return nil }
-            return (hour, minute, second)
-        }
+    fileprivate mutating func timeOfDay() -> (hour: Int, minute: Int, second: Int)? {
+        guard let hour = digits(2), take(UInt8(ascii: ":")), let minute = digits(2),
+            take(UInt8(ascii: ":")), let second = digits(2)
+        else { return nil }
+        return (hour, minute, second)
     }
 }
