@@ -43,22 +43,14 @@ public final class Deflater {
                 if written == output.count {
                     output.append(contentsOf: repeatElement(0, count: max(output.count, 64)))
                 }
-                let code = output.withUnsafeMutableBufferPointer { target in
-                    stream.pointee.next_out = target.baseAddress! + written
-                    stream.pointee.avail_out = UInt32(target.count - written)
-                    let code = deflate(stream, Z_FINISH)
-                    written = target.count - Int(stream.pointee.avail_out)
-                    return code
-                }
+                let code = ZlibStream.step(stream, into: &output, written: &written) { deflate($0, Z_FINISH) }
                 if code == Z_STREAM_END { break }
                 guard code == Z_OK || code == Z_BUF_ERROR else {
                     throw ZlibError(operation: "deflate", code: code, stream: stream)
                 }
             }
         }
-        stream.pointee.next_in = nil
-        stream.pointee.next_out = nil
-        output.removeLast(output.count - written)
+        ZlibStream.finish(stream, output: &output, written: written)
         return output
     }
 

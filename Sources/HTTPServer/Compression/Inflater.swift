@@ -50,13 +50,7 @@ public final class Inflater {
                     let grown = output.count > capacityLimit / 2 ? capacityLimit : output.count * 2
                     output.append(contentsOf: repeatElement(0, count: max(grown - output.count, 1)))
                 }
-                let code = output.withUnsafeMutableBufferPointer { target in
-                    stream.pointee.next_out = target.baseAddress! + written
-                    stream.pointee.avail_out = UInt32(target.count - written)
-                    let code = inflate(stream, Z_NO_FLUSH)
-                    written = target.count - Int(stream.pointee.avail_out)
-                    return code
-                }
+                let code = ZlibStream.step(stream, into: &output, written: &written) { inflate($0, Z_NO_FLUSH) }
                 let inputLeft = stream.pointee.avail_in
                 let outputLeft = stream.pointee.avail_out
                 switch code {
@@ -79,12 +73,10 @@ public final class Inflater {
                 }
             }
         }
-        stream.pointee.next_in = nil
-        stream.pointee.next_out = nil
+        ZlibStream.finish(stream, output: &output, written: written)
         guard written <= maxOutputBytes else {
             throw ZlibError(operation: "inflate", code: Z_BUF_ERROR, message: "output exceeds \(maxOutputBytes) bytes")
         }
-        output.removeLast(output.count - written)
         return output
     }
 

@@ -24,4 +24,28 @@ enum ZlibStream {
         stream.deinitialize(count: 1)
         stream.deallocate()
     }
+
+    /// Runs one zlib call (`deflate` or `inflate`) over `input`'s bytes, writing into `output`
+    /// after its first `written` bytes, and returns the call's code; `written` then counts
+    /// every byte filled. The input stays where zlib's next call finds it.
+    static func step(
+        _ stream: UnsafeMutablePointer<z_stream>, into output: inout [UInt8], written: inout Int,
+        _ call: (UnsafeMutablePointer<z_stream>) -> Int32
+    ) -> Int32 {
+        output.withUnsafeMutableBufferPointer { target in
+            stream.pointee.next_out = target.baseAddress! + written
+            stream.pointee.avail_out = UInt32(target.count - written)
+            let code = call(stream)
+            written = target.count - Int(stream.pointee.avail_out)
+            return code
+        }
+    }
+
+    /// Lets go of the buffers the last calls used, so the stream points at nothing that may
+    /// move, and cuts `output` to the `written` bytes.
+    static func finish(_ stream: UnsafeMutablePointer<z_stream>, output: inout [UInt8], written: Int) {
+        stream.pointee.next_in = nil
+        stream.pointee.next_out = nil
+        output.removeLast(output.count - written)
+    }
 }
