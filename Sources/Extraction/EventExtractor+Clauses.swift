@@ -6,7 +6,7 @@ import NewsModel
 extension EventExtractor {
     func clauseEvents(
         _ clauses: [Clause], own: [[EventDate]], triggers: [Trigger], taken: Set<String>, times: [TimeExpression], carried: EventDate?,
-        writer: SummaryWriter, tokens: [Token], source: EventSource
+        writer: SummaryWriter, statements: StatementReader, tokens: [Token], source: EventSource
     ) -> [(Int, Event)] {
         var out: [(Int, Event)] = []
         var previous: EventDate?
@@ -53,7 +53,8 @@ extension EventExtractor {
                     Event(
                         id: "", type: type, summary: summary, date: date, status: status, location: location,
                         participants: participants, sources: [source],
-                        confidence: (confidence * 100).rounded() / 100, extractorVersion: Extractor.version)
+                        confidence: (confidence * 100).rounded() / 100, extractorVersion: Extractor.version,
+                        said: type == .statement ? statements.said(at: c.head) : nil)
                 ))
         }
         return out

@@ -50,6 +50,7 @@ struct EventExtractor: Sendable {
                 articleId: articleId, sentenceIndex: sentence.index, start: sentence.start,
                 end: sentence.end,
                 quote: ScalarText.string(doc.scalars[sentence.start..<sentence.end]))
+            let statements = StatementReader(tokens: doc.tokens, scalars: doc.scalars, sentence: sentence.tokens)
             var drafts: [(Int, Event)] = []
             for trigger in triggers {
                 var found = roles.find(for: trigger.token, entry: trigger.entry, sentence: sentence.tokens)
@@ -97,13 +98,14 @@ struct EventExtractor: Sendable {
                         id: "", type: trigger.entry.type, summary: summary, date: date, status: s,
                         location: found.location, participants: found.participants, figures: [],
                         sources: [source], confidence: (confidence * 100).rounded() / 100,
-                        extractorVersion: Extractor.version)
+                        extractorVersion: Extractor.version,
+                        said: trigger.entry.type == .statement ? statements.said(at: trigger.token) : nil)
                     drafts.append((trigger.token, event))
                 }
             }
             var others = clauseEvents(
                 clauses, own: own, triggers: triggers, taken: Set(drafts.map(\.1.summary)), times: times, carried: carried, writer: writer,
-                tokens: doc.tokens, source: source)
+                statements: statements, tokens: doc.tokens, source: source)
             if drafts.isEmpty { assign(figures, to: &others) } else { assign(figures, to: &drafts) }
             events += drafts.map(\.1) + others.map(\.1)
         }

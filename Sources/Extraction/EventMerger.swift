@@ -78,6 +78,7 @@ public enum EventMerger {
         }
         for f in incoming.figures where !e.figures.contains(f) { e.figures.append(f) }
         if e.location == nil { e.location = incoming.location }
+        if e.said == nil { e.said = incoming.said }
         if let d = incoming.date {
             if let old = e.date {
                 if d.precision.rank > old.precision.rank { e.date = d }

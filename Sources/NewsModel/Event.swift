@@ -5,6 +5,10 @@ public struct Event: Codable, Sendable, Hashable, Identifiable {
     public var type: EventType
     /// One line that says what happened (`Vladimir Putin hosted Mahmoud Abbas at Novo-Ogaryovo`).
     public var summary: String
+    /// For a statement, what was said, in the text's words: the reported clause or the
+    /// quotation (`it had executed an Israeli hostage`); the speaker is its actor. Nil for other
+    /// events, and when the text does not say.
+    public var said: String?
     /// When, as the text said it; nil when the text gives no time (never invented).
     public var date: EventDate?
     public var status: EventStatus
@@ -22,11 +26,12 @@ public struct Event: Codable, Sendable, Hashable, Identifiable {
     public init(
         id: String, type: EventType, summary: String, date: EventDate?, status: EventStatus,
         location: String? = nil, participants: [Participant] = [], figures: [Figure] = [],
-        sources: [EventSource] = [], confidence: Double = 1, extractorVersion: String? = nil
+        sources: [EventSource] = [], confidence: Double = 1, extractorVersion: String? = nil, said: String? = nil
     ) {
         self.id = id
         self.type = type
         self.summary = summary
+        self.said = said
         self.date = date
         self.status = status
         self.location = location

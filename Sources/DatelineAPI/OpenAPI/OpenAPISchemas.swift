@@ -113,7 +113,8 @@ enum OpenAPISchemas {
                 "location": string, "participants": array(ref("Participant")), "figures": array(ref("Figure")),
                 "sources": array(ref("EventSource")), "confidence": ["type": "number", "minimum": 0, "maximum": 1],
                 "extractorVersion": string,
-            ], optional: ["date", "location", "extractorVersion"]),
+                "said": ["type": "string", "description": "For a statement, what was said in the text's words; its actor is the speaker."],
+            ], optional: ["date", "location", "extractorVersion", "said"]),
         "TimelineBucket": object(
             "How many events fall in one year, month or day; coarser dates count in a bucket of their own precision.",
             [

@@ -43,6 +43,7 @@ enum OpenAPIWriteSchemas {
         "participants": S.array(S.ref("Participant")), "figures": S.array(S.ref("FigureInput")),
         "sources": S.array(S.ref("EventSource")), "confidence": ["type": "number", "minimum": 0, "maximum": 1],
         "extractorVersion": ["type": ["string", "null"], "description": "Ignored: events written through the API have none."],
+        "said": nullableText,
     ]
 
     static let all: [String: JSONValue] = [
@@ -83,7 +84,7 @@ enum OpenAPIWriteSchemas {
             ], optional: ["unit", "qualifier", "text"]),
         "EventInput": input(
             "An event to create or replace.", eventMembers,
-            optional: ["id", "date", "location", "figures", "sources", "confidence", "extractorVersion"]),
+            optional: ["id", "date", "location", "figures", "sources", "confidence", "extractorVersion", "said"]),
         "EventPatch": patch(
             "A JSON Merge Patch of an event: `null` removes a member, `date` merges member by member, arrays replace.", eventMembers),
         "FieldError": S.object(

@@ -2,7 +2,7 @@ import HTTPServer
 import NewsModel
 
 /// An event as a write's body gives it: `{type, summary, date?, status, location?,
-/// participants: [{entityId, role}], figures?, sources?, confidence?}`.
+/// participants: [{entityId, role}], figures?, sources?, confidence?, said?}`.
 ///
 /// Every entity id (participants, location) and article id (sources) must name one the
 /// store holds. `id` may be present when it is the path's; `extractorVersion` may be present
@@ -11,7 +11,7 @@ import NewsModel
 enum EventInput {
     static let fields: Set<String> = [
         "id", "type", "summary", "date", "status", "location", "participants", "figures",
-        "sources", "confidence", "extractorVersion",
+        "sources", "confidence", "extractorVersion", "said",
     ]
     static let participantFields: Set<String> = ["entityId", "role"]
     static let figureFields: Set<String> = ["kind", "value", "unit", "qualifier", "text"]
@@ -46,12 +46,14 @@ enum EventInput {
         let figures = readFigures(object["figures"], validator: &validator)
         let sources = readSources(object["sources"], in: snapshot, validator: &validator)
         let confidence = validator.number(object["confidence"], "confidence", required: false, in: 0...1)
+        let said = validator.string(object["said"], "said", required: false, maxLength: 4_000)
         _ = validator.string(object["extractorVersion"], "extractorVersion", required: false, allowEmpty: true)
         try validator.check()
         guard let type, let summary, let status, let participants else { preconditionFailure("checked above") }
         return Event(
             id: pathID ?? "", type: type, summary: summary, date: date, status: status, location: location,
-            participants: participants, figures: figures ?? [], sources: sources ?? [], confidence: confidence ?? 1)
+            participants: participants, figures: figures ?? [], sources: sources ?? [], confidence: confidence ?? 1,
+            said: said)
     }
 
     private static func checkEntity(_ id: String, _ field: String, in snapshot: StoreSnapshot, validator: inout FieldValidator) {

@@ -35,6 +35,17 @@ import Testing
         #expect(client.post("/events", Self.meeting)[.location] == "/events/2024-06-consult-vladimir-putin-2")
     }
 
+    @Test func aStatementCarriesWhatWasSaid() throws {
+        let statement: [String: Any] = [
+            "type": "statement", "summary": "Hamas announced an execution", "status": "occurred",
+            "participants": [["entityId": "hamas", "role": "actor"]], "said": "it had executed an Israeli hostage",
+        ]
+        let response = client.post("/events", statement)
+        #expect(response.status == 201)
+        #expect(response.json["said"] as? String == "it had executed an Israeli hostage")
+        #expect(client.post("/events", statement.merging(["said": 7]) { $1 }).status == 422)
+    }
+
     @Test func undatedEventsWithoutParticipantsStillGetAnId() {
         let response = client.post("/events", ["type": "disaster", "summary": "A flood", "status": "occurred", "participants": []])
         #expect(response.status == 201)
