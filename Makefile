@@ -8,7 +8,7 @@ DEBUG_BINARY := .build/debug/dateline
 # The 32-writer, 32-reader concurrency test runs this long in `make test`.
 export DATELINE_WRITE_SOAK_SECONDS ?= 30
 
-.PHONY: run build release train test unit-tests contract-tests browser-tests tls-tests container-smoke lint eval bench bench-profile fuzz slowloris soak system-packages test-packages clean
+.PHONY: run build release train test unit-tests contract-tests browser-tests tls-tests container-smoke lint eval bench bench-writes bench-profile fuzz slowloris soak system-packages test-packages clean
 
 run: system-packages release
 	.build/release/dateline serve
@@ -79,6 +79,12 @@ eval: system-packages
 # Dateline against Hummingbird and nginx on the same bytes; writes bench/results/latest.md.
 bench: system-packages
 	bench/run
+
+# Durable `POST /events` beside PostgreSQL's pgbench insert (a throwaway cluster), with the same
+# 64 writers; then the write rate at 10k, 100k and 1M stored events. Writes
+# bench/results/writes-latest.md; WRITES_DURATION, WRITES_REPEATS, WRITES_SIZES (see the script).
+bench-writes: system-packages
+	bench/writes/run
 
 bench-profile: system-packages
 	bench/profile

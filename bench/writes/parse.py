@@ -1,0 +1,67 @@
+"""Reads the load tools' output for bench/writes/run; each mode prints one JSON line.
+
+  python3 parse.py pgbench < OUTPUT     tps, latency and failures from pgbench's report
+  python3 parse.py wrk < OUTPUT         post.lua's two JSON lines (summary.lua's, then the statuses) as one
+  python3 parse.py progress JSON_LINE   a results line as a progress line on standard error
+"""
+
+import json
+import re
+import sys
+
+
+def pgbench(text):
+    def number(pattern, default=None):
+        match = re.search(pattern, text, re.MULTILINE)
+        return float(match.group(1)) if match else default
+
+    return {
+        "tps": number(r"^tps = ([0-9.]+) \(without initial connection time\)", 0.0),
+        "transactions": int(number(r"^number of transactions actually processed: (\d+)", 0)),
+        "failed": int(number(r"^number of failed transactions: (\d+)", 0)),
+        "latency_ms": number(r"^latency average = ([0-9.]+) ms"),
+        "ok": "tps = " in text and "ERROR" not in text,
+    }
+
+
+def wrk(text):
+    merged = {}
+    for line in text.splitlines():
+        if line.startswith("{"):
+            merged.update(json.loads(line))
+    if not merged:
+        merged["error"] = text.strip().splitlines()[-1] if text.strip() else "no output"
+    return merged
+
+
+def progress(line):
+    record = json.loads(line)
+    kind = record["kind"]
+    if kind == "postgresql":
+        run = record["pgbench"]
+        print(f"  run {record['repeat']} PostgreSQL pgbench: {run['tps']:>9.0f} tps  "
+              f"mean latency {run.get('latency_ms') or 0:6.2f} ms  failed {run['failed']}", file=sys.stderr)
+        return
+    run = record["run"]
+    wrk_run = run["wrk"]
+    where = f"{record['size']:,} events" if kind == "size" else f"run {record['repeat']} {kind}"
+    print(f"  {where} Dateline: {wrk_run.get('rps', 0):>9.0f} writes/s  p50 {wrk_run.get('p50_us', 0) / 1000:6.1f} ms"
+          f"  p99 {wrk_run.get('p99_us', 0) / 1000:6.1f} ms  201s {wrk_run.get('created', 0)}"
+          f"  other {wrk_run.get('other_status', '?')}  snapshots {run['snapshots']}"
+          f"  store {run['events_before']} -> {run['events_after']}  (ready in {run['start_s']} s)", file=sys.stderr)
+
+
+def main():
+    mode = sys.argv[1] if len(sys.argv) > 1 else ""
+    if mode == "pgbench":
+        print(json.dumps(pgbench(sys.stdin.read())))
+    elif mode == "wrk":
+        print(json.dumps(wrk(sys.stdin.read())))
+    elif mode == "progress":
+        progress(sys.argv[2])
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    main()
