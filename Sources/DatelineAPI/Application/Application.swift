@@ -119,7 +119,7 @@ public final class Application: Sendable {
     public func makeRouter() -> Router {
         var router = APIRoutes(store: store, readiness: readiness).makeRouter(fallback: StaticFiles(root: configuration.publicDirectory))
         let authorization = WriteAuthorization(token: configuration.apiToken, allowAnonymous: configuration.allowAnonymousWrites)
-        WriteRoutes(persistence: persistence, ingestion: ingestion, bodyLimit: configuration.server.limits.bodyBytes).register(in: &router)
+        WriteRoutes(ingestion: ingestion, bodyLimit: configuration.server.limits.bodyBytes).register(in: &router)
         ReextractionRoutes(reextractions: reextractions, store: store, readiness: readiness, authorization: authorization).register(
             in: &router)
         ChangeRoutes(persistence: persistence).register(in: &router)

@@ -6,7 +6,7 @@ import Glibc
 import Darwin
 #endif
 
-/// The few POSIX file operations durability rests on: append with fsync, and replace a file
+/// The few POSIX file operations durability rests on: append with fdatasync, and replace a file
 /// atomically (temporary file, fsync, rename, fsync of the directory).
 enum DurableFile {
     /// Opens `path` for appending, creating it; close-on-exec.
@@ -34,6 +34,18 @@ enum DurableFile {
         while fsync(descriptor) != 0 {
             if errno != EINTR { throw DurabilityError.system("fsync", path) }
         }
+    }
+
+    /// Flushes the file's data, and the metadata needed to read it back (its size), to stable
+    /// storage: `fdatasync` where the system has it.
+    static func syncData(_ descriptor: Int32, path: String) throws {
+        #if os(Linux)
+        while fdatasync(descriptor) != 0 {
+            if errno != EINTR { throw DurabilityError.system("fdatasync", path) }
+        }
+        #else
+        try sync(descriptor, path: path)
+        #endif
     }
 
     /// Flushes a directory entry change (a create or rename) to stable storage.

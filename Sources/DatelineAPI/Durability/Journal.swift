@@ -7,14 +7,16 @@ import Darwin
 #endif
 
 /// The write-ahead journal: one JSON object a line, `{"sum":"<checksum>","record":{...}}`,
-/// where the sum (``JournalChecksum``) covers the record's bytes exactly as written. Each
-/// append is fsynced before it returns.
+/// where the sum (``JournalChecksum``) covers the record's bytes exactly as written. Lines are
+/// written first and made durable together by `sync`, so that one flush covers every record
+/// written before it (see ``GroupCommit``).
 ///
-/// Used only under `Persistence`'s lock, which is why it may be `@unchecked Sendable`.
+/// Used only by the leader of `Persistence`'s group commit, one at a time, which is why it may
+/// be `@unchecked Sendable`.
 final class Journal: @unchecked Sendable {
     let path: String
     private var descriptor: Int32
-    /// Records appended since the journal was last emptied.
+    /// Records written since the journal was last emptied.
     private(set) var count: Int
 
     private static let prefix = Array(#"{"sum":""#.utf8)
@@ -29,11 +31,15 @@ final class Journal: @unchecked Sendable {
 
     deinit { close(descriptor) }
 
-    /// Appends one record and waits until it is on stable storage.
-    func append(_ record: JournalRecord) throws {
-        try DurableFile.writeAll(descriptor, Self.line(for: record), path: path)
-        try DurableFile.sync(descriptor, path: path)
-        count += 1
+    /// Writes the lines of `records` records; they are durable only once `sync` returns.
+    func write(_ lines: [UInt8], records: Int) throws {
+        try DurableFile.writeAll(descriptor, lines, path: path)
+        count += records
+    }
+
+    /// Waits until everything written is on stable storage.
+    func sync() throws {
+        try DurableFile.syncData(descriptor, path: path)
     }
 
     /// Empties the journal (after a snapshot has captured everything in it).
@@ -42,8 +48,16 @@ final class Journal: @unchecked Sendable {
         count = 0
     }
 
-    static func line(for record: JournalRecord) throws -> [UInt8] {
-        let body = try Array(JSONEncoder().encode(record))
+    /// The line of the record of `version`, from its changes already encoded as JSON (so that
+    /// the encoding can be done before the version is known).
+    static func line(version: UInt64, encodedChanges: [UInt8]) -> [UInt8] {
+        var body = Array(#"{"version":\#(version),"changes":"#.utf8)
+        body += encodedChanges
+        body.append(UInt8(ascii: "}"))
+        return line(body: body)
+    }
+
+    private static func line(body: [UInt8]) -> [UInt8] {
         var line = prefix
         line += Array(JournalChecksum.of(body).utf8)
         line += middle

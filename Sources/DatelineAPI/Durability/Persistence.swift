@@ -4,17 +4,43 @@ import Locking
 public import Logging
 public import NewsModel
 
-/// The one way changes reach the store: each batch is journaled and fsynced (when a data
-/// directory is configured), then applied, then announced on the change feed, one batch at a
-/// time so the journal, the versions and the feed agree.
+/// The one way changes reach the store: each batch is applied to the latest state, journaled,
+/// and once a flush has made it durable (when a data directory is configured), published to
+/// readers and announced on the change feed, in version order, so the journal, the versions and
+/// the feed agree.
+///
+/// Writes commit in groups (``GroupCommit``): a writer stages its batch and waits; one of the
+/// waiters writes every batch staged so far and makes them durable with one `fdatasync`, as
+/// PostgreSQL's WAL flush does. Readers see a batch only once it is durable; writers decide on
+/// ``latest``, which holds the staged batches too, so that writes stay serialisable. A failed
+/// flush is final: the writes waiting for it and every later one fail, and readers go on seeing
+/// the last durable state until a restart reads the journal again.
 public final class Persistence: Sendable {
     public let store: NewsStore
     public let feed: ChangeFeed
     private let directory: String?
     private let compactAfter: Int
     private let logger: Logger
-    /// The open journal; nil without a data directory, and until `open` has replayed it.
-    private let journal = Locked<Journal?>(nil)
+    private let state = Locked(State())
+
+    private struct State: Sendable {
+        /// The open journal; nil without a data directory, and until `open` has replayed it.
+        var journal: Journal?
+        var commits = GroupCommit<Staged>()
+    }
+
+    /// One staged batch: the snapshot it made and its changes as the journal writes them.
+    private struct Staged: Sendable {
+        var snapshot: StoreSnapshot
+        var encodedChanges: [UInt8]
+    }
+
+    /// A batch staged and not yet known to be durable: wait for it with ``waitUntilDurable(_:)``.
+    struct PendingWrite: Sendable {
+        /// The snapshot the batch made (the latest state, when it changed nothing).
+        var snapshot: StoreSnapshot
+        var sequence: UInt64
+    }
 
     /// - Parameters:
     ///   - directory: where the snapshot and the journal live; nil keeps the store in memory only.
@@ -25,6 +51,30 @@ public final class Persistence: Sendable {
         self.directory = directory
         self.compactAfter = compactAfter
         self.logger = logger
+    }
+
+    /// The state writes decide on: the published snapshot with every staged batch applied,
+    /// durable or not yet. Readers are served `store.snapshot`, which holds only what is durable.
+    public var latest: StoreSnapshot {
+        state.withLock { $0.commits.unflushed.last?.snapshot ?? store.snapshot }
+    }
+
+    /// Flushes of the journal so far: each made one or more batches durable.
+    public var flushCount: Int { state.withLock { $0.commits.flushes } }
+
+    /// Batches staged so far (those that changed something), durable or not yet.
+    public var stagedCount: UInt64 { state.withLock { $0.commits.appended } }
+
+    /// The change records after `version` up to ``latest``, oldest first; nil when the store's
+    /// change log no longer reaches back that far.
+    func changes(since version: UInt64) -> [ChangeRecord]? {
+        // Staged batches leave the list only after they are published: read it first, and the
+        // store's log then holds at least everything that left it.
+        let staged = state.withLock { $0.commits.unflushed.map(\.snapshot) }
+        guard var records = store.changes(since: version) else { return nil }
+        let logged = records.last?.version ?? version
+        for snapshot in staged where snapshot.version > logged { records += snapshot.lastChanges }
+        return records
     }
 
     private var snapshotPath: String? { directory.map { $0 + "/snapshot.json" } }
@@ -61,8 +111,7 @@ public final class Persistence: Sendable {
         if let size = try? FileManager.default.attributesOfItem(atPath: journalPath)[.size] as? Int, size > contents.validBytes {
             try DurableFile.truncate(journalPath, to: contents.validBytes)
         }
-        let opened = try Journal(path: journalPath, count: contents.records.count)
-        journal.withLock { $0 = opened }
+        attach(try Journal(path: journalPath, count: contents.records.count))
         logger.info(
             "durable state loaded",
             metadata: [
@@ -71,36 +120,101 @@ public final class Persistence: Sendable {
             ])
     }
 
-    /// Journals and applies one batch; returns the snapshot it made. Throws only when the
-    /// journal cannot be written, and then nothing was applied.
+    /// Makes `journal` the one later flushes write to.
+    func attach(_ journal: Journal) {
+        state.withLock { $0.journal = journal }
+    }
+
+    /// Journals and applies one batch, and waits until it is durable and published; returns the
+    /// snapshot it made. Throws only when the journal cannot be written, and then nothing of it
+    /// was published.
     @discardableResult
     public func commit(_ changes: [StoreChange]) throws -> StoreSnapshot {
-        try journal.withLock { journal in
-            if let journal {
-                try journal.append(JournalRecord(version: store.snapshot.version + 1, changes: changes))
-            }
-            let snapshot = store.apply(changes)
-            feed.publish(snapshot)
-            if let journal, journal.count >= compactAfter, let snapshotPath {
-                do {
-                    try writeSnapshot(of: snapshot, to: snapshotPath)
-                    try journal.reset()
-                } catch {
-                    // The journal still holds every write: compaction can wait for the next commit.
-                    logger.error("compaction failed", metadata: ["error": "\(error)"])
-                }
-            }
-            return snapshot
+        try waitUntilDurable(stage(changes))
+    }
+
+    /// Applies one batch to ``latest`` and queues it for the journal, without waiting: later
+    /// stages build on it at once. A batch that changes nothing waits for the state it saw.
+    /// Throws once a flush has failed. Whoever checks ``latest`` before staging must keep other
+    /// writers out meanwhile (the ingestion writer's lock).
+    func stage(_ changes: [StoreChange]) throws -> PendingWrite {
+        let encoded = directory == nil ? [] : try Array(JSONEncoder().encode(changes))
+        return try state.withLock { state in
+            if let failure = state.commits.failure { throw failure }
+            let base = state.commits.unflushed.last?.snapshot ?? store.snapshot
+            let next = base.applying(changes)
+            guard next !== base else { return PendingWrite(snapshot: base, sequence: state.commits.appended) }
+            let sequence = try state.commits.append(Staged(snapshot: next, encodedChanges: encoded))
+            return PendingWrite(snapshot: next, sequence: sequence)
         }
     }
 
+    /// Waits until the staged batch is durable and readers see it, leading a flush when no
+    /// other writer is; returns the snapshot it made. Throws when the flush failed.
+    @discardableResult
+    func waitUntilDurable(_ pending: PendingWrite) throws -> StoreSnapshot {
+        try wait(for: pending.sequence) { batch in try lead(batch, compacting: false) }
+        return pending.snapshot
+    }
+
     /// Writes a snapshot now and empties the journal (also done every `compactAfter` records);
-    /// `dateline reextract` ends with it.
+    /// `dateline reextract` ends with it. Everything staged before is flushed first.
     public func compact() throws {
-        try journal.withLock { journal in
-            guard let journal, let snapshotPath else { return }
+        guard directory != nil else { return }
+        try wait(for: .max) { batch in try lead(batch, compacting: true) }
+    }
+
+    /// Asks the group commit what to do until item `sequence` is durable (or, for `.max`, until
+    /// this caller has led once), sleeping while another writer leads.
+    private func wait(for sequence: UInt64, leading: (GroupCommit<Staged>.Batch) throws -> Void) throws {
+        let wake = DispatchSemaphore(value: 0)
+        while true {
+            switch state.withLock({ $0.commits.step(for: sequence, wake: wake) }) {
+            case .durable: return
+            case .failed(let error): throw error
+            case .sleep: wake.wait()
+            case .lead(let batch):
+                try leading(batch)
+                if sequence == .max { return }
+            }
+        }
+    }
+
+    /// The leader's turn: writes the batch to the journal with one flush, publishes it, wakes
+    /// the writers it covered, compacts when due, and hands the lead on.
+    private func lead(_ batch: GroupCommit<Staged>.Batch, compacting: Bool) throws {
+        defer { state.withLock { $0.commits.release() }?.signal() }
+        let journal = state.withLock { $0.journal }
+        if let journal, !batch.items.isEmpty {
+            do {
+                var lines: [UInt8] = []
+                for item in batch.items {
+                    lines += Journal.line(version: item.snapshot.version, encodedChanges: item.encodedChanges)
+                }
+                try journal.write(lines, records: batch.items.count)
+                try journal.sync()
+            } catch {
+                logger.critical(
+                    "the journal cannot be flushed: writes are refused until a restart",
+                    metadata: ["error": "\(error)", "writes": .stringConvertible(batch.items.count)])
+                for waiter in state.withLock({ $0.commits.failed(error) }) { waiter.signal() }
+                throw error
+            }
+        }
+        let snapshots = batch.items.map(\.snapshot)
+        store.publish(snapshots)
+        for snapshot in snapshots { feed.publish(snapshot) }
+        for waiter in state.withLock({ $0.commits.flushed(batch) }) { waiter.signal() }
+
+        guard let journal, let snapshotPath, compacting || journal.count >= compactAfter else { return }
+        do {
+            // The leader alone writes the journal, and everything in it is published now.
             try writeSnapshot(of: store.snapshot, to: snapshotPath)
             try journal.reset()
+        } catch {
+            if compacting { throw error }
+            // The journal still holds every write: compaction can wait for the next flush.
+            logger.error("compaction failed", metadata: ["error": "\(error)"])
         }
     }
 

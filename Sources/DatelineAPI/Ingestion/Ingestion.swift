@@ -1,4 +1,5 @@
 import Extraction
+import HTTPServer
 import Locking
 import NewsModel
 
@@ -29,49 +30,112 @@ final class Ingestion: Sendable {
         var duplicate = false
     }
 
-    /// Runs `body` on the current snapshot with the writer lock held, so that what it checks
-    /// still holds when it commits: the API's writes that read before they write go through here.
-    func exclusively<T: Sendable>(_ body: (StoreSnapshot) throws -> T) throws -> T {
-        try writer.withLock { _ in try body(persistence.store.snapshot) }
+    /// The state writes decide on, staged writes included (see ``Persistence/latest``).
+    var latest: StoreSnapshot { persistence.latest }
+
+    /// Runs `decide` on ``latest`` with the writer lock held and stages the changes it returns,
+    /// so that what it checks still holds when they apply; then, with the lock released, waits
+    /// until they are durable and readers see them. Returns the snapshot they made (the latest
+    /// state, once durable, when they changed nothing). Keep `decide` to checks and the making
+    /// of changes: validation, extraction and encoding belong before it.
+    func write(_ decide: (StoreSnapshot) throws -> [StoreChange]) throws -> StoreSnapshot {
+        try Self.unavailableOnFailure {
+            let pending = try writer.withLock { _ in try persistence.stage(decide(persistence.latest)) }
+            return try persistence.waitUntilDurable(pending)
+        }
+    }
+
+    /// Runs a write, turning a journal that cannot be written into 503: the write was not
+    /// applied, and none will be until a restart.
+    private static func unavailableOnFailure<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch is DurabilityError {
+            throw HTTPError(.serviceUnavailable, detail: "The write could not be made durable and was not applied.")
+        }
     }
 
     /// Extracts from the article and commits the article, its entities and its events as one
     /// version; an article the store already holds is returned as it is, nothing written.
-    /// Throws only when the journal cannot be written (and then nothing changed).
+    /// Extraction runs outside the writer lock, on the latest state; inside it, the article is
+    /// checked again for a duplicate and its id for a taker, and events are merged with those
+    /// the store holds then. Throws only when the journal cannot be written (and then nothing
+    /// changed).
     func ingest(_ input: ArticleInput) throws -> Outcome {
-        try writer.withLock { duplicates in
-            let snapshot = persistence.store.snapshot
-            let body = Cleaner.clean(input.text, title: input.title, language: input.language)
-            if let id = duplicates.duplicate(url: input.source.url, body: body, in: snapshot, store: persistence.store),
-                let existing = snapshot.article(id)
-            {
-                var seen = Set<String>()
-                let entityIDs = existing.mentions.map(\.entityId).filter { seen.insert($0).inserted }
-                return Outcome(article: existing, entityIDs: entityIDs, createdEventIDs: [], mergedEventIDs: [], duplicate: true)
-            }
-            let articleID = Self.uniqueID(Slug.make(input.title), taken: { snapshot.article($0) != nil })
-            let known = Self.allEntities(in: snapshot)
-            let result = extractor.extract(input, articleId: articleID, known: known)
+        try Self.unavailableOnFailure { try extractAndCommit(input) }
+    }
 
-            // Events of an older extractor are left as they are until re-extraction replaces them.
-            let candidates = Dictionary(
-                result.entities.flatMap { snapshot.events(forEntity: $0.id) }
-                    .filter { !ReextractionPlan.isOutdated($0.extractorVersion, current: Extractor.version) }
-                    .map { ($0.id, $0) },
-                uniquingKeysWith: { first, _ in first })
-            let (updated, added) = EventMerger.merge(result.events, into: Array(candidates.values))
-
-            var changes: [StoreChange] = [.upsertArticle(result.article)]
-            for entity in result.entities {
-                changes.append(.upsertEntity(Self.combined(entity, with: snapshot.entity(entity.id))))
+    private func extractAndCommit(_ input: ArticleInput) throws -> Outcome {
+        let body = Cleaner.clean(input.text, title: input.title, language: input.language)
+        while true {
+            // A repost costs no extraction.
+            let stored = try writer.withLock { duplicates in
+                try storedDuplicate(of: input, body: body, in: persistence.latest, index: &duplicates)
             }
-            changes += updated.map(StoreChange.upsertEvent)
-            changes += added.map(StoreChange.upsertEvent)
-            try persistence.commit(changes)
-            return Outcome(
-                article: result.article, entityIDs: result.entities.map(\.id),
-                createdEventIDs: added.map(\.id), mergedEventIDs: updated.map(\.id))
+            if let stored { return try durable(stored) }
+            let seen = persistence.latest
+            let articleID = Self.uniqueID(Slug.make(input.title), taken: { seen.article($0) != nil })
+            let result = extractor.extract(input, articleId: articleID, known: Self.allEntities(in: seen))
+            var outcome: Outcome?
+            let staged = try writer.withLock { duplicates -> Persistence.PendingWrite? in
+                let latest = persistence.latest
+                if let stored = try storedDuplicate(of: input, body: body, in: latest, index: &duplicates) {
+                    outcome = stored.outcome
+                    return stored.pending
+                }
+                // Another writer took the id meanwhile: extract again under a free one.
+                guard latest.article(articleID) == nil else { return nil }
+                let (changes, created, merged) = Self.changes(for: result, in: latest)
+                outcome = Outcome(
+                    article: result.article, entityIDs: result.entities.map(\.id), createdEventIDs: created, mergedEventIDs: merged)
+                return try persistence.stage(changes)
+            }
+            guard let staged, let outcome else { continue }
+            try persistence.waitUntilDurable(staged)
+            return outcome
         }
+    }
+
+    /// The article of `snapshot` that `input` reposts, as the outcome to answer once the state
+    /// it was found in is durable (a stage of nothing). Called with the writer lock held.
+    private func storedDuplicate(
+        of input: ArticleInput, body: String, in snapshot: StoreSnapshot, index: inout DuplicateIndex
+    ) throws -> (outcome: Outcome, pending: Persistence.PendingWrite)? {
+        guard let id = index.duplicate(url: input.source.url, body: body, in: snapshot, changes: persistence.changes),
+            let existing = snapshot.article(id)
+        else { return nil }
+        return (Self.duplicateOutcome(existing), try persistence.stage([]))
+    }
+
+    private func durable(_ stored: (outcome: Outcome, pending: Persistence.PendingWrite)) throws -> Outcome {
+        try persistence.waitUntilDurable(stored.pending)
+        return stored.outcome
+    }
+
+    private static func duplicateOutcome(_ existing: Article) -> Outcome {
+        var seen = Set<String>()
+        let entityIDs = existing.mentions.map(\.entityId).filter { seen.insert($0).inserted }
+        return Outcome(article: existing, entityIDs: entityIDs, createdEventIDs: [], mergedEventIDs: [], duplicate: true)
+    }
+
+    /// The changes that store an extraction's article, entities and events in `snapshot`: its
+    /// entities folded into those stored, its events merged with those of the same entities.
+    /// Also the ids of the events created and of those merged into.
+    private static func changes(for result: ExtractionResult, in snapshot: StoreSnapshot) -> ([StoreChange], [String], [String]) {
+        // Events of an older extractor are left as they are until re-extraction replaces them.
+        let candidates = Dictionary(
+            result.entities.flatMap { snapshot.events(forEntity: $0.id) }
+                .filter { !ReextractionPlan.isOutdated($0.extractorVersion, current: Extractor.version) }
+                .map { ($0.id, $0) },
+            uniquingKeysWith: { first, _ in first })
+        let (updated, added) = EventMerger.merge(result.events, into: Array(candidates.values))
+        var changes: [StoreChange] = [.upsertArticle(result.article)]
+        for entity in result.entities {
+            changes.append(.upsertEntity(combined(entity, with: snapshot.entity(entity.id))))
+        }
+        changes += updated.map(StoreChange.upsertEvent)
+        changes += added.map(StoreChange.upsertEvent)
+        return (changes, added.map(\.id), updated.map(\.id))
     }
 
     /// The id of the stored article `input` would duplicate (same source URL or same cleaned
@@ -79,7 +143,7 @@ final class Ingestion: Sendable {
     func storedArticleID(for input: ArticleInput) -> String? {
         writer.withLock { duplicates in
             let body = Cleaner.clean(input.text, title: input.title, language: input.language)
-            return duplicates.duplicate(url: input.source.url, body: body, in: persistence.store.snapshot, store: persistence.store)
+            return duplicates.duplicate(url: input.source.url, body: body, in: persistence.latest, changes: persistence.changes)
         }
     }
 
@@ -91,20 +155,27 @@ final class Ingestion: Sendable {
     }
 
     /// Runs the current extractor again over one stored article and commits the plan as one
-    /// version step, with the writer lock held; nil when the article is gone or already current.
+    /// version step; nil when the article is gone or already current. The plan is made outside
+    /// the writer lock, and made again inside it only when another write came between.
     func reextract(articleID: String) throws -> ReextractionCounts? {
-        try writer.withLock { _ in
-            let snapshot = persistence.store.snapshot
-            let current = Extractor.version
+        let current = Extractor.version
+        func plan(in snapshot: StoreSnapshot) -> ReextractionPlan? {
             guard let article = snapshot.article(articleID),
                 ReextractionPlan.needsReextraction(article, in: snapshot, current: current)
             else { return nil }
             let result = extractor.reextract(article, known: ReextractionPlan.linkable(in: snapshot, current: current))
-            var plan = ReextractionPlan.make(for: article, result: result, in: snapshot, current: current)
-            if !plan.changes.isEmpty { try persistence.commit(plan.changes) }
-            plan.counts.articlesReextracted = 1
-            return plan.counts
+            return ReextractionPlan.make(for: article, result: result, in: snapshot, current: current)
         }
+        let seen = persistence.latest
+        let early = plan(in: seen)
+        var made: ReextractionPlan?
+        _ = try write { latest in
+            made = latest === seen ? early : plan(in: latest)
+            return made?.changes ?? []
+        }
+        guard var made else { return nil }
+        made.counts.articlesReextracted = 1
+        return made.counts
     }
 
     /// An extracted entity folded into the one the store has: the stored name, description and

@@ -107,6 +107,8 @@ enum OpenAPIWrites {
                 ]
             ])
         all["403"] = OpenAPIResponses.problem("The token is wrong, or the server takes no writes (no token configured).")
+        all["503"] = OpenAPIResponses.problem(
+            "The journal could not be flushed: the write was not applied, and writes are refused until the server restarts.")
         all["default"] = OpenAPIResponses.other
         var parameters: [JSONValue] = [ifMatch]
         if let path { parameters.insert(OpenAPIParameters.id(path), at: 0) }

@@ -8,7 +8,6 @@ import NewsModel
 /// Posting an article the store already holds (the same `source.url`, or the same body once
 /// cleaned) answers 200 with the stored one and writes nothing.
 struct ArticleWriteRoutes: Sendable {
-    let persistence: Persistence
     let ingestion: Ingestion
     let bodyLimit: Int
 
@@ -26,11 +25,11 @@ struct ArticleWriteRoutes: Sendable {
         }
         router.delete("/articles/{id}") { request in
             let id = request.parameters["id"] ?? ""
-            try ingestion.exclusively { snapshot in
-                let current = snapshot.article(id)
+            _ = try ingestion.write { latest in
+                let current = latest.article(id)
                 try Preconditions.check(request, current: current)
                 guard current != nil else { throw APIError.notFound("article", id) }
-                try persistence.commit([.deleteArticle(id: id)])
+                return [.deleteArticle(id: id)]
             }
             return WriteResponse.deleted
         }

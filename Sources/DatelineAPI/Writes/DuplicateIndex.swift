@@ -6,8 +6,8 @@ import NewsModel
 /// that posting the same article twice gives back the first.
 ///
 /// Kept in step with the store lazily: each lookup first reads the change records since the
-/// version it last saw (or, when the log no longer reaches back, every article again). Used
-/// only under the ingestion writer's lock.
+/// version it last saw, through `changes` (or, when they no longer reach back, every article
+/// again). Used only under the ingestion writer's lock.
 struct DuplicateIndex {
     private var version: UInt64?
     private var byURL: [String: Set<String>] = [:]
@@ -15,9 +15,12 @@ struct DuplicateIndex {
     /// What each indexed article was filed under, to unfile it when it changes.
     private var keys: [String: (url: String?, body: UInt64)] = [:]
 
-    /// The id of an article in `snapshot` with this source URL or this body, if any.
-    mutating func duplicate(url: String?, body: String, in snapshot: StoreSnapshot, store: NewsStore) -> String? {
-        refresh(to: snapshot, store: store)
+    /// The id of an article in `snapshot` with this source URL or this body, if any; `changes`
+    /// gives the change records after a version up to `snapshot`'s.
+    mutating func duplicate(
+        url: String?, body: String, in snapshot: StoreSnapshot, changes: (UInt64) -> [ChangeRecord]?
+    ) -> String? {
+        refresh(to: snapshot, changes: changes)
         if let url, let id = (byURL[Self.normalized(url)] ?? []).sorted().first(where: { snapshot.article($0) != nil }) {
             return id
         }
@@ -25,9 +28,9 @@ struct DuplicateIndex {
         return candidates.sorted().first { snapshot.article($0)?.body == body }
     }
 
-    private mutating func refresh(to snapshot: StoreSnapshot, store: NewsStore) {
+    private mutating func refresh(to snapshot: StoreSnapshot, changes: (UInt64) -> [ChangeRecord]?) {
         guard version != snapshot.version else { return }
-        if let version, let records = store.changes(since: version) {
+        if let version, let records = changes(version) {
             for record in records where record.kind == .article {
                 file(record.id, snapshot.article(record.id))
             }

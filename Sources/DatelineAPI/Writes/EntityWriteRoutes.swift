@@ -5,7 +5,6 @@ import NewsModel
 /// `POST /entities`, `PUT`, `PATCH` and `DELETE /entities/{id}`, and
 /// `POST /entities/{id}/merge`, which folds another entity into this one.
 struct EntityWriteRoutes: Sendable {
-    let persistence: Persistence
     let ingestion: Ingestion
     let bodyLimit: Int
 
@@ -13,75 +12,75 @@ struct EntityWriteRoutes: Sendable {
         router.post("/entities") { request in
             let body = try WriteBody.parse(request, accepting: .json, limit: bodyLimit)
             let entity = try EntityInput.read(body, pathID: nil)
-            let stored = try ingestion.exclusively { snapshot in
-                guard snapshot.entity(entity.id) == nil else {
+            let after = try ingestion.write { latest in
+                guard latest.entity(entity.id) == nil else {
                     throw HTTPError(
                         .conflict, detail: "An entity with the id \"\(entity.id)\" exists; PUT or PATCH it, or give another id.",
                         extensions: ["id": .string(entity.id)],
                         headerFields: [.location: WriteResponse.location("entities", entity.id)])
                 }
-                return try commit(entity)
+                return [.upsertEntity(entity)]
             }
+            let stored = try Self.stored(entity.id, in: after)
             return try WriteResponse.resource(stored, created: WriteResponse.location("entities", stored.id))
         }
         router.put("/entities/{id}") { request in
             let id = request.parameters["id"] ?? ""
             let body = try WriteBody.parse(request, accepting: .json, limit: bodyLimit)
             let entity = try EntityInput.read(body, pathID: id)
-            let (stored, created) = try ingestion.exclusively { snapshot in
-                let current = snapshot.entity(id)
+            var created = false
+            let after = try ingestion.write { latest in
+                let current = latest.entity(id)
                 try Preconditions.check(request, current: current)
-                return (try commit(entity), current == nil)
+                created = current == nil
+                return [.upsertEntity(entity)]
             }
-            return try WriteResponse.resource(stored, created: created ? WriteResponse.location("entities", id) : nil)
+            return try WriteResponse.resource(Self.stored(id, in: after), created: created ? WriteResponse.location("entities", id) : nil)
         }
         router.patch("/entities/{id}") { request in
             let id = request.parameters["id"] ?? ""
             let patch = try WriteBody.parse(request, accepting: .mergePatch, limit: bodyLimit)
             try FieldValidator.checkPatch(patch, known: EntityInput.fields)
-            let stored = try ingestion.exclusively { snapshot in
-                let current = try existing(id, in: snapshot)
+            // The patch applies to the entity as it stands when the write is decided.
+            let after = try ingestion.write { latest in
+                let current = try existing(id, in: latest)
                 try Preconditions.check(request, current: current)
-                let entity = try EntityInput.read(JSONMergePatch.apply(patch, to: JSONValue.of(current)), pathID: id)
-                return try commit(entity)
+                return [.upsertEntity(try EntityInput.read(JSONMergePatch.apply(patch, to: JSONValue.of(current)), pathID: id))]
             }
-            return try WriteResponse.resource(stored, created: nil)
+            return try WriteResponse.resource(Self.stored(id, in: after), created: nil)
         }
         router.delete("/entities/{id}") { request in
             let id = request.parameters["id"] ?? ""
-            try ingestion.exclusively { snapshot in
-                let current = snapshot.entity(id)
+            _ = try ingestion.write { latest in
+                let current = latest.entity(id)
                 try Preconditions.check(request, current: current)
-                _ = try existing(id, in: snapshot)
-                try persistence.commit([.deleteEntity(id: id)])
+                _ = try existing(id, in: latest)
+                return [.deleteEntity(id: id)]
             }
             return WriteResponse.deleted
         }
         router.post("/entities/{id}/merge") { request in
             let id = request.parameters["id"] ?? ""
             let other = try Self.mergeSource(WriteBody.parse(request, accepting: .json, limit: bodyLimit))
-            let merged = try ingestion.exclusively { snapshot in
-                let survivor = try existing(id, in: snapshot)
+            let after = try ingestion.write { latest in
+                let survivor = try existing(id, in: latest)
                 try Preconditions.check(request, current: survivor)
-                if snapshot.redirect(for: other) == id { return survivor }
+                if latest.redirect(for: other) == id { return [] }
                 guard other != id else {
                     throw FieldError.unprocessable([FieldError(field: "id", problem: "must name another entity than \"\(id)\".")])
                 }
-                guard snapshot.entity(other) != nil else {
+                guard latest.entity(other) != nil else {
                     throw FieldError.unprocessable([FieldError(field: "id", problem: "names no entity: \"\(other)\" is unknown.")])
                 }
-                let after = try persistence.commit([.mergeEntity(id: other, into: id)])
-                guard let merged = after.entity(id) else { throw APIError.notFound("entity", id) }
-                return merged
+                return [.mergeEntity(id: other, into: id)]
             }
-            return try WriteResponse.resource(merged, created: nil)
+            return try WriteResponse.resource(Self.stored(id, in: after), created: nil)
         }
     }
 
-    /// Commits the entity and returns it as the new snapshot holds it (with its mention counts).
-    private func commit(_ entity: Entity) throws -> Entity {
-        let snapshot = try persistence.commit([.upsertEntity(entity)])
-        guard let stored = snapshot.entity(entity.id) else { throw APIError.notFound("entity", entity.id) }
+    /// The entity as the snapshot a write made holds it (with its mention counts).
+    private static func stored(_ id: String, in snapshot: StoreSnapshot) throws(HTTPError) -> Entity {
+        guard let stored = snapshot.entity(id) else { throw APIError.notFound("entity", id) }
         return stored
     }
 

@@ -56,6 +56,35 @@ enum EventInput {
             said: said)
     }
 
+    /// Checks again, against `snapshot`, what `read` checked against an earlier one: that the
+    /// entities and articles the event names exist, and that its quotes end within their articles.
+    static func checkReferences(of event: Event, in snapshot: StoreSnapshot) throws(HTTPError) {
+        var validator = FieldValidator()
+        if let location = event.location { checkEntity(location, "location", in: snapshot, validator: &validator) }
+        for (index, participant) in event.participants.enumerated() {
+            checkEntity(participant.entityId, "participants[\(index)].entityId", in: snapshot, validator: &validator)
+        }
+        for (index, source) in event.sources.enumerated() {
+            let field = "sources[\(index)]"
+            if let article = snapshot.article(source.articleId) {
+                if let problem = beyondBody(source.end, of: article) { validator.fail(field + ".end", problem) }
+            } else {
+                validator.fail(field + ".articleId", unknownArticle(source.articleId))
+            }
+        }
+        try validator.check()
+    }
+
+    private static func unknownArticle(_ id: String) -> String {
+        "names no article: \"\(id)\" is unknown."
+    }
+
+    /// The problem with a quote that ends at `end` in `article`, if it ends past the body.
+    private static func beyondBody(_ end: Int, of article: Article) -> String? {
+        let length = article.body.unicodeScalars.count
+        return end > length ? "must be within the article's body of \(length) characters, got \(end)." : nil
+    }
+
     private static func checkEntity(_ id: String, _ field: String, in snapshot: StoreSnapshot, validator: inout FieldValidator) {
         guard snapshot.entity(id) == nil else { return }
         if let target = snapshot.redirect(for: id) {
@@ -122,16 +151,15 @@ enum EventInput {
             var article: Article?
             if let articleId {
                 article = snapshot.article(articleId)
-                if article == nil { validator.fail(field + ".articleId", "names no article: \"\(articleId)\" is unknown.") }
+                if article == nil { validator.fail(field + ".articleId", unknownArticle(articleId)) }
             }
             guard let articleId, let sentenceIndex, let start, let end, let quote else { return nil }
             if start > end {
                 validator.fail(field + ".end", "must not be before start (\(start)), got \(end).")
                 return nil
             }
-            if let article, end > article.body.unicodeScalars.count {
-                validator.fail(
-                    field + ".end", "must be within the article's body of \(article.body.unicodeScalars.count) characters, got \(end).")
+            if let article, let problem = beyondBody(end, of: article) {
+                validator.fail(field + ".end", problem)
                 return nil
             }
             return EventSource(articleId: articleId, sentenceIndex: sentenceIndex, start: start, end: end, quote: quote)

@@ -7,61 +7,66 @@ import NewsModel
 /// A posted event's id is the slug of its date value, its type and its first participant
 /// (`2024-08-13-consult-vladimir-putin`), with `-2`, `-3`, ... when taken.
 struct EventWriteRoutes: Sendable {
-    let persistence: Persistence
     let ingestion: Ingestion
     let bodyLimit: Int
 
     func register(in router: inout Router) {
         router.post("/events") { request in
             let body = try WriteBody.parse(request, accepting: .json, limit: bodyLimit)
-            let stored = try ingestion.exclusively { snapshot in
-                var event = try EventInput.read(body, pathID: nil, in: snapshot)
-                event.id = Ingestion.uniqueID(Self.baseID(of: event), taken: { snapshot.event($0) != nil })
-                return try commit(event)
+            var event = try EventInput.read(body, pathID: nil, in: ingestion.latest)
+            let after = try ingestion.write { latest in
+                try EventInput.checkReferences(of: event, in: latest)
+                event.id = Ingestion.uniqueID(Self.baseID(of: event), taken: { latest.event($0) != nil })
+                return [.upsertEvent(event)]
             }
+            let stored = try Self.stored(event.id, in: after)
             return try WriteResponse.resource(stored, created: WriteResponse.location("events", stored.id))
         }
         router.put("/events/{id}") { request in
             let id = request.parameters["id"] ?? ""
             let body = try WriteBody.parse(request, accepting: .json, limit: bodyLimit)
-            let (stored, created) = try ingestion.exclusively { snapshot in
-                let current = snapshot.event(id)
+            let event = try EventInput.read(body, pathID: id, in: ingestion.latest)
+            var created = false
+            let after = try ingestion.write { latest in
+                let current = latest.event(id)
                 try Preconditions.check(request, current: current)
-                return (try commit(EventInput.read(body, pathID: id, in: snapshot)), current == nil)
+                try EventInput.checkReferences(of: event, in: latest)
+                created = current == nil
+                return [.upsertEvent(event)]
             }
-            return try WriteResponse.resource(stored, created: created ? WriteResponse.location("events", id) : nil)
+            return try WriteResponse.resource(Self.stored(id, in: after), created: created ? WriteResponse.location("events", id) : nil)
         }
         router.patch("/events/{id}") { request in
             let id = request.parameters["id"] ?? ""
             let patch = try WriteBody.parse(request, accepting: .mergePatch, limit: bodyLimit)
             try FieldValidator.checkPatch(patch, known: EventInput.fields, nested: ["date": EventDateInput.fields])
-            let stored = try ingestion.exclusively { snapshot in
-                guard let current = snapshot.event(id) else {
+            // The patch applies to the event as it stands when the write is decided.
+            let after = try ingestion.write { latest in
+                guard let current = latest.event(id) else {
                     try Preconditions.check(request, current: Optional<Event>.none)
                     throw APIError.notFound("event", id)
                 }
                 try Preconditions.check(request, current: current)
                 let target = Self.rederivingDate(try JSONValue.of(current), for: patch)
-                return try commit(EventInput.read(JSONMergePatch.apply(patch, to: target), pathID: id, in: snapshot))
+                return [.upsertEvent(try EventInput.read(JSONMergePatch.apply(patch, to: target), pathID: id, in: latest))]
             }
-            return try WriteResponse.resource(stored, created: nil)
+            return try WriteResponse.resource(Self.stored(id, in: after), created: nil)
         }
         router.delete("/events/{id}") { request in
             let id = request.parameters["id"] ?? ""
-            try ingestion.exclusively { snapshot in
-                let current = snapshot.event(id)
+            _ = try ingestion.write { latest in
+                let current = latest.event(id)
                 try Preconditions.check(request, current: current)
                 guard current != nil else { throw APIError.notFound("event", id) }
-                try persistence.commit([.deleteEvent(id: id)])
+                return [.deleteEvent(id: id)]
             }
             return WriteResponse.deleted
         }
     }
 
-    /// Commits the event and returns it as the new snapshot holds it.
-    private func commit(_ event: Event) throws -> Event {
-        let snapshot = try persistence.commit([.upsertEvent(event)])
-        guard let stored = snapshot.event(event.id) else { throw APIError.notFound("event", event.id) }
+    /// The event as the snapshot a write made holds it.
+    private static func stored(_ id: String, in snapshot: StoreSnapshot) throws(HTTPError) -> Event {
+        guard let stored = snapshot.event(id) else { throw APIError.notFound("event", id) }
         return stored
     }
 

@@ -44,21 +44,25 @@ public final class NewsStore: Sendable {
     public func apply(_ changes: [StoreChange]) -> StoreSnapshot {
         writer.withLock { _ in
             let current = snapshot
-            var writer = StoreWriter(state: current.state)
-            for change in changes { writer.apply(change) }
-            guard !writer.records.isEmpty else { return current }
-            let version = current.version + 1
-            let records = writer.records.map { record in
-                var record = record
-                record.version = version
-                return record
-            }
-            let next = StoreSnapshot(version: version, state: writer.state, lastChanges: records)
-            published.withLock {
-                $0.snapshot = next
-                $0.log.append(records)
-            }
+            let next = current.applying(changes)
+            if next !== current { publish([next]) }
             return next
+        }
+    }
+
+    /// Makes the last of `snapshots` current and logs the changes of each: a writer that builds
+    /// snapshots ahead of the readers with ``StoreSnapshot/applying(_:)`` (to make them durable
+    /// first) publishes them here, in order, each one version after the one before.
+    public func publish(_ snapshots: [StoreSnapshot]) {
+        guard let last = snapshots.last else { return }
+        published.withLock { published in
+            var version = published.snapshot.version
+            for snapshot in snapshots {
+                precondition(snapshot.version == version + 1, "snapshots are published one version after another")
+                version = snapshot.version
+                published.log.append(snapshot.lastChanges)
+            }
+            published.snapshot = last
         }
     }
 

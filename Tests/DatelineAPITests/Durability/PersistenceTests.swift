@@ -1,0 +1,127 @@
+import Foundation
+import Locking
+import Logging
+import NewsModel
+import Testing
+
+@testable import DatelineAPI
+
+@Suite("Persistence")
+struct PersistenceTests {
+    static func entity(_ number: Int) -> StoreChange {
+        .upsertEntity(Entity(id: "writer-\(number)", name: "Writer \(number)", type: .organization))
+    }
+
+    static func persistence(in directory: String) throws -> Persistence {
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        let persistence = Persistence(
+            store: NewsStore(), feed: ChangeFeed(heartbeatInterval: 60), directory: directory, logger: logger)
+        try persistence.open(seed: {})
+        return persistence
+    }
+
+    static func temporaryDirectory() -> String {
+        NSTemporaryDirectory() + "dateline-persistence-\(UUID().uuidString)"
+    }
+
+    /// Runs `body` on `count` threads of their own at once (a pool would run them a few at a time).
+    static func onThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        let group = DispatchGroup()
+        for index in 0..<count {
+            group.enter()
+            Thread.detachNewThread {
+                body(index)
+                group.leave()
+            }
+        }
+        group.wait()
+    }
+
+    @Test func concurrentWritersShareFlushes() throws {
+        let directory = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let persistence = try Self.persistence(in: directory)
+        let writers = 64
+        let each = 8
+        let failures = Locked(0)
+        Self.onThreads(writers) { writer in
+            for round in 0..<each {
+                do {
+                    let made = try persistence.commit([Self.entity(writer * each + round)])
+                    // Acknowledged means published: readers see the write.
+                    if persistence.store.snapshot.version < made.version { failures.withLock { $0 += 1 } }
+                } catch {
+                    failures.withLock { $0 += 1 }
+                }
+            }
+        }
+        #expect(failures.withLock { $0 } == 0)
+        let writes = writers * each
+        #expect(persistence.stagedCount == UInt64(writes))
+        #expect(persistence.store.snapshot.entityCount == writes)
+        let flushes = persistence.flushCount
+        #expect(flushes >= 1)
+        #expect(flushes * 4 <= writes, "\(flushes) flushes for \(writes) writes")
+
+        let reopened = try Self.persistence(in: directory)
+        #expect(reopened.store.snapshot.entityCount == writes)
+        #expect(reopened.store.snapshot.version == persistence.store.snapshot.version)
+    }
+
+    @Test func readersSeeAWriteOnlyOnceItIsDurable() throws {
+        let directory = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let persistence = try Self.persistence(in: directory)
+        let pending = try persistence.stage([Self.entity(1)])
+        #expect(persistence.store.snapshot.entity("writer-1") == nil)
+        #expect(persistence.latest.entity("writer-1") != nil, "later writers decide on it")
+        let made = try persistence.waitUntilDurable(pending)
+        #expect(persistence.store.snapshot === made)
+        #expect(persistence.flushCount == 1)
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))
+    func aFailedFlushFailsItsWritersAndPublishesNothing() throws {
+        let directory = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let persistence = try Self.persistence(in: directory)
+        try persistence.commit([Self.entity(0)])
+        let durable = persistence.store.snapshot
+        // Every write to /dev/full fails with ENOSPC.
+        let full = directory + "/full"
+        try FileManager.default.createSymbolicLink(atPath: full, withDestinationPath: "/dev/full")
+        persistence.attach(try Journal(path: full, count: 0))
+
+        let failed = Locked(0)
+        Self.onThreads(16) { writer in
+            do {
+                try persistence.commit([Self.entity(writer + 1)])
+            } catch is DurabilityError {
+                failed.withLock { $0 += 1 }
+            } catch {}
+        }
+        #expect(failed.withLock { $0 } == 16)
+        #expect(persistence.store.snapshot === durable, "nothing that failed to flush is published")
+        #expect(throws: DurabilityError.self) { try persistence.commit([Self.entity(100)]) }
+        #expect(throws: DurabilityError.self) { try persistence.compact() }
+        #expect(persistence.store.snapshot === durable)
+    }
+
+    @Test func compactionKeepsWhatWasStagedBeforeIt() throws {
+        let directory = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let persistence = try Self.persistence(in: directory)
+        Self.onThreads(8) { writer in
+            for round in 0..<4 {
+                if round == 2, writer == 0 { try? persistence.compact() }
+                _ = try? persistence.commit([Self.entity(writer * 4 + round)])
+            }
+        }
+        try persistence.compact()
+        try persistence.commit([Self.entity(1_000)])
+        let reopened = try Self.persistence(in: directory)
+        #expect(reopened.store.snapshot.entityCount == 33)
+        #expect(reopened.store.snapshot.version == persistence.store.snapshot.version)
+    }
+}
