@@ -1,7 +1,7 @@
 import Dispatch
 
 extension HTTPConnection {
-    /// Answers a request, on the loop or on a worker thread as the machine said; returns what
+    /// Answers a request, on the loop or on a handler lane as the machine said; returns what
     /// the machine asks next (nothing yet, for a worker's answer).
     func answer(_ incoming: Request, offLoop: Bool) -> [ConnectionStateMachine.Action] {
         let started = DispatchTime.now()
@@ -9,7 +9,7 @@ extension HTTPConnection {
         request.remoteAddress = remoteAddress
         request.id = RequestID.take(from: request.headerFields[.requestID])
         guard offLoop else { return finish(request, with: respond(to: request), started: started) }
-        DispatchQueue.global().async { [self, request] in
+        HandlerLanes.lane(for: descriptor).async { [self, request] in
             let response = respond(to: request)
             loop.execute { [self] in
                 guard !machine.isClosed else { return }
