@@ -43,7 +43,7 @@ public final class Application: Sendable {
             directory: configuration.dataDirectory,
             compactAfter: configuration.journalCompactAfter, logger: logger)
         self.ingestion = Ingestion(persistence: persistence, extractor: Extractor(knowledge: knowledge))
-        self.metrics = MetricsObserver(store: store)
+        self.metrics = MetricsObserver(store: store, persistence: persistence)
         self.reextractions = Reextractions(ingestion: ingestion, logger: logger)
     }
 

@@ -24,6 +24,7 @@ public import Prometheus
 /// | `dateline_http_request_body_bytes_total` | counter | |
 /// | `dateline_http_response_bytes_total` | counter | |
 /// | `dateline_store_articles`, `dateline_store_entities`, `dateline_store_events` | gauge | |
+/// | `dateline_journal_flushes_total`, `dateline_journal_batches_total` | counter | |
 ///
 /// `route` is the template that matched (`/events/{id}`), never the raw path; see
 /// ``MetricsLabels`` for requests no route matched.
@@ -39,6 +40,11 @@ public final class MetricsObserver: HTTPServerObserver {
     private let storeArticles: CoreMetrics.Gauge
     private let storeEntities: CoreMetrics.Gauge
     private let storeEvents: CoreMetrics.Gauge
+    private let persistence: Persistence?
+    private let journalFlushes: CoreMetrics.Counter
+    private let journalBatches: CoreMetrics.Counter
+    /// The flush and batch counts already added to the counters.
+    private let journalCounted = Locked((flushes: 0, batches: UInt64(0)))
 
     /// The swift-metrics handles made so far, one pair per label set, so a request costs one lookup.
     private struct Series {
@@ -62,6 +68,8 @@ public final class MetricsObserver: HTTPServerObserver {
         public static let storeArticles = "dateline_store_articles"
         public static let storeEntities = "dateline_store_entities"
         public static let storeEvents = "dateline_store_events"
+        public static let journalFlushes = "dateline_journal_flushes_total"
+        public static let journalBatches = "dateline_journal_batches_total"
     }
 
     /// The upper bounds of the latency histogram's buckets: 0.1 ms to 1 s, about three a decade.
@@ -73,9 +81,12 @@ public final class MetricsObserver: HTTPServerObserver {
         .seconds(1),
     ]
 
-    /// Metrics for a server over `store`, kept in `registry` (a new one by default).
-    public init(store: NewsStore, registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
+    /// Metrics for a server over `store`, kept in `registry` (a new one by default); with
+    /// `persistence`, also its journal's flushes and the write batches they made durable (with
+    /// group commit, one flush covers many batches).
+    public init(store: NewsStore, persistence: Persistence? = nil, registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.store = store
+        self.persistence = persistence
         self.registry = registry
         var factory = PrometheusMetricsFactory(registry: registry)
         factory.durationHistogramBuckets[Name.duration] = Self.durationBuckets
@@ -86,6 +97,8 @@ public final class MetricsObserver: HTTPServerObserver {
         storeArticles = CoreMetrics.Gauge(label: Name.storeArticles, factory: factory)
         storeEntities = CoreMetrics.Gauge(label: Name.storeEntities, factory: factory)
         storeEvents = CoreMetrics.Gauge(label: Name.storeEvents, factory: factory)
+        journalFlushes = CoreMetrics.Counter(label: Name.journalFlushes, factory: factory)
+        journalBatches = CoreMetrics.Counter(label: Name.journalBatches, factory: factory)
         openConnections.record(0)
         bytesIn.increment(by: 0)
         bytesOut.increment(by: 0)
@@ -123,6 +136,14 @@ public final class MetricsObserver: HTTPServerObserver {
         storeArticles.record(snapshot.articleCount)
         storeEntities.record(snapshot.entityCount)
         storeEvents.record(snapshot.eventCount)
+        guard let persistence else { return }
+        let (flushes, batches) = (persistence.flushCount, persistence.stagedCount)
+        let (newFlushes, newBatches) = journalCounted.withLock { counted in
+            defer { counted = (flushes, batches) }
+            return (flushes - counted.flushes, batches - counted.batches)
+        }
+        journalFlushes.increment(by: newFlushes)
+        journalBatches.increment(by: Int(newBatches))
     }
 
     private func makeRequestCounter(_ key: RequestKey) -> CoreMetrics.Counter {

@@ -1,5 +1,6 @@
 import DatelineAPI
 import Dispatch
+import Foundation
 import HTTPServer
 import NewsModel
 import Testing
@@ -90,6 +91,20 @@ import Testing
         #expect(text.value(Name.storeArticles) == Double(Fixtures.articles.count))
         #expect(text.value(Name.storeEntities) == Double(Fixtures.entities.count))
         #expect(text.value(Name.storeEvents) == Double(Fixtures.events.count))
+    }
+
+    @Test func journalFlushesAndBatchesAreCountedAtEachScrape() throws {
+        let directory = PersistenceTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let persistence = try PersistenceTests.persistence(in: directory)
+        let metrics = MetricsObserver(store: persistence.store, persistence: persistence)
+        let before = scrape(metrics)
+        for number in 0..<3 { _ = try persistence.commit([PersistenceTests.entity(number)]) }
+        let after = scrape(metrics)
+        let flushes = try #require(after.value(Name.journalFlushes)) - (before.value(Name.journalFlushes) ?? 0)
+        #expect(after.value(Name.journalBatches)! - (before.value(Name.journalBatches) ?? 0) == 3)
+        #expect(flushes >= 1 && flushes <= 3)
+        #expect(scrape(metrics).value(Name.journalBatches) == after.value(Name.journalBatches))
     }
 
     @Test func theExpositionParsesLineByLine() {
