@@ -49,9 +49,9 @@ public final class StoreSnapshot: Sendable {
 
     func withMentions(_ entity: Entity) -> Entity {
         var entity = entity
-        let counts = state.mentions[entity.id] ?? [:]
-        entity.articleIds = counts.keys.sorted()
-        entity.mentionCount = counts.values.reduce(0, +)
+        let tallies = state.mentions[entity.id]?.elements ?? []
+        entity.articleIds = tallies.map(\.articleId)
+        entity.mentionCount = tallies.reduce(0) { $0 + $1.count }
         return entity
     }
 }

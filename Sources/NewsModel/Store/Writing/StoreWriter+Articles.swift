@@ -9,7 +9,9 @@ extension StoreWriter {
         state.articlesByDate.insert(key)
         state.articleText.add(serial, IndexedTerms([article.title]))
         for (entityId, count) in Self.mentionCounts(article) {
-            state.mentions.modify(entityId, default: [:], removeWhen: \.isEmpty) { $0[article.id] = count }
+            state.mentions.modify(entityId, default: SortedChunks(), removeWhen: \.isEmpty) {
+                $0.insert(MentionTally(articleId: article.id, count: count))
+            }
         }
         note(.article, article.id, old == nil ? .created : .updated)
     }
@@ -35,7 +37,7 @@ extension StoreWriter {
         state.articlesByDate.remove(SortKey(day: Int32(clamping: article.publishedAt.ordinal), serial: serial))
         state.articleText.remove(serial, IndexedTerms([article.title]))
         for entityId in Self.mentionCounts(article).keys {
-            state.mentions.modify(entityId, default: [:], removeWhen: \.isEmpty) { $0[article.id] = nil }
+            state.mentions.modify(entityId, default: SortedChunks(), removeWhen: \.isEmpty) { $0.remove(article.id) }
         }
     }
 

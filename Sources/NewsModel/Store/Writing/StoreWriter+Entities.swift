@@ -12,7 +12,8 @@ extension StoreWriter {
         state.entityIds.insert(entity.id)
         state.entityIdsByType[entity.type, default: SortedChunks()].insert(entity.id)
         state.entityText.add(serial, Self.terms(of: entity))
-        state.redirects[entity.id] = nil
+        // Removing an absent key would still copy the whole dictionary.
+        if state.redirects[entity.id] != nil { state.redirects[entity.id] = nil }
         note(.entity, entity.id, old == nil ? .created : .updated)
     }
 
@@ -68,7 +69,7 @@ extension StoreWriter {
             if event.location == id { event.location = replacement }
             upsertEvent(event)
         }
-        for articleId in (state.mentions[id] ?? [:]).keys.sorted() {
+        for articleId in state.mentionedArticleIds(of: id) {
             guard var article = state.articles[articleId] else { continue }
             if let replacement {
                 for index in article.mentions.indices where article.mentions[index].entityId == id {
