@@ -49,7 +49,7 @@ final class Ingestion: Sendable {
                 let entityIDs = existing.mentions.map(\.entityId).filter { seen.insert($0).inserted }
                 return Outcome(article: existing, entityIDs: entityIDs, createdEventIDs: [], mergedEventIDs: [], duplicate: true)
             }
-            let articleID = Self.uniqueID(Slug.make(input.title), taken: { snapshot.article($0) != nil })
+            let articleID = snapshot.uniqueID(from: Slug.make(input.title), for: .article)
             let known = Self.allEntities(in: snapshot)
             let result = extractor.extract(input, articleId: articleID, known: known)
 
@@ -59,7 +59,9 @@ final class Ingestion: Sendable {
                     .filter { !ReextractionPlan.isOutdated($0.extractorVersion, current: Extractor.version) }
                     .map { ($0.id, $0) },
                 uniquingKeysWith: { first, _ in first })
-            let (updated, added) = EventMerger.merge(result.events, into: Array(candidates.values))
+            var (updated, added) = EventMerger.merge(result.events, into: Array(candidates.values))
+            var eventIDs = UniqueIDs(in: snapshot, for: .event)
+            for index in added.indices { added[index].id = eventIDs.claim(added[index].id) }
 
             var changes: [StoreChange] = [.upsertArticle(result.article)]
             for entity in result.entities {
@@ -117,16 +119,6 @@ final class Ingestion: Sendable {
         entity.description = entity.description ?? extracted.description
         entity.wikidataId = entity.wikidataId ?? extracted.wikidataId
         return entity
-    }
-
-    static func uniqueID(_ base: String, taken: (String) -> Bool) -> String {
-        var candidate = base
-        var suffix = 2
-        while taken(candidate) {
-            candidate = "\(base)-\(suffix)"
-            suffix += 1
-        }
-        return candidate
     }
 
     static func allEntities(in snapshot: StoreSnapshot) -> [Entity] {

@@ -130,13 +130,10 @@ struct ReextractionPlan: Sendable, Hashable {
         let (updated, added) = EventMerger.merge(incoming, into: candidates.values.sorted { $0.id < $1.id })
         var written = Set(updated.map(\.id))
         var created: [Event] = []
+        var ids = UniqueIDs(in: snapshot, for: .event)
         for var event in added {
-            let base = event.id
-            var suffix = 2
-            while written.contains(event.id) || (snapshot.event(event.id) != nil && !removedIDs.contains(event.id)) {
-                event.id = "\(base)-\(suffix)"
-                suffix += 1
-            }
+            // The id of an event this plan removes may be taken again; any other is made unique.
+            if !removedIDs.contains(event.id) || written.contains(event.id) { event.id = ids.claim(event.id) }
             written.insert(event.id)
             created.append(event)
         }

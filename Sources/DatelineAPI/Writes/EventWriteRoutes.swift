@@ -5,7 +5,8 @@ import NewsModel
 /// `POST /events`, `PUT`, `PATCH` and `DELETE /events/{id}`.
 ///
 /// A posted event's id is the slug of its date value, its type and its first participant
-/// (`2024-08-13-consult-vladimir-putin`), with `-2`, `-3`, ... when taken.
+/// (`2024-08-13-consult-vladimir-putin`), with a suffix `-N` when taken: N above every suffix
+/// an event id on that base has carried, so picking one costs the same however many share it.
 struct EventWriteRoutes: Sendable {
     let persistence: Persistence
     let ingestion: Ingestion
@@ -16,7 +17,7 @@ struct EventWriteRoutes: Sendable {
             let body = try WriteBody.parse(request, accepting: .json, limit: bodyLimit)
             let stored = try ingestion.exclusively { snapshot in
                 var event = try EventInput.read(body, pathID: nil, in: snapshot)
-                event.id = Ingestion.uniqueID(Self.baseID(of: event), taken: { snapshot.event($0) != nil })
+                event.id = snapshot.uniqueID(from: Self.baseID(of: event), for: .event)
                 return try commit(event)
             }
             return try WriteResponse.resource(stored, created: WriteResponse.location("events", stored.id))

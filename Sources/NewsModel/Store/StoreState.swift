@@ -40,6 +40,11 @@ struct StoreState: Sendable {
     /// Merged entity ids and the entity each now lives on.
     var redirects: [String: String] = [:]
 
+    /// Where the next unique id on a base starts, for each kind.
+    var articleIDs = IDSuffixes()
+    var entityIDs = IDSuffixes()
+    var eventIDs = IDSuffixes()
+
     /// The ids of the articles that mention an entity, in id order.
     func mentionedArticleIds(of entityId: String) -> [String] {
         (mentions[entityId]?.elements ?? []).map(\.articleId)

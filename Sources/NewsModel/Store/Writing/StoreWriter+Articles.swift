@@ -4,6 +4,8 @@ extension StoreWriter {
         if let old {
             if old == article { return }
             unindex(old, serial: serial)
+        } else {
+            state.articleIDs.note(article.id)
         }
         let key = SortKey(day: Int32(clamping: article.publishedAt.ordinal), serial: serial)
         state.articlesByDate.insert(key)

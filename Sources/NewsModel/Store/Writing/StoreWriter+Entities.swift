@@ -8,6 +8,8 @@ extension StoreWriter {
         if let old {
             if old == entity { return }
             unindex(old, serial: serial)
+        } else {
+            state.entityIDs.note(entity.id)
         }
         state.entityIds.insert(entity.id)
         state.entityIdsByType[entity.type, default: SortedChunks()].insert(entity.id)
