@@ -44,6 +44,8 @@ struct StoreState: Sendable {
     var articleIDs = IDSuffixes()
     var entityIDs = IDSuffixes()
     var eventIDs = IDSuffixes()
+    /// Articles by source URL and body, to find reposts.
+    var duplicateKeys = DuplicateKeys()
 
     /// The ids of the articles that mention an entity, in id order.
     func mentionedArticleIds(of entityId: String) -> [String] {

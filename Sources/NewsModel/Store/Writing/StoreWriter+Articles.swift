@@ -7,6 +7,7 @@ extension StoreWriter {
         } else {
             state.articleIDs.note(article.id)
         }
+        state.duplicateKeys.add(article)
         let key = SortKey(day: Int32(clamping: article.publishedAt.ordinal), serial: serial)
         state.articlesByDate.insert(key)
         state.articleText.add(serial, IndexedTerms([article.title]))
@@ -38,6 +39,7 @@ extension StoreWriter {
     private mutating func unindex(_ article: Article, serial: UInt32) {
         state.articlesByDate.remove(SortKey(day: Int32(clamping: article.publishedAt.ordinal), serial: serial))
         state.articleText.remove(serial, IndexedTerms([article.title]))
+        state.duplicateKeys.remove(article)
         for entityId in Self.mentionCounts(article).keys {
             state.mentions.modify(entityId, default: SortedChunks(), removeWhen: \.isEmpty) { $0.remove(article.id) }
         }
