@@ -50,7 +50,7 @@ final class Ingestion: Sendable {
                 return Outcome(article: existing, entityIDs: entityIDs, createdEventIDs: [], mergedEventIDs: [], duplicate: true)
             }
             let articleID = snapshot.uniqueID(from: Slug.make(input.title), for: .article)
-            let known = Self.allEntities(in: snapshot)
+            let known = snapshot.entities(nameableIn: [input.title, input.text])
             let result = extractor.extract(input, articleId: articleID, known: known)
 
             // Events of an older extractor are left as they are until re-extraction replaces them.
@@ -101,7 +101,7 @@ final class Ingestion: Sendable {
             guard let article = snapshot.article(articleID),
                 ReextractionPlan.needsReextraction(article, in: snapshot, current: current)
             else { return nil }
-            let result = extractor.reextract(article, known: ReextractionPlan.linkable(in: snapshot, current: current))
+            let result = extractor.reextract(article, known: ReextractionPlan.linkable(to: article, in: snapshot, current: current))
             var plan = ReextractionPlan.make(for: article, result: result, in: snapshot, current: current)
             if !plan.changes.isEmpty { try persistence.commit(plan.changes) }
             plan.counts.articlesReextracted = 1
@@ -119,16 +119,5 @@ final class Ingestion: Sendable {
         entity.description = entity.description ?? extracted.description
         entity.wikidataId = entity.wikidataId ?? extracted.wikidataId
         return entity
-    }
-
-    static func allEntities(in snapshot: StoreSnapshot) -> [Entity] {
-        var entities: [Entity] = []
-        var cursor: String?
-        repeat {
-            guard let page = try? snapshot.entities(limit: EventQuery.maxLimit, cursor: cursor) else { break }
-            entities += page.items
-            cursor = page.next
-        } while cursor != nil
-        return entities
     }
 }

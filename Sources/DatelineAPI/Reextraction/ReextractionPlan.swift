@@ -38,10 +38,11 @@ struct ReextractionPlan: Sendable, Hashable {
         }
     }
 
-    /// The entities the extractor may link to: those written through the API and those of the
-    /// current version. Older machine-made ones are left out, so their mistakes are not repeated.
-    static func linkable(in snapshot: StoreSnapshot, current: String) -> [Entity] {
-        Ingestion.allEntities(in: snapshot).filter { !isOutdated($0.extractorVersion, current: current) }
+    /// The entities the extractor may link to in `article`: those its title and body can name,
+    /// written through the API or of the current version. Older machine-made ones are left out,
+    /// so their mistakes are not repeated.
+    static func linkable(to article: Article, in snapshot: StoreSnapshot, current: String) -> [Entity] {
+        snapshot.entities(nameableIn: [article.title, article.body]).filter { !isOutdated($0.extractorVersion, current: current) }
     }
 
     /// The plan for `article`, given what the extractor found in it now.

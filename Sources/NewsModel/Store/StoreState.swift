@@ -46,6 +46,8 @@ struct StoreState: Sendable {
     var eventIDs = IDSuffixes()
     /// Articles by source URL and body, to find reposts.
     var duplicateKeys = DuplicateKeys()
+    /// Entities by the names an article can link to them under.
+    var names = NameKeys()
 
     /// The ids of the articles that mention an entity, in id order.
     func mentionedArticleIds(of entityId: String) -> [String] {

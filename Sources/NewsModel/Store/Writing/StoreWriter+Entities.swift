@@ -12,6 +12,7 @@ extension StoreWriter {
             state.entityIDs.note(entity.id)
         }
         state.entityIds.insert(entity.id)
+        state.names.add(entity)
         state.entityIdsByType[entity.type, default: SortedChunks()].insert(entity.id)
         state.entityText.add(serial, Self.terms(of: entity))
         // Removing an absent key would still copy the whole dictionary.
@@ -89,6 +90,7 @@ extension StoreWriter {
         state.entityIdsByType[entity.type]?.remove(entity.id)
         if state.entityIdsByType[entity.type]?.isEmpty == true { state.entityIdsByType[entity.type] = nil }
         state.entityText.remove(serial, Self.terms(of: entity))
+        state.names.remove(entity)
     }
 
     static func terms(of entity: Entity) -> IndexedTerms {
