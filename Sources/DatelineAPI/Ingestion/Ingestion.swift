@@ -65,7 +65,7 @@ final class Ingestion: Sendable {
 
             var changes: [StoreChange] = [.upsertArticle(result.article)]
             for entity in result.entities {
-                changes.append(.upsertEntity(Self.combined(entity, with: snapshot.entity(entity.id))))
+                changes.append(.upsertEntity(Self.combined(entity, with: snapshot.storedEntity(entity.id))))
             }
             changes += updated.map(StoreChange.upsertEvent)
             changes += added.map(StoreChange.upsertEvent)

@@ -47,6 +47,18 @@ public final class StoreSnapshot: Sendable {
         state.entities[id].map(withMentions)
     }
 
+    /// Whether an entity has this id: cheaper than ``entity(_:)``, which counts mentions.
+    public func containsEntity(_ id: String) -> Bool {
+        state.entities.serial(for: id) != nil
+    }
+
+    /// The entity with this id as written, without the derived `mentionCount` and `articleIds`
+    /// (whose counting grows with the articles that mention it): for writes that read an
+    /// entity to change it.
+    public func storedEntity(_ id: String) -> Entity? {
+        state.entities[id]
+    }
+
     func withMentions(_ entity: Entity) -> Entity {
         var entity = entity
         let tallies = state.mentions[entity.id]?.elements ?? []
