@@ -130,13 +130,29 @@ struct SortedChunks<Element: KeyedElement & Sendable>: Sendable {
             groups[g].chunks[c][o] = element
             return
         }
-        groups[g].chunks[c].insert(element, at: o)
+        if groups[g].chunks[c].count == groups[g].chunks[c].capacity {
+            groups[g].chunks[c] = Self.inserting(element, at: o, into: groups[g].chunks[c])
+        } else {
+            groups[g].chunks[c].insert(element, at: o)
+        }
         groups[g].count += 1
         for i in (c + 1)..<groups[g].chunks.count { groups[g].starts[i] += 1 }
         count += 1
         for i in (g + 1)..<groups.count { groupStarts[i] += 1 }
         if groups[g].chunks[c].count > Self.maxChunk { splitChunk(c, of: g) }
         if groups[g].chunks.count > Self.maxChunks { splitGroup(g) }
+    }
+
+    /// A copy of a full chunk with the element inserted and a little room to spare. An array
+    /// left to grow itself doubles its capacity; here, where most chunks stay as they are once
+    /// written, that would leave a third of the index's memory unused.
+    private static func inserting(_ element: Element, at offset: Int, into chunk: [Element]) -> [Element] {
+        var grown: [Element] = []
+        grown.reserveCapacity(min(maxChunk + 1, chunk.count + max(4, chunk.count / 8)))
+        grown.append(contentsOf: chunk[..<offset])
+        grown.append(element)
+        grown.append(contentsOf: chunk[offset...])
+        return grown
     }
 
     /// Splits a full chunk in two, each half in an array of its own size (an array keeps the
