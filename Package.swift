@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -49,7 +50,11 @@ let package = Package(
             ],
             swiftSettings: settings
         ),
-        .target(name: "NewsModel", dependencies: ["Locking"], swiftSettings: settings),
+        .target(
+            name: "NewsModel",
+            dependencies: ["Locking", .product(name: "HashTreeCollections", package: "swift-collections")],
+            swiftSettings: settings
+        ),
         .target(name: "Extraction", dependencies: ["NewsModel"], swiftSettings: settings),
         .target(
             name: "DatelineAPI",

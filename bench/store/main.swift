@@ -1,7 +1,9 @@
 import NewsModel
 
-// Loads a synthetic corpus of 100,000 events into a NewsStore and measures query latency,
-// memory and the cost of one write. Run in release: swift run -c release store-bench
+// Loads a synthetic corpus of events (100,000 unless STORE_BENCH_EVENTS says otherwise, with
+// one entity for every 20 events and three articles for every 100) into a NewsStore and
+// measures query latency, memory and the cost of one write.
+// Run in release: swift run -c release store-bench, or STORE_BENCH_EVENTS=1000000 for a million.
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -28,9 +30,9 @@ struct SplitMix {
     mutating func pick<T>(_ items: [T]) -> T { items[int(items.count)] }
 }
 
-let entityCount = 5_000
-let eventCount = 100_000
-let articleCount = 3_000
+let eventCount = getenv("STORE_BENCH_EVENTS").flatMap { Int(String(cString: $0)) } ?? 100_000
+let entityCount = max(1, eventCount / 20)
+let articleCount = max(1, eventCount * 3 / 100)
 var random = SplitMix(seed: 2024)
 
 let syllables = [
@@ -135,18 +137,45 @@ func percentiles(_ samples: [Double]) -> (p50: Double, p99: Double, max: Double)
 
 let clock = ContinuousClock()
 let store = NewsStore()
-let loadStart = clock.now
+var loadTime = 0.0
+var loadStart = clock.now
 store.apply(entities.map(StoreChange.upsertEntity) + articles.map(StoreChange.upsertArticle))
+
+/// One event written at a time, each its own version (as `POST /events` writes), at a few store
+/// sizes: whether a write's cost grows with the store. Not counted in the load time.
+var growth: [(events: Int, cpu: (p50: Double, p99: Double, max: Double), rate: Double)] = []
+var probes = 0
+@MainActor
+func measureSingleWrites() {
+    var cpu: [Double] = []
+    let start = clock.now
+    for _ in 0..<1_000 {
+        var event = makeEvent(eventCount + 1_000 + probes, &random)
+        event.id = "probe-\(probes)"
+        probes += 1
+        let before = threadCPUMilliseconds()
+        store.upsert(event)
+        cpu.append(threadCPUMilliseconds() - before)
+    }
+    let wall = milliseconds(clock.now - start)
+    growth.append((store.snapshot.eventCount, percentiles(cpu), 1_000 / (wall / 1_000)))
+}
+
+let checkpoints: Set<Int> = [10_000, 100_000, 1_000_000]
 var batch: [StoreChange] = []
 for index in 0..<eventCount {
     batch.append(.upsertEvent(makeEvent(index, &random)))
-    if batch.count == 10_000 {
+    if batch.count == 10_000 || index + 1 == eventCount {
         store.apply(batch)
         batch.removeAll(keepingCapacity: true)
     }
+    if checkpoints.contains(index + 1) {
+        loadTime += milliseconds(clock.now - loadStart)
+        measureSingleWrites()
+        loadStart = clock.now
+    }
 }
-store.apply(batch)
-let loadTime = milliseconds(clock.now - loadStart)
+loadTime += milliseconds(clock.now - loadStart)
 let rss = residentMegabytes()
 
 let snapshot = store.snapshot
@@ -216,7 +245,11 @@ print(
 
     | Memory | Value | Target |
     |---|---:|---|
-    | RSS after loading (VmRSS) | \(format(rss)) MB | < 300 MB |
+    | RSS after loading (VmRSS) | \(format(rss)) MB | < 300 MB per 100,000 events |
+
+    | Single writes at store size | CPU p50 (ms) | CPU p99 (ms) | CPU max (ms) | writes/s (wall, one thread) |
+    |---|---:|---:|---:|---:|
+    \(growth.map { "| \($0.events) events | \(format($0.cpu.p50)) | \(format($0.cpu.p99)) | \(format($0.cpu.max)) | \(Int($0.rate)) |" }.joined(separator: "\n"))
 
     Slowest searches (CPU): \(zip(searchCPU, searchQueries).sorted { $0.0 > $1.0 }.prefix(5).map { "\"\($0.1)\" \(format($0.0)) ms" }.joined(separator: ", "))
 

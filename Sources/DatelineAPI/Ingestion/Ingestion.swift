@@ -9,8 +9,8 @@ final class Ingestion: Sendable {
     private let persistence: Persistence
     let extractor: Extractor
     /// Ingestions and the API's other writes read the store, then write it: one at a time, so
-    /// none is lost. The lock also guards the index that finds reposted articles.
-    private let writer = Locked(DuplicateIndex())
+    /// none is lost.
+    private let writer = Locked(())
 
     init(persistence: Persistence, extractor: Extractor) {
         self.persistence = persistence
@@ -69,17 +69,17 @@ final class Ingestion: Sendable {
         let body = Cleaner.clean(input.text, title: input.title, language: input.language)
         while true {
             // A repost costs no extraction.
-            let stored = try writer.withLock { duplicates in
-                try storedDuplicate(of: input, body: body, in: persistence.latest, index: &duplicates)
+            let stored = try writer.withLock { _ in
+                try storedDuplicate(of: input, body: body, in: persistence.latest)
             }
             if let stored { return try durable(stored) }
             let seen = persistence.latest
-            let articleID = Self.uniqueID(Slug.make(input.title), taken: { seen.article($0) != nil })
-            let result = extractor.extract(input, articleId: articleID, known: Self.allEntities(in: seen))
+            let articleID = seen.uniqueID(from: Slug.make(input.title), for: .article)
+            let result = extractor.extract(input, articleId: articleID, known: seen.entities(nameableIn: [input.title, input.text]))
             var outcome: Outcome?
-            let staged = try writer.withLock { duplicates -> Persistence.PendingWrite? in
+            let staged = try writer.withLock { _ -> Persistence.PendingWrite? in
                 let latest = persistence.latest
-                if let stored = try storedDuplicate(of: input, body: body, in: latest, index: &duplicates) {
+                if let stored = try storedDuplicate(of: input, body: body, in: latest) {
                     outcome = stored.outcome
                     return stored.pending
                 }
@@ -99,9 +99,9 @@ final class Ingestion: Sendable {
     /// The article of `snapshot` that `input` reposts, as the outcome to answer once the state
     /// it was found in is durable (a stage of nothing). Called with the writer lock held.
     private func storedDuplicate(
-        of input: ArticleInput, body: String, in snapshot: StoreSnapshot, index: inout DuplicateIndex
+        of input: ArticleInput, body: String, in snapshot: StoreSnapshot
     ) throws -> (outcome: Outcome, pending: Persistence.PendingWrite)? {
-        guard let id = index.duplicate(url: input.source.url, body: body, in: snapshot, changes: persistence.changes),
+        guard let id = snapshot.duplicateArticle(url: input.source.url, body: body),
             let existing = snapshot.article(id)
         else { return nil }
         return (Self.duplicateOutcome(existing), try persistence.stage([]))
@@ -128,10 +128,12 @@ final class Ingestion: Sendable {
                 .filter { !ReextractionPlan.isOutdated($0.extractorVersion, current: Extractor.version) }
                 .map { ($0.id, $0) },
             uniquingKeysWith: { first, _ in first })
-        let (updated, added) = EventMerger.merge(result.events, into: Array(candidates.values))
+        var (updated, added) = EventMerger.merge(result.events, into: Array(candidates.values))
+        var eventIDs = UniqueIDs(in: snapshot, for: .event)
+        for index in added.indices { added[index].id = eventIDs.claim(added[index].id) }
         var changes: [StoreChange] = [.upsertArticle(result.article)]
         for entity in result.entities {
-            changes.append(.upsertEntity(combined(entity, with: snapshot.entity(entity.id))))
+            changes.append(.upsertEntity(combined(entity, with: snapshot.storedEntity(entity.id))))
         }
         changes += updated.map(StoreChange.upsertEvent)
         changes += added.map(StoreChange.upsertEvent)
@@ -141,10 +143,8 @@ final class Ingestion: Sendable {
     /// The id of the stored article `input` would duplicate (same source URL or same cleaned
     /// body), if any; nothing is written.
     func storedArticleID(for input: ArticleInput) -> String? {
-        writer.withLock { duplicates in
-            let body = Cleaner.clean(input.text, title: input.title, language: input.language)
-            return duplicates.duplicate(url: input.source.url, body: body, in: persistence.latest, changes: persistence.changes)
-        }
+        let body = Cleaner.clean(input.text, title: input.title, language: input.language)
+        return persistence.latest.duplicateArticle(url: input.source.url, body: body)
     }
 
     /// Whether the stored article needs the current extractor again.
@@ -163,7 +163,7 @@ final class Ingestion: Sendable {
             guard let article = snapshot.article(articleID),
                 ReextractionPlan.needsReextraction(article, in: snapshot, current: current)
             else { return nil }
-            let result = extractor.reextract(article, known: ReextractionPlan.linkable(in: snapshot, current: current))
+            let result = extractor.reextract(article, known: ReextractionPlan.linkable(to: article, in: snapshot, current: current))
             return ReextractionPlan.make(for: article, result: result, in: snapshot, current: current)
         }
         let seen = persistence.latest
@@ -188,26 +188,5 @@ final class Ingestion: Sendable {
         entity.description = entity.description ?? extracted.description
         entity.wikidataId = entity.wikidataId ?? extracted.wikidataId
         return entity
-    }
-
-    static func uniqueID(_ base: String, taken: (String) -> Bool) -> String {
-        var candidate = base
-        var suffix = 2
-        while taken(candidate) {
-            candidate = "\(base)-\(suffix)"
-            suffix += 1
-        }
-        return candidate
-    }
-
-    static func allEntities(in snapshot: StoreSnapshot) -> [Entity] {
-        var entities: [Entity] = []
-        var cursor: String?
-        repeat {
-            guard let page = try? snapshot.entities(limit: EventQuery.maxLimit, cursor: cursor) else { break }
-            entities += page.items
-            cursor = page.next
-        } while cursor != nil
-        return entities
     }
 }

@@ -38,10 +38,11 @@ struct ReextractionPlan: Sendable, Hashable {
         }
     }
 
-    /// The entities the extractor may link to: those written through the API and those of the
-    /// current version. Older machine-made ones are left out, so their mistakes are not repeated.
-    static func linkable(in snapshot: StoreSnapshot, current: String) -> [Entity] {
-        Ingestion.allEntities(in: snapshot).filter { !isOutdated($0.extractorVersion, current: current) }
+    /// The entities the extractor may link to in `article`: those its title and body can name,
+    /// written through the API or of the current version. Older machine-made ones are left out,
+    /// so their mistakes are not repeated.
+    static func linkable(to article: Article, in snapshot: StoreSnapshot, current: String) -> [Entity] {
+        snapshot.entities(nameableIn: [article.title, article.body]).filter { !isOutdated($0.extractorVersion, current: current) }
     }
 
     /// The plan for `article`, given what the extractor found in it now.
@@ -130,13 +131,10 @@ struct ReextractionPlan: Sendable, Hashable {
         let (updated, added) = EventMerger.merge(incoming, into: candidates.values.sorted { $0.id < $1.id })
         var written = Set(updated.map(\.id))
         var created: [Event] = []
+        var ids = UniqueIDs(in: snapshot, for: .event)
         for var event in added {
-            let base = event.id
-            var suffix = 2
-            while written.contains(event.id) || (snapshot.event(event.id) != nil && !removedIDs.contains(event.id)) {
-                event.id = "\(base)-\(suffix)"
-                suffix += 1
-            }
+            // The id of an event this plan removes may be taken again; any other is made unique.
+            if !removedIDs.contains(event.id) || written.contains(event.id) { event.id = ids.claim(event.id) }
             written.insert(event.id)
             created.append(event)
         }

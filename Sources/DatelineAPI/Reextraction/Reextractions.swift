@@ -2,6 +2,7 @@ import Dispatch
 import Extraction
 import Locking
 import Logging
+import NewsModel
 
 /// Re-extraction jobs: the current extractor run again over stored articles, one article per
 /// journaled version step, with progress kept for `GET /admin/reextract/{id}` and logged.
@@ -70,7 +71,7 @@ public final class Reextractions: Sendable {
     }
 
     private func run(_ id: String, articleIDs: [String]?) -> ReextractionStatus? {
-        let ids = articleIDs ?? DuplicateIndex.allArticles(in: ingestion.store.snapshot).reversed().map(\.id)
+        let ids = articleIDs ?? Self.allArticles(in: ingestion.store.snapshot).reversed().map(\.id)
         _ = update(id) { $0.articlesTotal = ids.count }
         logger.info(
             "re-extraction started",
@@ -119,6 +120,18 @@ public final class Reextractions: Sendable {
                 "entities_replaced": .stringConvertible(status.entitiesReplaced),
                 "entities_created": .stringConvertible(status.entitiesCreated),
             ])
+    }
+
+    /// Every article, in the order of the articles list.
+    static func allArticles(in snapshot: StoreSnapshot) -> [Article] {
+        var articles: [Article] = []
+        var cursor: String?
+        repeat {
+            guard let page = try? snapshot.articles(limit: EventQuery.maxLimit, cursor: cursor) else { break }
+            articles += page.items
+            cursor = page.next
+        } while cursor != nil
+        return articles
     }
 
     /// 16 random hex digits.

@@ -86,7 +86,7 @@ enum EventInput {
     }
 
     private static func checkEntity(_ id: String, _ field: String, in snapshot: StoreSnapshot, validator: inout FieldValidator) {
-        guard snapshot.entity(id) == nil else { return }
+        guard !snapshot.containsEntity(id) else { return }
         if let target = snapshot.redirect(for: id) {
             validator.fail(field, "names entity \"\(id)\", which was merged into \"\(target)\"; use that id.")
         } else {

@@ -5,7 +5,8 @@ import NewsModel
 /// `POST /events`, `PUT`, `PATCH` and `DELETE /events/{id}`.
 ///
 /// A posted event's id is the slug of its date value, its type and its first participant
-/// (`2024-08-13-consult-vladimir-putin`), with `-2`, `-3`, ... when taken.
+/// (`2024-08-13-consult-vladimir-putin`), with a suffix `-N` when taken: N above every suffix
+/// an event id on that base has carried, so picking one costs the same however many share it.
 struct EventWriteRoutes: Sendable {
     let ingestion: Ingestion
     let bodyLimit: Int
@@ -16,7 +17,7 @@ struct EventWriteRoutes: Sendable {
             var event = try EventInput.read(body, pathID: nil, in: ingestion.latest)
             let after = try ingestion.write { latest in
                 try EventInput.checkReferences(of: event, in: latest)
-                event.id = Ingestion.uniqueID(Self.baseID(of: event), taken: { latest.event($0) != nil })
+                event.id = latest.uniqueID(from: Self.baseID(of: event), for: .event)
                 return [.upsertEvent(event)]
             }
             let stored = try Self.stored(event.id, in: after)

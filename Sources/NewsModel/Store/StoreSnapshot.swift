@@ -47,11 +47,23 @@ public final class StoreSnapshot: Sendable {
         state.entities[id].map(withMentions)
     }
 
+    /// Whether an entity has this id: cheaper than ``entity(_:)``, which counts mentions.
+    public func containsEntity(_ id: String) -> Bool {
+        state.entities.serial(for: id) != nil
+    }
+
+    /// The entity with this id as written, without the derived `mentionCount` and `articleIds`
+    /// (whose counting grows with the articles that mention it): for writes that read an
+    /// entity to change it.
+    public func storedEntity(_ id: String) -> Entity? {
+        state.entities[id]
+    }
+
     func withMentions(_ entity: Entity) -> Entity {
         var entity = entity
-        let counts = state.mentions[entity.id] ?? [:]
-        entity.articleIds = counts.keys.sorted()
-        entity.mentionCount = counts.values.reduce(0, +)
+        let tallies = state.mentions[entity.id]?.elements ?? []
+        entity.articleIds = tallies.map(\.articleId)
+        entity.mentionCount = tallies.reduce(0) { $0 + $1.count }
         return entity
     }
 }

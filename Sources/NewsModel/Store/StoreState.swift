@@ -13,12 +13,12 @@ struct StoreState: Sendable {
     /// Every event in date order.
     var eventsByDate = SortedChunks<SortKey>()
     /// Events by the ids of their participants and location.
-    var eventsByEntity = ShardedMap<String, SortedChunks<SortKey>>()
-    var eventsByLocation = ShardedMap<String, SortedChunks<SortKey>>()
+    var eventsByEntity = PersistentMap<String, SortedChunks<SortKey>>()
+    var eventsByLocation = PersistentMap<String, SortedChunks<SortKey>>()
     var eventsByType: [EventType: SortedChunks<SortKey>] = [:]
     var eventsByStatus: [EventStatus: SortedChunks<SortKey>] = [:]
     /// Events by the ids of the articles their sources cite.
-    var eventsByArticle = ShardedMap<String, SortedChunks<SortKey>>()
+    var eventsByArticle = PersistentMap<String, SortedChunks<SortKey>>()
     /// Summaries and source quotes.
     var eventText = TextIndex<SortKey>()
     /// The widest `latest - earliest` of any event ever stored, in days: how far before a
@@ -30,7 +30,7 @@ struct StoreState: Sendable {
     /// Titles, by article serial.
     var articleText = TextIndex<UInt32>()
     /// For each entity id, the articles that mention it and how often.
-    var mentions = ShardedMap<String, [String: Int]>()
+    var mentions = PersistentMap<String, SortedChunks<MentionTally>>()
 
     /// Entity ids in order, all and by type.
     var entityIds = SortedChunks<String>()
@@ -39,4 +39,18 @@ struct StoreState: Sendable {
     var entityText = TextIndex<UInt32>()
     /// Merged entity ids and the entity each now lives on.
     var redirects: [String: String] = [:]
+
+    /// Where the next unique id on a base starts, for each kind.
+    var articleIDs = IDSuffixes()
+    var entityIDs = IDSuffixes()
+    var eventIDs = IDSuffixes()
+    /// Articles by source URL and body, to find reposts.
+    var duplicateKeys = DuplicateKeys()
+    /// Entities by the names an article can link to them under.
+    var names = NameKeys()
+
+    /// The ids of the articles that mention an entity, in id order.
+    func mentionedArticleIds(of entityId: String) -> [String] {
+        (mentions[entityId]?.elements ?? []).map(\.articleId)
+    }
 }

@@ -10,7 +10,7 @@ struct Table<Record: Sendable>: Sendable {
         init(_ record: Record) { self.record = record }
     }
 
-    private var serials = ShardedMap<String, UInt32>()
+    private var serials = PersistentMap<String, UInt32>()
     private var records = ChunkedVector<Box?>()
 
     /// The number of records held.

@@ -25,7 +25,7 @@ extension StoreSnapshot {
     /// The articles that mention an entity, newest first.
     public func articles(forEntity id: String) -> [Article] {
         let id = state.redirects[id] ?? id
-        return (state.mentions[id] ?? [:]).keys.compactMap { state.articles[$0] }
+        return state.mentionedArticleIds(of: id).compactMap { state.articles[$0] }
             .sorted { $0.publishedAt != $1.publishedAt ? $0.publishedAt > $1.publishedAt : $0.id < $1.id }
     }
 }

@@ -71,7 +71,7 @@ extension StoreSnapshot {
             guard let event = state.events[serial: key.serial] else { continue }
             for other in StoreWriter.entityIds(of: event) where other != id { events[other, default: 0] += 1 }
         }
-        for articleId in (state.mentions[id] ?? [:]).keys {
+        for articleId in state.mentionedArticleIds(of: id) {
             guard let article = state.articles[articleId] else { continue }
             var bySentence: [Int: Set<String>] = [:]
             for mention in article.mentions { bySentence[mention.sentenceIndex, default: []].insert(mention.entityId) }

@@ -1,6 +1,6 @@
 /// An inverted index from terms to the documents that hold them, in document order.
 struct TextIndex<Ref: Comparable & Hashable & Sendable>: Sendable {
-    private var postings = ShardedMap<String, SortedChunks<TextPosting<Ref>>>()
+    private var postings = PersistentMap<String, SortedChunks<TextPosting<Ref>>>()
     private(set) var documentCount = 0
     private(set) var totalLength = 0
 

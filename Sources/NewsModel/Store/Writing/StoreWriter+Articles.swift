@@ -4,12 +4,17 @@ extension StoreWriter {
         if let old {
             if old == article { return }
             unindex(old, serial: serial)
+        } else {
+            state.articleIDs.note(article.id)
         }
+        state.duplicateKeys.add(article)
         let key = SortKey(day: Int32(clamping: article.publishedAt.ordinal), serial: serial)
         state.articlesByDate.insert(key)
         state.articleText.add(serial, IndexedTerms([article.title]))
         for (entityId, count) in Self.mentionCounts(article) {
-            state.mentions.modify(entityId, default: [:], removeWhen: \.isEmpty) { $0[article.id] = count }
+            state.mentions.modify(entityId, default: SortedChunks(), removeWhen: \.isEmpty) {
+                $0.insert(MentionTally(articleId: article.id, count: count))
+            }
         }
         note(.article, article.id, old == nil ? .created : .updated)
     }
@@ -34,8 +39,9 @@ extension StoreWriter {
     private mutating func unindex(_ article: Article, serial: UInt32) {
         state.articlesByDate.remove(SortKey(day: Int32(clamping: article.publishedAt.ordinal), serial: serial))
         state.articleText.remove(serial, IndexedTerms([article.title]))
+        state.duplicateKeys.remove(article)
         for entityId in Self.mentionCounts(article).keys {
-            state.mentions.modify(entityId, default: [:], removeWhen: \.isEmpty) { $0[article.id] = nil }
+            state.mentions.modify(entityId, default: SortedChunks(), removeWhen: \.isEmpty) { $0.remove(article.id) }
         }
     }
 

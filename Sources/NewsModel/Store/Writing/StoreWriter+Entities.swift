@@ -8,11 +8,15 @@ extension StoreWriter {
         if let old {
             if old == entity { return }
             unindex(old, serial: serial)
+        } else {
+            state.entityIDs.note(entity.id)
         }
         state.entityIds.insert(entity.id)
+        state.names.add(entity)
         state.entityIdsByType[entity.type, default: SortedChunks()].insert(entity.id)
         state.entityText.add(serial, Self.terms(of: entity))
-        state.redirects[entity.id] = nil
+        // Removing an absent key would still copy the whole dictionary.
+        if state.redirects[entity.id] != nil { state.redirects[entity.id] = nil }
         note(.entity, entity.id, old == nil ? .created : .updated)
     }
 
@@ -68,7 +72,7 @@ extension StoreWriter {
             if event.location == id { event.location = replacement }
             upsertEvent(event)
         }
-        for articleId in (state.mentions[id] ?? [:]).keys.sorted() {
+        for articleId in state.mentionedArticleIds(of: id) {
             guard var article = state.articles[articleId] else { continue }
             if let replacement {
                 for index in article.mentions.indices where article.mentions[index].entityId == id {
@@ -86,6 +90,7 @@ extension StoreWriter {
         state.entityIdsByType[entity.type]?.remove(entity.id)
         if state.entityIdsByType[entity.type]?.isEmpty == true { state.entityIdsByType[entity.type] = nil }
         state.entityText.remove(serial, Self.terms(of: entity))
+        state.names.remove(entity)
     }
 
     static func terms(of entity: Entity) -> IndexedTerms {

@@ -4,6 +4,8 @@ extension StoreWriter {
         if let old {
             if old == event { return }
             unindex(old, serial: serial)
+        } else {
+            state.eventIDs.note(event.id)
         }
         index(event, serial: serial)
         note(.event, event.id, old == nil ? .created : .updated)

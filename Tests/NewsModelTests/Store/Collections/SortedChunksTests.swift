@@ -43,6 +43,51 @@ import Testing
         #expect(backward == Array((590..<600).reversed()))
     }
 
+    /// Enough keys for groups of chunks to split and empty again.
+    @Test func staysSortedAcrossGroups() {
+        var list = SortedChunks<SortKey>()
+        var reference = Set<SortKey>()
+        var seed: UInt64 = 7
+        for _ in 0..<60_000 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let key = SortKey(day: Int32(seed >> 50), serial: UInt32(truncatingIfNeeded: seed >> 20) % 7)
+            list.insert(key)
+            reference.insert(key)
+        }
+        let copy = list
+        for key in reference.sorted().enumerated().filter({ $0.offset % 3 != 0 }).map(\.element) {
+            let removed = list.remove(key)
+            #expect(removed)
+            reference.remove(key)
+        }
+        let sorted = reference.sorted()
+        #expect(list.elements == sorted)
+        #expect(copy.count > list.count)
+        for (position, key) in sorted.enumerated() where position % 101 == 0 {
+            #expect(list[position] == key)
+            #expect(list.lowerBound(key) == position)
+        }
+        var forward: [SortKey] = []
+        list.visit(1_000..<sorted.count) {
+            forward.append($0)
+            return true
+        }
+        #expect(forward == Array(sorted[1_000...]))
+        var backward: [SortKey] = []
+        list.visit(0..<(sorted.count - 5), reversed: true) {
+            backward.append($0)
+            return true
+        }
+        #expect(backward == Array(sorted[..<(sorted.count - 5)].reversed()))
+        var seeker = SortedChunks.Seeker(list)
+        let probes = (0..<2_000).map { SortKey(day: Int32($0 * 8), serial: UInt32($0 % 7)) }
+        var found: [Bool] = []
+        for probe in probes { found.append(seeker.contains(probe)) }
+        #expect(found == probes.map { reference.contains($0) })
+        for key in sorted { list.remove(key) }
+        #expect(list.isEmpty && list.elements.isEmpty)
+    }
+
     @Test func copiesDoNotShareChanges() {
         var original = SortedChunks(sorted: (0..<1_000).map { SortKey(day: Int32($0), serial: 0) })
         let copy = original
