@@ -55,7 +55,7 @@ let package = Package(
             dependencies: ["Locking", .product(name: "HashTreeCollections", package: "swift-collections")],
             swiftSettings: settings
         ),
-        .target(name: "Extraction", dependencies: ["NewsModel"], swiftSettings: settings),
+        .target(name: "Extraction", dependencies: ["NewsModel", "Hashing"], swiftSettings: settings),
         .target(
             name: "DatelineAPI",
             dependencies: [
@@ -83,7 +83,7 @@ let package = Package(
             swiftSettings: settings
         ),
         .executableTarget(name: "dateline-train", dependencies: ["Extraction"], swiftSettings: settings),
-        .executableTarget(name: "store-bench", dependencies: ["NewsModel"], path: "bench/store", swiftSettings: settings),
+        .executableTarget(name: "store-bench", dependencies: ["NewsModel", "Hashing"], path: "bench/store", swiftSettings: settings),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Locking"], swiftSettings: settings),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"], swiftSettings: settings),
         .testTarget(name: "NewsModelTests", dependencies: ["NewsModel"], swiftSettings: settings),

@@ -1,3 +1,4 @@
+import Hashing
 import NewsModel
 
 // Loads a synthetic corpus of events (100,000 unless STORE_BENCH_EVENTS says otherwise, with
@@ -10,20 +11,8 @@ import Glibc
 import Darwin
 #endif
 
-/// A seeded generator so every run sees the same corpus and queries.
-struct SplitMix {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func int(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+/// The corpus's generator: every run sees the same corpus and queries.
+extension SplitMix64 {
     mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
     /// Skewed towards 0: a few items are picked often, most rarely (as names in news are).
     mutating func skewed(_ bound: Int) -> Int { min(bound - 1, Int(pow(unit(), 3) * Double(bound))) }
@@ -33,15 +22,15 @@ struct SplitMix {
 let eventCount = getenv("STORE_BENCH_EVENTS").flatMap { Int(String(cString: $0)) } ?? 100_000
 let entityCount = max(1, eventCount / 20)
 let articleCount = max(1, eventCount * 3 / 100)
-var random = SplitMix(seed: 2024)
+var random = SplitMix64(seed: 2024)
 
 let syllables = [
     "ka", "lo", "mi", "tra", "ven", "dor", "sa", "qui", "ber", "nal", "os", "tek", "ru", "zan", "phi", "mar", "el", "gon", "dy", "is",
 ]
 func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
-func word(_ random: inout SplitMix, _ parts: Int) -> String { (0..<parts).map { _ in random.pick(syllables) }.joined() }
+func word(_ random: inout SplitMix64, _ parts: Int) -> String { (0..<parts).map { _ in random.pick(syllables) }.joined() }
 let vocabulary = Array(Set((0..<3_000).map { _ in word(&random, 2 + random.int(2)) })).sorted()
-func phrase(_ random: inout SplitMix, _ count: Int) -> String {
+func phrase(_ random: inout SplitMix64, _ count: Int) -> String {
     (0..<count).map { _ in vocabulary[random.skewed(vocabulary.count)] }.joined(separator: " ")
 }
 
@@ -74,7 +63,7 @@ for index in 0..<articleCount {
 }
 
 @MainActor
-func makeEvent(_ index: Int, _ random: inout SplitMix) -> Event {
+func makeEvent(_ index: Int, _ random: inout SplitMix64) -> Event {
     let day = Day(ordinal: startDay + random.int(span))
     let date: EventDate?
     switch random.int(20) {

@@ -1,3 +1,5 @@
+import Hashing
+
 /// Trains the tagger's weights with an averaged structured perceptron: search each training
 /// sentence with the tagger's beam and the current weights, and where the gold tags fall out
 /// of the beam (or lose at the end), move weight from the found sequence's features to the
@@ -102,29 +104,5 @@ struct EntityTaggerTrainer {
             if !pairs.isEmpty { rows.append((feature, pairs)) }
         }
         return EntityTaggerModel(rows: rows)
-    }
-}
-
-/// A small seeded generator (SplitMix64), so training shuffles the same way everywhere.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Fisher–Yates, written out so the order does not depend on the standard library's version.
-    mutating func shuffle<T>(_ items: inout [T]) {
-        guard items.count > 1 else { return }
-        for i in stride(from: items.count - 1, to: 0, by: -1) {
-            let j = Int(next() % UInt64(i + 1))
-            items.swapAt(i, j)
-        }
     }
 }
