@@ -36,9 +36,7 @@ public final class Deflater {
         // deflateBound is enough for one Z_FINISH call; the loop only guards against surprises.
         var output = [UInt8](repeating: 0, count: Int(deflateBound(stream, uLong(input.count))))
         var written = 0
-        try input.withUnsafeBufferPointer { source in
-            stream.pointee.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
-            stream.pointee.avail_in = UInt32(source.count)
+        try ZlibStream.feeding(stream, input) {
             while true {
                 if written == output.count {
                     output.append(contentsOf: repeatElement(0, count: max(output.count, 64)))

@@ -37,9 +37,7 @@ public final class Inflater {
         let capacityLimit = maxOutputBytes < Int.max ? maxOutputBytes + 1 : Int.max
         var output = [UInt8](repeating: 0, count: min(max(input.count * 4, 256), capacityLimit))
         var written = 0
-        try input.withUnsafeBufferPointer { source in
-            stream.pointee.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
-            stream.pointee.avail_in = UInt32(source.count)
+        try ZlibStream.feeding(stream, input) {
             while true {
                 if written == output.count {
                     guard written <= maxOutputBytes else {

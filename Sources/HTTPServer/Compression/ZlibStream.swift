@@ -25,6 +25,15 @@ enum ZlibStream {
         stream.deallocate()
     }
 
+    /// Runs `body` with `input` as the stream's input; zlib must not keep pointing at it after.
+    static func feeding<T>(_ stream: UnsafeMutablePointer<z_stream>, _ input: [UInt8], _ body: () throws -> T) rethrows -> T {
+        try input.withUnsafeBufferPointer { source in
+            stream.pointee.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
+            stream.pointee.avail_in = UInt32(source.count)
+            return try body()
+        }
+    }
+
     /// Runs one zlib call (`deflate` or `inflate`) over `input`'s bytes, writing into `output`
     /// after its first `written` bytes, and returns the call's code; `written` then counts
     /// every byte filled. The input stays where zlib's next call finds it.
