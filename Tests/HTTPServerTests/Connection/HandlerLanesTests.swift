@@ -1,0 +1,32 @@
+import Dispatch
+import Testing
+
+@testable import HTTPServer
+
+@Suite struct HandlerLanesTests {
+    @Test func aConnectionKeepsItsLane() {
+        #expect(HandlerLanes.lane(for: 7) === HandlerLanes.lane(for: 7))
+        #expect(HandlerLanes.lane(for: 7) === HandlerLanes.lane(for: 7 + Int32(HandlerLanes.count)))
+        #expect(HandlerLanes.lane(for: 7) !== HandlerLanes.lane(for: 8))
+    }
+
+    @Test func everyLaneRunsAtOnce() {
+        // Each lane blocks until all have started: they can only finish if each has a thread.
+        let started = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let done = DispatchGroup()
+        for descriptor in 0..<Int32(HandlerLanes.count) {
+            done.enter()
+            HandlerLanes.lane(for: descriptor).async {
+                started.signal()
+                release.wait()
+                done.leave()
+            }
+        }
+        for _ in 0..<HandlerLanes.count {
+            #expect(started.wait(timeout: .now() + 10) == .success)
+        }
+        for _ in 0..<HandlerLanes.count { release.signal() }
+        #expect(done.wait(timeout: .now() + 10) == .success)
+    }
+}
