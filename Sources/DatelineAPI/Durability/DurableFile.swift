@@ -69,8 +69,23 @@ enum DurableFile {
             close(descriptor)
             throw error
         }
-        guard rename(temporary, path) == 0 else { throw DurabilityError.system("rename", temporary) }
-        try syncDirectory(path.lastIndex(of: "/").map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? ".")
+        try move(temporary, to: path)
+    }
+
+    /// Renames `path` to `target` (replacing it) and syncs the folder, so the new name survives a crash.
+    static func move(_ path: String, to target: String) throws {
+        guard rename(path, target) == 0 else { throw DurabilityError.system("rename", path) }
+        try syncDirectory(folder(of: target))
+    }
+
+    /// Deletes `path`, if it is there, and syncs the folder.
+    static func remove(_ path: String) throws {
+        guard unlink(path) == 0 || errno == ENOENT else { throw DurabilityError.system("unlink", path) }
+        try syncDirectory(folder(of: path))
+    }
+
+    private static func folder(of path: String) -> String {
+        path.lastIndex(of: "/").map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
     }
 
     /// Cuts a file to `length` bytes (dropping a torn tail) and syncs it.

@@ -15,6 +15,11 @@ public import NewsModel
 /// ``latest``, which holds the staged batches too, so that writes stay serialisable. A failed
 /// flush is final: the writes waiting for it and every later one fail, and readers go on seeing
 /// the last durable state until a restart reads the journal again.
+///
+/// Compaction does not hold writers up: when the journal is due, the leader renames it to
+/// `journal.previous.ndjson` and starts a new one, and a background thread writes the snapshot
+/// of what the old one held, then deletes it. Start-up replays both files, skipping what the
+/// snapshot already holds.
 public final class Persistence: Sendable {
     public let store: NewsStore
     public let feed: ChangeFeed
@@ -22,6 +27,11 @@ public final class Persistence: Sendable {
     private let compactAfter: Int
     private let logger: Logger
     private let state = Locked(State())
+    /// The version of the last snapshot written; held while one is written, so that snapshots
+    /// are written one at a time and never replaced by an older one.
+    private let snapshotVersion = Locked<UInt64?>(nil)
+    /// Background compactions under way.
+    private let compactions = DispatchGroup()
 
     private struct State: Sendable {
         /// The open journal; nil without a data directory, and until `open` has replayed it.
@@ -79,12 +89,14 @@ public final class Persistence: Sendable {
 
     private var snapshotPath: String? { directory.map { $0 + "/snapshot.json" } }
     private var journalPath: String? { directory.map { $0 + "/journal.ndjson" } }
+    /// The journal a background compaction is folding into the snapshot.
+    private var previousJournalPath: String? { directory.map { $0 + "/journal.previous.ndjson" } }
 
     /// Loads the durable state: the latest snapshot, or else the seed (then a first snapshot
     /// of it), then every journal record after the snapshot. A torn or corrupt tail is cut
     /// off with a warning. Without a data directory it only runs `seed`.
     public func open(seed: () throws -> Void) throws {
-        guard let directory, let snapshotPath, let journalPath else {
+        guard let directory, let snapshotPath, let journalPath, let previousJournalPath else {
             try seed()
             return
         }
@@ -99,19 +111,30 @@ public final class Persistence: Sendable {
             try writeSnapshot(of: store.snapshot, to: snapshotPath)
         }
         let base = store.snapshot.version
-        let contents = try Journal.read(path: journalPath)
-        for warning in contents.warnings {
-            logger.warning("journal: \(warning)", metadata: ["path": .string(journalPath)])
-        }
+        // A compaction cut short leaves the journal it was folding in: its records come first.
+        let unfinished = FileManager.default.fileExists(atPath: previousJournalPath)
         var replayed = 0
-        for record in contents.records where record.version > base {
-            store.apply(record.changes)
-            replayed += 1
+        var contents = Journal.Contents(records: [], validBytes: 0, warnings: [])
+        for path in unfinished ? [previousJournalPath, journalPath] : [journalPath] {
+            contents = try Journal.read(path: path)
+            for warning in contents.warnings {
+                logger.warning("journal: \(warning)", metadata: ["path": .string(path)])
+            }
+            for record in contents.records where record.version > base {
+                store.apply(record.changes)
+                replayed += 1
+            }
         }
         if let size = try? FileManager.default.attributesOfItem(atPath: journalPath)[.size] as? Int, size > contents.validBytes {
             try DurableFile.truncate(journalPath, to: contents.validBytes)
         }
         attach(try Journal(path: journalPath, count: contents.records.count))
+        if unfinished {
+            // Finish it now: one snapshot holds both journals.
+            try writeSnapshot(of: store.snapshot, to: snapshotPath)
+            try state.withLock { try $0.journal?.reset() }
+            try DurableFile.remove(previousJournalPath)
+        }
         logger.info(
             "durable state loaded",
             metadata: [
@@ -164,6 +187,11 @@ public final class Persistence: Sendable {
         try wait(for: .max) { batch in try lead(batch, compacting: true) }
     }
 
+    /// Waits until no background compaction is under way.
+    func waitForCompactions() {
+        compactions.wait()
+    }
+
     /// Asks the group commit what to do until item `sequence` is durable (or, for `.max`, until
     /// this caller has led once), sleeping while another writer leads.
     private func wait(for sequence: UInt64, leading: (GroupCommit<Staged>.Batch) throws -> Void) throws {
@@ -206,19 +234,52 @@ public final class Persistence: Sendable {
         for snapshot in snapshots { feed.publish(snapshot) }
         for waiter in state.withLock({ $0.commits.flushed(batch) }) { waiter.signal() }
 
-        guard let journal, let snapshotPath, compacting || journal.count >= compactAfter else { return }
+        guard let journal, let snapshotPath, let previousJournalPath, compacting || journal.count >= compactAfter else { return }
+        // The leader alone writes the journal, and everything in it is published now.
+        let published = store.snapshot
         do {
-            // The leader alone writes the journal, and everything in it is published now.
-            try writeSnapshot(of: store.snapshot, to: snapshotPath)
+            if !compacting, !FileManager.default.fileExists(atPath: previousJournalPath) {
+                try DurableFile.move(journal.path, to: previousJournalPath)
+                attach(try Journal(path: journal.path, count: 0))
+                compactInBackground(published, snapshotPath: snapshotPath, previousJournalPath: previousJournalPath)
+                return
+            }
+            // Asked for, or an earlier background compaction did not finish: here and now.
+            try writeSnapshot(of: published, to: snapshotPath)
             try journal.reset()
+            try DurableFile.remove(previousJournalPath)
         } catch {
             if compacting { throw error }
-            // The journal still holds every write: compaction can wait for the next flush.
+            // The journals still hold every write: compaction can wait for the next flush.
             logger.error("compaction failed", metadata: ["error": "\(error)"])
         }
     }
 
+    /// Writes the snapshot of what the previous journal held, then deletes that journal; on
+    /// failure both stay, and start-up or the next compaction finishes the work.
+    private func compactInBackground(_ snapshot: StoreSnapshot, snapshotPath: String, previousJournalPath: String) {
+        compactions.enter()
+        DispatchQueue.global(qos: .utility).async { [self] in
+            defer { compactions.leave() }
+            do {
+                try writeSnapshot(of: snapshot, to: snapshotPath)
+                try DurableFile.remove(previousJournalPath)
+            } catch {
+                logger.error("compaction failed", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+
+    /// Writes `snapshot` unless a newer one was written already.
     private func writeSnapshot(of snapshot: StoreSnapshot, to path: String) throws {
+        try snapshotVersion.withLock { written in
+            if let written, written >= snapshot.version, FileManager.default.fileExists(atPath: path) { return }
+            try writeSnapshotFile(of: snapshot, to: path)
+            written = snapshot.version
+        }
+    }
+
+    private func writeSnapshotFile(of snapshot: StoreSnapshot, to path: String) throws {
         let started = DispatchTime.now()
         let bytes = try Array(JSONEncoder().encode(snapshot.contents))
         try DurableFile.replace(path, with: bytes)

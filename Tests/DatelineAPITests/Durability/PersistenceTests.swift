@@ -12,11 +12,12 @@ struct PersistenceTests {
         .upsertEntity(Entity(id: "writer-\(number)", name: "Writer \(number)", type: .organization))
     }
 
-    static func persistence(in directory: String) throws -> Persistence {
+    static func persistence(in directory: String, compactAfter: Int = 10_000) throws -> Persistence {
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         let persistence = Persistence(
-            store: NewsStore(), feed: ChangeFeed(heartbeatInterval: 60), directory: directory, logger: logger)
+            store: NewsStore(), feed: ChangeFeed(heartbeatInterval: 60), directory: directory, compactAfter: compactAfter,
+            logger: logger)
         try persistence.open(seed: {})
         return persistence
     }
@@ -67,6 +68,38 @@ struct PersistenceTests {
         let reopened = try Self.persistence(in: directory)
         #expect(reopened.store.snapshot.entityCount == writes)
         #expect(reopened.store.snapshot.version == persistence.store.snapshot.version)
+    }
+
+    @Test func backgroundCompactionsLoseNothingWhileWritersGoOn() throws {
+        let directory = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let persistence = try Self.persistence(in: directory, compactAfter: 10)
+        Self.onThreads(32) { writer in
+            for round in 0..<8 { _ = try? persistence.commit([Self.entity(writer * 8 + round)]) }
+        }
+        persistence.waitForCompactions()
+        #expect(persistence.store.snapshot.entityCount == 256)
+        // The journal a compaction folded in is gone once its snapshot is written.
+        #expect(!FileManager.default.fileExists(atPath: directory + "/journal.previous.ndjson"))
+        let reopened = try Self.persistence(in: directory)
+        #expect(reopened.store.snapshot.entityCount == 256)
+        #expect(reopened.store.snapshot.version == persistence.store.snapshot.version)
+    }
+
+    @Test func aCompactionCutShortIsFinishedAtStartUp() throws {
+        let directory = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let first = try Self.persistence(in: directory)
+        for number in 0..<3 { _ = try first.commit([Self.entity(number)]) }
+        // As if a compaction had renamed the journal and died before its snapshot was written.
+        try FileManager.default.moveItem(atPath: directory + "/journal.ndjson", toPath: directory + "/journal.previous.ndjson")
+        let second = try Self.persistence(in: directory)
+        #expect(second.store.snapshot.entityCount == 3)
+        _ = try second.commit([Self.entity(3)])
+        #expect(!FileManager.default.fileExists(atPath: directory + "/journal.previous.ndjson"))
+        let third = try Self.persistence(in: directory)
+        #expect(third.store.snapshot.entityCount == 4)
+        #expect(third.store.snapshot.version == second.store.snapshot.version)
     }
 
     @Test func readersSeeAWriteOnlyOnceItIsDurable() throws {
