@@ -75,18 +75,6 @@ public final class Persistence: Sendable {
     /// Batches staged so far (those that changed something), durable or not yet.
     public var stagedCount: UInt64 { state.withLock { $0.commits.appended } }
 
-    /// The change records after `version` up to ``latest``, oldest first; nil when the store's
-    /// change log no longer reaches back that far.
-    func changes(since version: UInt64) -> [ChangeRecord]? {
-        // Staged batches leave the list only after they are published: read it first, and the
-        // store's log then holds at least everything that left it.
-        let staged = state.withLock { $0.commits.unflushed.map(\.snapshot) }
-        guard var records = store.changes(since: version) else { return nil }
-        let logged = records.last?.version ?? version
-        for snapshot in staged where snapshot.version > logged { records += snapshot.lastChanges }
-        return records
-    }
-
     private var snapshotPath: String? { directory.map { $0 + "/snapshot.json" } }
     private var journalPath: String? { directory.map { $0 + "/journal.ndjson" } }
     /// The journal a background compaction is folding into the snapshot.
