@@ -61,8 +61,8 @@ train: system-packages
 
 # Extraction quality: the gold articles always; with CORPORA=DIR (fetched beforehand, see
 # data/knowledge/NOTICE.md and README's Extraction section), also entity F1 on the CoNLL-2003
-# development split, time expressions on the held-out fifth of TimeBank and AQUAINT, and dated
-# events on the held-out SemEval-2015 TimeLine articles.
+# development split, time expressions and the events they date on the held-out fifth of TimeBank
+# and AQUAINT, and dated events on the held-out SemEval-2015 TimeLine articles.
 eval: system-packages
 	$(SWIFT) build -c release --product dateline-eval
 	.build/release/dateline-eval Tests/ExtractionTests/Articles
@@ -72,6 +72,8 @@ eval: system-packages
 		.build/release/dateline-train evaluate $(CORPORA)/conll2003/valid.txt && \
 		echo "== time expressions, TimeBank and AQUAINT, held-out fifth" && \
 		.build/release/dateline-eval --timebank $(CORPORA)/timebank --split test && \
+		echo "== dated events, TimeBank and AQUAINT, held-out fifth" && \
+		.build/release/dateline-eval --timebank-events $(CORPORA)/timebank --split test && \
 		echo "== dated events, SemEval-2015 TimeLine, held-out corpora" && \
 		.build/release/dateline-eval --timeline $(CORPORA)/timeline --split test; \
 	fi

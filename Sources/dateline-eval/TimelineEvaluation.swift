@@ -135,7 +135,7 @@ private func scoreTimelineDocument(
 
 /// Where each sentence sits in the cleaned body, in Unicode scalars, searched in order; a
 /// sentence the cleaner dropped has no range.
-private func locate(_ sentences: [(number: Int, text: String)], in body: [Unicode.Scalar]) -> [Int: Range<Int>] {
+func locate(_ sentences: [(number: Int, text: String)], in body: [Unicode.Scalar]) -> [Int: Range<Int>] {
     var spans: [Int: Range<Int>] = [:]
     var cursor = 0
     for (number, text) in sentences {

@@ -9,6 +9,9 @@ import NewsModel
 //   dateline-eval --dump FILE.txt DATE  the extraction of one article as JSON
 //   dateline-eval --timebank DIR [--split dev|test]
 //                                       TIMEX3 span and value scores on TimeML files
+//   dateline-eval --timebank-events DIR [--split dev|test]
+//                                       TimeML events a TLINK dates by a calendar date of the
+//                                       text, found with that date
 //   dateline-eval --timeline DIR [--split dev|test]
 //                                       gold dated events of SemEval-2015 TimeLine news found
 //                                       with the right date, and clause-like summaries
@@ -218,12 +221,15 @@ case "--dump": dump(args.count > 1 ? args[1] : "", date: args.count > 2 ? args[2
 case "--timebank":
     let split = args.firstIndex(of: "--split").flatMap { $0 + 1 < args.count ? args[$0 + 1] : nil } ?? "dev"
     evaluateTimeBank(args.count > 1 ? args[1] : "", split: split, verbose: verbose)
+case "--timebank-events":
+    let split = args.firstIndex(of: "--split").flatMap { $0 + 1 < args.count ? args[$0 + 1] : nil } ?? "dev"
+    evaluateTimeBankEvents(args.count > 1 ? args[1] : "", split: split, verbose: verbose)
 case "--timeline":
     let split = args.firstIndex(of: "--split").flatMap { $0 + 1 < args.count ? args[$0 + 1] : nil } ?? "dev"
     evaluateTimeline(args.count > 1 ? args[1] : "", split: split, verbose: verbose)
 case "--help", "-h":
     print(
-        "usage: dateline-eval [DIR] [--verbose] | --benchmark [DIR] | --dump FILE.txt YYYY-MM-DD | --timebank DIR [--split dev|test] [--verbose] | --timeline DIR [--split dev|test] [--verbose]"
+        "usage: dateline-eval [DIR] [--verbose] | --benchmark [DIR] | --dump FILE.txt YYYY-MM-DD | --timebank DIR [--split dev|test] [--verbose] | --timebank-events DIR [--split dev|test] [--verbose] | --timeline DIR [--split dev|test] [--verbose]"
     )
 default: evaluate(args.first ?? defaultDir, verbose: verbose)
 }
