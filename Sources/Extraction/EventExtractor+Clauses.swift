@@ -1,11 +1,11 @@
 import NewsModel
 
-/// Events from clauses whose verb the trigger lexicon does not list: a clause that reports a
-/// happening and has a time (its own, or the one the text carries forward) becomes an event of
-/// type `unknown`.
+/// Events from clauses no dated trigger told: a clause that reports a happening and has a time
+/// (its own, or the one the text carries forward) becomes an event, of the type of a trigger it
+/// holds that found no date of its own (`shares fell on Friday`), else of type `unknown`.
 extension EventExtractor {
     func clauseEvents(
-        _ clauses: [Clause], own: [[EventDate]], triggers: [Trigger], taken: Set<String>, times: [TimeExpression], carried: EventDate?,
+        _ clauses: [Clause], own: [[EventDate]], triggers: [Trigger], dated: Set<Int>, taken: Set<String>, times: [TimeExpression], carried: EventDate?,
         writer: SummaryWriter, statements: StatementReader, tokens: [Token], source: EventSource
     ) -> [(Int, Event)] {
         var out: [(Int, Event)] = []
@@ -31,22 +31,28 @@ extension EventExtractor {
             }
             // The time before a coordinated clause is its predecessor's, whoever took it.
             if let first = own[n].first, Self.carries(first) { previous = first }
-            // A trigger that is the clause's verb, subject or object reports the same happening.
-            let told = inside.contains { t in
+            // A trigger that is the clause's verb, subject or object reports the same happening:
+            // if it made a dated event, the clause adds nothing; if not, it names the clause's kind.
+            let telling = inside.filter { t in
                 c.verbs.contains(t.token) || c.subject.contains(t.token) && t.token >= c.start || writer.isObject(t.token, of: c)
             }
-            guard c.form != .present, c.form != .modal, !Lexicon.stativeVerbs.contains(head), TriggerLexicon.entries[head] == nil,
-                !told, !reported(c, among: clauses, tokens: tokens),
-                let date, fits(date, c.form),
+            // `The team planned to leave on Thursday`: what is planned happens later.
+            let form = Self.isPlan(c, tokens: tokens) ? .future : c.form
+            // What someone reports happened is a happening too, when the clause dates it itself
+            // (`Bombs exploded on Friday, witnesses said`).
+            let reportedUndated = mine.isEmpty && reported(c, among: clauses, tokens: tokens)
+            guard form != .present, form != .modal, !Self.isStative(c, tokens: tokens),
+                !telling.contains(where: { dated.contains($0.token) }), !reportedUndated,
+                let date, fits(date, form),
                 let summary = writer.summary(head: c.head, isNoun: false, type: .unknown), !taken.contains(summary)
             else { continue }
             let (participants, location) = arguments(of: c, writer: writer, tokens: tokens)
             guard !participants.isEmpty || !c.subject.isEmpty else { continue }
             var status = EventStatus.occurred
-            if c.form == .future || date.earliest > publishedAt { status = .scheduled }
-            if c.form == .progressive || date.modifier == .since { status = .ongoing }
+            if form == .future || date.earliest > publishedAt { status = .scheduled }
+            if form == .progressive || date.modifier == .since { status = .ongoing }
             let confidence = 0.3 + (mine.isEmpty ? 0.05 : 0.15) + 0.05 * Double(min(3, participants.count))
-            let type = Self.kind(of: c, tokens: tokens)
+            let type = (telling.first { $0.token == c.head } ?? telling.first)?.entry.type ?? Self.kind(of: c, tokens: tokens)
             out.append(
                 (
                     c.head,
@@ -60,11 +66,23 @@ extension EventExtractor {
         return out
     }
 
+    /// Whether the clause's verb tells a state, not a happening (`remained`, `was called`); `called
+    /// for` and `called on` are appeals.
+    static func isStative(_ c: Clause, tokens: [Token]) -> Bool {
+        Lexicon.stativeVerbs.contains(tokens[c.head].lower) && !isCall(c, tokens: tokens)
+    }
+
+    private static func isCall(_ c: Clause, tokens: [Token]) -> Bool {
+        tokens[c.head].lower == "called" && c.form == .past && c.tail.first.map { ["for", "on"].contains(tokens[$0].lower) } ?? false
+    }
+
     /// The kind a clause's words tell even though the trigger lexicon lists no verb of it: a verb
-    /// of saying (`wrote`) makes a statement, a finding of guilt or liability (`found the company
-    /// liable`) a ruling; anything else is `unknown`.
+    /// of saying (`wrote`) makes a statement, a call for something (`called for talks`) an
+    /// appeal, a finding of guilt or liability (`found the company liable`) a ruling; anything
+    /// else is `unknown`.
     static func kind(of c: Clause, tokens: [Token]) -> EventType {
         let head = tokens[c.head].lower
+        if isCall(c, tokens: tokens) { return .appeal }
         if ClauseFinder.reports(head) { return .statement }
         if ["found", "declared", "held", "pronounced"].contains(head),
             c.tail.prefix(8).contains(where: { ["guilty", "liable", "innocent", "responsible"].contains(tokens[$0].lower) })
@@ -72,6 +90,19 @@ extension EventExtractor {
             return .ruling
         }
         return .unknown
+    }
+
+    private static let planVerbs: Set<String> = [
+        "planned", "planning", "plans", "expected", "scheduled", "set", "due", "intended", "intends", "aimed", "aims",
+        "hoped", "hopes", "prepared", "preparing",
+    ]
+
+    /// Whether the clause's verb is a plan for another (`planned to leave`, `is expected to
+    /// arrive`), so that its time is when the planned thing happens.
+    static func isPlan(_ c: Clause, tokens: [Token]) -> Bool {
+        let next = c.verbs.upperBound
+        return planVerbs.contains(tokens[c.head].lower) && next + 1 < tokens.count && tokens[next].lower == "to"
+            && tokens[next + 1].kind == .word && !tokens[next + 1].isCapitalized
     }
 
     /// Whether a date can be the time of a clause of this form: no past date for `will`, no

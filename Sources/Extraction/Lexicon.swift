@@ -172,7 +172,7 @@ enum Lexicon {
     static let subordinators: Set<String> = words(
         """
         which who whom whose that when whenever while whereas because although though if unless as after
-        before since until once where
+        before since until once where what
         """)
 
     private static func words(_ text: String) -> Set<String> {

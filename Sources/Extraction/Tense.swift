@@ -30,8 +30,21 @@ enum Tense: Sendable, Hashable {
     /// The tense of the nearest cue word within the sentence, searching outward from `phrase`.
     /// Verbs of speech (`the company said`) date the report rather than what it reports, so
     /// they count only when no other cue does.
+    /// A verb right beside the phrase is the one it dates (`a spokesman said Thursday that the
+    /// troops will remain`, `officials on Friday said`), so its tense comes first.
     static func around(_ phrase: Range<Int>, in tokens: [Token], sentence: Range<Int>) -> Tense {
-        nearest(phrase, tokens, sentence, speech: false) ?? nearest(phrase, tokens, sentence, speech: true) ?? .unknown
+        adjacent(phrase, tokens, sentence) ?? nearest(phrase, tokens, sentence, speech: false)
+            ?? nearest(phrase, tokens, sentence, speech: true) ?? .unknown
+    }
+
+    private static func adjacent(_ phrase: Range<Int>, _ tokens: [Token], _ sentence: Range<Int>) -> Tense? {
+        var before = phrase.lowerBound - 1
+        if before > sentence.lowerBound, ["on", "late", "early"].contains(tokens[before].lower) { before -= 1 }
+        let after = phrase.upperBound
+        for k in [before, after] where sentence.contains(k) && Lexicon.speechVerbs.contains(tokens[k].lower) {
+            return cue(tokens, k, sentence, speech: true)
+        }
+        return nil
     }
 
     private static func nearest(_ phrase: Range<Int>, _ tokens: [Token], _ sentence: Range<Int>, speech: Bool) -> Tense? {

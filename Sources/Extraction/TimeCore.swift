@@ -6,6 +6,9 @@ enum TimeCore: Sendable, Hashable {
     case day(Day)
     /// A day of a month without its year (`March 5`).
     case monthDay(month: Int, day: Int)
+    /// The n-th weekday (1 is Monday) of a month, in the year the tense and publication day
+    /// point to (`Thanksgiving`: the fourth Thursday of November).
+    case nthWeekday(month: Int, weekday: Int, n: Int)
     /// A month, with its year or an offset from the publication year when given.
     case month(month: Int, year: Int?, yearOffset: Int?)
     case year(Int)

@@ -9,8 +9,11 @@ extension TimeExpressionNormalizer {
         case .day(let day):
             return .day(day, phrase: "")
         case .monthDay(let m, let d):
-            let candidates = [pub.year - 1, pub.year, pub.year + 1].compactMap { Day(year: $0, month: m, day: d) }
-            return pick(candidates.map(\.ordinal), around: pub.ordinal, tense: tense).map { .day(Day(ordinal: $0), phrase: "") }
+            return yearly(tense: tense) { Day(year: $0, month: m, day: d) }
+        case .nthWeekday(let m, let w, let n):
+            return yearly(tense: tense) { year in
+                Day(year: year, month: m, day: 1).map { first in first.adding(days: (w - first.weekday + 7) % 7 + 7 * (n - 1)) }
+            }
         case .month(let m, let year, let offset):
             if let year { return .month(m, year: year) }
             if let offset { return .month(m, year: pub.year + offset) }
@@ -63,6 +66,16 @@ extension TimeExpressionNormalizer {
             guard tense != .future, let day = anchor.start(of: .day), day <= pub else { return nil }
             return EventDate(phrase: "", value: day.description, precision: .day, modifier: .after, earliest: day, latest: pub)
         }
+    }
+
+    /// A day that comes back every year, in the year nearest publication that fits: a day within
+    /// a month of publication is that one whatever the tense (a paper dated the evening before
+    /// writes `said on Oct. 26` of the next day); otherwise the tense picks.
+    private func yearly(tense: Tense, _ day: (Int) -> Day?) -> EventDate? {
+        let pub = publishedAt
+        let candidates = [pub.year - 1, pub.year, pub.year + 1].compactMap(day).map(\.ordinal)
+        let near = candidates.first { abs($0 - pub.ordinal) <= 31 }
+        return (near ?? pick(candidates, around: pub.ordinal, tense: tense)).map { .day(Day(ordinal: $0), phrase: "") }
     }
 
     /// Of the same month, day or quarter in neighbouring years (as ordinals), the most recent

@@ -82,6 +82,12 @@ public struct TimeExpressionNormalizer: Sendable {
                 i += 1
                 continue
             }
+            // `on Saturday, April 25`: the date says which Saturday.
+            if case .weekday(let w, nil) = core.core, let day = apposedDay(after: core.end, parser, tokens, sentence, tense, anchor),
+                day.weekday == w
+            {
+                date = .day(day, phrase: "")
+            }
             let start = tokens[phrase.lowerBound].start
             let end = Self.end(of: tokens[phrase.upperBound - 1])
             date.phrase = ScalarText.string(scalars[start..<end])
@@ -96,6 +102,16 @@ public struct TimeExpressionNormalizer: Sendable {
             i = core.end
         }
         return out
+    }
+
+    /// The day a date set off by a comma after a weekday names (`Monday, Oct. 26`).
+    private func apposedDay(
+        after end: Int, _ parser: TimeExpressionParser, _ tokens: [Token], _ sentence: Range<Int>, _ tense: Tense, _ anchor: TimeAnchor
+    ) -> Day? {
+        guard end + 1 < sentence.upperBound, tokens[end].isPunct(","), let core = parser.core(at: end + 1),
+            let date = resolve(core.core, tense: tense, anchor: anchor), date.precision == .day
+        else { return nil }
+        return date.earliest
     }
 
     private static func isComparison(_ core: TimeCore) -> Bool {

@@ -89,6 +89,7 @@ struct TimeExpressionParser {
             }
         }
         if let monthFirst = monthFirst(at: i) { return monthFirst }
+        if let holiday = holiday(at: i) { return holiday }
         // Day first: `15 August 2024`, `15th of August`.
         if t.kind == .number, let d = Self.dayNumber(t.text) {
             var k = i + 1

@@ -111,6 +111,16 @@ import Testing
         ("the current quarter", "1989-10-25", nil, "1989-Q4", .quarter),
         ("next quarter", "1989-10-25", nil, "1990-Q1", .quarter),
         ("year-ago", "1989-10-25", nil, "1988", .year),
+        // A day within a month of publication is that one whatever the tense; further off, the tense picks the year.
+        ("on Oct. 26", "1998-10-25", true, "1998-10-26", .day),
+        ("Jan. 14", "2000-01-06", true, "2000-01-14", .day),
+        ("Dec. 20", "2000-01-06", nil, "1999-12-20", .day),
+        // Holidays: fixed days, and Thanksgiving, the fourth Thursday of November.
+        ("on Christmas Eve", "2024-08-13", true, "2023-12-24", .day),
+        ("Christmas", "2024-08-13", false, "2024-12-25", .day),
+        ("New Year's Day", "2024-08-13", false, "2025-01-01", .day),
+        ("Thanksgiving Day", "2000-01-07", true, "1999-11-25", .day),
+        ("on Thanksgiving", "2024-08-13", false, "2024-11-28", .day),
         // Counted from the last date mentioned: the publication day when none was.
         ("The following day", "2024-08-13", nil, "2024-08-14", .day),
         ("two days later", "2024-08-13", nil, "2024-08-15", .day),
@@ -155,6 +165,20 @@ import Testing
         let more = "Friday's vote came after talks earlier this week."
         let spans = TimeExpressionNormalizer(publishedAt: Day("2024-08-13")!).phrases(in: more)
         #expect(spans.map { Fixture.slice(more, $0.start, $0.end) } == ["Friday", "this week"])
+    }
+
+    @Test func aWeekdayTakesTheDateBesideIt() {
+        let found = TimeExpressionNormalizer(publishedAt: Day("1998-10-25")!)
+            .phrases(in: "The New York Times said in an editorial on Monday, Oct. 26, that the case was closed.")
+        #expect(found.map(\.date.value) == ["1998-10-26", "1998-10-26"])
+    }
+
+    @Test func aSpeechVerbBesideTheWeekdayGivesItsTense() {
+        let normalizer = TimeExpressionNormalizer(publishedAt: Day("1998-03-06")!)
+        let said = normalizer.phrases(in: "A Pentagon spokesman said Thursday that the troops will remain in the Gulf.")
+        #expect(said.map(\.date.value) == ["1998-03-05"])
+        let plan = normalizer.phrases(in: "The troops will leave on Thursday, a spokesman said.")
+        #expect(plan.map(\.date.value) == ["1998-03-12"])
     }
 
     @Test func tenseCuesSkipSpeechVerbsAndParticiples() {

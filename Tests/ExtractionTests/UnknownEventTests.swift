@@ -48,6 +48,42 @@ import Testing
         #expect(Self.event("The region's main airport reopened") == nil)
     }
 
+    @Test func reportedHappeningWithItsOwnDateIsAnEvent() throws {
+        let events = Fixture.extract("Suspected bombs exploded outside the embassy in Nairobi on Friday, witnesses said.").events
+        let blast = try #require(events.first { $0.summary.hasPrefix("Suspected bombs exploded") }, "\(events.map(\.summary))")
+        #expect(blast.date?.value == "2024-08-09")
+        // Undated, what someone reports stays inside the statement.
+        let told = Fixture.extract("On Monday, the minister said the army had withdrawn.").events
+        #expect(!told.contains { $0.summary.hasPrefix("The army had withdrawn") })
+    }
+
+    @Test func anUndatedTriggerNamesTheKindOfItsClause() throws {
+        let events = Fixture.extract("In composite trading on Friday on the exchange, BellSouth shares fell 87.5 cents.").events
+        let fall = try #require(events.first { $0.summary.hasPrefix("BellSouth shares fell") }, "\(events.map(\.summary))")
+        #expect(fall.type == .economic)
+        #expect(fall.date?.value == "2024-08-09")
+    }
+
+    @Test func aPlanIsDatedByWhenItWillHappen() throws {
+        let events = Fixture.extract("The team planned to leave Nairobi on Thursday.").events
+        let plan = try #require(events.first { $0.summary.hasPrefix("The team planned to leave Nairobi") }, "\(events.map(\.summary))")
+        #expect(plan.date?.value == "2024-08-15")
+        #expect(plan.status == .scheduled)
+    }
+
+    @Test func aCallForSomethingIsAnAppeal() throws {
+        let events = Fixture.extract("On Sunday, Pope Francis called for calm in the region.").events
+        let call = try #require(events.first { $0.summary.hasPrefix("Pope Francis called for") }, "\(events.map(\.summary))")
+        #expect(call.type == .appeal)
+        #expect(call.date?.value == "2024-08-11")
+    }
+
+    @Test func aFreeRelativeOpensItsOwnClause() throws {
+        let events = Fixture.extract("Elian's father joined Fidel Castro on Thursday in a packed hall in what has become a daily event.").events
+        let joined = try #require(events.first { $0.summary.hasPrefix("Elian's father joined Fidel Castro") }, "\(events.map(\.summary))")
+        #expect(joined.date?.value == "2024-08-08")
+    }
+
     @Test func pronounSubjectIsResolved() throws {
         let events = Fixture.extract("Angela Merkel arrived in Paris on Sunday. She thanked Emmanuel Macron for his support.").events
         let thanks = try #require(events.first { $0.summary.hasPrefix("Angela Merkel thanked") })
