@@ -96,26 +96,44 @@ def write_access_log(w, meta, rows, lines):
     w("")
 
 
-def write_engines(w, meta, rows):
-    """Dateline's two I/O engines on `GET /events`: epoll (the default on Linux) and Dispatch sources."""
-    w(f"## I/O engines, `GET /events` (medians of {meta['repeats']} runs)")
+def write_pair(w, meta, rows, title, text, pair, column):
+    """Two Dateline processes taking turns on `GET /events`: `pair` is ((server, label), (server, label)),
+    the second's figures divided by the first's."""
+    w(f"## {title} (medians of {meta['repeats']} runs)")
     w("")
-    w("The same binary twice: the default epoll event loops, and `--set ioEngine=dispatch` (Dispatch read and "
-      "write sources, the engine used where epoll does not exist), taking turns run by run.")
+    w(text)
     w("")
-    w("| Engine | req/s | req/s range | p50 ms | p99 ms | ÷ epoll: req/s · p99 |")
+    w(f"| {column} | req/s | req/s range | p50 ms | p99 ms | ÷ {pair[0][1]}: req/s · p99 |")
     w("|---|---:|---:|---:|---:|---|")
-    epoll = summarize([row for row in rows if row["server"] == "dateline"])
-    for server, label in (("dateline", "epoll"), ("dateline-dispatch", "dispatch")):
+    first = summarize([row for row in rows if row["server"] == pair[0][0]])
+    for server, label in pair:
         row = summarize([row for row in rows if row["server"] == server])
         if row is None:
             w(f"| {label} | no data | | | | |")
             continue
-        ratio = f"{row['rps'] / epoll['rps']:.2f}× · {row['p99'] / epoll['p99']:.2f}×" if server != "dateline" and epoll else ""
+        ratio = f"{row['rps'] / first['rps']:.2f}× · {row['p99'] / first['p99']:.2f}×" if server != pair[0][0] and first else ""
         flags = f" ({row['errors']} socket errors, {row['non2xx']} non-2xx)" if row["errors"] or row["non2xx"] else ""
         w(f"| {label} | {row['rps']:,.0f}{flags} | {row['min']:,.0f}–{row['max']:,.0f} | {row['p50']:.2f} | "
           f"{row['p99']:.2f} | {ratio} |")
     w("")
+
+
+def write_engines(w, meta, rows):
+    """Dateline's two I/O engines on `GET /events`: epoll (the default on Linux) and Dispatch sources."""
+    write_pair(w, meta, rows, "I/O engines, `GET /events`",
+               "The same binary twice: the default epoll event loops, and `--set ioEngine=dispatch` (Dispatch read "
+               "and write sources, the engine used where epoll does not exist), taking turns run by run.",
+               (("dateline", "epoll"), ("dateline-dispatch", "dispatch")), "Engine")
+
+
+def write_baseline(w, meta, rows):
+    """This Dateline beside the one built from an earlier commit (BENCH_BASELINE), on `GET /events`."""
+    commit = meta.get("baseline", "?")
+    write_pair(w, meta, rows, f"Against commit `{commit}`, `GET /events`",
+               f"Dateline built from commit `{commit}` beside this one, each serving its own `/events` (the body "
+               "changes when the extractor does), taking turns run by run with the same wrk settings: whether the "
+               "server got slower, free of the peers' noise.",
+               (("dateline-baseline", f"`{commit}`"), ("dateline", "this build")), "Build")
 
 
 def main():
@@ -187,6 +205,9 @@ def main():
     engine_path = os.path.join(work, "engine-results.jsonl")
     if os.path.exists(engine_path):
         write_engines(w, meta, [json.loads(line) for line in open(engine_path) if line.strip()])
+    baseline_path = os.path.join(work, "baseline-results.jsonl")
+    if os.path.exists(baseline_path):
+        write_baseline(w, meta, [json.loads(line) for line in open(baseline_path) if line.strip()])
     w("## Peak RSS over the whole load")
     w("")
     w("| Server | Peak RSS (VmHWM) | Processes |")
