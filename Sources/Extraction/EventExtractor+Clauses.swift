@@ -5,7 +5,8 @@ import NewsModel
 /// holds that found no date of its own (`shares fell on Friday`), else of type `unknown`.
 extension EventExtractor {
     func clauseEvents(
-        _ clauses: [Clause], own: [[EventDate]], triggers: [Trigger], dated: Set<Int>, taken: Set<String>, times: [TimeExpression], carried: EventDate?,
+        _ clauses: [Clause], own: [[EventDate]], triggers: [Trigger], dated: Set<Int>, taken: Set<String>, times: [TimeExpression],
+        carried: EventDate?,
         writer: SummaryWriter, statements: StatementReader, tokens: [Token], source: EventSource
     ) -> [(Int, Event)] {
         var out: [(Int, Event)] = []

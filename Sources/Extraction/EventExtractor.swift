@@ -104,7 +104,8 @@ struct EventExtractor: Sendable {
                 }
             }
             var others = clauseEvents(
-                clauses, own: own, triggers: triggers, dated: Set(drafts.map(\.0)), taken: Set(drafts.map(\.1.summary)), times: times, carried: carried, writer: writer,
+                clauses, own: own, triggers: triggers, dated: Set(drafts.map(\.0)), taken: Set(drafts.map(\.1.summary)), times: times,
+                carried: carried, writer: writer,
                 statements: statements, tokens: doc.tokens, source: source)
             if drafts.isEmpty { assign(figures, to: &others) } else { assign(figures, to: &drafts) }
             events += drafts.map(\.1) + others.map(\.1)

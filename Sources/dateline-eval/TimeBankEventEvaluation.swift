@@ -100,7 +100,9 @@ private func scoreDatedEvents(_ doc: TimeMLDocument, name: String, extractor: Ex
     var score = DatedEventScore(documents: 1, gold: gold.count, events: result.events.count)
     score.datedEvents = result.events.filter { $0.date != nil }.count
     // Each line of the TimeML text, found in the cleaned body, carries its words' offsets over.
-    let spans = locate(lines.enumerated().map { ($0.offset, $0.element.trimmingCharacters(in: .whitespaces)) }, in: Array(result.article.body.unicodeScalars))
+    let spans = locate(
+        lines.enumerated().map { ($0.offset, $0.element.trimmingCharacters(in: .whitespaces)) },
+        in: Array(result.article.body.unicodeScalars))
     var lineStarts: [Int] = []
     var offset = 0
     for line in lines {

@@ -79,7 +79,8 @@ import Testing
     }
 
     @Test func aFreeRelativeOpensItsOwnClause() throws {
-        let events = Fixture.extract("Elian's father joined Fidel Castro on Thursday in a packed hall in what has become a daily event.").events
+        let events = Fixture.extract("Elian's father joined Fidel Castro on Thursday in a packed hall in what has become a daily event.")
+            .events
         let joined = try #require(events.first { $0.summary.hasPrefix("Elian's father joined Fidel Castro") }, "\(events.map(\.summary))")
         #expect(joined.date?.value == "2024-08-08")
     }
