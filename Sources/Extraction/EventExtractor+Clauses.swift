@@ -68,9 +68,9 @@ extension EventExtractor {
     }
 
     /// Whether the clause's verb tells a state, not a happening (`remained`, `was called`); `called
-    /// for` and `called on` are appeals.
+    /// for` and `called on` are appeals, and `expected to join` a plan.
     static func isStative(_ c: Clause, tokens: [Token]) -> Bool {
-        Lexicon.stativeVerbs.contains(tokens[c.head].lower) && !isCall(c, tokens: tokens)
+        Lexicon.stativeVerbs.contains(tokens[c.head].lower) && !isCall(c, tokens: tokens) && !isPlan(c, tokens: tokens)
     }
 
     private static func isCall(_ c: Clause, tokens: [Token]) -> Bool {
