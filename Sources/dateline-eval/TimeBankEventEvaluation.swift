@@ -25,35 +25,6 @@ func evaluateTimeBankEvents(_ dir: String, split: String, verbose: Bool) {
     print("  events extracted: \(total.events), dated \(total.datedEvents)")
 }
 
-/// The held-out or the development part of a folder of TimeML files, read and sorted by name:
-/// every fifth file (index % 5 == 4) is the test part.
-func timeMLDocuments(_ dir: String, split: String, verbose: Bool) -> [(String, TimeMLDocument)] {
-    guard split == "dev" || split == "test" else { fail("--split must be dev or test") }
-    if verbose && split == "test" { fail("--verbose lists errors, and the test part is held out: score it without --verbose") }
-    guard let files = try? FileManager.default.contentsOfDirectory(atPath: dir) else { fail("cannot read \(dir)") }
-    let names = files.filter { $0.hasSuffix(".tml") }.sorted()
-    return names.enumerated().filter { ($0.offset % 5 == 4) == (split == "test") }.map { _, name in
-        guard let xml = try? String(contentsOfFile: dir + "/" + name, encoding: .utf8),
-            let doc = TimeMLDocument(name: name, xml: xml)
-        else { fail("cannot read \(name) as TimeML") }
-        return (name, doc)
-    }
-}
-
-/// Counts of one dated-event comparison, summed over documents.
-struct DatedEventScore {
-    var documents = 0, gold = 0, sentenceHasEvent = 0, rightDate = 0, events = 0, datedEvents = 0
-
-    static func += (a: inout DatedEventScore, b: DatedEventScore) {
-        a.documents += b.documents
-        a.gold += b.gold
-        a.sentenceHasEvent += b.sentenceHasEvent
-        a.rightDate += b.rightDate
-        a.events += b.events
-        a.datedEvents += b.datedEvents
-    }
-}
-
 private let placing: Set<String> = ["IS_INCLUDED", "DURING", "SIMULTANEOUS", "IDENTITY"]
 
 /// Whether a TIMEX3 value names calendar days: a day, week, month, quarter, year or decade.

@@ -130,3 +130,18 @@ struct TimeMLDocument {
         return Day(value.prefix(10))
     }
 }
+
+/// The held-out or the development part of a folder of TimeML files, read and sorted by name:
+/// every fifth file (index % 5 == 4) is the test part.
+func timeMLDocuments(_ dir: String, split: String, verbose: Bool) -> [(String, TimeMLDocument)] {
+    guard split == "dev" || split == "test" else { fail("--split must be dev or test") }
+    if verbose && split == "test" { fail("--verbose lists errors, and the test part is held out: score it without --verbose") }
+    guard let files = try? FileManager.default.contentsOfDirectory(atPath: dir) else { fail("cannot read \(dir)") }
+    let names = files.filter { $0.hasSuffix(".tml") }.sorted()
+    return names.enumerated().filter { ($0.offset % 5 == 4) == (split == "test") }.map { _, name in
+        guard let xml = try? String(contentsOfFile: dir + "/" + name, encoding: .utf8),
+            let doc = TimeMLDocument(name: name, xml: xml)
+        else { fail("cannot read \(name) as TimeML") }
+        return (name, doc)
+    }
+}
