@@ -2,8 +2,8 @@
 ///
 /// A main verb is a simple-past form (regular `-ed` or a listed irregular form), a participle
 /// after `has`/`have`/`had`/`having` or `was`/`were`/`is`/`are`, a verb after the modal `will`,
-/// or a present form the trigger lexicon lists (`says`); other modals (`may launch`) bound a
-/// clause that reports nothing. A word after a determiner or preposition (`the injured`) is no
+/// a present form the trigger lexicon lists (`says`) or a plan (`plans to`); other modals (`may
+/// launch`) bound a clause that reports nothing. A word after a determiner or preposition (`the injured`) is no
 /// verb. The subject is what stands before the verb group back to a comma, an opening word
 /// (`after`, `and`) or the previous clause; a relative pronoun (`who`) stands for the name
 /// before it, and a coordinated verb shares the subject before it. The tail runs to the next
@@ -139,6 +139,7 @@ enum ClauseFinder {
     private static let stops: Set<String> = [
         "while", "whereas", "because", "although", "though", "according", "as", "if", "unless", "when", "where",
     ]
+    private static let presentPlans: Set<String> = ["plans", "intends", "aims", "expects", "hopes"]
     private static let modals: Set<String> = ["may", "might", "could", "would", "can", "should", "must"]
     private static let auxiliaries: Set<String> = ["has", "have", "had", "was", "were", "is", "are", "will"]
     private static let inserts: Set<String> = [
@@ -239,6 +240,12 @@ enum ClauseFinder {
             // `the school targeted by`: a reduced passive describes a noun, it does not report.
             if i + 1 < sentence.upperBound, tokens[i + 1].lower == "by", !Lexicon.irregularPast.contains(w) { return nil }
             return (i..<(i + 1), i, .past)
+        }
+        // `plans to redeem`: a plan in the present heads a clause of what is planned.
+        if presentPlans.contains(w), i + 1 < sentence.upperBound, tokens[i + 1].lower == "to", i > sentence.lowerBound,
+            !blockers.contains(tokens[i - 1].lower)
+        {
+            return (i..<(i + 1), i, .present)
         }
         if let entry = TriggerLexicon.entries[w], !entry.isNoun, ends(w, "s"), i > sentence.lowerBound,
             !blockers.contains(tokens[i - 1].lower)

@@ -95,7 +95,7 @@ extension EventExtractor {
 
     private static let planVerbs: Set<String> = [
         "planned", "planning", "plans", "expected", "scheduled", "set", "due", "intended", "intends", "aimed", "aims",
-        "hoped", "hopes", "prepared", "preparing",
+        "hoped", "hopes", "prepared", "preparing", "expects",
     ]
 
     /// Whether the clause's verb is a plan for another (`planned to leave`, `is expected to

@@ -17,6 +17,11 @@ import Testing
         ("Marsh, a former judge, took office.", [("Marsh", "took", .past)]),
         ("Iran may launch an attack.", [("Iran", "launch", .modal)]),
         ("Colville said the strikes breached international law.", [("Colville", "said", .past), ("the strikes", "breached", .past)]),
+        ("The company plans to redeem its bonds.", [("The company", "plans", .present)]),
+        (
+            "Elian's father joined Castro in what has become a daily rally.",
+            [("Elian's father", "joined", .past), ("", "become", .perfect)]
+        ),
     ]
 
     @Test(arguments: cases)

@@ -69,6 +69,8 @@ import Testing
         let plan = try #require(events.first { $0.summary.hasPrefix("The team planned to leave Nairobi") }, "\(events.map(\.summary))")
         #expect(plan.date?.value == "2024-08-15")
         #expect(plan.status == .scheduled)
+        let present = Fixture.extract("The company plans to redeem its bonds on Nov. 16.").events
+        #expect(present.contains { $0.summary.hasPrefix("The company plans to redeem its bonds") && $0.date?.value == "2024-11-16" })
         let expected = Fixture.extract("The three countries are expected to join the alliance in April.").events
         #expect(expected.contains { $0.summary.hasPrefix("The three countries are expected to join") && $0.date?.value == "2025-04" })
     }
