@@ -9,16 +9,22 @@ enum WriteResponse {
         _ status: HTTPResponse.Status, _ body: some Encodable, tag: EntityTag,
         location: String? = nil
     ) throws -> Response {
-        var response = Response(status: status, contentType: Representation.json.contentType, bytes: try JSONBody.encode(body))
+        json(status, bytes: try JSONBody.encode(body), tag: tag, location: location)
+    }
+
+    /// A resource as its GET answers it, with its tag: 201 with `Location` when it was created.
+    /// The body is encoded once, and the tag is the hash of those bytes.
+    static func resource(_ resource: some Encodable, created location: String?) throws -> Response {
+        let bytes = try JSONBody.encode(resource)
+        return json(location == nil ? .ok : .created, bytes: bytes, tag: ContentHash.entityTag(for: bytes), location: location)
+    }
+
+    private static func json(_ status: HTTPResponse.Status, bytes: [UInt8], tag: EntityTag, location: String?) -> Response {
+        var response = Response(status: status, contentType: Representation.json.contentType, bytes: bytes)
         if let location { response.headerFields[.location] = location }
         response.entityTag = tag
         response.cacheability = .noStore
         return response
-    }
-
-    /// A resource as its GET answers it, with its tag: 201 with `Location` when it was created.
-    static func resource(_ resource: some Encodable, created location: String?) throws -> Response {
-        try json(location == nil ? .ok : .created, resource, tag: Preconditions.entityTag(of: resource), location: location)
     }
 
     /// 204 after a deletion.
