@@ -131,7 +131,7 @@ enum Lexicon {
     static let irregularPast: Set<String> = words(
         """
         arose awoke bore beat became began bit bled blew broke bred brought built burned burnt
-        bought caught chose clung came cost crept cut dealt dug drew drank drove dwelt fell fed felt fought
+        burst bought cast caught chose clung came cost crept cut dealt dug drew drank drove dwelt fell fed felt fought
         found fled flung flew forbade foresaw forgot forgave froze got gave went grew hung
         heard hid hit held hurt kept knelt knew laid led leapt left lent let lost made meant met mistook
         paid proved put quit ran rang rode rose said saw sought sold sent set shook shed shone shot showed

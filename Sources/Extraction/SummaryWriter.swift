@@ -101,7 +101,10 @@ struct SummaryWriter {
         }
         tail = trimmed(tail)
         if let particle, tail.isEmpty { tail = [particle] }
-        if speech, !tail.contains(where: { k in clauses.contains { $0.head == k } }), let content = contentBefore(c) {
+        // `the commission said in a statement`, `told reporters`: what was said stands before the
+        // verb; `declared a state of emergency` says it after.
+        let object = tail.first.map { !RoleFinder.prepositionWords.contains(tokens[$0].lower) && tokens[c.head].lower != "told" } ?? false
+        if speech, !object, !tail.contains(where: { k in clauses.contains { $0.head == k } }), let content = contentBefore(c) {
             parts += runs(tail)
             parts.append(content)
         } else {

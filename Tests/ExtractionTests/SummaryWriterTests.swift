@@ -33,6 +33,12 @@ import Testing
             "Hezbollah fired rockets at Haifa on Wednesday. It said the attack avenged the death of a commander.", .statement,
             "Hezbollah said the attack avenged the death of a commander"
         ),
+        // A speech verb with an object of its own takes nothing from before it.
+        (
+            "The regional governor, Miriam Okafor, declared a state of emergency on Friday.", .statement,
+            "The regional governor declared a state of emergency on Friday"
+        ),
+        ("Last Wednesday, the Tessel River burst its banks near Greyrock.", .unknown, "The Tessel River burst its banks near Greyrock"),
     ]
 
     @Test(arguments: cases)
