@@ -85,6 +85,12 @@ enum ClauseFinder {
                     k += 1
                 }
                 end = k
+            } else if out[n].start > sentence.lowerBound, isBoundary(tokens[out[n].start - 1]), from < sentence.upperBound,
+                tokens[from].isPunct(",")
+            {
+                // `..., the military said, the latest in a series of launches`: what was said
+                // stands before the verb, and what follows the comma is an aside.
+                end = from
             } else {
                 end = sentence.upperBound
             }
@@ -138,6 +144,26 @@ enum ClauseFinder {
     /// Words after which the tail is no longer about the happening.
     private static let stops: Set<String> = [
         "while", "whereas", "because", "although", "though", "according", "as", "if", "unless", "when", "where",
+    ]
+    /// Whether the past form at `i` is a participle describing the noun of a prepositional phrase
+    /// that follows a verb (`said in a report released on Wednesday`), not a clause's verb
+    /// (`details of the slaying emerged`).
+    static func describesNoun(_ i: Int, _ tokens: [Token], _ sentence: Range<Int>) -> Bool {
+        guard i - 3 >= sentence.lowerBound, RoleFinder.determinerWords.contains(tokens[i - 2].lower),
+            nounPrepositions.contains(tokens[i - 3].lower), tokens[i - 1].kind == .word, !tokens[i - 1].isCapitalized
+        else { return false }
+        var k = i - 4
+        while k >= sentence.lowerBound, !isBoundary(tokens[k]) {
+            if tokens[k].kind == .word, !tokens[k].isCapitalized, isPast(tokens[k].lower) || reports(tokens[k].lower) { return true }
+            k -= 1
+        }
+        return false
+    }
+
+    /// Prepositions that are never subordinators (`after the army withdrew` is a clause).
+    private static let nounPrepositions: Set<String> = [
+        "in", "on", "at", "of", "with", "from", "into", "for", "about", "under", "over", "near", "during", "without", "through",
+        "among", "against", "across", "behind", "beyond", "inside", "outside", "toward", "towards",
     ]
     private static let presentPlans: Set<String> = ["plans", "intends", "aims", "expects", "hopes"]
     private static let modals: Set<String> = ["may", "might", "could", "would", "can", "should", "must"]
@@ -239,6 +265,7 @@ enum ClauseFinder {
             }
             // `the school targeted by`: a reduced passive describes a noun, it does not report.
             if i + 1 < sentence.upperBound, tokens[i + 1].lower == "by", !Lexicon.irregularPast.contains(w) { return nil }
+            if describesNoun(i, tokens, sentence) { return nil }
             return (i..<(i + 1), i, .past)
         }
         // `plans to redeem`: a plan in the present heads a clause of what is planned.

@@ -67,10 +67,13 @@ extension EventExtractor {
         return out
     }
 
-    /// Whether the clause's verb tells a state, not a happening (`remained`, `was called`); `called
-    /// for` and `called on` are appeals, and `expected to join` a plan.
+    /// Whether the clause's verb tells a state, not a happening (`remained`, `a puppy named`);
+    /// `called for` and `called on` are appeals, `expected to join` a plan, and `were named` a
+    /// naming.
     static func isStative(_ c: Clause, tokens: [Token]) -> Bool {
-        Lexicon.stativeVerbs.contains(tokens[c.head].lower) && !isCall(c, tokens: tokens) && !isPlan(c, tokens: tokens)
+        let head = tokens[c.head].lower
+        return Lexicon.stativeVerbs.contains(head) && !isCall(c, tokens: tokens) && !isPlan(c, tokens: tokens)
+            && !(c.form == .passive && ["named", "called"].contains(head))
     }
 
     private static func isCall(_ c: Clause, tokens: [Token]) -> Bool {

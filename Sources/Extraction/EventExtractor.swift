@@ -44,7 +44,7 @@ struct EventExtractor: Sendable {
                 timeTokens: Self.timeTokens(times, tokens: doc.tokens))
             defer { if let last = times.last?.date, Self.carries(last) { carried = last } }
             var triggers = findTriggers(doc.tokens, sentence.tokens, domain: domain)
-            attach(times, to: &triggers, tokens: doc.tokens, sentence: sentence.tokens)
+            attach(times, to: &triggers, tokens: doc.tokens, sentence: sentence.tokens, clauses: clauses)
             let figures = FigureExtractor.figures(in: doc.tokens, sentence: sentence.tokens, scalars: doc.scalars)
             let source = EventSource(
                 articleId: articleId, sentenceIndex: sentence.index, start: sentence.start,
@@ -150,6 +150,7 @@ struct EventExtractor: Sendable {
             }
             // `earthquake struck`, `attack killed`: the verb reports the noun's happening.
             if !entry.isNoun, let previous = out.last, previous.token == i - 1, previous.entry.isNoun { continue }
+            if !entry.isNoun, ClauseFinder.describesNoun(i, tokens, range) { continue }
             out.append(Trigger(token: i, entry: entry))
         }
         return out
@@ -173,9 +174,15 @@ struct EventExtractor: Sendable {
 
     /// Gives each time phrase to the trigger it dates: the trigger right after it (`August 10th
     /// airstrike`), the one in a following `when` clause, or else the nearest, preferring the
-    /// same clause.
-    private func attach(_ times: [TimeExpression], to triggers: inout [Trigger], tokens: [Token], sentence: Range<Int>) {
+    /// same clause. A time in an aside after a closing attribution (`…, the military said, the
+    /// latest launch this year`) dates nothing.
+    private func attach(_ times: [TimeExpression], to triggers: inout [Trigger], tokens: [Token], sentence: Range<Int>, clauses: [Clause]) {
         for time in times {
+            if let last = clauses.last, ClauseFinder.reportsSpeech(last, tokens), time.tokens.lowerBound >= last.verbs.upperBound,
+                !last.tail.contains(time.tokens.lowerBound)
+            {
+                continue
+            }
             var date = time.date
             var chosen: Int?
             var w = time.tokens.upperBound

@@ -18,6 +18,12 @@ import Testing
         ("Iran may launch an attack.", [("Iran", "launch", .modal)]),
         ("Colville said the strikes breached international law.", [("Colville", "said", .past), ("the strikes", "breached", .past)]),
         ("The company plans to redeem its bonds.", [("The company", "plans", .present)]),
+        // A participle after a preposition's noun, once a verb has come, describes the noun.
+        (
+            "The agency said in a report released on Wednesday that the road had reopened.",
+            [("The agency", "said", .past), ("the road", "reopened", .perfect)]
+        ),
+        ("Additional details of the slaying emerged on Sunday.", [("Additional details of the slaying", "emerged", .past)]),
         (
             "Elian's father joined Castro in what has become a daily rally.",
             [("Elian's father", "joined", .past), ("", "become", .perfect)]

@@ -75,6 +75,21 @@ import Testing
         #expect(expected.contains { $0.summary.hasPrefix("The three countries are expected to join") && $0.date?.value == "2025-04" })
     }
 
+    @Test func anAsideAfterAClosingAttributionDatesNothing() throws {
+        let text =
+            "North Korea fired two missiles into the sea on Thursday, the military said, the latest in a series of launches this year."
+        let events = Fixture.extract(text).events
+        let launch = try #require(events.first { $0.summary == "North Korea fired two missiles into the sea" }, "\(events.map(\.summary))")
+        #expect(launch.date?.value == "2024-08-08")
+        #expect(!events.contains { $0.date?.value == "2024" }, "\(events.map(\.summary))")
+    }
+
+    @Test func aNamingIsAHappening() throws {
+        let events = Fixture.extract("The two men were named on Thursday in a bulletin.").events
+        let named = try #require(events.first { $0.summary.hasPrefix("The two men were named") }, "\(events.map(\.summary))")
+        #expect(named.date?.value == "2024-08-08")
+    }
+
     @Test func aCallForSomethingIsAnAppeal() throws {
         let events = Fixture.extract("On Sunday, Pope Francis called for calm in the region.").events
         let call = try #require(events.first { $0.summary.hasPrefix("Pope Francis called for") }, "\(events.map(\.summary))")
