@@ -120,6 +120,25 @@ extension EventExtractor {
         }
     }
 
+    /// The last time of a sentence that dates the sentences after it: a plain date of a main
+    /// clause, not one of a relative clause (`after a hearing that ended in September`).
+    static func lastCarried(_ times: [TimeExpression], clauses: [Clause], tokens: [Token]) -> EventDate? {
+        times.last { time in
+            guard carries(time.date) else { return false }
+            guard let c = clauses.last(where: { $0.span.contains(time.tokens.lowerBound) }) else { return true }
+            return !isRelative(c, clauses: clauses, tokens: tokens)
+        }?.date
+    }
+
+    /// Whether a clause describes a noun (`which`, `who`, or `that` after a noun), not a verb's
+    /// content (`said that`).
+    private static func isRelative(_ c: Clause, clauses: [Clause], tokens: [Token]) -> Bool {
+        if c.isRelative { return true }
+        guard c.opener == "that", c.start > 0 else { return false }
+        let before = c.start - 1
+        return tokens[before].kind == .word && !clauses.contains { $0.head == before }
+    }
+
     /// Whether a time phrase may date the sentences after it: a plain date, not a bound (`since`, `until`).
     static func carries(_ date: EventDate) -> Bool {
         date.modifier == nil || [.early, .mid, .late, .about].contains(date.modifier!)

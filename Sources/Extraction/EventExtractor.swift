@@ -42,7 +42,7 @@ struct EventExtractor: Sendable {
                 tokens: doc.tokens, scalars: doc.scalars, mentions: doc.mentions, mentionAt: mentionAt,
                 names: doc.names, sentence: sentence, clauses: clauses,
                 timeTokens: Self.timeTokens(times, tokens: doc.tokens))
-            defer { if let last = times.last?.date, Self.carries(last) { carried = last } }
+            defer { if let last = Self.lastCarried(times, clauses: clauses, tokens: doc.tokens) { carried = last } }
             var triggers = findTriggers(doc.tokens, sentence.tokens, domain: domain)
             attach(times, to: &triggers, tokens: doc.tokens, sentence: sentence.tokens, clauses: clauses)
             let figures = FigureExtractor.figures(in: doc.tokens, sentence: sentence.tokens, scalars: doc.scalars)

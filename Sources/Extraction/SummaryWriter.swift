@@ -131,7 +131,8 @@ struct SummaryWriter {
     }
 
     private func subjectText(_ range: [Int], clause c: Clause) -> [String] {
-        var idx = range
+        // `A federal judge on Tuesday blocked`: the date carries the time.
+        var idx = range.filter { !timeTokens.contains($0) }
         while let f = idx.first,
             tokens[f].kind == .punctuation || Lexicon.discourseWords.contains(tokens[f].lower)
                 || Lexicon.subordinators.contains(tokens[f].lower) && mentionAt[f] == nil

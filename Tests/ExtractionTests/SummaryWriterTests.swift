@@ -39,6 +39,7 @@ import Testing
             "The regional governor declared a state of emergency on Friday"
         ),
         ("Last Wednesday, the Tessel River burst its banks near Greyrock.", .unknown, "The Tessel River burst its banks near Greyrock"),
+        ("A federal judge on Tuesday blocked the merger.", .reject, "A federal judge blocked the merger"),
     ]
 
     @Test(arguments: cases)

@@ -84,6 +84,15 @@ import Testing
         #expect(!events.contains { $0.date?.value == "2024" }, "\(events.map(\.summary))")
     }
 
+    @Test func aTimeOfARelativeClauseIsNotCarried() {
+        let text = "The judge granted the request after a hearing that ended in March. The company said hours later that it had sued."
+        let events = Fixture.extract(text).events
+        #expect(!events.contains { $0.summary.hasPrefix("The company said") && $0.date?.value == "2024-03" }, "\(events.map(\.summary))")
+        // A time of a main clause still carries (`On Monday, rebels seized the airport. They torched the terminal.`).
+        let carried = Fixture.extract("On Monday, rebels seized the airport. They torched the terminal.").events
+        #expect(carried.contains { $0.summary.hasSuffix("torched the terminal") && $0.date?.value == "2024-08-12" })
+    }
+
     @Test func aNamingIsAHappening() throws {
         let events = Fixture.extract("The two men were named on Thursday in a bulletin.").events
         let named = try #require(events.first { $0.summary.hasPrefix("The two men were named") }, "\(events.map(\.summary))")
