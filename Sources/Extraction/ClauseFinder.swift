@@ -85,12 +85,12 @@ enum ClauseFinder {
                     k += 1
                 }
                 end = k
-            } else if out[n].start > sentence.lowerBound, isBoundary(tokens[out[n].start - 1]), from < sentence.upperBound,
-                tokens[from].isPunct(",")
+            } else if out[n].start > sentence.lowerBound, isBoundary(tokens[out[n].start - 1]),
+                let comma = commaAfterTime(from, tokens, sentence)
             {
-                // `..., the military said, the latest in a series of launches`: what was said
-                // stands before the verb, and what follows the comma is an aside.
-                end = from
+                // `..., the military said (on Monday), the latest in a series of launches`: what
+                // was said stands before the verb, and what follows the comma is an aside.
+                end = comma
             } else {
                 end = sentence.upperBound
             }
@@ -145,6 +145,19 @@ enum ClauseFinder {
     private static let stops: Set<String> = [
         "while", "whereas", "because", "although", "though", "according", "as", "if", "unless", "when", "where",
     ]
+    private static let dayWords: Set<String> = [
+        "on", "late", "early", "yesterday", "today", "tonight", "morning", "afternoon", "evening", "night",
+    ]
+
+    /// The comma at `i`, or after a day (`Monday,`, `on Tuesday night,`) starting at `i`.
+    private static func commaAfterTime(_ i: Int, _ tokens: [Token], _ sentence: Range<Int>) -> Int? {
+        var k = i
+        while k < sentence.upperBound, k - i < 4, dayWords.contains(tokens[k].lower) || Lexicon.weekdays[tokens[k].lower] != nil {
+            k += 1
+        }
+        return k < sentence.upperBound && tokens[k].isPunct(",") ? k : nil
+    }
+
     /// Whether the past form at `i` is a participle describing the noun of a prepositional phrase
     /// that follows a verb (`said in a report released on Wednesday`), not a clause's verb
     /// (`details of the slaying emerged`).

@@ -144,12 +144,14 @@ extension EventExtractor {
         date.modifier == nil || [.early, .mid, .late, .about].contains(date.modifier!)
     }
 
-    /// The tokens of time phrases a summary leaves out: all but those inside a noun phrase (`the 2010 raid`).
+    /// The tokens of time phrases a summary leaves out: all but those inside a noun phrase (`the
+    /// 2010 raid`, `Sunday's runoff`).
     static func timeTokens(_ times: [TimeExpression], tokens: [Token]) -> Set<Int> {
         var out = Set<Int>()
         for time in times {
             let before = time.tokens.lowerBound - 1
             if before >= 0, ["the", "a", "an", "its", "their", "his", "her"].contains(tokens[before].lower) { continue }
+            if tokens[time.tokens.upperBound - 1].isPossessive { continue }
             out.formUnion(time.tokens)
             // `in October`: the preposition goes with its time.
             if before >= 0, !RoleFinder.prepositionWords.contains(tokens[time.tokens.lowerBound].lower),

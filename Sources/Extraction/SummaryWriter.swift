@@ -118,6 +118,12 @@ struct SummaryWriter {
     private func contentBefore(_ c: Clause) -> String? {
         guard c.start > sentence.tokens.lowerBound, ClauseFinder.isBoundary(tokens[c.start - 1]) else { return nil }
         var idx = Array(sentence.tokens.lowerBound..<c.start)
+        // A wire dateline (`SEOUL (Reuters) -`, `VALMORA, Ostravia (AP) —`) is not what was said.
+        if let dash = idx.prefix(10).firstIndex(where: { ["-", "\u{2013}", "\u{2014}", "_"].contains(tokens[$0].text) }), dash > 0,
+            tokens[idx[dash - 1]].isPunct(")") || tokens[idx[0]].isAcronym
+        {
+            idx.removeFirst(dash + 1)
+        }
         let quoted = idx.first.map { Self.quotes.contains(tokens[$0].text) } ?? false
         while let f = idx.first, tokens[f].kind == .punctuation || Lexicon.discourseWords.contains(tokens[f].lower) { idx.removeFirst() }
         while let l = idx.last, tokens[l].kind == .punctuation { idx.removeLast() }

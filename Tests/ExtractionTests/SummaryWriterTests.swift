@@ -40,6 +40,12 @@ import Testing
         ),
         ("Last Wednesday, the Tessel River burst its banks near Greyrock.", .unknown, "The Tessel River burst its banks near Greyrock"),
         ("A federal judge on Tuesday blocked the merger.", .reject, "A federal judge blocked the merger"),
+        // A closing attribution takes what stands before it, without the wire dateline or the aside after it.
+        (
+            "VALMORA, Ostravia (AP) — Teodor Vance won the runoff, the electoral commission said Monday, ending two decades of rule.",
+            .statement, "The electoral commission said Teodor Vance won the runoff"
+        ),
+        ("Teodor Vance won Sunday's presidential runoff.", .election, "Teodor Vance won Sunday's presidential runoff"),
     ]
 
     @Test(arguments: cases)
