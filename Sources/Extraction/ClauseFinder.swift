@@ -158,13 +158,21 @@ enum ClauseFinder {
         return k < sentence.upperBound && tokens[k].isPunct(",") ? k : nil
     }
 
-    /// Whether the past form at `i` is a participle describing the noun of a prepositional phrase
-    /// that follows a verb (`said in a report released on Wednesday`), not a clause's verb
-    /// (`details of the slaying emerged`).
+    /// Whether the past form at `i` is a participle describing the noun before it, not a clause's
+    /// verb: the object of a verb (`signed the deal reached in May`, `to respect a truce agreed in
+    /// April`) or of a preposition after a verb (`said in a report released on Wednesday`); not
+    /// `details of the slaying emerged`, nor what someone reports (`said the army attacked`).
     static func describesNoun(_ i: Int, _ tokens: [Token], _ sentence: Range<Int>) -> Bool {
         guard i - 3 >= sentence.lowerBound, RoleFinder.determinerWords.contains(tokens[i - 2].lower),
-            nounPrepositions.contains(tokens[i - 3].lower), tokens[i - 1].kind == .word, !tokens[i - 1].isCapitalized
+            tokens[i - 1].kind == .word, !tokens[i - 1].isCapitalized
         else { return false }
+        let verb = tokens[i - 3]
+        if verb.kind == .word, !verb.isCapitalized, !reports(verb.lower), !thatVerbs.contains(verb.lower),
+            isPast(verb.lower) || i - 4 >= sentence.lowerBound && tokens[i - 4].lower == "to"
+        {
+            return true
+        }
+        guard nounPrepositions.contains(verb.lower) else { return false }
         var k = i - 4
         while k >= sentence.lowerBound, !isBoundary(tokens[k]) {
             if tokens[k].kind == .word, !tokens[k].isCapitalized, isPast(tokens[k].lower) || reports(tokens[k].lower) { return true }
