@@ -29,9 +29,8 @@ enum Tense: Sendable, Hashable {
 
     /// The tense of the nearest cue word within the sentence, searching outward from `phrase`.
     /// Verbs of speech (`the company said`) date the report rather than what it reports, so
-    /// they count only when no other cue does.
-    /// A verb right beside the phrase is the one it dates (`a spokesman said Thursday that the
-    /// troops will remain`, `officials on Friday said`), so its tense comes first.
+    /// they count only when no other cue does, unless one stands right beside the phrase: that
+    /// is the verb it dates (`a spokesman said Thursday that the troops will remain`).
     static func around(_ phrase: Range<Int>, in tokens: [Token], sentence: Range<Int>) -> Tense {
         adjacent(phrase, tokens, sentence) ?? nearest(phrase, tokens, sentence, speech: false)
             ?? nearest(phrase, tokens, sentence, speech: true) ?? .unknown
