@@ -4,11 +4,11 @@
 /// after `has`/`have`/`had`/`having` or `was`/`were`/`is`/`are`, a verb after the modal `will`,
 /// a present form the trigger lexicon lists (`says`) or a plan (`plans to`); other modals (`may
 /// launch`) bound a clause that reports nothing. A word after a determiner or preposition (`the
-/// injured`) is no verb. The subject is what stands before the verb group back to a comma, an opening word
-/// (`after`, `and`) or the previous clause; a relative pronoun (`who`) stands for the name
-/// before it, and a coordinated verb shares the subject before it. The tail runs to the next
-/// clause, a comma or a subordinate clause; a reporting verb (`said`, `warned that`) keeps the
-/// whole rest of the sentence as its tail: what was said.
+/// injured`) is no verb. The subject is what stands before the verb group back to a comma, an
+/// opening word (`after`, `and`) or the previous clause; a relative pronoun (`who`) stands for
+/// the name before it, and a coordinated verb shares the subject before it. The tail runs to the
+/// next clause, a comma or a subordinate clause; a reporting verb (`said`, `warned that`) keeps
+/// the whole rest of the sentence as its tail: what was said.
 enum ClauseFinder {
     static func clauses(in tokens: [Token], sentence: Range<Int>) -> [Clause] {
         var groups: [(verbs: Range<Int>, head: Int, form: Clause.Form)] = []
