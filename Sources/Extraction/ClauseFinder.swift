@@ -190,7 +190,8 @@ enum ClauseFinder {
     private static let modals: Set<String> = ["may", "might", "could", "would", "can", "should", "must"]
     private static let auxiliaries: Set<String> = ["has", "have", "had", "was", "were", "is", "are", "will"]
     private static let inserts: Set<String> = [
-        "not", "never", "also", "already", "just", "since", "reportedly", "allegedly", "then", "still", "n't",
+        "not", "never", "also", "already", "just", "since", "reportedly", "allegedly", "then", "still", "n't", "first", "last",
+        "again",
     ]
     private static let blockers: Set<String> = [
         "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "of", "by",

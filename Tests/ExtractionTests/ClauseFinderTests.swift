@@ -26,6 +26,7 @@ import Testing
         ("Additional details of the slaying emerged on Sunday.", [("Additional details of the slaying", "emerged", .past)]),
         ("The two sides signed the deal reached in May.", [("The two sides", "signed", .past)]),
         ("Police said the army attacked the town.", [("Police", "said", .past), ("the army", "attacked", .past)]),
+        ("The project was first proposed by a committee.", [("The project", "proposed", .passive)]),
         (
             "Elian's father joined Castro in what has become a daily rally.",
             [("Elian's father", "joined", .past), ("", "become", .perfect)]
