@@ -82,6 +82,8 @@ enum ClauseFinder {
                 while k < end {
                     let t = tokens[k]
                     if isBoundary(t) || t.kind == .word && (stops.contains(t.lower) || t.lower == "who" || t.lower == "which") { break }
+                    // `approved the law and is due to hold a vote`: a second predicate ends the tail.
+                    if ["and", "but"].contains(t.lower), k + 1 < end, auxiliaries.contains(tokens[k + 1].lower) { break }
                     k += 1
                 }
                 end = k

@@ -124,7 +124,8 @@ struct EventExtractor: Sendable {
         "across", "into", "after", "before", "since", "during", "as", "when", "where", "earlier", "later", "last",
         "this", "but", "amid", "among", "following", "despite", "late", "early", "kill", "kills", "left", "leaves",
         "began", "begins", "broke", "erupted", "started", "ended", "occurred", "took", "comes", "came",
-        "due", "set", "scheduled", "expected", "planned", "fell", "rose", "struck", "hit", "killed",
+        "due", "set", "scheduled", "expected", "planned", "fell", "rose", "struck", "hit", "killed", "next", "today",
+        "yesterday", "tomorrow", "tonight",
     ]
 
     private func findTriggers(_ tokens: [Token], _ range: Range<Int>, domain: EventType?) -> [Trigger] {
@@ -183,6 +184,16 @@ struct EventExtractor: Sendable {
             {
                 continue
             }
+            // `approved the bill on March 12 and is due to hold a final vote`: a time of a clause
+            // that tells a happening is not for a trigger of the clause coordinated after it.
+            let own = clauses.last { $0.span.contains(time.tokens.lowerBound) }
+            let later = own.flatMap { c in
+                [.past, .perfect, .passive].contains(c.form) && !Self.isStative(c, tokens: tokens)
+                    ? (time.tokens.upperBound..<max(time.tokens.upperBound, sentence.upperBound - 1)).first { k in
+                        ["and", "but"].contains(tokens[k].lower)
+                            && (Self.predicateStarts.contains(tokens[k + 1].lower) || ClauseFinder.isPast(tokens[k + 1].lower))
+                    } : nil
+            }
             var date = time.date
             var chosen: Int?
             var w = time.tokens.upperBound
@@ -193,7 +204,7 @@ struct EventExtractor: Sendable {
             }
             if chosen == nil {
                 var best: (Int, Int)?
-                for (k, trigger) in triggers.enumerated() {
+                for (k, trigger) in triggers.enumerated() where later.map({ trigger.token < $0 }) ?? true {
                     let cost: Int
                     if trigger.token >= time.tokens.upperBound {
                         var between = (time.tokens.upperBound..<trigger.token)
@@ -237,6 +248,9 @@ struct EventExtractor: Sendable {
             }
         }
     }
+
+    /// Words that open a second predicate after `and` (`and is due to`, `and will`).
+    private static let predicateStarts: Set<String> = ["is", "are", "was", "were", "has", "have", "had", "will"]
 
     /// Types that can last (`embroiled in conflict since ...`).
     private static let states: Set<EventType> = [.fight, .protest, .forcePosture, .reduceRelations, .coerce]

@@ -93,6 +93,13 @@ import Testing
         #expect(carried.contains { $0.summary.hasSuffix("torched the terminal") && $0.date?.value == "2024-08-12" })
     }
 
+    @Test func aTimeStaysWithItsPredicateBeforeASecondOne() throws {
+        let events = Fixture.extract("Parliament approved the law on March 12 and is due to hold a final vote next Thursday.").events
+        let approval = try #require(events.first { $0.summary == "Parliament approved the law" }, "\(events.map(\.summary))")
+        #expect(approval.date?.value == "2024-03-12")
+        #expect(events.contains { $0.type == .election && $0.date?.value == "2024-08-15" }, "\(events.map(\.summary))")
+    }
+
     @Test func aNamingIsAHappening() throws {
         let events = Fixture.extract("The two men were named on Thursday in a bulletin.").events
         let named = try #require(events.first { $0.summary.hasPrefix("The two men were named") }, "\(events.map(\.summary))")
