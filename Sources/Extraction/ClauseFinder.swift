@@ -188,9 +188,8 @@ enum ClauseFinder {
         "in", "on", "at", "of", "with", "from", "into", "for", "about", "under", "over", "near", "during", "without", "through",
         "among", "against", "across", "behind", "beyond", "inside", "outside", "toward", "towards",
     ]
-    private static let presentPlans: Set<String> = ["plans", "intends", "aims", "expects", "hopes"]
     private static let modals: Set<String> = ["may", "might", "could", "would", "can", "should", "must"]
-    private static let auxiliaries: Set<String> = ["has", "have", "had", "was", "were", "is", "are", "will"]
+    static let auxiliaries: Set<String> = ["has", "have", "had", "was", "were", "is", "are", "will"]
     private static let inserts: Set<String> = [
         "not", "never", "also", "already", "just", "since", "reportedly", "allegedly", "then", "still", "n't", "first", "last",
         "again",
@@ -293,7 +292,7 @@ enum ClauseFinder {
             return (i..<(i + 1), i, .past)
         }
         // `plans to redeem`: a plan in the present heads a clause of what is planned.
-        if presentPlans.contains(w), i + 1 < sentence.upperBound, tokens[i + 1].lower == "to", i > sentence.lowerBound,
+        if Lexicon.planVerbs.contains(w), ends(w, "s"), i + 1 < sentence.upperBound, tokens[i + 1].lower == "to", i > sentence.lowerBound,
             !blockers.contains(tokens[i - 1].lower)
         {
             return (i..<(i + 1), i, .present)

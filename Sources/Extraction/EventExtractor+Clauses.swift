@@ -96,16 +96,11 @@ extension EventExtractor {
         return .unknown
     }
 
-    private static let planVerbs: Set<String> = [
-        "planned", "planning", "plans", "expected", "scheduled", "set", "due", "intended", "intends", "aimed", "aims",
-        "hoped", "hopes", "prepared", "preparing", "expects",
-    ]
-
     /// Whether the clause's verb is a plan for another (`planned to leave`, `is expected to
     /// arrive`), so that its time is when the planned thing happens.
     static func isPlan(_ c: Clause, tokens: [Token]) -> Bool {
         let next = c.verbs.upperBound
-        return planVerbs.contains(tokens[c.head].lower) && next + 1 < tokens.count && tokens[next].lower == "to"
+        return Lexicon.planVerbs.contains(tokens[c.head].lower) && next + 1 < tokens.count && tokens[next].lower == "to"
             && tokens[next + 1].kind == .word && !tokens[next + 1].isCapitalized
     }
 

@@ -191,7 +191,7 @@ struct EventExtractor: Sendable {
                 [.past, .perfect, .passive].contains(c.form) && !Self.isStative(c, tokens: tokens)
                     ? (time.tokens.upperBound..<max(time.tokens.upperBound, sentence.upperBound - 1)).first { k in
                         ["and", "but"].contains(tokens[k].lower)
-                            && (Self.predicateStarts.contains(tokens[k + 1].lower) || ClauseFinder.isPast(tokens[k + 1].lower))
+                            && (ClauseFinder.auxiliaries.contains(tokens[k + 1].lower) || ClauseFinder.isPast(tokens[k + 1].lower))
                     } : nil
             }
             var date = time.date
@@ -248,9 +248,6 @@ struct EventExtractor: Sendable {
             }
         }
     }
-
-    /// Words that open a second predicate after `and` (`and is due to`, `and will`).
-    private static let predicateStarts: Set<String> = ["is", "are", "was", "were", "has", "have", "had", "will"]
 
     /// Types that can last (`embroiled in conflict since ...`).
     private static let states: Set<EventType> = [.fight, .protest, .forcePosture, .reduceRelations, .coerce]

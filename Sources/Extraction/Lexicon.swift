@@ -151,6 +151,13 @@ enum Lexicon {
         overcome overseen retaken
         """)
 
+    /// Verbs of planning, before `to` and what is planned (`planned to leave`, `plans to redeem`).
+    static let planVerbs: Set<String> = words(
+        """
+        planned planning plans expected scheduled set due intended intends aimed aims hoped hopes prepared
+        preparing expects
+        """)
+
     /// Past forms that say how things are rather than that something happened (`seemed`, `included`).
     static let stativeVerbs: Set<String> = words(
         """
