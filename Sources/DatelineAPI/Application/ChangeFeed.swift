@@ -68,17 +68,20 @@ public final class ChangeFeed: Sendable {
         }
     }
 
-    /// Sends a committed snapshot's changes to every stream that has not had them.
+    /// Sends a committed snapshot's changes, one event per version, to every stream that has
+    /// not had them.
     func publish(_ snapshot: StoreSnapshot) {
         guard !snapshot.lastChanges.isEmpty else { return }
         state.withLock { state in
             guard !state.subscribers.isEmpty else { return }
-            let event = Self.event(version: snapshot.version, changes: snapshot.lastChanges)
-            for (id, subscriber) in state.subscribers where subscriber.version < snapshot.version {
-                if subscriber.writer.write(event) {
-                    state.subscribers[id]?.version = snapshot.version
-                } else {
-                    state.subscribers[id] = nil
+            for group in Self.byVersion(snapshot.lastChanges) {
+                let event = Self.event(version: group.version, changes: group.changes)
+                for (id, subscriber) in state.subscribers where subscriber.version < group.version {
+                    if subscriber.writer.write(event) {
+                        state.subscribers[id]?.version = group.version
+                    } else {
+                        state.subscribers[id] = nil
+                    }
                 }
             }
         }

@@ -16,6 +16,10 @@ public import NewsModel
 /// flush is final: the writes waiting for it and every later one fail, and readers go on seeing
 /// the last durable state until a restart reads the journal again.
 ///
+/// Staged batches change one ``StoreDraft`` in place, each one version step; the leader of a
+/// flush takes one snapshot of it for readers, so a snapshot is made (and the parts a write
+/// changes are copied) once a flush, not once a write.
+///
 /// Compaction does not hold writers up: when the journal is due, the leader renames it to
 /// `journal.previous.ndjson` and starts a new one, and a background thread writes the snapshot
 /// of what the old one held, then deletes it. Start-up replays both files, skipping what the
@@ -26,7 +30,7 @@ public final class Persistence: Sendable {
     private let directory: String?
     private let compactAfter: Int
     private let logger: Logger
-    private let state = Locked(State())
+    private let state: Locked<State>
     /// The version of the last snapshot written; held while one is written, so that snapshots
     /// are written one at a time and never replaced by an older one.
     private let snapshotVersion = Locked<UInt64?>(nil)
@@ -37,18 +41,29 @@ public final class Persistence: Sendable {
         /// The open journal; nil without a data directory, and until `open` has replayed it.
         var journal: Journal?
         var commits = GroupCommit<Staged>()
+        /// The published state with every staged batch applied.
+        var draft: StoreDraft
+
+        /// Makes the draft again from the store's snapshot if the store moved on without it (a
+        /// restore or a replay at start-up).
+        mutating func followStore(_ store: NewsStore) {
+            guard commits.unflushed.isEmpty else { return }
+            let published = store.snapshot
+            if draft.version != published.version { draft = StoreDraft(published) }
+        }
     }
 
-    /// One staged batch: the snapshot it made and its changes as the journal writes them.
+    /// One staged batch: the version it made and its changes, which the leader encodes for the
+    /// journal.
     private struct Staged: Sendable {
-        var snapshot: StoreSnapshot
-        var encodedChanges: [UInt8]
+        var version: UInt64
+        var changes: [StoreChange]
     }
 
     /// A batch staged and not yet known to be durable: wait for it with ``waitUntilDurable(_:)``.
     struct PendingWrite: Sendable {
-        /// The snapshot the batch made (the latest state, when it changed nothing).
-        var snapshot: StoreSnapshot
+        /// The version the batch made (the latest version, when it changed nothing).
+        var version: UInt64
         var sequence: UInt64
     }
 
@@ -61,12 +76,17 @@ public final class Persistence: Sendable {
         self.directory = directory
         self.compactAfter = compactAfter
         self.logger = logger
+        state = Locked(State(draft: StoreDraft(store.snapshot)))
     }
 
     /// The state writes decide on: the published snapshot with every staged batch applied,
     /// durable or not yet. Readers are served `store.snapshot`, which holds only what is durable.
+    /// Hold it only briefly: while it is held, every write copies what it changes.
     public var latest: StoreSnapshot {
-        state.withLock { $0.commits.unflushed.last?.snapshot ?? store.snapshot }
+        state.withLock { state in
+            state.followStore(store)
+            return state.draft.view
+        }
     }
 
     /// Flushes of the journal so far: each made one or more batches durable.
@@ -137,42 +157,54 @@ public final class Persistence: Sendable {
     }
 
     /// Journals and applies one batch, and waits until it is durable and published; returns the
-    /// snapshot it made. Throws only when the journal cannot be written, and then nothing of it
+    /// version it made. Throws only when the journal cannot be written, and then nothing of it
     /// was published.
     @discardableResult
-    public func commit(_ changes: [StoreChange]) throws -> StoreSnapshot {
-        try waitUntilDurable(stage(changes))
+    public func commit(_ changes: [StoreChange]) throws -> UInt64 {
+        let pending = try stage(changes)
+        try waitUntilDurable(pending)
+        return pending.version
     }
 
-    /// Applies one batch to ``latest`` and queues it for the journal, without waiting: later
-    /// stages build on it at once. A batch that changes nothing waits for the state it saw.
-    /// Throws once a flush has failed. Whoever checks ``latest`` before staging must keep other
-    /// writers out meanwhile (the ingestion writer's lock).
+    /// Stages `changes`, see ``stage(_:reading:)``.
     func stage(_ changes: [StoreChange]) throws -> PendingWrite {
-        let encoded = directory == nil ? [] : try Array(JSONEncoder().encode(changes))
-        return try state.withLock { state in
+        try stage({ _ in changes }, reading: { _ in }).pending
+    }
+
+    /// Decides one batch on the latest state, applies it and queues it for the journal, without
+    /// waiting: later stages build on it at once. `decide` gets the latest state (staged batches
+    /// included) and returns the changes; nothing else is staged meanwhile, so what it checks
+    /// still holds when they apply. `read` then gets the state they made, to take from it what
+    /// the writer answers with. Keep both to checks and lookups, and let go of the snapshots
+    /// they get. A batch that changes nothing waits for the state it saw. Throws what `decide`
+    /// throws, and once a flush has failed.
+    func stage<Result>(
+        _ decide: (StoreSnapshot) throws -> [StoreChange], reading read: (StoreSnapshot) throws -> Result
+    ) throws -> (pending: PendingWrite, result: Result) {
+        try state.withLock { state in
             if let failure = state.commits.failure { throw failure }
-            let base = state.commits.unflushed.last?.snapshot ?? store.snapshot
-            let next = base.applying(changes)
-            guard next !== base else { return PendingWrite(snapshot: base, sequence: state.commits.appended) }
-            let sequence = try state.commits.append(Staged(snapshot: next, encodedChanges: encoded))
-            return PendingWrite(snapshot: next, sequence: sequence)
+            state.followStore(store)
+            let changes = try decide(state.draft.view)
+            let changed = !state.draft.apply(changes).isEmpty
+            let result = try read(state.draft.view)
+            let version = state.draft.version
+            guard changed else { return (PendingWrite(version: version, sequence: state.commits.appended), result) }
+            let sequence = try state.commits.append(Staged(version: version, changes: changes))
+            return (PendingWrite(version: version, sequence: sequence), result)
         }
     }
 
     /// Waits until the staged batch is durable and readers see it, leading a flush when no
-    /// other writer is; returns the snapshot it made. Throws when the flush failed.
-    @discardableResult
-    func waitUntilDurable(_ pending: PendingWrite) throws -> StoreSnapshot {
-        try wait(for: pending.sequence) { batch in try lead(batch, compacting: false) }
-        return pending.snapshot
+    /// other writer is. Throws when the flush failed.
+    func waitUntilDurable(_ pending: PendingWrite) throws {
+        try wait(for: pending.sequence) { batch, snapshot in try lead(batch, snapshot: snapshot, compacting: false) }
     }
 
     /// Writes a snapshot now and empties the journal (also done every `compactAfter` records);
     /// `dateline reextract` ends with it. Everything staged before is flushed first.
     public func compact() throws {
         guard directory != nil else { return }
-        try wait(for: .max) { batch in try lead(batch, compacting: true) }
+        try wait(for: .max) { batch, snapshot in try lead(batch, snapshot: snapshot, compacting: true) }
     }
 
     /// Waits until no background compaction is under way.
@@ -181,31 +213,40 @@ public final class Persistence: Sendable {
     }
 
     /// Asks the group commit what to do until item `sequence` is durable (or, for `.max`, until
-    /// this caller has led once), sleeping while another writer leads.
-    private func wait(for sequence: UInt64, leading: (GroupCommit<Staged>.Batch) throws -> Void) throws {
+    /// this caller has led once), sleeping while another writer leads. A leader gets its batch
+    /// and the snapshot of the draft that holds it (nil for an empty batch).
+    private func wait(
+        for sequence: UInt64, leading: (GroupCommit<Staged>.Batch, StoreSnapshot?) throws -> Void
+    ) throws {
         let wake = DispatchSemaphore(value: 0)
         while true {
-            switch state.withLock({ $0.commits.step(for: sequence, wake: wake) }) {
+            let (step, snapshot) = state.withLock { state -> (GroupCommit<Staged>.Step, StoreSnapshot?) in
+                let step = state.commits.step(for: sequence, wake: wake)
+                guard case .lead(let batch) = step, !batch.items.isEmpty else { return (step, nil) }
+                // Every staged batch is in this one, and the draft holds nothing else.
+                return (step, state.draft.takeSnapshot())
+            }
+            switch step {
             case .durable: return
             case .failed(let error): throw error
             case .sleep: wake.wait()
             case .lead(let batch):
-                try leading(batch)
+                try leading(batch, snapshot)
                 if sequence == .max { return }
             }
         }
     }
 
-    /// The leader's turn: writes the batch to the journal with one flush, publishes it, wakes
-    /// the writers it covered, compacts when due, and hands the lead on.
-    private func lead(_ batch: GroupCommit<Staged>.Batch, compacting: Bool) throws {
+    /// The leader's turn: writes the batch to the journal with one flush, publishes the snapshot
+    /// that holds it, wakes the writers it covered, compacts when due, and hands the lead on.
+    private func lead(_ batch: GroupCommit<Staged>.Batch, snapshot: StoreSnapshot?, compacting: Bool) throws {
         defer { state.withLock { $0.commits.release() }?.signal() }
         let journal = state.withLock { $0.journal }
         if let journal, !batch.items.isEmpty {
             do {
                 var lines: [UInt8] = []
                 for item in batch.items {
-                    lines += Journal.line(version: item.snapshot.version, encodedChanges: item.encodedChanges)
+                    lines += Journal.line(version: item.version, encodedChanges: try Array(JSONEncoder().encode(item.changes)))
                 }
                 try journal.write(lines, records: batch.items.count)
                 try journal.sync()
@@ -217,9 +258,10 @@ public final class Persistence: Sendable {
                 throw error
             }
         }
-        let snapshots = batch.items.map(\.snapshot)
-        store.publish(snapshots)
-        for snapshot in snapshots { feed.publish(snapshot) }
+        if let snapshot {
+            store.publish([snapshot])
+            feed.publish(snapshot)
+        }
         for waiter in state.withLock({ $0.commits.flushed(batch) }) { waiter.signal() }
 
         guard let journal, let snapshotPath, let previousJournalPath, compacting || journal.count >= compactAfter else { return }

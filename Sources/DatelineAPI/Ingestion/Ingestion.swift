@@ -1,6 +1,5 @@
 import Extraction
 import HTTPServer
-import Locking
 import NewsModel
 
 /// Turns article text into store changes: extraction, linking to the entities the store
@@ -8,9 +7,6 @@ import NewsModel
 final class Ingestion: Sendable {
     private let persistence: Persistence
     let extractor: Extractor
-    /// Ingestions and the API's other writes read the store, then write it: one at a time, so
-    /// none is lost.
-    private let writer = Locked(())
 
     init(persistence: Persistence, extractor: Extractor) {
         self.persistence = persistence
@@ -33,16 +29,24 @@ final class Ingestion: Sendable {
     /// The state writes decide on, staged writes included (see ``Persistence/latest``).
     var latest: StoreSnapshot { persistence.latest }
 
-    /// Runs `decide` on ``latest`` with the writer lock held and stages the changes it returns,
-    /// so that what it checks still holds when they apply; then, with the lock released, waits
-    /// until they are durable and readers see them. Returns the snapshot they made (the latest
-    /// state, once durable, when they changed nothing). Keep `decide` to checks and the making
-    /// of changes: validation, extraction and encoding belong before it.
-    func write(_ decide: (StoreSnapshot) throws -> [StoreChange]) throws -> StoreSnapshot {
+    /// Runs `decide` on the latest state and stages the changes it returns, with no other write
+    /// between, so that what it checks still holds when they apply; `read` takes what the answer
+    /// needs from the state they made. Then waits until they are durable and readers see them,
+    /// and returns what `read` returned. Keep `decide` and `read` to checks, the making of
+    /// changes and lookups: validation, extraction and encoding belong before or after.
+    func write<Result>(
+        _ decide: (StoreSnapshot) throws -> [StoreChange], reading read: (StoreSnapshot) throws -> Result
+    ) throws -> Result {
         try Self.unavailableOnFailure {
-            let pending = try writer.withLock { _ in try persistence.stage(decide(persistence.latest)) }
-            return try persistence.waitUntilDurable(pending)
+            let (pending, result) = try persistence.stage(decide, reading: read)
+            try persistence.waitUntilDurable(pending)
+            return result
         }
+    }
+
+    /// A write whose answer needs nothing from the state it made, see ``write(_:reading:)``.
+    func write(_ decide: (StoreSnapshot) throws -> [StoreChange]) throws {
+        try write(decide, reading: { _ in })
     }
 
     /// Runs a write, turning a journal that cannot be written into 503: the write was not
@@ -68,48 +72,35 @@ final class Ingestion: Sendable {
     private func extractAndCommit(_ input: ArticleInput) throws -> Outcome {
         let body = Cleaner.clean(input.text, title: input.title, language: input.language)
         while true {
-            // A repost costs no extraction.
-            let stored = try writer.withLock { _ in
-                try storedDuplicate(of: input, body: body, in: persistence.latest)
-            }
-            if let stored { return try durable(stored) }
+            // A repost costs no extraction: it is answered once the state it was found in is durable.
+            let stored = try write({ _ in [] }, reading: { Self.storedDuplicate(of: input, body: body, in: $0) })
+            if let stored { return stored }
             let seen = persistence.latest
             let articleID = seen.uniqueID(from: Slug.make(input.title), for: .article)
             let result = extractor.extract(input, articleId: articleID, known: seen.entities(nameableIn: [input.title, input.text]))
             var outcome: Outcome?
-            let staged = try writer.withLock { _ -> Persistence.PendingWrite? in
-                let latest = persistence.latest
-                if let stored = try storedDuplicate(of: input, body: body, in: latest) {
-                    outcome = stored.outcome
-                    return stored.pending
+            try write { latest in
+                if let stored = Self.storedDuplicate(of: input, body: body, in: latest) {
+                    outcome = stored
+                    return []
                 }
                 // Another writer took the id meanwhile: extract again under a free one.
-                guard latest.article(articleID) == nil else { return nil }
+                guard latest.article(articleID) == nil else { return [] }
                 let (changes, created, merged) = Self.changes(for: result, in: latest)
                 outcome = Outcome(
                     article: result.article, entityIDs: result.entities.map(\.id), createdEventIDs: created, mergedEventIDs: merged)
-                return try persistence.stage(changes)
+                return changes
             }
-            guard let staged, let outcome else { continue }
-            try persistence.waitUntilDurable(staged)
-            return outcome
+            if let outcome { return outcome }
         }
     }
 
-    /// The article of `snapshot` that `input` reposts, as the outcome to answer once the state
-    /// it was found in is durable (a stage of nothing). Called with the writer lock held.
-    private func storedDuplicate(
-        of input: ArticleInput, body: String, in snapshot: StoreSnapshot
-    ) throws -> (outcome: Outcome, pending: Persistence.PendingWrite)? {
+    /// The outcome of posting `input` again, when `snapshot` holds it already.
+    private static func storedDuplicate(of input: ArticleInput, body: String, in snapshot: StoreSnapshot) -> Outcome? {
         guard let id = snapshot.duplicateArticle(url: input.source.url, body: body),
             let existing = snapshot.article(id)
         else { return nil }
-        return (Self.duplicateOutcome(existing), try persistence.stage([]))
-    }
-
-    private func durable(_ stored: (outcome: Outcome, pending: Persistence.PendingWrite)) throws -> Outcome {
-        try persistence.waitUntilDurable(stored.pending)
-        return stored.outcome
+        return duplicateOutcome(existing)
     }
 
     private static func duplicateOutcome(_ existing: Article) -> Outcome {
@@ -155,8 +146,8 @@ final class Ingestion: Sendable {
     }
 
     /// Runs the current extractor again over one stored article and commits the plan as one
-    /// version step; nil when the article is gone or already current. The plan is made outside
-    /// the writer lock, and made again inside it only when another write came between.
+    /// version step; nil when the article is gone or already current. The plan is made before
+    /// the write, and made again inside it only when another write came between.
     func reextract(articleID: String) throws -> ReextractionCounts? {
         let current = Extractor.version
         func plan(in snapshot: StoreSnapshot) -> ReextractionPlan? {
@@ -169,8 +160,8 @@ final class Ingestion: Sendable {
         let seen = persistence.latest
         let early = plan(in: seen)
         var made: ReextractionPlan?
-        _ = try write { latest in
-            made = latest === seen ? early : plan(in: latest)
+        try write { latest in
+            made = latest.version == seen.version ? early : plan(in: latest)
             return made?.changes ?? []
         }
         guard var made else { return nil }

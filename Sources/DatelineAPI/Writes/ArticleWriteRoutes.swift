@@ -25,7 +25,7 @@ struct ArticleWriteRoutes: Sendable {
         }
         router.delete("/articles/{id}") { request in
             let id = request.parameters["id"] ?? ""
-            _ = try ingestion.write { latest in
+            try ingestion.write { latest in
                 let current = latest.article(id)
                 try Preconditions.check(request, current: current)
                 guard current != nil else { throw APIError.notFound("article", id) }

@@ -12,7 +12,7 @@ struct EntityWriteRoutes: Sendable {
         router.post("/entities") { request in
             let body = try WriteBody.parse(request, accepting: .json, limit: bodyLimit)
             let entity = try EntityInput.read(body, pathID: nil)
-            let after = try ingestion.write { latest in
+            let stored = try ingestion.write { latest in
                 guard latest.entity(entity.id) == nil else {
                     throw HTTPError(
                         .conflict, detail: "An entity with the id \"\(entity.id)\" exists; PUT or PATCH it, or give another id.",
@@ -20,8 +20,9 @@ struct EntityWriteRoutes: Sendable {
                         headerFields: [.location: WriteResponse.location("entities", entity.id)])
                 }
                 return [.upsertEntity(entity)]
+            } reading: { after in
+                try Self.stored(entity.id, in: after)
             }
-            let stored = try Self.stored(entity.id, in: after)
             return try WriteResponse.resource(stored, created: WriteResponse.location("entities", stored.id))
         }
         router.put("/entities/{id}") { request in
@@ -29,29 +30,33 @@ struct EntityWriteRoutes: Sendable {
             let body = try WriteBody.parse(request, accepting: .json, limit: bodyLimit)
             let entity = try EntityInput.read(body, pathID: id)
             var created = false
-            let after = try ingestion.write { latest in
+            let stored = try ingestion.write { latest in
                 let current = latest.entity(id)
                 try Preconditions.check(request, current: current)
                 created = current == nil
                 return [.upsertEntity(entity)]
+            } reading: { after in
+                try Self.stored(id, in: after)
             }
-            return try WriteResponse.resource(Self.stored(id, in: after), created: created ? WriteResponse.location("entities", id) : nil)
+            return try WriteResponse.resource(stored, created: created ? WriteResponse.location("entities", id) : nil)
         }
         router.patch("/entities/{id}") { request in
             let id = request.parameters["id"] ?? ""
             let patch = try WriteBody.parse(request, accepting: .mergePatch, limit: bodyLimit)
             try FieldValidator.checkPatch(patch, known: EntityInput.fields)
             // The patch applies to the entity as it stands when the write is decided.
-            let after = try ingestion.write { latest in
+            let stored = try ingestion.write { latest in
                 let current = try existing(id, in: latest)
                 try Preconditions.check(request, current: current)
                 return [.upsertEntity(try EntityInput.read(JSONMergePatch.apply(patch, to: JSONValue.of(current)), pathID: id))]
+            } reading: { after in
+                try Self.stored(id, in: after)
             }
-            return try WriteResponse.resource(Self.stored(id, in: after), created: nil)
+            return try WriteResponse.resource(stored, created: nil)
         }
         router.delete("/entities/{id}") { request in
             let id = request.parameters["id"] ?? ""
-            _ = try ingestion.write { latest in
+            try ingestion.write { latest in
                 let current = latest.entity(id)
                 try Preconditions.check(request, current: current)
                 _ = try existing(id, in: latest)
@@ -62,7 +67,7 @@ struct EntityWriteRoutes: Sendable {
         router.post("/entities/{id}/merge") { request in
             let id = request.parameters["id"] ?? ""
             let other = try Self.mergeSource(WriteBody.parse(request, accepting: .json, limit: bodyLimit))
-            let after = try ingestion.write { latest in
+            let stored = try ingestion.write { latest in
                 let survivor = try existing(id, in: latest)
                 try Preconditions.check(request, current: survivor)
                 if latest.redirect(for: other) == id { return [] }
@@ -73,8 +78,10 @@ struct EntityWriteRoutes: Sendable {
                     throw FieldError.unprocessable([FieldError(field: "id", problem: "names no entity: \"\(other)\" is unknown.")])
                 }
                 return [.mergeEntity(id: other, into: id)]
+            } reading: { after in
+                try Self.stored(id, in: after)
             }
-            return try WriteResponse.resource(Self.stored(id, in: after), created: nil)
+            return try WriteResponse.resource(stored, created: nil)
         }
     }
 

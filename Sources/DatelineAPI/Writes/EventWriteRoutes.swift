@@ -14,35 +14,38 @@ struct EventWriteRoutes: Sendable {
     func register(in router: inout Router) {
         router.post("/events") { request in
             let body = try WriteBody.parse(request, accepting: .json, limit: bodyLimit)
-            var event = try EventInput.read(body, pathID: nil, in: ingestion.latest)
-            let after = try ingestion.write { latest in
+            var event = try EventInput.read(body, pathID: nil, in: ingestion.store.snapshot)
+            let stored = try ingestion.write { latest in
                 try EventInput.checkReferences(of: event, in: latest)
                 event.id = latest.uniqueID(from: Self.baseID(of: event), for: .event)
                 return [.upsertEvent(event)]
+            } reading: { after in
+                try Self.stored(event.id, in: after)
             }
-            let stored = try Self.stored(event.id, in: after)
             return try WriteResponse.resource(stored, created: WriteResponse.location("events", stored.id))
         }
         router.put("/events/{id}") { request in
             let id = request.parameters["id"] ?? ""
             let body = try WriteBody.parse(request, accepting: .json, limit: bodyLimit)
-            let event = try EventInput.read(body, pathID: id, in: ingestion.latest)
+            let event = try EventInput.read(body, pathID: id, in: ingestion.store.snapshot)
             var created = false
-            let after = try ingestion.write { latest in
+            let stored = try ingestion.write { latest in
                 let current = latest.event(id)
                 try Preconditions.check(request, current: current)
                 try EventInput.checkReferences(of: event, in: latest)
                 created = current == nil
                 return [.upsertEvent(event)]
+            } reading: { after in
+                try Self.stored(id, in: after)
             }
-            return try WriteResponse.resource(Self.stored(id, in: after), created: created ? WriteResponse.location("events", id) : nil)
+            return try WriteResponse.resource(stored, created: created ? WriteResponse.location("events", id) : nil)
         }
         router.patch("/events/{id}") { request in
             let id = request.parameters["id"] ?? ""
             let patch = try WriteBody.parse(request, accepting: .mergePatch, limit: bodyLimit)
             try FieldValidator.checkPatch(patch, known: EventInput.fields, nested: ["date": EventDateInput.fields])
             // The patch applies to the event as it stands when the write is decided.
-            let after = try ingestion.write { latest in
+            let stored = try ingestion.write { latest in
                 guard let current = latest.event(id) else {
                     try Preconditions.check(request, current: Optional<Event>.none)
                     throw APIError.notFound("event", id)
@@ -50,12 +53,14 @@ struct EventWriteRoutes: Sendable {
                 try Preconditions.check(request, current: current)
                 let target = Self.rederivingDate(try JSONValue.of(current), for: patch)
                 return [.upsertEvent(try EventInput.read(JSONMergePatch.apply(patch, to: target), pathID: id, in: latest))]
+            } reading: { after in
+                try Self.stored(id, in: after)
             }
-            return try WriteResponse.resource(Self.stored(id, in: after), created: nil)
+            return try WriteResponse.resource(stored, created: nil)
         }
         router.delete("/events/{id}") { request in
             let id = request.parameters["id"] ?? ""
-            _ = try ingestion.write { latest in
+            try ingestion.write { latest in
                 let current = latest.event(id)
                 try Preconditions.check(request, current: current)
                 guard current != nil else { throw APIError.notFound("event", id) }

@@ -51,14 +51,17 @@ public final class NewsStore: Sendable {
     }
 
     /// Makes the last of `snapshots` current and logs the changes of each: a writer that builds
-    /// snapshots ahead of the readers with ``StoreSnapshot/applying(_:)`` (to make them durable
-    /// first) publishes them here, in order, each one version after the one before.
+    /// snapshots ahead of the readers (to make them durable first, with a ``StoreDraft`` or
+    /// ``StoreSnapshot/applying(_:)``) publishes them here, in order. The `lastChanges` of each
+    /// must hold every version after the one before it.
     public func publish(_ snapshots: [StoreSnapshot]) {
         guard let last = snapshots.last else { return }
         published.withLock { published in
             var version = published.snapshot.version
             for snapshot in snapshots {
-                precondition(snapshot.version == version + 1, "snapshots are published one version after another")
+                precondition(
+                    snapshot.lastChanges.first?.version == version + 1 && snapshot.lastChanges.last?.version == snapshot.version,
+                    "snapshots are published in order, each with the changes of every version since the one before")
                 version = snapshot.version
                 published.log.append(snapshot.lastChanges)
             }

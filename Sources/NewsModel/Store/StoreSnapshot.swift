@@ -6,7 +6,9 @@
 public final class StoreSnapshot: Sendable {
     /// Rises by one with every write that changed something.
     public let version: UInt64
-    /// What the write that made this version did (empty for the first, empty snapshot).
+    /// What the writes since the snapshot it was made from did, oldest first, each record with
+    /// its version: one write's, or several when a writer published them together (empty for
+    /// the first, empty snapshot, and for a ``StoreDraft/view``).
     public let lastChanges: [ChangeRecord]
     let state: StoreState
 

@@ -61,6 +61,23 @@ struct ChangeFeedOverSocketsTests {
         await server.shutdown()
     }
 
+    @Test func writesPublishedTogetherAreStillOneEventPerVersion() async throws {
+        let (application, server, port) = try Self.start()
+        let base = application.store.snapshot.version
+        let stream = try ProbeConnection(port: port)
+        stream.send("GET /changes HTTP/1.1\r\nHost: t\r\nAccept: text/event-stream\r\n\r\n")
+        _ = try stream.read(until: "retry: 2000")
+        DispatchQueue.concurrentPerform(iterations: 16) { writer in
+            for round in 0..<4 { _ = try? application.persistence.commit([Self.entity(writer * 4 + round)]) }
+        }
+        let live = try stream.read(until: "id: \(base + 64)\n")
+        for version in (base + 1)...(base + 64) {
+            #expect(live.components(separatedBy: "id: \(version)\n").count == 2, "version \(version) once")
+        }
+        #expect(live.components(separatedBy: "event: change").count == 65)
+        await server.shutdown()
+    }
+
     @Test func pollingClientsGetNDJSON() async throws {
         let (application, server, port) = try Self.start()
         let base = application.store.snapshot.version

@@ -12,6 +12,12 @@ struct StoreWriter {
         records.append(ChangeRecord(version: 0, kind: kind, id: id, op: op, mergedInto: mergedInto))
     }
 
+    /// The changes noted so far, which it then forgets.
+    mutating func takeRecords() -> [ChangeRecord] {
+        defer { records = [] }
+        return records
+    }
+
     mutating func apply(_ change: StoreChange) {
         switch change {
         case .upsertArticle(let article): upsertArticle(article)

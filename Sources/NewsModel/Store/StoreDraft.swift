@@ -1,0 +1,60 @@
+/// The newest state of a store, changed in place: what a writer that stages writes ahead of the
+/// readers (to make them durable first) builds on.
+///
+/// Each ``apply(_:)`` is one version step, as with ``StoreSnapshot/applying(_:)``, but it
+/// changes the draft's own copy instead of making a new snapshot, so a write touches only what
+/// it changes, and nothing is copied for it. The writer takes a snapshot for readers once in a
+/// while (at each group commit) with ``takeSnapshot()``; the draft then shares everything with
+/// that snapshot, and copies a part only the first time a later write changes it.
+///
+/// ```swift
+/// var draft = StoreDraft(store.snapshot)
+/// let records = draft.apply([.upsertEvent(meeting)])     // version + 1, nothing published
+/// store.publish([draft.takeSnapshot()])                  // readers see it
+/// ```
+///
+/// A snapshot from ``view`` shares the draft's state as one from ``takeSnapshot()`` does: while
+/// it is held, the draft copies what the next write changes. Let views go before applying more.
+public struct StoreDraft: Sendable {
+    /// The version of the last change applied.
+    public private(set) var version: UInt64
+    /// Holds the state, changed in place.
+    private var writer: StoreWriter
+    /// What the versions since the last snapshot taken did, oldest first.
+    private var untaken: [ChangeRecord] = []
+
+    /// A draft holding what `snapshot` holds, at its version.
+    public init(_ snapshot: StoreSnapshot) {
+        version = snapshot.version
+        writer = StoreWriter(state: snapshot.state)
+    }
+
+    /// Applies the changes in order as one version step, and returns what they did, each record
+    /// at the new version; nothing (and the version stays) when nothing changed.
+    @discardableResult
+    public mutating func apply(_ changes: [StoreChange]) -> [ChangeRecord] {
+        for change in changes { writer.apply(change) }
+        let made = writer.takeRecords()
+        guard !made.isEmpty else { return [] }
+        version += 1
+        let records = made.map { record in
+            var record = record
+            record.version = version
+            return record
+        }
+        untaken += records
+        return records
+    }
+
+    /// The draft as it stands, to read: for checks that decide a write. Its `lastChanges` is empty.
+    public var view: StoreSnapshot {
+        StoreSnapshot(version: version, state: writer.state, lastChanges: [])
+    }
+
+    /// The draft as it stands, for readers: its `lastChanges` hold what every version since the
+    /// last snapshot taken did.
+    public mutating func takeSnapshot() -> StoreSnapshot {
+        defer { untaken = [] }
+        return StoreSnapshot(version: version, state: writer.state, lastChanges: untaken)
+    }
+}

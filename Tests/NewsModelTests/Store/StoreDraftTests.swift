@@ -1,0 +1,63 @@
+import Testing
+
+@testable import NewsModel
+
+@Suite struct StoreDraftTests {
+    @Test func eachBatchIsOneVersionStep() {
+        let store = makeStore(events: [.make("e1")])
+        var draft = StoreDraft(store.snapshot)
+        let base = store.snapshot.version
+        let first = draft.apply([.upsertEntity(.make("putin")), .upsertEvent(.make("e2", participants: ["putin"]))])
+        #expect(first.map(\.version) == [base + 1, base + 1])
+        #expect(first.map(\.kind) == [.entity, .event])
+        let second = draft.apply([.deleteEvent(id: "e1")])
+        #expect(second == [ChangeRecord(version: base + 2, kind: .event, id: "e1", op: .deleted)])
+        #expect(draft.version == base + 2)
+    }
+
+    @Test func aBatchThatChangesNothingKeepsTheVersion() {
+        let store = makeStore(events: [.make("e1")])
+        var draft = StoreDraft(store.snapshot)
+        #expect(draft.apply([.upsertEvent(.make("e1")), .deleteArticle(id: "missing")]).isEmpty)
+        #expect(draft.version == store.snapshot.version)
+        #expect(draft.takeSnapshot().lastChanges.isEmpty)
+    }
+
+    @Test func aSnapshotHoldsTheChangesOfEveryVersionSinceTheLastOne() {
+        let store = NewsStore()
+        var draft = StoreDraft(store.snapshot)
+        draft.apply([.upsertEvent(.make("e1"))])
+        draft.apply([.upsertEvent(.make("e2")), .upsertEvent(.make("e3"))])
+        let snapshot = draft.takeSnapshot()
+        #expect(snapshot.version == 2)
+        #expect(snapshot.lastChanges.map(\.version) == [1, 2, 2])
+        #expect(snapshot.lastChanges.map(\.id) == ["e1", "e2", "e3"])
+        draft.apply([.deleteEvent(id: "e1")])
+        #expect(draft.takeSnapshot().lastChanges.map(\.id) == ["e1"])
+    }
+
+    @Test func snapshotsAndViewsDoNotChangeWithTheDraft() {
+        let store = makeStore(events: [.make("e1")])
+        var draft = StoreDraft(store.snapshot)
+        draft.apply([.upsertEvent(.make("e2"))])
+        let taken = draft.takeSnapshot()
+        let view = draft.view
+        draft.apply([.deleteEvent(id: "e1"), .upsertEvent(.make("e2", summary: "Changed"))])
+        #expect(taken.eventCount == 2 && taken.event("e1") != nil && taken.event("e2")?.summary != "Changed")
+        #expect(view.eventCount == 2 && view.version == taken.version && view.lastChanges.isEmpty)
+        #expect(draft.view.eventCount == 1 && draft.view.event("e2")?.summary == "Changed")
+        #expect(store.snapshot.eventCount == 1, "the snapshot the draft was made from stays as it was")
+    }
+
+    @Test func theStorePublishesSeveralVersionsAtOnce() throws {
+        let store = makeStore(events: [.make("e1")])
+        let base = store.snapshot.version
+        var draft = StoreDraft(store.snapshot)
+        draft.apply([.upsertEvent(.make("e2"))])
+        draft.apply([.upsertEvent(.make("e3"))])
+        store.publish([draft.takeSnapshot()])
+        #expect(store.snapshot.version == base + 2 && store.snapshot.eventCount == 3)
+        #expect(try #require(store.changes(since: base)).map(\.id) == ["e2", "e3"])
+        #expect(try #require(store.changes(since: base + 1)).map(\.id) == ["e3"])
+    }
+}
