@@ -100,7 +100,8 @@ extension ConfigurationKey {
             kind: .optionalString, apply: { $0.dataDirectory = $1.string.isEmpty ? nil : $1.string },
             read: { .string($0.dataDirectory ?? "") }),
         ConfigurationKey(
-            "journal.compactAfter", "Journal records after which a snapshot is written.",
+            "journal.compactAfter",
+            "Journal records after which a snapshot is written (once the journal is as large as the last snapshot).",
             kind: .integer(1...10_000_000), apply: { $0.journalCompactAfter = $1.integer },
             read: { .integer($0.journalCompactAfter) }),
         ConfigurationKey(

@@ -28,7 +28,8 @@ public struct DatelineConfiguration: Sendable, Hashable {
     public var allowAnonymousWrites = false
     /// Where the journal and snapshots live; nil keeps the store in memory only.
     public var dataDirectory: String?
-    /// Journal records after which a snapshot is written and the journal emptied.
+    /// Journal records after which a snapshot is written and the journal emptied, once the
+    /// journal is as large as the last snapshot.
     public var journalCompactAfter = 10_000
     /// Seconds between heartbeat comments on idle change streams.
     public var changesHeartbeatSeconds = 15.0

@@ -18,15 +18,18 @@ final class Journal: @unchecked Sendable {
     private var descriptor: Int32
     /// Records written since the journal was last emptied.
     private(set) var count: Int
+    /// Bytes written since the journal was last emptied.
+    private(set) var bytes: Int
 
     private static let prefix = Array(#"{"sum":""#.utf8)
     private static let middle = Array(#"","record":"#.utf8)
 
-    /// Opens the journal for appending; `count` is how many records it already holds.
-    init(path: String, count: Int) throws {
+    /// Opens the journal for appending; it already holds `count` records in `bytes` bytes.
+    init(path: String, count: Int, bytes: Int = 0) throws {
         self.path = path
         self.descriptor = try DurableFile.openForAppend(path)
         self.count = count
+        self.bytes = bytes
     }
 
     deinit { close(descriptor) }
@@ -35,6 +38,7 @@ final class Journal: @unchecked Sendable {
     func write(_ lines: [UInt8], records: Int) throws {
         try DurableFile.writeAll(descriptor, lines, path: path)
         count += records
+        bytes += lines.count
     }
 
     /// Waits until everything written is on stable storage.
@@ -46,6 +50,7 @@ final class Journal: @unchecked Sendable {
     func reset() throws {
         try DurableFile.truncate(path, to: 0)
         count = 0
+        bytes = 0
     }
 
     /// The line of the record of `version`, from its changes already encoded as JSON (so that

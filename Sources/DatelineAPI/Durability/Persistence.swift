@@ -20,6 +20,11 @@ public import NewsModel
 /// flush takes one snapshot of it for readers, so a snapshot is made (and the parts a write
 /// changes are copied) once a flush, not once a write.
 ///
+/// The journal is due for compaction after `compactAfter` records, once it has grown as large as
+/// the last snapshot: so the cost of writing snapshots, which grows with the store, stays in
+/// proportion to the bytes written (Redis rewrites its append-only file on the same rule), and
+/// start-up never replays more than a snapshot's worth of journal.
+///
 /// Compaction does not hold writers up: when the journal is due, the leader renames it to
 /// `journal.previous.ndjson` and starts a new one, and a background thread writes the snapshot
 /// of what the old one held, then deletes it. Start-up replays both files, skipping what the
@@ -43,6 +48,8 @@ public final class Persistence: Sendable {
         var commits = GroupCommit<Staged>()
         /// The published state with every staged batch applied.
         var draft: StoreDraft
+        /// The size of the last snapshot written or read.
+        var snapshotBytes = 0
 
         /// Makes the draft again from the store's snapshot if the store moved on without it (a
         /// restore or a replay at start-up).
@@ -69,7 +76,8 @@ public final class Persistence: Sendable {
 
     /// - Parameters:
     ///   - directory: where the snapshot and the journal live; nil keeps the store in memory only.
-    ///   - compactAfter: journal records after which a snapshot is written and the journal emptied.
+    ///   - compactAfter: journal records after which a snapshot is written and the journal emptied,
+    ///     once the journal is also as large as the last snapshot.
     public init(store: NewsStore, feed: ChangeFeed, directory: String?, compactAfter: Int = 10_000, logger: Logger) {
         self.store = store
         self.feed = feed
@@ -114,6 +122,7 @@ public final class Persistence: Sendable {
                 throw DurabilityError(operation: "read", path: snapshotPath, errno: nil, reason: "the snapshot cannot be read")
             }
             store.restore(try JSONDecoder().decode(StoreContents.self, from: data))
+            state.withLock { $0.snapshotBytes = data.count }
         } else {
             try seed()
             try writeSnapshot(of: store.snapshot, to: snapshotPath)
@@ -136,7 +145,7 @@ public final class Persistence: Sendable {
         if let size = try? FileManager.default.attributesOfItem(atPath: journalPath)[.size] as? Int, size > contents.validBytes {
             try DurableFile.truncate(journalPath, to: contents.validBytes)
         }
-        attach(try Journal(path: journalPath, count: contents.records.count))
+        attach(try Journal(path: journalPath, count: contents.records.count, bytes: contents.validBytes))
         if unfinished {
             // Finish it now: one snapshot holds both journals.
             try writeSnapshot(of: store.snapshot, to: snapshotPath)
@@ -264,7 +273,10 @@ public final class Persistence: Sendable {
         }
         for waiter in state.withLock({ $0.commits.flushed(batch) }) { waiter.signal() }
 
-        guard let journal, let snapshotPath, let previousJournalPath, compacting || journal.count >= compactAfter else { return }
+        let snapshotBytes = state.withLock { $0.snapshotBytes }
+        guard let journal, let snapshotPath, let previousJournalPath,
+            compacting || (journal.count >= compactAfter && journal.bytes >= snapshotBytes)
+        else { return }
         // The leader alone writes the journal, and everything in it is published now.
         let published = store.snapshot
         do {
@@ -313,6 +325,7 @@ public final class Persistence: Sendable {
         let started = DispatchTime.now()
         let bytes = try Array(JSONEncoder().encode(snapshot.contents))
         try DurableFile.replace(path, with: bytes)
+        state.withLock { $0.snapshotBytes = bytes.count }
         logger.info(
             "snapshot written",
             metadata: [

@@ -86,6 +86,41 @@ struct PersistenceTests {
         #expect(reopened.store.snapshot.version == persistence.store.snapshot.version)
     }
 
+    @Test func theJournalIsCompactedOnceItIsAsLargeAsTheSnapshot() throws {
+        let directory = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        let store = NewsStore()
+        let persistence = Persistence(
+            store: store, feed: ChangeFeed(heartbeatInterval: 60), directory: directory, compactAfter: 10, logger: logger)
+        try persistence.open(seed: { store.apply((1_000..<1_200).map(Self.entity)) })
+        let snapshotBytes = try #require(FileManager.default.attributesOfItem(atPath: directory + "/snapshot.json")[.size] as? Int)
+        func journalLines() throws -> Int {
+            try String(contentsOfFile: directory + "/journal.ndjson", encoding: .utf8).split(separator: "\n").count
+        }
+        func journalBytes() throws -> Int {
+            try #require(FileManager.default.attributesOfItem(atPath: directory + "/journal.ndjson")[.size] as? Int)
+        }
+        var written = 0
+        // Past `compactAfter` records, but smaller than the snapshot: kept.
+        while try journalBytes() < snapshotBytes / 2 {
+            try persistence.commit([Self.entity(written)])
+            written += 1
+        }
+        #expect(written > 10)
+        #expect(try journalLines() == written)
+        // As large as the snapshot: compacted.
+        while try journalLines() == written {
+            try persistence.commit([Self.entity(written)])
+            written += 1
+            try #require(written < 1_000, "no compaction")
+        }
+        persistence.waitForCompactions()
+        let reopened = try Self.persistence(in: directory)
+        #expect(reopened.store.snapshot.entityCount == 200 + written)
+    }
+
     @Test func aCompactionCutShortIsFinishedAtStartUp() throws {
         let directory = Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
