@@ -130,24 +130,51 @@ var loadTime = 0.0
 var loadStart = clock.now
 store.apply(entities.map(StoreChange.upsertEntity) + articles.map(StoreChange.upsertArticle))
 
-/// One event written at a time, each its own version (as `POST /events` writes), at a few store
-/// sizes: whether a write's cost grows with the store. Not counted in the load time.
-var growth: [(events: Int, cpu: (p50: Double, p99: Double, max: Double), rate: Double)] = []
+/// One event written at a time, each its own version, at a few store sizes: whether a write's
+/// cost grows with the store. Each write is published on its own (`NewsStore.upsert`), or, as
+/// the server's group commit does, applied to a `StoreDraft` with a snapshot published for every
+/// `groupSize` writes. Not counted in the load time.
+struct WriteGrowth {
+    var events: Int
+    var cpu: (p50: Double, p99: Double, max: Double)
+    var rate: Double
+}
+var growth: [WriteGrowth] = []
+var groupedGrowth: [WriteGrowth] = []
+let groupSize = 32
 var probes = 0
+@MainActor
+func nextProbe() -> Event {
+    var event = makeEvent(eventCount + 1_000 + probes, &random)
+    event.id = "probe-\(probes)"
+    probes += 1
+    return event
+}
 @MainActor
 func measureSingleWrites() {
     var cpu: [Double] = []
-    let start = clock.now
+    var start = clock.now
     for _ in 0..<1_000 {
-        var event = makeEvent(eventCount + 1_000 + probes, &random)
-        event.id = "probe-\(probes)"
-        probes += 1
+        let event = nextProbe()
         let before = threadCPUMilliseconds()
         store.upsert(event)
         cpu.append(threadCPUMilliseconds() - before)
     }
-    let wall = milliseconds(clock.now - start)
-    growth.append((store.snapshot.eventCount, percentiles(cpu), 1_000 / (wall / 1_000)))
+    growth.append(
+        WriteGrowth(events: store.snapshot.eventCount, cpu: percentiles(cpu), rate: 1_000 / (milliseconds(clock.now - start) / 1_000)))
+
+    cpu.removeAll()
+    start = clock.now
+    var draft = StoreDraft(store.snapshot)
+    for index in 0..<1_024 {
+        let event = nextProbe()
+        let before = threadCPUMilliseconds()
+        draft.apply([.upsertEvent(event)])
+        if (index + 1) % groupSize == 0 { store.publish([draft.takeSnapshot()]) }
+        cpu.append(threadCPUMilliseconds() - before)
+    }
+    groupedGrowth.append(
+        WriteGrowth(events: store.snapshot.eventCount, cpu: percentiles(cpu), rate: 1_024 / (milliseconds(clock.now - start) / 1_000)))
 }
 
 let checkpoints: Set<Int> = [10_000, 100_000, 1_000_000]
@@ -238,7 +265,8 @@ print(
 
     | Single writes at store size | CPU p50 (ms) | CPU p99 (ms) | CPU max (ms) | writes/s (wall, one thread) |
     |---|---:|---:|---:|---:|
-    \(growth.map { "| \($0.events) events | \(format($0.cpu.p50)) | \(format($0.cpu.p99)) | \(format($0.cpu.max)) | \(Int($0.rate)) |" }.joined(separator: "\n"))
+    \(growth.map { "| \($0.events) events, each published | \(format($0.cpu.p50)) | \(format($0.cpu.p99)) | \(format($0.cpu.max)) | \(Int($0.rate)) |" }.joined(separator: "\n"))
+    \(groupedGrowth.map { "| \($0.events) events, a snapshot every \(groupSize) | \(format($0.cpu.p50)) | \(format($0.cpu.p99)) | \(format($0.cpu.max)) | \(Int($0.rate)) |" }.joined(separator: "\n"))
 
     Slowest searches (CPU): \(zip(searchCPU, searchQueries).sorted { $0.0 > $1.0 }.prefix(5).map { "\"\($0.1)\" \(format($0.0)) ms" }.joined(separator: ", "))
 
