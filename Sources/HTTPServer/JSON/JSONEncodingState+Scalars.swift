@@ -29,18 +29,42 @@ extension JSONEncodingState {
     }
 
     private func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let start = utf8.baseAddress else { return false }
+        let raw = UnsafeRawPointer(start)
         var plainFrom = 0
         var escaped = false
-        for index in 0..<utf8.count {
+        var index = 0
+        while index < utf8.count {
+            // Eight bytes at a time while none of them needs an escape.
+            if utf8.count - index >= 8, !Self.anyNeedsEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                index += 8
+                continue
+            }
             let byte = utf8[index]
-            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainFrom..<index]))
-            plainFrom = index + 1
-            escaped = true
-            writeEscape(for: byte)
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainFrom..<index]))
+                plainFrom = index + 1
+                escaped = true
+                writeEscape(for: byte)
+            }
+            index += 1
         }
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainFrom...]))
         return escaped
+    }
+
+    /// Whether any of the eight bytes of `word` is a control character, `"` or `\`: a byte
+    /// below 0x20 sets its top bit in `word - 0x20…`, and so does a zero byte (a match) in
+    /// `match - 0x01…`, where `~word` and `~match` keep only bytes that had it clear before.
+    private static func anyNeedsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let tops: UInt64 = 0x8080_8080_8080_8080
+        let quotes = word ^ (ones &* 0x22)
+        let backslashes = word ^ (ones &* 0x5C)
+        let control = (word &- ones &* 0x20) & ~word
+        let quote = (quotes &- ones) & ~quotes
+        let backslash = (backslashes &- ones) & ~backslashes
+        return (control | quote | backslash) & tops != 0
     }
 
     private func writeEscape(for byte: UInt8) {

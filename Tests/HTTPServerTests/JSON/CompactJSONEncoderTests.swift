@@ -104,6 +104,11 @@ import Testing
             try expectSame(String(scalar))
             try expectSame([String(scalar): String(scalar)])
         }
+        for special in ["\u{0}", "\u{1F}", "\"", "\\", " ", "\u{7F}", "é", "\u{2028}"] {
+            for position in 0..<20 {
+                try expectSame(String(repeating: "a", count: position) + special + String(repeating: "b", count: 19 - position))
+            }
+        }
         #expect(try text("a\"b\\c/d\u{8}\u{C}\n\r\t\u{1}\u{1F}\u{7F}\u{2028}") == #""a\"b\\c/d\b\f\n\r\t\u0001\u001f\#u{7F}\#u{2028}""#)
     }
 
@@ -111,6 +116,15 @@ import Testing
         var generator = SeededGenerator(seed: 4)
         for _ in 0..<500 {
             let strings = (0..<8).map { _ in JSONValue.randomString(using: &generator) }
+            try expectSame(strings)
+            try expectSame(Dictionary(strings.map { ($0, $0) }, uniquingKeysWith: { _, last in last }))
+        }
+    }
+
+    @Test func longStringsWithEscapesHereAndThereAreWrittenAsFoundationWritesThem() throws {
+        var generator = SeededGenerator(seed: 7)
+        for _ in 0..<500 {
+            let strings = (0..<8).map { _ in JSONValue.randomString(maxLength: 60, using: &generator) }
             try expectSame(strings)
             try expectSame(Dictionary(strings.map { ($0, $0) }, uniquingKeysWith: { _, last in last }))
         }

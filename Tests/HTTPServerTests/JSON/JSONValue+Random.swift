@@ -27,12 +27,14 @@ extension JSONValue {
             "\u{0301}", "\u{2028}", "\u{2029}", "\u{FEFF}", "\u{FFFD}", "\u{FF5A}", "中", "😀", "\u{10FFFF}",
         ]
 
-    /// A short random string, often with control characters, escapes and non-ASCII.
-    static func randomString(using generator: inout SeededGenerator) -> String {
-        let count = Int.random(in: 0...8, using: &generator)
+    /// A random string of up to `maxLength` characters, often with control characters, escapes
+    /// and non-ASCII.
+    static func randomString(maxLength: Int = 8, using generator: inout SeededGenerator) -> String {
+        let count = Int.random(in: 0...maxLength, using: &generator)
         var text = String.UnicodeScalarView()
         for _ in 0..<count {
-            if Int.random(in: 0..<4, using: &generator) == 0 {
+            // Short strings are mostly special characters; long ones mostly letters, as text is.
+            if Int.random(in: 0..<16, using: &generator) < (maxLength > 8 ? 15 : 4) {
                 text.append(Unicode.Scalar(UInt8.random(in: 0x61...0x7A, using: &generator)))
             } else {
                 text.append(palette.randomElement(using: &generator)!)
