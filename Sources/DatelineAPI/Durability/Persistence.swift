@@ -1,5 +1,6 @@
 import Dispatch
 import FoundationEssentials
+import HTTPServer
 import Locking
 public import Logging
 public import NewsModel
@@ -149,7 +150,7 @@ public final class Persistence: Sendable {
     /// Throws once a flush has failed. Whoever checks ``latest`` before staging must keep other
     /// writers out meanwhile (the ingestion writer's lock).
     func stage(_ changes: [StoreChange]) throws -> PendingWrite {
-        let encoded = directory == nil ? [] : try Array(JSONEncoder().encode(changes))
+        let encoded = directory == nil ? [] : try CompactJSONEncoder().encode(changes)
         return try state.withLock { state in
             if let failure = state.commits.failure { throw failure }
             let base = state.commits.unflushed.last?.snapshot ?? store.snapshot
