@@ -5,7 +5,7 @@ import HTTPServer
 /// equal `ETag`s), or indented when asked; days as `YYYY-MM-DD` through `Day`'s own coding.
 ///
 /// Compact bodies come from `CompactJSONEncoder`, which writes what `JSONEncoder` writes with
-/// `[.sortedKeys, .withoutEscapingSlashes]`, several times faster; indented ones from
+/// `[.sortedKeys, .withoutEscapingSlashes]`, two to four times faster; indented ones from
 /// `JSONEncoder`.
 enum JSONBody {
     static func encode<T: Encodable>(_ value: T, pretty: Bool = false) throws -> [UInt8] {

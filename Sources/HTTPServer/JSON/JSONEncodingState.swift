@@ -290,8 +290,9 @@ final class JSONEncodingState: Encoder {
     /// The coding path of the value of `frame`.
     func codingPath(upTo frame: Int) -> [any CodingKey] {
         var path = basePath
-        if frame >= 0 {
-            for index in 0...frame {
+        let last = min(frame, frames.count - 1)
+        if last >= 0 {
+            for index in 0...last {
                 if let key = frames[index].key { path.append(key) }
             }
         }

@@ -5,7 +5,7 @@ struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
 
     var codingPath: [any CodingKey] { state.codingPath(upTo: frame) }
 
-    var count: Int { state.frames[frame].count }
+    var count: Int { frame < state.frames.count ? state.frames[frame].count : 0 }
 
     mutating func encodeNil() throws {
         state.encodeElement(in: frame) { state.writeNull() }

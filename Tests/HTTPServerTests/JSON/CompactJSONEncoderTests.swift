@@ -186,6 +186,14 @@ import Testing
         }
     }
 
+    @Test func datesAreWrittenAsFoundationWritesThemByDefault() throws {
+        let dates = [
+            Date(timeIntervalSinceReferenceDate: 0), Date(timeIntervalSinceReferenceDate: 1.5), Date(timeIntervalSince1970: 1_723_500_000),
+        ]
+        try expectSame(dates)
+        try expectSame(["at": dates[1]])
+    }
+
     // MARK: Errors
 
     @Test(arguments: [Double.nan, .infinity, -.infinity])
