@@ -1,5 +1,6 @@
 import Dispatch
 import FoundationEssentials
+import HTTPServer
 import Locking
 public import Logging
 public import NewsModel
@@ -255,7 +256,7 @@ public final class Persistence: Sendable {
             do {
                 var lines: [UInt8] = []
                 for item in batch.items {
-                    lines += Journal.line(version: item.version, encodedChanges: try Array(JSONEncoder().encode(item.changes)))
+                    lines += Journal.line(version: item.version, encodedChanges: try CompactJSONEncoder().encode(item.changes))
                 }
                 try journal.write(lines, records: batch.items.count)
                 try journal.sync()
@@ -323,7 +324,7 @@ public final class Persistence: Sendable {
 
     private func writeSnapshotFile(of snapshot: StoreSnapshot, to path: String) throws {
         let started = DispatchTime.now()
-        let bytes = try Array(JSONEncoder().encode(snapshot.contents))
+        let bytes = try CompactJSONEncoder().encode(snapshot.contents)
         try DurableFile.replace(path, with: bytes)
         state.withLock { $0.snapshotBytes = bytes.count }
         logger.info(
