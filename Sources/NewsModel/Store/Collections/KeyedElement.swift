@@ -1,6 +1,6 @@
 /// An element that a ``SortedChunks`` keeps in order of its key.
 protocol KeyedElement {
-    associatedtype Key: Comparable
+    associatedtype Key: Comparable & Sendable
     var key: Key { get }
 }
 

@@ -1,22 +1,33 @@
 /// A sorted set of keyed elements kept as a two-level tree of short sorted arrays: groups of
 /// chunks, each chunk at most `maxChunk` elements, each group at most `maxChunks` chunks.
 ///
-/// A copy shares every chunk; an insert or removal copies one chunk, the chunk list and start
-/// positions of its group, and the short list of groups, so a snapshot's next version costs
-/// a few kilobytes even when the list holds a million keys.
+/// A copy shares every chunk; an insert or removal copies one chunk, the chunk list of its
+/// group, and the short list of groups, so a snapshot's next version costs a few kilobytes even
+/// when the list holds a million keys. Each chunk's and group's last key and first position are
+/// kept inline in the list above it, so a search reads one contiguous array per level instead
+/// of following a reference per step, and the whole list is one reference (what a map of lists
+/// copies and releases for every entry of a node it copies or frees).
 /// Keys are unique: inserting an element whose key is present replaces it.
 struct SortedChunks<Element: KeyedElement & Sendable>: Sendable {
     typealias Key = Element.Key
     private static var maxChunk: Int { 512 }
     private static var maxChunks: Int { 64 }
 
-    /// A run of chunks and the position of each chunk's first element within the group.
+    /// Where a chunk starts within its group, and its last key.
+    private struct Bound: Sendable {
+        var start: Int
+        var last: Key
+    }
+
+    /// A run of chunks (sorted arrays of elements) and each one's ``Bound``, in two arrays so
+    /// that copying the bounds is a plain memory copy when keys hold no references; with the
+    /// group's first position within the list, its size and its last key.
     private struct Group: Sendable {
         var chunks: [[Element]]
-        var starts: [Int]
+        var bounds: [Bound]
+        var start: Int
         var count: Int
-
-        var lastKey: Key { chunks[chunks.count - 1][chunks[chunks.count - 1].count - 1].key }
+        var last: Key
 
         /// The chunk that holds `key` or would hold it: the first whose last key is not below it.
         func chunkIndex(for key: Key) -> Int {
@@ -24,19 +35,24 @@ struct SortedChunks<Element: KeyedElement & Sendable>: Sendable {
             var high = chunks.count
             while low < high {
                 let mid = (low + high) / 2
-                if chunks[mid][chunks[mid].count - 1].key < key { low = mid + 1 } else { high = mid }
+                if bounds[mid].last < key { low = mid + 1 } else { high = mid }
             }
             return low
         }
 
+        /// The chunk holding a position within the group: the last whose start is not above it.
         func chunk(containing position: Int) -> Int {
-            SortedChunks.last(in: starts, notAbove: position)
+            var low = 0
+            var high = chunks.count - 1
+            while low < high {
+                let mid = (low + high + 1) / 2
+                if bounds[mid].start <= position { low = mid } else { high = mid - 1 }
+            }
+            return low
         }
     }
 
     private var groups: [Group] = []
-    /// The position of each group's first element.
-    private var groupStarts: [Int] = []
     private(set) var count = 0
 
     init() {}
@@ -44,31 +60,34 @@ struct SortedChunks<Element: KeyedElement & Sendable>: Sendable {
     /// Builds from elements already sorted by key, without duplicates.
     init(sorted elements: [Element]) {
         var position = 0
-        var group = Group(chunks: [], starts: [], count: 0)
+        var chunks: [[Element]] = []
+        var bounds: [Bound] = []
+        var inGroup = 0
         while position < elements.count {
             let end = min(position + Self.maxChunk / 2, elements.count)
-            group.starts.append(group.count)
-            group.chunks.append(Array(elements[position..<end]))
-            group.count += end - position
+            chunks.append(Array(elements[position..<end]))
+            bounds.append(Bound(start: inGroup, last: elements[end - 1].key))
+            inGroup += end - position
             position = end
-            if group.chunks.count == Self.maxChunks / 2 || position == elements.count {
-                groupStarts.append(count)
-                count += group.count
-                groups.append(group)
-                group = Group(chunks: [], starts: [], count: 0)
+            if chunks.count == Self.maxChunks / 2 || position == elements.count {
+                groups.append(Group(chunks: chunks, bounds: bounds, start: count, count: inGroup, last: elements[end - 1].key))
+                count += inGroup
+                chunks = []
+                bounds = []
+                inGroup = 0
             }
         }
     }
 
     var isEmpty: Bool { count == 0 }
 
-    /// The index of the last of the rising `starts` not above `position`.
-    private static func last(in starts: [Int], notAbove position: Int) -> Int {
+    /// The group holding a position: the last whose start is not above it.
+    private func group(containing position: Int) -> Int {
         var low = 0
-        var high = starts.count - 1
+        var high = groups.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
-            if starts[mid] <= position { low = mid } else { high = mid - 1 }
+            if groups[mid].start <= position { low = mid } else { high = mid - 1 }
         }
         return low
     }
@@ -79,7 +98,7 @@ struct SortedChunks<Element: KeyedElement & Sendable>: Sendable {
         var high = groups.count
         while low < high {
             let mid = (low + high) / 2
-            if groups[mid].lastKey < key { low = mid + 1 } else { high = mid }
+            if groups[mid].last < key { low = mid + 1 } else { high = mid }
         }
         return low
     }
@@ -99,16 +118,17 @@ struct SortedChunks<Element: KeyedElement & Sendable>: Sendable {
         let g = groupIndex(for: key)
         guard g < groups.count else { return count }
         let c = groups[g].chunkIndex(for: key)
-        return groupStarts[g] + groups[g].starts[c] + Self.offset(of: key, in: groups[g].chunks[c])
+        return groups[g].start + groups[g].bounds[c].start + Self.offset(of: key, in: groups[g].chunks[c])
     }
 
     /// The element with this key, if any.
     func element(for key: Key) -> Element? {
         let g = groupIndex(for: key)
         guard g < groups.count else { return nil }
-        let chunk = groups[g].chunks[groups[g].chunkIndex(for: key)]
-        let o = Self.offset(of: key, in: chunk)
-        return o < chunk.count && chunk[o].key == key ? chunk[o] : nil
+        let c = groups[g].chunkIndex(for: key)
+        let o = Self.offset(of: key, in: groups[g].chunks[c])
+        let elements = groups[g].chunks[c]
+        return o < elements.count && elements[o].key == key ? elements[o] : nil
     }
 
     func contains(_ key: Key) -> Bool {
@@ -117,29 +137,35 @@ struct SortedChunks<Element: KeyedElement & Sendable>: Sendable {
 
     /// Inserts the element, replacing one with the same key.
     mutating func insert(_ element: Element) {
+        let key = element.key
         if groups.isEmpty {
-            groups = [Group(chunks: [[element]], starts: [0], count: 1)]
-            groupStarts = [0]
+            groups = [Group(chunks: [[element]], bounds: [Bound(start: 0, last: key)], start: 0, count: 1, last: key)]
             count = 1
             return
         }
-        let g = min(groupIndex(for: element.key), groups.count - 1)
-        let c = min(groups[g].chunkIndex(for: element.key), groups[g].chunks.count - 1)
-        let o = Self.offset(of: element.key, in: groups[g].chunks[c])
-        if o < groups[g].chunks[c].count && groups[g].chunks[c][o].key == element.key {
+        let g = min(groupIndex(for: key), groups.count - 1)
+        let c = min(groups[g].chunkIndex(for: key), groups[g].chunks.count - 1)
+        let o = Self.offset(of: key, in: groups[g].chunks[c])
+        let size = groups[g].chunks[c].count
+        if o < size && groups[g].chunks[c][o].key == key {
             groups[g].chunks[c][o] = element
             return
         }
-        if groups[g].chunks[c].count == groups[g].chunks[c].capacity {
+        if size == groups[g].chunks[c].capacity {
             groups[g].chunks[c] = Self.inserting(element, at: o, into: groups[g].chunks[c])
         } else {
             groups[g].chunks[c].insert(element, at: o)
         }
+        if o == size {
+            // Only the last chunk of the last group takes a key above its last.
+            groups[g].bounds[c].last = key
+            groups[g].last = key
+        }
         groups[g].count += 1
-        for i in (c + 1)..<groups[g].chunks.count { groups[g].starts[i] += 1 }
+        for i in (c + 1)..<groups[g].chunks.count { groups[g].bounds[i].start += 1 }
         count += 1
-        for i in (g + 1)..<groups.count { groupStarts[i] += 1 }
-        if groups[g].chunks[c].count > Self.maxChunk { splitChunk(c, of: g) }
+        for i in (g + 1)..<groups.count { groups[i].start += 1 }
+        if size + 1 > Self.maxChunk { splitChunk(c, of: g) }
         if groups[g].chunks.count > Self.maxChunks { splitGroup(g) }
     }
 
@@ -159,22 +185,26 @@ struct SortedChunks<Element: KeyedElement & Sendable>: Sendable {
     /// capacity it grew to, and a half left in it would hold twice the room it needs).
     private mutating func splitChunk(_ c: Int, of g: Int) {
         let full = groups[g].chunks[c]
+        let bound = groups[g].bounds[c]
         let half = full.count / 2
         groups[g].chunks[c] = Array(full[..<half])
+        groups[g].bounds[c].last = full[half - 1].key
         groups[g].chunks.insert(Array(full[half...]), at: c + 1)
-        groups[g].starts.insert(groups[g].starts[c] + half, at: c + 1)
+        groups[g].bounds.insert(Bound(start: bound.start + half, last: bound.last), at: c + 1)
     }
 
     private mutating func splitGroup(_ g: Int) {
         let full = groups[g]
         let half = full.chunks.count / 2
-        let offset = full.starts[half]
-        let head = Group(chunks: Array(full.chunks[..<half]), starts: Array(full.starts[..<half]), count: offset)
+        let offset = full.bounds[half].start
+        let head = Group(
+            chunks: Array(full.chunks[..<half]), bounds: Array(full.bounds[..<half]), start: full.start, count: offset,
+            last: full.bounds[half - 1].last)
         let tail = Group(
-            chunks: Array(full.chunks[half...]), starts: full.starts[half...].map { $0 - offset }, count: full.count - offset)
+            chunks: Array(full.chunks[half...]), bounds: full.bounds[half...].map { Bound(start: $0.start - offset, last: $0.last) },
+            start: full.start + offset, count: full.count - offset, last: full.last)
         groups[g] = head
         groups.insert(tail, at: g + 1)
-        groupStarts.insert(groupStarts[g] + offset, at: g + 1)
     }
 
     /// Removes the element with this key; returns whether there was one.
@@ -184,32 +214,38 @@ struct SortedChunks<Element: KeyedElement & Sendable>: Sendable {
         guard g < groups.count else { return false }
         let c = groups[g].chunkIndex(for: key)
         let o = Self.offset(of: key, in: groups[g].chunks[c])
-        guard o < groups[g].chunks[c].count, groups[g].chunks[c][o].key == key else { return false }
+        let size = groups[g].chunks[c].count
+        guard o < size, groups[g].chunks[c][o].key == key else { return false }
         count -= 1
-        for i in (g + 1)..<groups.count { groupStarts[i] -= 1 }
+        for i in (g + 1)..<groups.count { groups[i].start -= 1 }
         if groups[g].count == 1 {
             groups.remove(at: g)
-            groupStarts.remove(at: g)
             return true
         }
         groups[g].count -= 1
-        if groups[g].chunks[c].count == 1 {
+        if size == 1 {
             groups[g].chunks.remove(at: c)
-            groups[g].starts.remove(at: c)
-            for i in c..<groups[g].chunks.count { groups[g].starts[i] -= 1 }
+            groups[g].bounds.remove(at: c)
+            for i in c..<groups[g].bounds.count { groups[g].bounds[i].start -= 1 }
+            if c == groups[g].bounds.count { groups[g].last = groups[g].bounds[c - 1].last }
         } else {
             groups[g].chunks[c].remove(at: o)
-            for i in (c + 1)..<groups[g].chunks.count { groups[g].starts[i] -= 1 }
+            if o == size - 1 {
+                let last = groups[g].chunks[c][o - 1].key
+                groups[g].bounds[c].last = last
+                if c == groups[g].chunks.count - 1 { groups[g].last = last }
+            }
+            for i in (c + 1)..<groups[g].chunks.count { groups[g].bounds[i].start -= 1 }
         }
         return true
     }
 
     /// The element at a position, `0..<count`.
     subscript(position: Int) -> Element {
-        let g = Self.last(in: groupStarts, notAbove: position)
-        let inGroup = position - groupStarts[g]
+        let g = group(containing: position)
+        let inGroup = position - groups[g].start
         let c = groups[g].chunk(containing: inGroup)
-        return groups[g].chunks[c][inGroup - groups[g].starts[c]]
+        return groups[g].chunks[c][inGroup - groups[g].bounds[c].start]
     }
 
     /// Visits the elements at `positions` in order, or in reverse order when `reversed`;
@@ -220,9 +256,9 @@ struct SortedChunks<Element: KeyedElement & Sendable>: Sendable {
         guard !positions.isEmpty else { return true }
         var remaining = positions.count
         if !reversed {
-            var g = Self.last(in: groupStarts, notAbove: positions.lowerBound)
-            var c = groups[g].chunk(containing: positions.lowerBound - groupStarts[g])
-            var o = positions.lowerBound - groupStarts[g] - groups[g].starts[c]
+            var g = group(containing: positions.lowerBound)
+            var c = groups[g].chunk(containing: positions.lowerBound - groups[g].start)
+            var o = positions.lowerBound - groups[g].start - groups[g].bounds[c].start
             while remaining > 0 {
                 let chunk = groups[g].chunks[c]
                 while o < chunk.count && remaining > 0 {
@@ -239,9 +275,9 @@ struct SortedChunks<Element: KeyedElement & Sendable>: Sendable {
             }
         } else {
             let last = positions.upperBound - 1
-            var g = Self.last(in: groupStarts, notAbove: last)
-            var c = groups[g].chunk(containing: last - groupStarts[g])
-            var o = last - groupStarts[g] - groups[g].starts[c]
+            var g = group(containing: last)
+            var c = groups[g].chunk(containing: last - groups[g].start)
+            var o = last - groups[g].start - groups[g].bounds[c].start
             while remaining > 0 {
                 let chunk = groups[g].chunks[c]
                 while o >= 0 && remaining > 0 {
@@ -286,14 +322,15 @@ struct SortedChunks<Element: KeyedElement & Sendable>: Sendable {
 
         /// Whether the list holds `key`; keys must be asked in rising order.
         mutating func contains(_ key: Key) -> Bool {
-            while group < groups.count, groups[group].lastKey < key {
+            while group < groups.count, groups[group].last < key {
                 group += 1
                 chunk = 0
                 offset = 0
             }
             guard group < groups.count else { return false }
             let chunks = groups[group].chunks
-            while chunks[chunk][chunks[chunk].count - 1].key < key {
+            let bounds = groups[group].bounds
+            while bounds[chunk].last < key {
                 chunk += 1
                 offset = 0
             }
