@@ -91,12 +91,12 @@ import Testing
 /// Seeded random JSON text: every kind of value, number spellings, escapes, raw UTF-8, and white
 /// space between tokens; object keys from a small pool so that some repeat, or made unique.
 private struct RandomDocument {
-    var random: SplitMix64
+    var random: SeededGenerator
     let repeatingKeys: Bool
     private var text = ""
 
     init(seed: UInt64, repeatingKeys: Bool) {
-        random = SplitMix64(state: seed)
+        random = SeededGenerator(seed: seed)
         self.repeatingKeys = repeatingKeys
     }
 
@@ -176,18 +176,5 @@ private struct RandomDocument {
             ])
         }
         text += suffix + "\""
-    }
-}
-
-/// SplitMix64: a small generator whose sequence a seed fixes.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
     }
 }
