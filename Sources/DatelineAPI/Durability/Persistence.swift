@@ -185,22 +185,24 @@ public final class Persistence: Sendable {
     /// waiting: later stages build on it at once. `decide` gets the latest state (staged batches
     /// included) and returns the changes; nothing else is staged meanwhile, so what it checks
     /// still holds when they apply. `read` then gets the state they made, to take from it what
-    /// the writer answers with. Keep both to checks and lookups, and let go of the snapshots
-    /// they get. A batch that changes nothing waits for the state it saw. Throws what `decide`
-    /// throws, and once a flush has failed.
-    func stage<Result>(
-        _ decide: (StoreSnapshot) throws -> [StoreChange], reading read: (StoreSnapshot) throws -> Result
-    ) throws -> (pending: PendingWrite, result: Result) {
+    /// the writer answers with; what it returns or throws comes back as `answer`, the batch
+    /// staged either way. Keep both to checks and lookups, and let go of the snapshots they get.
+    /// A batch that changes nothing waits for the state it saw. Throws what `decide` throws, and
+    /// once a flush has failed; then nothing was staged.
+    func stage<Answer>(
+        _ decide: (StoreSnapshot) throws -> [StoreChange], reading read: (StoreSnapshot) throws -> Answer
+    ) throws -> (pending: PendingWrite, answer: Result<Answer, any Error>) {
         try state.withLock { state in
             if let failure = state.commits.failure { throw failure }
             state.followStore(store)
             let changes = try decide(state.draft.view)
-            let changed = !state.draft.apply(changes).isEmpty
-            let result = try read(state.draft.view)
-            let version = state.draft.version
-            guard changed else { return (PendingWrite(version: version, sequence: state.commits.appended), result) }
-            let sequence = try state.commits.append(Staged(version: version, changes: changes))
-            return (PendingWrite(version: version, sequence: sequence), result)
+            var sequence = state.commits.appended
+            if !state.draft.apply(changes).isEmpty {
+                // Cannot fail: no flush has failed, and the lock is held.
+                sequence = try state.commits.append(Staged(version: state.draft.version, changes: changes))
+            }
+            let answer = Result { try read(state.draft.view) }
+            return (PendingWrite(version: state.draft.version, sequence: sequence), answer)
         }
     }
 

@@ -34,13 +34,13 @@ final class Ingestion: Sendable {
     /// needs from the state they made. Then waits until they are durable and readers see them,
     /// and returns what `read` returned. Keep `decide` and `read` to checks, the making of
     /// changes and lookups: validation, extraction and encoding belong before or after.
-    func write<Result>(
-        _ decide: (StoreSnapshot) throws -> [StoreChange], reading read: (StoreSnapshot) throws -> Result
-    ) throws -> Result {
+    func write<Answer>(
+        _ decide: (StoreSnapshot) throws -> [StoreChange], reading read: (StoreSnapshot) throws -> Answer
+    ) throws -> Answer {
         try Self.unavailableOnFailure {
-            let (pending, result) = try persistence.stage(decide, reading: read)
+            let (pending, answer) = try persistence.stage(decide, reading: read)
             try persistence.waitUntilDurable(pending)
-            return result
+            return try answer.get()
         }
     }
 

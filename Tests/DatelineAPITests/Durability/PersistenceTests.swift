@@ -137,6 +137,19 @@ struct PersistenceTests {
         #expect(third.store.snapshot.version == second.store.snapshot.version)
     }
 
+    @Test func aWriteWhoseAnswerFailsIsStillJournaled() throws {
+        struct LookupFailed: Error {}
+        let directory = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let persistence = try Self.persistence(in: directory)
+        let (pending, answer) = try persistence.stage({ _ in [Self.entity(1)] }, reading: { _ -> Int in throw LookupFailed() })
+        #expect(throws: LookupFailed.self) { try answer.get() }
+        try persistence.waitUntilDurable(pending)
+        let reopened = try Self.persistence(in: directory)
+        #expect(reopened.store.snapshot.entity("writer-1") != nil)
+        #expect(reopened.store.snapshot.version == persistence.store.snapshot.version)
+    }
+
     @Test func readersSeeAWriteOnlyOnceItIsDurable() throws {
         let directory = Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
