@@ -84,7 +84,7 @@ let package = Package(
         ),
         .executableTarget(name: "dateline-train", dependencies: ["Extraction"], swiftSettings: settings),
         .executableTarget(name: "store-bench", dependencies: ["NewsModel", "Hashing"], path: "bench/store", swiftSettings: settings),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Locking"], swiftSettings: settings),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Hashing", "Locking"], swiftSettings: settings),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"], swiftSettings: settings),
         .testTarget(name: "NewsModelTests", dependencies: ["NewsModel"], swiftSettings: settings),
         .testTarget(

@@ -83,7 +83,7 @@ enum ClauseFinder {
                     let t = tokens[k]
                     if isBoundary(t) || t.kind == .word && (stops.contains(t.lower) || t.lower == "who" || t.lower == "which") { break }
                     // `approved the law and is due to hold a vote`: a second predicate ends the tail.
-                    if ["and", "but"].contains(t.lower), k + 1 < end, auxiliaries.contains(tokens[k + 1].lower) { break }
+                    if opensPredicate(at: k, tokens, before: end) { break }
                     k += 1
                 }
                 end = k
@@ -160,6 +160,15 @@ enum ClauseFinder {
         return k < sentence.upperBound && tokens[k].isPunct(",") ? k : nil
     }
 
+    /// Whether `and` or `but` at `k` opens a second predicate of the same subject, its next word
+    /// (before `end`) an auxiliary (`and is due to hold a vote`) or, when `orPast`, a past form
+    /// (`and fled`).
+    static func opensPredicate(at k: Int, _ tokens: [Token], before end: Int, orPast: Bool = false) -> Bool {
+        guard ["and", "but"].contains(tokens[k].lower), k + 1 < end else { return false }
+        let next = tokens[k + 1].lower
+        return auxiliaries.contains(next) || orPast && isPast(next)
+    }
+
     /// Whether the past form at `i` is a participle describing the noun before it, not a clause's
     /// verb: the object of a verb (`signed the deal reached in May`, `to respect a truce agreed in
     /// April`) or of a preposition after a verb (`said in a report released on Wednesday`); not
@@ -189,7 +198,7 @@ enum ClauseFinder {
         "among", "against", "across", "behind", "beyond", "inside", "outside", "toward", "towards",
     ]
     private static let modals: Set<String> = ["may", "might", "could", "would", "can", "should", "must"]
-    static let auxiliaries: Set<String> = ["has", "have", "had", "was", "were", "is", "are", "will"]
+    private static let auxiliaries: Set<String> = ["has", "have", "had", "was", "were", "is", "are", "will"]
     private static let inserts: Set<String> = [
         "not", "never", "also", "already", "just", "since", "reportedly", "allegedly", "then", "still", "n't", "first", "last",
         "again",

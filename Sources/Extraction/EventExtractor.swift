@@ -173,6 +173,18 @@ struct EventExtractor: Sendable {
         t.kind == .punctuation && [",", ";", ":", "(", ")", "\u{2014}", "\u{2013}"].contains(t.text)
     }
 
+    /// Where a predicate coordinated after `time` starts, when the clause holding `time` tells
+    /// a happening (`approved the bill on March 12 and is due to hold a final vote`): the time
+    /// is not for the triggers from there on.
+    private static func secondPredicate(after time: Range<Int>, tokens: [Token], sentence: Range<Int>, clauses: [Clause]) -> Int? {
+        guard let own = clauses.last(where: { $0.span.contains(time.lowerBound) }),
+            [.past, .perfect, .passive].contains(own.form), !isStative(own, tokens: tokens)
+        else { return nil }
+        return (time.upperBound..<max(time.upperBound, sentence.upperBound - 1)).first { k in
+            ClauseFinder.opensPredicate(at: k, tokens, before: sentence.upperBound, orPast: true)
+        }
+    }
+
     /// Gives each time phrase to the trigger it dates: the trigger right after it (`August 10th
     /// airstrike`), the one in a following `when` clause, or else the nearest, preferring the
     /// same clause. A time in an aside after a closing attribution (`…, the military said, the
@@ -184,16 +196,7 @@ struct EventExtractor: Sendable {
             {
                 continue
             }
-            // `approved the bill on March 12 and is due to hold a final vote`: a time of a clause
-            // that tells a happening is not for a trigger of the clause coordinated after it.
-            let own = clauses.last { $0.span.contains(time.tokens.lowerBound) }
-            let later = own.flatMap { c in
-                [.past, .perfect, .passive].contains(c.form) && !Self.isStative(c, tokens: tokens)
-                    ? (time.tokens.upperBound..<max(time.tokens.upperBound, sentence.upperBound - 1)).first { k in
-                        ["and", "but"].contains(tokens[k].lower)
-                            && (ClauseFinder.auxiliaries.contains(tokens[k + 1].lower) || ClauseFinder.isPast(tokens[k + 1].lower))
-                    } : nil
-            }
+            let later = Self.secondPredicate(after: time.tokens, tokens: tokens, sentence: sentence, clauses: clauses)
             var date = time.date
             var chosen: Int?
             var w = time.tokens.upperBound

@@ -1,7 +1,7 @@
 /// A small seeded generator (SplitMix64: a counter passed through a 64-bit mixing function), for
 /// what must come out the same on every machine and Swift version: the trainer's shuffles and
-/// the store benchmark's corpus.
-public struct SplitMix64: Sendable {
+/// the store benchmark's corpus, the tests' generated documents.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     public init(seed: UInt64) { state = seed }

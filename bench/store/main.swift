@@ -170,7 +170,7 @@ func measureSingleWrites() {
         let event = nextProbe()
         let before = threadCPUMilliseconds()
         draft.apply([.upsertEvent(event)])
-        if (index + 1) % groupSize == 0 { store.publish([draft.takeSnapshot()]) }
+        if (index + 1) % groupSize == 0 { store.publish(draft.takeSnapshot()) }
         cpu.append(threadCPUMilliseconds() - before)
     }
     groupedGrowth.append(

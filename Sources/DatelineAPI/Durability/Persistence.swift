@@ -271,7 +271,7 @@ public final class Persistence: Sendable {
             }
         }
         if let snapshot {
-            store.publish([snapshot])
+            store.publish(snapshot)
             feed.publish(snapshot)
         }
         for waiter in state.withLock({ $0.commits.flushed(batch) }) { waiter.signal() }

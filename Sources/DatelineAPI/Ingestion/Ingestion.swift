@@ -26,9 +26,6 @@ final class Ingestion: Sendable {
         var duplicate = false
     }
 
-    /// The state writes decide on, staged writes included (see ``Persistence/latest``).
-    var latest: StoreSnapshot { persistence.latest }
-
     /// Runs `decide` on the latest state and stages the changes it returns, with no other write
     /// between, so that what it checks still holds when they apply; `read` takes what the answer
     /// needs from the state they made. Then waits until they are durable and readers see them,
@@ -61,7 +58,7 @@ final class Ingestion: Sendable {
 
     /// Extracts from the article and commits the article, its entities and its events as one
     /// version; an article the store already holds is returned as it is, nothing written.
-    /// Extraction runs outside the writer lock, on the latest state; inside it, the article is
+    /// Extraction runs before the write, on the latest state; inside it, the article is
     /// checked again for a duplicate and its id for a taker, and events are merged with those
     /// the store holds then. Throws only when the journal cannot be written (and then nothing
     /// changed).
@@ -72,10 +69,12 @@ final class Ingestion: Sendable {
     private func extractAndCommit(_ input: ArticleInput) throws -> Outcome {
         let body = Cleaner.clean(input.text, title: input.title, language: input.language)
         while true {
-            // A repost costs no extraction: it is answered once the state it was found in is durable.
-            let stored = try write({ _ in [] }, reading: { Self.storedDuplicate(of: input, body: body, in: $0) })
-            if let stored { return stored }
             let seen = persistence.latest
+            // A repost costs no extraction: it is answered once the state it was found in is durable.
+            if let stored = Self.storedDuplicate(of: input, body: body, in: seen) {
+                try write { _ in [] }
+                return stored
+            }
             let articleID = seen.uniqueID(from: Slug.make(input.title), for: .article)
             let result = extractor.extract(input, articleId: articleID, known: seen.entities(nameableIn: [input.title, input.text]))
             var outcome: Outcome?

@@ -81,15 +81,8 @@ enum EventInput {
 
     /// The problem with a quote that ends at `end` in `article`, if it ends past the body.
     private static func beyondBody(_ end: Int, of article: Article) -> String? {
-        let length = scalarCount(article.body)
+        let length = article.body.scalarCount
         return end > length ? "must be within the article's body of \(length) characters, got \(end)." : nil
-    }
-
-    /// The Unicode scalars in `text`, counted as its UTF-8 bytes that begin one: a loop the
-    /// compiler vectorises, where `unicodeScalars.count` decodes every scalar.
-    static func scalarCount(_ text: String) -> Int {
-        var text = text
-        return text.withUTF8 { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
     }
 
     private static func checkEntity(_ id: String, _ field: String, in snapshot: StoreSnapshot, validator: inout FieldValidator) {

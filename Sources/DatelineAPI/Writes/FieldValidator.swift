@@ -78,7 +78,7 @@ struct FieldValidator {
             fail(field, "must not be empty.")
             return nil
         }
-        if text.unicodeScalars.count > maxLength {
+        if text.scalarCount > maxLength {
             fail(field, "must be at most \(maxLength) characters long.")
             return nil
         }

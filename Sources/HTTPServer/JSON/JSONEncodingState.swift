@@ -221,8 +221,7 @@ final class JSONEncodingState: Encoder {
     @inline(__always)
     func encodeMember(in frame: Int, key: String, _ write: () throws -> Void) rethrows {
         checkInnermost(frame)
-        let saved = checkpoint()
-        do {
+        try undoingOnError {
             if frames[frame].count > 0 { bytes.append(UInt8(ascii: ",")) }
             let keyStart = bytes.count
             let escaped = writeString(key)
@@ -232,9 +231,6 @@ final class JSONEncodingState: Encoder {
             members.append(Member(keyStart: keyStart, keyEnd: keyEnd, end: bytes.count, child: -1))
             frames[frame].count += 1
             if escaped { frames[frame].keysEscaped = true }
-        } catch {
-            restore(saved)
-            throw error
         }
     }
 
@@ -242,14 +238,10 @@ final class JSONEncodingState: Encoder {
     @inline(__always)
     func encodeElement(in frame: Int, _ write: () throws -> Void) rethrows {
         checkInnermost(frame)
-        let saved = checkpoint()
-        do {
+        try undoingOnError {
             if frames[frame].count > 0 { bytes.append(UInt8(ascii: ",")) }
             try write()
             frames[frame].count += 1
-        } catch {
-            restore(saved)
-            throw error
         }
     }
 
@@ -259,23 +251,32 @@ final class JSONEncodingState: Encoder {
         checkInnermost(frame)
         precondition(
             frames[frame].kind == .empty, "Attempt to encode value through single value container when previously value already encoded.")
-        let saved = checkpoint()
-        do {
+        try undoingOnError {
             try write()
             frames[frame].kind = .single
+        }
+    }
+
+    /// Runs `body`; if it throws, everything it wrote is taken back first, so that a caller who
+    /// catches the error (`try?` inside `encode(to:)`) finds the output as it was.
+    @inline(__always)
+    private func undoingOnError(_ body: () throws -> Void) rethrows {
+        let saved = checkpoint()
+        do {
+            try body()
         } catch {
             restore(saved)
             throw error
         }
     }
 
-    func checkpoint() -> Checkpoint {
+    private func checkpoint() -> Checkpoint {
         Checkpoint(
             bytes: bytes.count, frames: frames.count, members: members.count, children: children.count,
             insertions: insertions.count, openContainers: openContainers, tooDeep: tooDeep)
     }
 
-    func restore(_ saved: Checkpoint) {
+    private func restore(_ saved: Checkpoint) {
         bytes.removeSubrange(saved.bytes...)
         frames.removeSubrange(saved.frames...)
         members.removeSubrange(saved.members...)

@@ -45,27 +45,23 @@ public final class NewsStore: Sendable {
         writer.withLock { _ in
             let current = snapshot
             let next = current.applying(changes)
-            if next !== current { publish([next]) }
+            if next !== current { publish(next) }
             return next
         }
     }
 
-    /// Makes the last of `snapshots` current and logs the changes of each: a writer that builds
-    /// snapshots ahead of the readers (to make them durable first, with a ``StoreDraft`` or
-    /// ``StoreSnapshot/applying(_:)``) publishes them here, in order. The `lastChanges` of each
-    /// must hold every version after the one before it.
-    public func publish(_ snapshots: [StoreSnapshot]) {
-        guard let last = snapshots.last else { return }
+    /// Makes `snapshot` current and logs its changes: a writer that builds snapshots ahead of the
+    /// readers (to make them durable first, with a ``StoreDraft`` or
+    /// ``StoreSnapshot/applying(_:)``) publishes them here, in order. Its `lastChanges` must hold
+    /// every version after the current one.
+    public func publish(_ snapshot: StoreSnapshot) {
         published.withLock { published in
-            var version = published.snapshot.version
-            for snapshot in snapshots {
-                precondition(
-                    snapshot.lastChanges.first?.version == version + 1 && snapshot.lastChanges.last?.version == snapshot.version,
-                    "snapshots are published in order, each with the changes of every version since the one before")
-                version = snapshot.version
-                published.log.append(snapshot.lastChanges)
-            }
-            published.snapshot = last
+            precondition(
+                snapshot.lastChanges.first?.version == published.snapshot.version + 1
+                    && snapshot.lastChanges.last?.version == snapshot.version,
+                "snapshots are published in order, each with the changes of every version since the one before")
+            published.log.append(snapshot.lastChanges)
+            published.snapshot = snapshot
         }
     }
 

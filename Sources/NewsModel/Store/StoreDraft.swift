@@ -10,7 +10,7 @@
 /// ```swift
 /// var draft = StoreDraft(store.snapshot)
 /// let records = draft.apply([.upsertEvent(meeting)])     // version + 1, nothing published
-/// store.publish([draft.takeSnapshot()])                  // readers see it
+/// store.publish(draft.takeSnapshot())                  // readers see it
 /// ```
 ///
 /// A snapshot from ``view`` shares the draft's state as one from ``takeSnapshot()`` does: while

@@ -1,4 +1,5 @@
 import HTTPServer
+import Hashing
 
 /// Encodable values of many shapes, for comparing encoders.
 enum EncodingFixtures {
@@ -61,7 +62,7 @@ enum EncodingFixtures {
         var value: JSONValue
         var alpha: Bool
 
-        static func random(depth: Int, using generator: inout SeededGenerator) -> Record {
+        static func random(depth: Int, using generator: inout SplitMix64) -> Record {
             func string() -> String { JSONValue.randomString(using: &generator) }
             func double() -> Double { JSONValue.randomDouble(using: &generator) }
             func count(_ most: Int) -> Int { Int.random(in: 0...most, using: &generator) }

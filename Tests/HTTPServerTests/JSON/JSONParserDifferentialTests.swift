@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import Hashing
 import Testing
 
 /// ``JSONParser`` against Foundation's `JSONDecoder` decoding `JSONValue`, the parser it replaced:
@@ -91,12 +92,12 @@ import Testing
 /// Seeded random JSON text: every kind of value, number spellings, escapes, raw UTF-8, and white
 /// space between tokens; object keys from a small pool so that some repeat, or made unique.
 private struct RandomDocument {
-    var random: SeededGenerator
+    var random: SplitMix64
     let repeatingKeys: Bool
     private var text = ""
 
     init(seed: UInt64, repeatingKeys: Bool) {
-        random = SeededGenerator(seed: seed)
+        random = SplitMix64(seed: seed)
         self.repeatingKeys = repeatingKeys
     }
 

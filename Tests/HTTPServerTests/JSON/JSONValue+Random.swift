@@ -1,9 +1,10 @@
 import HTTPServer
+import Hashing
 
 /// Random JSON documents and their parts, for comparing encoders.
 extension JSONValue {
     /// A random document at most `depth` containers deep.
-    static func random(depth: Int, using generator: inout SeededGenerator) -> JSONValue {
+    static func random(depth: Int, using generator: inout SplitMix64) -> JSONValue {
         let kind = Int.random(in: 0..<(depth > 0 ? 7 : 4), using: &generator)
         switch kind {
         case 0: return Bool.random(using: &generator) ? .null : .bool(Bool.random(using: &generator))
@@ -29,7 +30,7 @@ extension JSONValue {
 
     /// A random string of up to `maxLength` characters, often with control characters, escapes
     /// and non-ASCII.
-    static func randomString(maxLength: Int = 8, using generator: inout SeededGenerator) -> String {
+    static func randomString(maxLength: Int = 8, using generator: inout SplitMix64) -> String {
         let count = Int.random(in: 0...maxLength, using: &generator)
         var text = String.UnicodeScalarView()
         for _ in 0..<count {
@@ -54,7 +55,7 @@ extension JSONValue {
 
     /// A random finite double: a notable one, a whole number, a number of some magnitude, or
     /// random bits.
-    static func randomDouble(using generator: inout SeededGenerator) -> Double {
+    static func randomDouble(using generator: inout SplitMix64) -> Double {
         switch Int.random(in: 0..<4, using: &generator) {
         case 0:
             return notableDoubles.randomElement(using: &generator)!

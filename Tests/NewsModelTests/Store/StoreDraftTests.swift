@@ -55,7 +55,7 @@ import Testing
         var draft = StoreDraft(store.snapshot)
         draft.apply([.upsertEvent(.make("e2"))])
         draft.apply([.upsertEvent(.make("e3"))])
-        store.publish([draft.takeSnapshot()])
+        store.publish(draft.takeSnapshot())
         #expect(store.snapshot.version == base + 2 && store.snapshot.eventCount == 3)
         #expect(try #require(store.changes(since: base)).map(\.id) == ["e2", "e3"])
         #expect(try #require(store.changes(since: base + 1)).map(\.id) == ["e3"])

@@ -31,24 +31,12 @@ struct SortedChunks<Element: KeyedElement & Sendable>: Sendable {
 
         /// The chunk that holds `key` or would hold it: the first whose last key is not below it.
         func chunkIndex(for key: Key) -> Int {
-            var low = 0
-            var high = chunks.count
-            while low < high {
-                let mid = (low + high) / 2
-                if bounds[mid].last < key { low = mid + 1 } else { high = mid }
-            }
-            return low
+            SortedChunks.partitionPoint(in: 0..<bounds.count) { bounds[$0].last < key }
         }
 
         /// The chunk holding a position within the group: the last whose start is not above it.
         func chunk(containing position: Int) -> Int {
-            var low = 0
-            var high = chunks.count - 1
-            while low < high {
-                let mid = (low + high + 1) / 2
-                if bounds[mid].start <= position { low = mid } else { high = mid - 1 }
-            }
-            return low
+            max(0, SortedChunks.partitionPoint(in: 0..<bounds.count) { bounds[$0].start <= position } - 1)
         }
     }
 
@@ -83,32 +71,28 @@ struct SortedChunks<Element: KeyedElement & Sendable>: Sendable {
 
     /// The group holding a position: the last whose start is not above it.
     private func group(containing position: Int) -> Int {
-        var low = 0
-        var high = groups.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if groups[mid].start <= position { low = mid } else { high = mid - 1 }
-        }
-        return low
+        max(0, Self.partitionPoint(in: 0..<groups.count) { groups[$0].start <= position } - 1)
     }
 
     /// The group that holds `key` or would hold it: the first whose last key is not below it.
     private func groupIndex(for key: Key) -> Int {
-        var low = 0
-        var high = groups.count
-        while low < high {
-            let mid = (low + high) / 2
-            if groups[mid].last < key { low = mid + 1 } else { high = mid }
-        }
-        return low
+        Self.partitionPoint(in: 0..<groups.count) { groups[$0].last < key }
     }
 
-    private static func offset(of key: Key, in chunk: [Element]) -> Int {
-        var low = 0
-        var high = chunk.count
+    /// Where `key` is or would go in `chunk`, from `start` on.
+    private static func offset(of key: Key, in chunk: [Element], from start: Int = 0) -> Int {
+        partitionPoint(in: start..<chunk.count) { chunk[$0].key < key }
+    }
+
+    /// The first index of `range` where `isBelow` is false, `isBelow` holding for a prefix of
+    /// the range and for nothing after it: every search of the list, by key or by position.
+    @inline(__always)
+    private static func partitionPoint(in range: Range<Int>, where isBelow: (Int) -> Bool) -> Int {
+        var low = range.lowerBound
+        var high = range.upperBound
         while low < high {
             let mid = (low + high) / 2
-            if chunk[mid].key < key { low = mid + 1 } else { high = mid }
+            if isBelow(mid) { low = mid + 1 } else { high = mid }
         }
         return low
     }
@@ -335,14 +319,8 @@ struct SortedChunks<Element: KeyedElement & Sendable>: Sendable {
                 offset = 0
             }
             let elements = chunks[chunk]
-            var low = offset
-            var high = elements.count
-            while low < high {
-                let mid = (low + high) / 2
-                if elements[mid].key < key { low = mid + 1 } else { high = mid }
-            }
-            offset = low
-            return low < elements.count && elements[low].key == key
+            offset = SortedChunks.offset(of: key, in: elements, from: offset)
+            return offset < elements.count && elements[offset].key == key
         }
     }
 }

@@ -2,9 +2,9 @@ import Testing
 
 @testable import DatelineAPI
 
-@Suite struct EventInputTests {
+@Suite struct StringScalarCountTests {
     @Test(arguments: ["", "Putin", "Novo-Ogaryovo ↔ Kremlin", "Zürich, café, naïve", "𝒜 and 🇵🇸 and e\u{301}"])
     func scalarCountIsTheNumberOfUnicodeScalars(_ text: String) {
-        #expect(EventInput.scalarCount(text) == text.unicodeScalars.count)
+        #expect(text.scalarCount == text.unicodeScalars.count)
     }
 }
