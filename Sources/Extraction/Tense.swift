@@ -5,9 +5,9 @@ enum Tense: Sendable, Hashable {
     private static let futureCues: Set<String> = [
         "will", "shall", "scheduled", "upcoming", "next", "approach", "approaches", "approaching", "coming",
         "tomorrow", "forthcoming", "slated", "expected", "planned", "plans", "plan", "intends", "aims", "due",
-        "expects", "expect", "must", "payable",
+        "expects", "expect", "must", "payable", "would",
     ]
-    private static let futureBeforeTo: Set<String> = ["set", "due", "going", "poised"]
+    private static let futureBeforeTo: Set<String> = ["set", "due", "going", "poised", "supposed"]
     private static let pastCues: Set<String> = [
         "was", "were", "had", "has", "have", "did", "since", "ago", "last", "earlier", "previously", "recent",
         "began", "met", "said", "told", "took", "gave", "held", "won", "lost", "sent", "made", "came", "went",
@@ -70,11 +70,11 @@ enum Tense: Sendable, Hashable {
         guard t.kind == .word, !t.isCapitalized || k == sentence.lowerBound else { return nil }
         let w = t.lower
         if !speech, Lexicon.speechVerbs.contains(w) { return nil }
-        // `must be returned`, `the reduced dividend`: a participle, not a past verb.
-        if k > sentence.lowerBound, w.hasSuffix("ed"), !pastCues.contains(w),
-            ["be", "being"].contains(tokens[k - 1].lower) || determiners.contains(tokens[k - 1].lower)
-        {
-            return nil
+        // `must be returned`, `will be paid`, `the reduced dividend`: a participle, not a past verb.
+        if k > sentence.lowerBound, isPastVerb(w) {
+            let previous = tokens[k - 1].lower
+            if ["be", "being", "been"].contains(previous) { return nil }
+            if w.hasSuffix("ed"), !pastCues.contains(w), determiners.contains(previous) { return nil }
         }
         if futureCues.contains(w) || w.hasSuffix("'ll") || w.hasSuffix("\u{2019}ll") { return .future }
         if futureBeforeTo.contains(w), k + 1 < sentence.upperBound, tokens[k + 1].lower == "to" { return .future }

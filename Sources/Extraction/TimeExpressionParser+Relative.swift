@@ -87,6 +87,12 @@ extension TimeExpressionParser {
             return ParsedCore(core: .yearEarlier(fromPublication: true), end: noun == "quarter" || noun == "period" ? i + 2 : i + 1)
         case "the":
             return afterThe(at: i)
+        case "current":
+            // `the current quarter`, `the current fiscal year`: this one.
+            let k = word(i + 1) == "fiscal" ? i + 2 : i + 1
+            if let next = word(k), let unit = Self.units[next], unit != .day, !next.hasSuffix("s") {
+                return ParsedCore(core: .relative(unit, 0), end: k + 1)
+            }
         case "that":
             // `that day`, `that week`: the last one mentioned.
             if let next = word(i + 1), let unit = Self.units[next] ?? (Self.partsOfDay.contains(next) ? .day : nil), !next.hasSuffix("s") {

@@ -17,7 +17,9 @@ func evaluateTimeBank(_ dir: String, split: String, verbose: Bool) {
     var documents = 0
     for (name, doc) in timeMLDocuments(dir, split: split, verbose: verbose) {
         documents += 1
-        let system = TimeExpressionNormalizer(publishedAt: doc.creation).phrases(in: doc.text).filter { !$0.isInferred }
+        let normalizer = TimeExpressionNormalizer(publishedAt: doc.creation)
+        let dated = normalizer.phrases(in: doc.text).filter { !$0.isInferred }.map(SystemTimex.init)
+        let system = (dated + normalizer.references(in: doc.text).map(SystemTimex.init)).sorted { $0.start < $1.start }
         for t in doc.timexes { goldTypes[t.type, default: 0] += 1 }
         let scalars = Array(doc.text.unicodeScalars)
         let report: ((String) -> Void)? = verbose ? { print("  \(name): \($0)") } : nil
@@ -44,5 +46,5 @@ func evaluateTimeBank(_ dir: String, split: String, verbose: Bool) {
                     s.gold, s.system, strict.0, strict.1, strict.2, relaxed.0, relaxed.1, relaxed.2,
                     accuracy, value.0, value.1, value.2))
     }
-    print("The normalizer gives dates only: no DURATION, SET or TIME values, no PRESENT_REF/PAST_REF for `now`, `recently`.")
+    print("The normalizer gives dates and PRESENT_REF/PAST_REF/FUTURE_REF: no DURATION, SET or TIME values.")
 }

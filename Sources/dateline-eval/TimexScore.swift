@@ -19,9 +19,19 @@ struct TimexScore {
     }
 }
 
+/// A time phrase the normalizer found: where it lies and its TIMEX3 value.
+struct SystemTimex {
+    var start: Int
+    var end: Int
+    var value: String
+
+    init(_ phrase: DatedPhrase) { (start, end, value) = (phrase.start, phrase.end, phrase.date.value) }
+    init(_ phrase: ReferencePhrase) { (start, end, value) = (phrase.start, phrase.end, phrase.reference.rawValue) }
+}
+
 /// Matches system phrases to gold timexes one to one, in text order: strict when the offsets are
 /// equal, relaxed when they overlap; a value counts when a relaxed match has the gold value.
-func compare(_ gold: [GoldTimex], _ system: [DatedPhrase], text: [Unicode.Scalar], report: ((String) -> Void)?) -> TimexScore {
+func compare(_ gold: [GoldTimex], _ system: [SystemTimex], text: [Unicode.Scalar], report: ((String) -> Void)?) -> TimexScore {
     func words(_ start: Int, _ end: Int) -> String { "\"" + String(String.UnicodeScalarView(text[start..<end])) + "\"" }
     var score = TimexScore(gold: gold.count, system: system.count)
     var strictUsed = Set<Int>()
@@ -33,7 +43,7 @@ func compare(_ gold: [GoldTimex], _ system: [DatedPhrase], text: [Unicode.Scalar
         }
         guard let k = gold.indices.first(where: { !relaxedUsed.contains($0) && gold[$0].start < phrase.end && phrase.start < gold[$0].end })
         else {
-            report?("extra   \(words(phrase.start, phrase.end)) \(phrase.date.value)")
+            report?("extra   \(words(phrase.start, phrase.end)) \(phrase.value)")
             continue
         }
         relaxedUsed.insert(k)
@@ -41,11 +51,11 @@ func compare(_ gold: [GoldTimex], _ system: [DatedPhrase], text: [Unicode.Scalar
         if gold[k].start != phrase.start || gold[k].end != phrase.end {
             report?("span    \(words(phrase.start, phrase.end)) gold \(words(gold[k].start, gold[k].end))")
         }
-        if gold[k].value == phrase.date.value {
+        if gold[k].value == phrase.value {
             score.valueCorrect += 1
         } else {
             report?(
-                "value   \(words(phrase.start, phrase.end)) \(phrase.date.value) gold \(words(gold[k].start, gold[k].end)) \(gold[k].value)"
+                "value   \(words(phrase.start, phrase.end)) \(phrase.value) gold \(words(gold[k].start, gold[k].end)) \(gold[k].value)"
             )
         }
     }

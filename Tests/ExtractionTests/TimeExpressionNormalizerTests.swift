@@ -189,4 +189,24 @@ import Testing
             .phrases(in: "The dividend will be payable Jan. 3 to stock of record Nov. 16, the company said.")
         #expect(record.map(\.date.value) == ["1990-01-03", "1989-11-16"])
     }
+
+    @Test func anIrregularParticipleAfterBeTakesTheAuxiliarysTense() {
+        let paid = TimeExpressionNormalizer(publishedAt: Day("1989-10-26")!)
+            .phrases(in: "The increased dividend will be paid Dec. 14 to holders of record.")
+        #expect(paid.map(\.date.value) == ["1989-12-14"])
+    }
+
+    @Test func wouldAndSupposedToLookAhead() {
+        let normalizer = TimeExpressionNormalizer(publishedAt: Day("1998-02-13")!)
+        let flights = normalizer.phrases(in: "It said two new flights would leave Bombay from March 30.")
+        #expect(flights.map(\.date.value) == ["1998-03-30"])
+        let talks = normalizer.phrases(in: "The talks are supposed to conclude by May.")
+        #expect(talks.map(\.date.value) == ["1998-05"])
+    }
+
+    @Test func theCurrentUnitIsThisOne() {
+        let normalizer = TimeExpressionNormalizer(publishedAt: Day("1989-10-26")!)
+        #expect(normalizer.normalize("the current quarter")?.value == "1989-Q4")
+        #expect(normalizer.normalize("the current fiscal year")?.value == "1989")
+    }
 }
