@@ -5,7 +5,7 @@ enum Tense: Sendable, Hashable {
     private static let futureCues: Set<String> = [
         "will", "shall", "scheduled", "upcoming", "next", "approach", "approaches", "approaching", "coming",
         "tomorrow", "forthcoming", "slated", "expected", "planned", "plans", "plan", "intends", "aims", "due",
-        "expects", "expect", "must", "payable", "would",
+        "expects", "expect", "must", "payable", "would", "planning",
     ]
     private static let futureBeforeTo: Set<String> = ["set", "due", "going", "poised", "supposed"]
     private static let pastCues: Set<String> = [
@@ -76,6 +76,10 @@ enum Tense: Sendable, Hashable {
             if ["be", "being", "been"].contains(previous) { return nil }
             if w.hasSuffix("ed"), !pastCues.contains(w), determiners.contains(previous) { return nil }
         }
+        // `announced the plan Aug. 21`: a noun, which says nothing of when.
+        if w == "plan" || w == "plans", k > sentence.lowerBound, determiners.contains(tokens[k - 1].lower) { return nil }
+        // `were planning to drive on Monday`: the auxiliary's tense is the planning's, not the drive's.
+        if ["was", "were"].contains(w), k + 1 < sentence.upperBound, futureCues.contains(tokens[k + 1].lower) { return nil }
         if futureCues.contains(w) || w.hasSuffix("'ll") || w.hasSuffix("\u{2019}ll") { return .future }
         if futureBeforeTo.contains(w), k + 1 < sentence.upperBound, tokens[k + 1].lower == "to" { return .future }
         if pastCues.contains(w) { return .past }

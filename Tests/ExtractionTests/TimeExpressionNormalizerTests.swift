@@ -204,6 +204,17 @@ import Testing
         #expect(talks.map(\.date.value) == ["1998-05"])
     }
 
+    @Test func aPlanNounSaysNothingOfWhen() {
+        let normalizer = TimeExpressionNormalizer(publishedAt: Day("1989-10-27")!)
+        #expect(normalizer.phrases(in: "The thrift announced the plan Aug. 21.").map(\.date.value) == ["1989-08-21"])
+    }
+
+    @Test func wasOrWereBeforeAPlanLooksAhead() {
+        let normalizer = TimeExpressionNormalizer(publishedAt: Day("2000-01-07")!)
+        let found = normalizer.phrases(in: "They held a rally and were planning to drive around the airport on Monday.")
+        #expect(found.map(\.date.value) == ["2000-01-10"])
+    }
+
     @Test func theCurrentUnitIsThisOne() {
         let normalizer = TimeExpressionNormalizer(publishedAt: Day("1989-10-26")!)
         #expect(normalizer.normalize("the current quarter")?.value == "1989-Q4")
