@@ -276,6 +276,15 @@ enum ClauseFinder {
                 guard !auxiliaries.contains(v), !blockers.contains(v), !ends(v, "ly") else { return nil }
                 return (i..<(j + 1), j, .future)
             }
+            // `is due to hear the case`, `is due to be sentenced`: the plan's verb heads a clause of
+            // what is to happen.
+            if ["is", "are"].contains(w), ["due", "set", "scheduled", "expected"].contains(tokens[j].lower), j + 2 < sentence.upperBound,
+                tokens[j + 1].lower == "to", isVerbWord(tokens[j + 2])
+            {
+                let passive = tokens[j + 2].lower == "be" && j + 3 < sentence.upperBound && isParticiple(tokens[j + 3].lower)
+                if passive { return (i..<(j + 4), j + 3, .future) }
+                if !blockers.contains(tokens[j + 2].lower) { return (i..<(j + 3), j + 2, .future) }
+            }
             var perfect = ["has", "have", "had"].contains(w)
             if perfect, tokens[j].lower == "been" {
                 perfect = false

@@ -51,12 +51,16 @@ enum Tense: Sendable, Hashable {
         for k in phrase {
             if let t = cue(tokens, k, sentence, speech: speech) { return t }
         }
+        // Looking ahead stops at a second predicate: in `met them on Friday and is expected to
+        // host talks`, Friday is the meeting's.
+        var end = sentence.upperBound
         var d = 1
-        while phrase.lowerBound - d >= sentence.lowerBound || phrase.upperBound - 1 + d < sentence.upperBound {
+        while phrase.lowerBound - d >= sentence.lowerBound || phrase.upperBound - 1 + d < end {
             let before = phrase.lowerBound - d
             if before >= sentence.lowerBound, let t = cue(tokens, before, sentence, speech: speech) { return t }
             let after = phrase.upperBound - 1 + d
-            if after < sentence.upperBound, let t = cue(tokens, after, sentence, speech: speech) { return t }
+            if after < end, ClauseFinder.opensPredicate(at: after, tokens, before: end, orPast: true) { end = after }
+            if after < end, let t = cue(tokens, after, sentence, speech: speech) { return t }
             d += 1
         }
         return nil
@@ -81,7 +85,7 @@ enum Tense: Sendable, Hashable {
         // `were planning to drive on Monday`: the auxiliary's tense is the planning's, not the drive's.
         if ["was", "were"].contains(w), k + 1 < sentence.upperBound, futureCues.contains(tokens[k + 1].lower) { return nil }
         if futureCues.contains(w) || w.hasSuffix("'ll") || w.hasSuffix("\u{2019}ll") { return .future }
-        if futureBeforeTo.contains(w), k + 1 < sentence.upperBound, tokens[k + 1].lower == "to" { return .future }
+        if futureBeforeTo.contains(w), k + 1 < sentence.upperBound, ["to", "for"].contains(tokens[k + 1].lower) { return .future }
         if pastCues.contains(w) { return .past }
         if w.count >= 5, w.hasSuffix("ed"), !notPast.contains(w), w.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) {
             return .past

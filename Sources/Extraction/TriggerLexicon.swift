@@ -50,7 +50,10 @@ enum TriggerLexicon {
             ),
             (.investigate, .actorTarget, "investigated investigation* probe* inquiry* investigating"),
             (.demand, .actorTarget, "demanded demand* demands*"),
-            (.disapprove, .actorTarget, "criticized criticised condemned blamed accused denounced complained criticism* condemnation*"),
+            (
+                .disapprove, .actorTarget,
+                "criticized criticised condemned blamed accused denounced complained complaint* criticism* condemnation*"
+            ),
             (.reject, .actorTarget, "rejected blocked blocking vetoed veto* refused denied rejection*"),
             (.threaten, .actorTarget, "threatened warned threat* threats* ultimatum* warning*"),
             (.protest, .symmetric, "protest* protests* protested demonstration* demonstrations* rally* rallies* marched boycott* walkout*"),
@@ -72,7 +75,7 @@ enum TriggerLexicon {
             ),
             (
                 .ruling, .actorTarget,
-                "ruled ruling* verdict* sentenced convicted acquitted upheld overturned judgment* judgement* struck_down"
+                "ruled ruling* verdict* sentenced convicted acquitted upheld overturned judgment* judgement* struck_down jailed pleaded hearing* trial*"
             ),
             (
                 .disaster, .actorTarget,

@@ -18,6 +18,8 @@ import Testing
         ("Iran may launch an attack.", [("Iran", "launch", .modal)]),
         ("Colville said the strikes breached international law.", [("Colville", "said", .past), ("the strikes", "breached", .past)]),
         ("The company plans to redeem its bonds.", [("The company", "plans", .present)]),
+        ("The court is due to hear the case.", [("The court", "hear", .future)]),
+        ("Ruane is due to be sentenced next month.", [("Ruane", "sentenced", .future)]),
         // A participle after a preposition's noun, once a verb has come, describes the noun.
         (
             "The agency said in a report released on Wednesday that the road had reopened.",

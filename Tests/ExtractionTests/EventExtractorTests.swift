@@ -91,6 +91,15 @@ import Testing
         #expect(Set(Self.events.map(\.id)).count == Self.events.count)
     }
 
+    @Test(arguments: [
+        ("The former mayor was jailed for six years on Thursday.", EventType.ruling),
+        ("A hearing is set for February 14.", .ruling),
+        ("The company filed a complaint with the labour court on Monday.", .disapprove),
+    ])
+    func courtWordsAndComplaintsHaveTheirTypes(_ c: (String, EventType)) {
+        #expect(Fixture.extract(c.0).events.map(\.type) == [c.1], "\(c.0)")
+    }
+
     @Test func extractionIsDeterministic() {
         let again = Fixture.extractor.extract(Fixture.seedInput, articleId: "what-did-putin-discuss-with-mahmoud-abbas")
         #expect(again == Fixture.seed)

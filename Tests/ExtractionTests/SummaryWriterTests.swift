@@ -63,7 +63,7 @@ import Testing
         #expect(summaries.contains("Mahmoud Abbas drew parallels to past displacements"))
     }
 
-    @Test(arguments: ["seed-putin-hosts-abbas", "dev-election", "dev-ruling", "dev-disaster"])
+    @Test(arguments: ["seed-putin-hosts-abbas", "dev-election", "dev-ruling", "dev-disaster", "dev-strike", "dev-trial"])
     func everySummaryIsALine(_ name: String) {
         let result = Fixture.extract(Fixture.text(name))
         for e in result.events {

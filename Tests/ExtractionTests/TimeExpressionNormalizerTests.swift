@@ -215,6 +215,14 @@ import Testing
         #expect(found.map(\.date.value) == ["2000-01-10"])
     }
 
+    @Test func lookingAheadStopsAtASecondPredicate() {
+        let normalizer = TimeExpressionNormalizer(publishedAt: Day("2025-06-12")!)
+        let found = normalizer.phrases(in: "He met them in the capital on Friday and is expected to host talks next Tuesday.")
+        #expect(found.map(\.date.value) == ["2025-06-06", "2025-06-17"])
+        let hearing = normalizer.phrases(in: "A hearing to recover the money he received is set for February 14.")
+        #expect(hearing.map(\.date.value) == ["2026-02-14"])
+    }
+
     @Test func theCurrentUnitIsThisOne() {
         let normalizer = TimeExpressionNormalizer(publishedAt: Day("1989-10-26")!)
         #expect(normalizer.normalize("the current quarter")?.value == "1989-Q4")
