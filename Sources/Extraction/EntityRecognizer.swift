@@ -52,7 +52,8 @@ struct EntityRecognizer: Sendable {
             let sentenceWords = TaggerSentence(words) { name in
                 known[name].map { EntityTag.NameClass($0.type) } ?? knowledge.nameClass(of: name)
             }
-            for span in NameSpan.spans(in: tagger.tag(sentenceWords)) {
+            let spans = NameSpan.joiningOrganizations(NameSpan.spans(in: tagger.tag(sentenceWords)), words: words) { lookup($0) != nil }
+            for span in spans {
                 let range = owners[span.words.lowerBound].lowerBound..<(owners[span.words.upperBound - 1].upperBound + 1)
                 add(span.nameClass, range, tokens: tokens, sentence: sentence, scalars: scalars, into: &out)
             }
@@ -104,6 +105,8 @@ struct EntityRecognizer: Sendable {
         {
             // `his Kastova residence`, `the Lendo district`: the noun after a new name says what it is.
             emit(.new, cue: .location)
+        } else if nameClass != .miscellaneous, let head = Self.headClass(range, tokens) {
+            emit(.new, cue: head)
         } else {
             switch nameClass {
             case .person: emit(.new, cue: .person)
@@ -115,6 +118,17 @@ struct EntityRecognizer: Sendable {
                 if range.count > 1 { emit(.new, cue: .other) }
             }
         }
+    }
+
+    /// The class a new name's own words settle, over the tagger's: a name that ends with a word of
+    /// organizations or firms (`Calloway Construction`) is one, and a name that ends with a word
+    /// of places or starts with one (`Port Almira`) is a place.
+    private static func headClass(_ range: Range<Int>, _ tokens: [Token]) -> EntityType? {
+        guard range.count > 1 else { return nil }
+        let last = tokens[range.upperBound - 1].lower
+        if Lexicon.organizationWords.contains(last) || Lexicon.firmWords.contains(last) { return .organization }
+        if Lexicon.placeSuffixes.contains(last) || Lexicon.placePrefixes.contains(tokens[range.lowerBound].lower) { return .location }
+        return nil
     }
 
     /// Lower-case nouns that, right after a name, make it a place.

@@ -67,6 +67,19 @@ enum Lexicon {
         regiment battalion division federation confederation cooperative bloc caucus judiciary commission
         """)
 
+    /// Words that end a firm's name (`Calloway Construction`, `Summit Brands`), beside
+    /// `organizationWords`; not a feature of the tagger, whose weights were trained without them.
+    static let firmWords: Set<String> = words(
+        """
+        construction foods brands mills energy engineering logistics pharmaceuticals pharma resources insurance
+        shipping steel mining minerals petroleum electric electronics software laboratories labs studios
+        entertainment communications telecom airline railways motors automotive chemicals textiles properties
+        investments securities bancorp financial capital ventures enterprises solutions
+        """)
+
+    /// Words that start a place's name (`Port Almira`, `Mount Kenya`, `Lake Chad`).
+    static let placePrefixes: Set<String> = words("port mount lake cape fort")
+
     /// Words that end a place's name (`Tahrir Square`, `Donetsk Region`).
     static let placeSuffixes: Set<String> = words(
         """

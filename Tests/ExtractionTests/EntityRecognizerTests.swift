@@ -35,6 +35,29 @@ import Testing
         #expect(Self.entity(r, name)?.type == type, "\(r.entities.map { ($0.name, $0.type) })")
     }
 
+    @Test func aNewNamesOwnWordsSettleItsClass() {
+        let r = Fixture.extract("The contracts went to Calloway Construction, a local builder. Ships docked at Port Almira on Sunday.")
+        #expect(Self.entity(r, "Calloway Construction")?.type == .organization)
+        #expect(Self.entity(r, "Port Almira")?.type == .location)
+    }
+
+    @Test func anOrganizationCutAtForOrAndIsOneName() {
+        let r = Fixture.extract(
+            """
+            The Norland Institute of Volcanology and Seismology said the quake hit at night.             The Norland Agency for International Development sent tents.
+            """)
+        #expect(Self.entity(r, "Norland Institute of Volcanology and Seismology")?.type == .organization)
+        #expect(Self.entity(r, "Norland Agency for International Development")?.type == .organization)
+        #expect(Self.entity(r, "Seismology") == nil)
+    }
+
+    @Test func aKnownNameAfterOfEndsTheOrganization() {
+        let words = ["the", "Bank", "of", "England", "and", "Bundesbank", "met"]
+        let spans = [NameSpan(nameClass: .organization, words: 1..<4), NameSpan(nameClass: .organization, words: 5..<6)]
+        #expect(NameSpan.joiningOrganizations(spans, words: words) { $0 == "England" } == spans)
+        #expect(NameSpan.joiningOrganizations(spans, words: words) { _ in false }.map(\.words) == [1..<6])
+    }
+
     @Test func neverTakesWeekdaysMonthsOrOpeners() {
         let r = Fixture.extract(
             "During Tuesday's session in October, Both sides met. However, Among the delegates was Ilse Brandt, a lawyer.")

@@ -65,7 +65,9 @@ public enum EntityTaggerTraining {
         for document in corpus.documents {
             var tagger = EntityTagger(model: model, words: document.lazy.flatMap(\.words))
             for sentence in document {
-                let found = Set(NameSpan.spans(in: tagger.tag(TaggerSentence(sentence.words, knowledge: knowledge))))
+                let tags = tagger.tag(TaggerSentence(sentence.words, knowledge: knowledge))
+                let found = Set(
+                    NameSpan.joiningOrganizations(NameSpan.spans(in: tags), words: sentence.words) { knowledge.nameClass(of: $0) != nil })
                 let gold = Set(sentence.names)
                 for span in found { scores.byClass[span.nameClass.label, default: .init()].predicted += 1 }
                 for span in gold { scores.byClass[span.nameClass.label, default: .init()].gold += 1 }

@@ -28,6 +28,32 @@ struct NameSpan: Sendable, Hashable {
         return out
     }
 
+    /// Joins an organization's name that the tagger cut at `for` or `and`: `Agency for
+    /// International Development` after a word of organizations, `Institute of Volcanology and
+    /// Seismology` after an `of` whose word is no known name (not `Bank of England and
+    /// Bundesbank`). Only an organization or a miscellaneous name joins one.
+    static func joiningOrganizations(_ spans: [NameSpan], words: [String], isKnownName: (String) -> Bool) -> [NameSpan] {
+        var out: [NameSpan] = []
+        for span in spans {
+            if let previous = out.last, previous.nameClass == .organization,
+                span.nameClass == .organization || span.nameClass == .miscellaneous,
+                span.words.lowerBound == previous.words.upperBound + 1
+            {
+                let joiner = words[previous.words.upperBound]
+                let inner = words[previous.words]
+                let last = inner.last!
+                if joiner == "for" && Lexicon.organizationWords.contains(last.lowercased())
+                    || joiner == "and" && inner.dropLast().last == "of" && !isKnownName(last)
+                {
+                    out[out.count - 1].words = previous.words.lowerBound..<span.words.upperBound
+                    continue
+                }
+            }
+            out.append(span)
+        }
+        return out
+    }
+
     /// The BILOU tags of `count` words holding these names.
     static func tags(for spans: [NameSpan], count: Int) -> [EntityTag] {
         var tags = Array(repeating: EntityTag.outside, count: count)
