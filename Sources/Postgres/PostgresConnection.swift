@@ -21,6 +21,9 @@ public final class PostgresConnection: @unchecked Sendable {
     // that a pool can hand it from thread to thread, and only the thread that holds it (the
     // creator, or the caller a pool lent it to) calls it.
     let handle: OpaquePointer
+    /// Set when a statement outlived its cancellation: the connection's state is unknown, so it
+    /// counts as closed.
+    var isAbandoned = false
 
     /// Connects, waiting at most `connectTimeout` (libpq rounds it up to whole seconds, and waits
     /// at least 2) for each address the URL names.
@@ -47,7 +50,7 @@ public final class PostgresConnection: @unchecked Sendable {
 
     /// Whether libpq still holds the connection as open; it learns of a loss on the next call
     /// that reads from the server (see `isStillOpen()`).
-    public var isOpen: Bool { PQstatus(handle) == CONNECTION_OK }
+    public var isOpen: Bool { !isAbandoned && PQstatus(handle) == CONNECTION_OK }
 
     /// Whether a transaction is open (or failed and awaits its ROLLBACK) on this connection.
     public var isInTransaction: Bool {
@@ -60,22 +63,25 @@ public final class PostgresConnection: @unchecked Sendable {
 
     /// Runs one statement with `$1`, `$2`… bound to `parameters` as text (`nil` binds NULL), and
     /// returns its rows as text. The parameters never become part of the SQL text.
+    /// - Parameter timeout: when given, the statement is cancelled on the server once it has run
+    ///   this long; if even the cancellation gets no answer within as long again, the connection
+    ///   is given up. Nil waits as long as the statement runs.
     /// - Throws: `PostgresError`: `.server` with the SQLSTATE when the server refused the
-    ///   statement, `.connection` when the connection was lost.
+    ///   statement, `.timeout` (SQLSTATE 57014) when it was cancelled after `timeout`,
+    ///   `.connection` when the connection was lost.
     @discardableResult
-    public func execute(_ sql: String, parameters: [String?] = []) throws -> PostgresResult {
+    public func execute(_ sql: String, parameters: [String?] = [], timeout: Duration? = nil) throws -> PostgresResult {
         let copies = parameters.map { $0.map { strdup($0) } ?? nil }
         defer { copies.forEach { free($0) } }
         let values = copies.map { UnsafePointer($0) }
-        let result = PQexecParams(handle, sql, Int32(values.count), nil, values, nil, nil, 0)
-        return try read(result)
+        return try run(timeout: timeout) { PQsendQueryParams(handle, sql, Int32(values.count), nil, values, nil, nil, 0) }
     }
 
     /// Runs `sql`, which may hold several statements separated by semicolons and takes no
-    /// parameters (for schema scripts). Stops at the first statement that fails.
-    public func executeScript(_ sql: String) throws {
-        // Each statement's result replaces the previous one: PQexec returns the last.
-        try read(PQexec(handle, sql))
+    /// parameters (for schema scripts). Outside a transaction the statements run as one; the
+    /// first that fails ends the script. `timeout` is as for `execute`.
+    public func executeScript(_ sql: String, timeout: Duration? = nil) throws {
+        try run(timeout: timeout) { PQsendQuery(handle, sql) }
     }
 
     /// Runs `body` between BEGIN and COMMIT; rolls back and rethrows when `body` throws.

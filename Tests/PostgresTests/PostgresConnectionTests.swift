@@ -95,6 +95,41 @@ struct PostgresConnectionTests {
         #expect(try connection.execute("SELECT count(*) FROM t").scalar == "0")
     }
 
+    @Test func aLongStatementIsCancelledAfterItsTimeout() throws {
+        let started = ContinuousClock.now
+        #expect { try connection.execute("SELECT pg_sleep(30)", timeout: .milliseconds(200)) } throws: { error in
+            let failure = error as? PostgresError
+            return failure?.kind == .timeout && failure?.sqlState == "57014" && failure?.breaksConnection == false
+        }
+        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(connection.isOpen && !connection.isInTransaction)
+        #expect(try connection.execute("SELECT 1", timeout: .seconds(5)).scalar == "1")
+    }
+
+    @Test func aStatementWaitingOnALockIsCancelledAfterItsTimeout() throws {
+        let holder = try PostgresConnection(url: cluster.url)
+        try holder.execute("SELECT pg_advisory_lock(7)")
+        #expect { try connection.execute("SELECT pg_advisory_lock(7)", timeout: .milliseconds(200)) } throws: {
+            ($0 as? PostgresError)?.kind == .timeout
+        }
+        try holder.execute("SELECT pg_advisory_unlock(7)")
+        #expect(try connection.execute("SELECT pg_try_advisory_lock(7)", timeout: .seconds(5)).scalar == "t")
+    }
+
+    @Test func aServerThatAnswersNothingIsGivenUpAfterTwiceTheTimeout() throws {
+        let backend = connection.serverProcessID
+        // A stopped backend answers neither the statement nor its cancellation.
+        kill(backend, SIGSTOP)
+        defer { kill(backend, SIGCONT) }
+        let started = ContinuousClock.now
+        #expect { try connection.execute("SELECT 1", timeout: .milliseconds(200)) } throws: {
+            ($0 as? PostgresError)?.kind == .connection
+        }
+        #expect(ContinuousClock.now - started < .seconds(3))
+        #expect(!connection.isOpen)
+        #expect { try connection.execute("SELECT 1") } throws: { ($0 as? PostgresError)?.breaksConnection == true }
+    }
+
     @Test func identifiersAreQuoted() throws {
         #expect(try connection.quotedIdentifier("events") == "\"events\"")
         #expect(try connection.quotedIdentifier("a\"b") == "\"a\"\"b\"")
