@@ -10,7 +10,9 @@ import Locking
 /// so callers fail fast while the database is away and find it again when it is back.
 ///
 /// Every call blocks the calling thread on the network or on a free connection: call it from
-/// dedicated threads or queues that serve nothing else, never from an event loop.
+/// dedicated threads or queues that serve nothing else, never from an event loop. A connection
+/// that LISTENs belongs outside the pool (a `PostgresConnection` of its own): a pooled one would
+/// pass its channels on to the next borrower.
 ///
 /// ```swift
 /// let pool = PostgresPool(PostgresPool.Configuration(url: "postgresql://dateline@127.0.0.1/dateline"))
@@ -141,8 +143,10 @@ public final class PostgresPool: Sendable {
         }
     }
 
+    /// Keeps a returned connection for the next caller, unless it broke or was left inside a
+    /// transaction (which would otherwise carry over to a borrower that knows nothing of it).
     private func checkIn(_ connection: PostgresConnection) {
-        let keep = connection.isOpen
+        let keep = connection.isOpen && !connection.isInTransaction
         state.withLock { state in
             if keep && !state.isClosed { state.idle.append(connection) }
         }

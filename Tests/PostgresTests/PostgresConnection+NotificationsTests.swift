@@ -63,7 +63,8 @@ struct PostgresConnectionNotificationsTests {
     @Test func aLostConnectionEndsTheWaitWithAnError() throws {
         try listener.listen("e")
         let pid = listener.serverProcessID
-        DispatchQueue.global().asyncAfter(deadline: .now() + 0.2) { [sender] in
+        Thread.detachNewThread { [sender] in
+            usleep(200_000)
             _ = try? sender.execute("SELECT pg_terminate_backend($1)", parameters: [String(pid)])
         }
         let started = ContinuousClock.now

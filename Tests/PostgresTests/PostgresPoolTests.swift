@@ -83,6 +83,17 @@ struct PostgresPoolTests {
         #expect(second != nil && second != String(first))
     }
 
+    @Test func aConnectionLeftInATransactionIsNotLentAgain() throws {
+        let pool = pool(size: 1)
+        let first = try pool.withConnection { connection in
+            try connection.execute("BEGIN")
+            return connection.serverProcessID
+        }
+        #expect(pool.idleCount == 0)
+        let (second, inTransaction) = try pool.withConnection { ($0.serverProcessID, $0.isInTransaction) }
+        #expect(second != first && !inTransaction)
+    }
+
     @Test func writesFailWhileTheServerIsDownAndResumeAfterARestart() throws {
         let pool = pool()
         try pool.withConnection { try $0.execute("CREATE TABLE writes (n int)") }
