@@ -48,20 +48,12 @@ public final class PostgresPool: Sendable {
     public let configuration: Configuration
     /// One permit per connection the pool may lend: a borrower takes one before anything else.
     private let permits: DispatchSemaphore
-    private let state: Locked<State>
-
-    private struct State {
-        var idle: [PostgresConnection] = []
-        var failuresInARow = 0
-        var lastFailure: PostgresError?
-        var nextAttempt: ContinuousClock.Instant?
-        var isClosed = false
-    }
+    private let state: Locked<PoolState<PostgresConnection>>
 
     public init(_ configuration: Configuration) {
         self.configuration = configuration
         permits = DispatchSemaphore(value: configuration.maximumConnections)
-        state = Locked(State())
+        state = Locked(PoolState(backoff: configuration.backoff))
     }
 
     /// Lends a connection to `body` and takes it back afterwards; `body` must not keep it.
@@ -81,23 +73,17 @@ public final class PostgresPool: Sendable {
         let connection = try checkOut()
         do {
             let value = try body(connection)
-            checkIn(connection)
+            checkIn(connection, broken: false)
             return value
         } catch {
-            // A broken connection is not kept: it closes when released here.
-            if (error as? PostgresError)?.breaksConnection != true { checkIn(connection) }
+            checkIn(connection, broken: (error as? PostgresError)?.breaksConnection == true)
             throw error
         }
     }
 
     /// Closes the idle connections and every lent one when it comes back; later calls throw.
     public func close() {
-        let idle = state.withLock { state in
-            state.isClosed = true
-            let idle = state.idle
-            state.idle = []
-            return idle
-        }
+        let idle = state.withLock { $0.close() }
         // Released here, outside the lock: each connection closes as it goes.
         _ = idle
     }
@@ -107,49 +93,32 @@ public final class PostgresPool: Sendable {
 
     /// An idle connection that is still open, or a new one.
     private func checkOut() throws -> PostgresConnection {
-        while let idle = try takeIdleOrClearToConnect() {
-            if idle.isStillOpen() { return idle }
-        }
-        do {
-            let connection = try PostgresConnection(url: configuration.url, connectTimeout: configuration.connectTimeout)
-            state.withLock { state in
-                state.failuresInARow = 0
-                state.lastFailure = nil
-                state.nextAttempt = nil
+        while true {
+            switch state.withLock({ $0.lend(at: .now) }) {
+            case .idle(let connection):
+                if connection.isStillOpen() { return connection }
+            case .refuse(let failure):
+                throw failure
+            case .connect:
+                do {
+                    let connection = try PostgresConnection(url: configuration.url, connectTimeout: configuration.connectTimeout)
+                    state.withLock { $0.connected() }
+                    return connection
+                } catch let failure as PostgresError {
+                    state.withLock { $0.failedToConnect(failure, at: .now) }
+                    throw failure
+                }
             }
-            return connection
-        } catch let failure as PostgresError {
-            let backoff = configuration.backoff
-            state.withLock { state in
-                state.failuresInARow += 1
-                state.lastFailure = failure
-                state.nextAttempt = .now + backoff.delay(afterFailures: state.failuresInARow)
-            }
-            throw failure
-        }
-    }
-
-    /// An idle connection, or nil when a new one may be made now.
-    private func takeIdleOrClearToConnect() throws -> PostgresConnection? {
-        try state.withLock { state in
-            if state.isClosed { throw PostgresError(.connection, message: "the pool is closed") }
-            if let idle = state.idle.popLast() { return idle }
-            if let next = state.nextAttempt, ContinuousClock.now < next {
-                let wait = ContinuousClock.now.duration(to: next)
-                let last = state.lastFailure?.message ?? "unknown"
-                throw PostgresError(.connection, message: "PostgreSQL is unreachable (\(last)); next attempt in \(wait)")
-            }
-            return nil
         }
     }
 
     /// Keeps a returned connection for the next caller, unless it broke or was left inside a
     /// transaction (which would otherwise carry over to a borrower that knows nothing of it).
-    private func checkIn(_ connection: PostgresConnection) {
-        let keep = connection.isOpen && !connection.isInTransaction
-        state.withLock { state in
-            if keep && !state.isClosed { state.idle.append(connection) }
-        }
+    private func checkIn(_ connection: PostgresConnection, broken: Bool) {
+        let usable = !broken && connection.isOpen && !connection.isInTransaction
+        let released = state.withLock { $0.takeBack(connection, usable: usable) }
+        // Released here, outside the lock, when not kept.
+        _ = released
     }
 }
 
