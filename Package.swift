@@ -42,7 +42,7 @@ let package = Package(
         .systemLibrary(
             name: "CPostgres",
             pkgConfig: "libpq",
-            providers: [.apt(["libpq-dev"])]
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
         .systemLibrary(name: "CEpoll"),
         .target(name: "Locking", swiftSettings: settings),

@@ -3,7 +3,8 @@
 /// - `dateline_head`: one row, `version`, the global version counter. Each write transaction
 ///   updates it and takes the new value as its version; the row lock makes writers commit in
 ///   version order, so a reader never sees version n+1 committed before n (no gaps, unlike a
-///   sequence, whose values are handed out before commit).
+///   sequence, whose values are handed out before commit). Writers therefore commit one at a
+///   time: the next waits on the row until the previous commit has been flushed.
 /// - `dateline_changes`: one row per store change, keyed by version: the ordered log replicas follow.
 /// - `dateline_articles`, `dateline_entities`, `dateline_events`: the current state, one JSON
 ///   body per id, with the version that last wrote it; what a new replica loads before following the log.
