@@ -39,7 +39,10 @@ final class PostgresTestCluster {
     /// Creates the cluster and starts its server.
     init() throws {
         guard let binaries = Self.binaries else { throw Failure(message: "PostgreSQL's server binaries are not installed") }
-        let template = NSTemporaryDirectory() + "dateline-pg-XXXXXX"
+        // As root the server runs as nobody, who must reach the folder: /tmp rather than a
+        // TMPDIR that may sit in root's home.
+        let base = Self.serverUser == nil ? NSTemporaryDirectory() : "/tmp/"
+        let template = base + "dateline-pg-XXXXXX"
         var path = Array(template.utf8CString)
         guard let made = mkdtemp(&path) else { throw Failure(message: "mkdtemp failed: errno \(errno)") }
         folder = URL(fileURLWithPath: String(cString: made))
