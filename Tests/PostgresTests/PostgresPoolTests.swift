@@ -119,6 +119,51 @@ struct PostgresPoolTests {
         #expect(try pool.withConnection { try $0.execute("SELECT array_agg(n ORDER BY n)::text FROM writes").scalar } == "{1,5}")
     }
 
+    @Test func concurrentWritersGetAnAnswerAcrossARestartAndNoAcknowledgedWriteIsLost() throws {
+        let pool = pool(size: 4)
+        try pool.withConnection { try $0.execute("CREATE TABLE writes (writer int, n int)") }
+        let tally = Locked((acknowledged: 0, refused: 0, acknowledgedAfterRestart: 0, slowest: Duration.zero))
+        let restarted = Locked(false)
+        let writers = DispatchGroup()
+        for writer in 0..<4 {
+            writers.enter()
+            Thread.detachNewThread { [pool] in
+                defer { writers.leave() }
+                let end = ContinuousClock.now + .seconds(3)
+                var n = 0
+                while ContinuousClock.now < end {
+                    n += 1
+                    let started = ContinuousClock.now
+                    let written =
+                        (try? pool.withConnection { connection in
+                            try connection.execute(
+                                "INSERT INTO writes VALUES ($1, $2)", parameters: [String(writer), String(n)], timeout: .seconds(2))
+                        }) != nil
+                    let after = restarted.withLock { $0 }
+                    tally.withLock { tally in
+                        tally.slowest = max(tally.slowest, ContinuousClock.now - started)
+                        if written { tally.acknowledged += 1 } else { tally.refused += 1 }
+                        if written && after { tally.acknowledgedAfterRestart += 1 }
+                    }
+                    if !written { usleep(20_000) }
+                }
+            }
+        }
+        usleep(500_000)
+        cluster.stop()
+        usleep(500_000)
+        try cluster.start()
+        restarted.withLock { $0 = true }
+        #expect(writers.wait(timeout: .now() + 20) == .success)
+        let result = tally.withLock { $0 }
+        #expect(result.refused > 0, "some writes met the stopped server")
+        #expect(result.acknowledgedAfterRestart > 0, "writes resumed by themselves")
+        #expect(result.slowest < .seconds(5), "no write hung")
+        let stored = try pool.withConnection { try $0.execute("SELECT count(*) FROM writes").scalar }.flatMap { Int($0) } ?? -1
+        // A write that failed as the server stopped may still have committed; none acknowledged may be missing.
+        #expect(stored >= result.acknowledged && stored <= result.acknowledged + result.refused)
+    }
+
     @Test func aClosedPoolRefuses() throws {
         let pool = pool()
         try pool.withConnection { _ in }
