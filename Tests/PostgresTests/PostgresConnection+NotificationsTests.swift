@@ -53,6 +53,14 @@ struct PostgresConnectionNotificationsTests {
         #expect(try listener.notifications(timeout: .seconds(5)).map(\.payload) == ["7"])
     }
 
+    @Test func aPayloadTooLongIsRefusedBySQLState() throws {
+        try listener.listen("f")
+        let limit = String(repeating: "x", count: 7999)
+        try sender.notify("f", payload: limit)
+        #expect(try listener.notifications(timeout: .seconds(5)).map(\.payload) == [limit])
+        #expect { try sender.notify("f", payload: limit + "x") } throws: { ($0 as? PostgresError)?.sqlState == "22023" }
+    }
+
     @Test func afterUnlistenNothingArrives() throws {
         try listener.listen("d")
         try listener.unlisten("d")
