@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "NewsModel", targets: ["NewsModel"]),
         .library(name: "Extraction", targets: ["Extraction"]),
         .library(name: "DatelineAPI", targets: ["DatelineAPI"]),
+        .library(name: "Postgres", targets: ["Postgres"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
@@ -38,6 +39,11 @@ let package = Package(
             pkgConfig: "openssl",
             providers: [.apt(["libssl-dev"])]
         ),
+        .systemLibrary(
+            name: "CPostgres",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
         .systemLibrary(name: "CEpoll"),
         .target(name: "Locking", swiftSettings: settings),
         .target(name: "Hashing", swiftSettings: settings),
@@ -56,6 +62,7 @@ let package = Package(
             swiftSettings: settings
         ),
         .target(name: "Extraction", dependencies: ["NewsModel", "Hashing"], swiftSettings: settings),
+        .target(name: "Postgres", dependencies: ["CPostgres", "Locking"], swiftSettings: settings),
         .target(
             name: "DatelineAPI",
             dependencies: [
@@ -87,6 +94,7 @@ let package = Package(
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Hashing", "Locking"], swiftSettings: settings),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"], swiftSettings: settings),
         .testTarget(name: "NewsModelTests", dependencies: ["NewsModel"], swiftSettings: settings),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "Locking"], swiftSettings: settings),
         .testTarget(
             name: "ExtractionTests", dependencies: ["Extraction", "NewsModel"], resources: [.copy("Articles")], swiftSettings: settings),
         .testTarget(

@@ -100,6 +100,11 @@ extension ConfigurationKey {
             kind: .optionalString, apply: { $0.dataDirectory = $1.string.isEmpty ? nil : $1.string },
             read: { .string($0.dataDirectory ?? "") }),
         ConfigurationKey(
+            "database.url", secret: true,
+            "PostgreSQL connection URI (postgresql://user@host:5432/dateline) of the store of record; not with dataDirectory.",
+            kind: .optionalString, apply: { $0.databaseURL = $1.string.isEmpty ? nil : $1.string },
+            read: { .string($0.databaseURL ?? "") }),
+        ConfigurationKey(
             "journal.compactAfter",
             "Journal records after which a snapshot is written (once the journal is as large as the last snapshot).",
             kind: .integer(1...10_000_000), apply: { $0.journalCompactAfter = $1.integer },

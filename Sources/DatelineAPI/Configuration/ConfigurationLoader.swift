@@ -34,6 +34,7 @@ public enum ConfigurationLoader {
             try apply(key, value: .text(text), source: "the command line", to: &configuration)
         }
         try configuration.resolveTLS()
+        try configuration.checkStoreOfRecord()
         return configuration
     }
 

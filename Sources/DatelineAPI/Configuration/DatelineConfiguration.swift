@@ -28,6 +28,9 @@ public struct DatelineConfiguration: Sendable, Hashable {
     public var allowAnonymousWrites = false
     /// Where the journal and snapshots live; nil keeps the store in memory only.
     public var dataDirectory: String?
+    /// The libpq connection URI of a PostgreSQL store of record; nil keeps the store embedded.
+    /// It may carry a password, so `dateline config print` masks it.
+    public var databaseURL: String?
     /// Journal records after which a snapshot is written and the journal emptied, once the
     /// journal is as large as the last snapshot.
     public var journalCompactAfter = 10_000
@@ -64,6 +67,15 @@ public struct DatelineConfiguration: Sendable, Hashable {
         }
         if tls.redirectHTTP && tls.only {
             throw ConfigurationError(key: "tls.redirectHTTP", problem: "needs plain HTTP, which tls.only turns off")
+        }
+    }
+
+    /// A store of record lives in one place: PostgreSQL or the local journal, never both.
+    func checkStoreOfRecord() throws {
+        if databaseURL != nil && dataDirectory != nil {
+            throw ConfigurationError(
+                key: "database.url",
+                problem: "cannot be set together with dataDirectory: PostgreSQL or the local journal keeps the store, not both")
         }
     }
 

@@ -72,6 +72,27 @@ import Testing
         }
     }
 
+    @Test func theDatabaseURLComesFromTheFileTheEnvironmentOrAFlag() throws {
+        let url = "postgresql://dateline@127.0.0.1:5432/dateline"
+        #expect(DatelineConfiguration().databaseURL == nil)
+        #expect(try ConfigurationLoader.load(file: file(#"{"database": {"url": "\#(url)"}}"#), environment: [:]).databaseURL == url)
+        #expect(try ConfigurationLoader.load(file: nil, environment: ["DATELINE_DATABASE_URL": url]).databaseURL == url)
+        #expect(try ConfigurationLoader.load(file: nil, environment: [:], overrides: [("database.url", url)]).databaseURL == url)
+        #expect(ConfigurationKey.named("database.url")?.isSecret == true)
+    }
+
+    @Test func aDatabaseURLAndADataDirectoryTogetherAreRefusedNamingBoth() throws {
+        #expect {
+            try ConfigurationLoader.load(
+                file: nil,
+                environment: ["DATELINE_DATABASE_URL": "postgresql://dateline@127.0.0.1/dateline", "DATELINE_DATA_DIR": "/tmp/x"])
+        } throws: { error in
+            let description = "\(error)"
+            return (error as? ConfigurationError)?.key == "database.url" && description.contains("database.url")
+                && description.contains("dataDirectory")
+        }
+    }
+
     @Test func aMissingExplicitFileIsAnError() {
         #expect(throws: ConfigurationError.self) {
             try ConfigurationLoader.load(file: "/nonexistent/dateline.json", environment: [:])

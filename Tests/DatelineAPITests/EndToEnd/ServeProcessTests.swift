@@ -84,6 +84,15 @@ struct ServeProcessTests {
         #expect(process.logLines.joined().contains("\"\(key)\""))
     }
 
+    @Test func aDatabaseURLBesideADataDirectoryStopsStartUpNamingBoth() throws {
+        let process = try ServerProcess(
+            ["serve", "--port", "0", "--set", "dataDirectory=\(NSTemporaryDirectory())dateline-unused"],
+            environment: ["DATELINE_DATABASE_URL": "postgresql://dateline@127.0.0.1:1/dateline"])
+        #expect(process.waitForExit(timeout: 20) == 2)
+        let output = process.logLines.joined()
+        #expect(output.contains("database.url") && output.contains("dataDirectory"), "\(output)")
+    }
+
     @Test func healthcheckSubcommandExitsZeroOrOne() throws {
         let server = try ServerProcess.serve()
         let good = try ServerProcess(["healthcheck", "--port", String(server.port)])
