@@ -66,7 +66,7 @@ let package = Package(
         .target(
             name: "DatelineAPI",
             dependencies: [
-                "HTTPServer", "NewsModel", "Extraction", "Locking", "Hashing",
+                "HTTPServer", "NewsModel", "Extraction", "Locking", "Hashing", "Postgres",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -94,13 +94,14 @@ let package = Package(
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Hashing", "Locking"], swiftSettings: settings),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"], swiftSettings: settings),
         .testTarget(name: "NewsModelTests", dependencies: ["NewsModel"], swiftSettings: settings),
-        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "Locking"], swiftSettings: settings),
+        .target(name: "PostgresTestSupport", dependencies: ["Postgres"], path: "Tests/PostgresTestSupport", swiftSettings: settings),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PostgresTestSupport", "Locking"], swiftSettings: settings),
         .testTarget(
             name: "ExtractionTests", dependencies: ["Extraction", "NewsModel"], resources: [.copy("Articles")], swiftSettings: settings),
         .testTarget(
             name: "DatelineAPITests",
             dependencies: [
-                "DatelineAPI", "HTTPServer", "NewsModel", "Locking",
+                "DatelineAPI", "HTTPServer", "NewsModel", "Locking", "Postgres", "PostgresTestSupport",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],

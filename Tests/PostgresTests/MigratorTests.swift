@@ -1,6 +1,7 @@
 import Foundation
 import Locking
 import Postgres
+import PostgresTestSupport
 import Testing
 
 @Suite(.enabled(if: PostgresTestCluster.isAvailable, "PostgreSQL's server binaries are not installed (make test installs postgresql)"))

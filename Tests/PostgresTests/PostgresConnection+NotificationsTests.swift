@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import PostgresTestSupport
 import Testing
 
 @Suite(.enabled(if: PostgresTestCluster.isAvailable, "PostgreSQL's server binaries are not installed (make test installs postgresql)"))

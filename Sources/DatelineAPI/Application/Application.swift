@@ -18,7 +18,7 @@ public final class Application: Sendable {
     public let configuration: DatelineConfiguration
     public let store: NewsStore
     public let readiness = Readiness()
-    public let persistence: Persistence
+    public let persistence: any StoreOfRecord
     public let metrics: MetricsObserver
     /// Re-extraction jobs: the current extractor over the stored articles again.
     public let reextractions: Reextractions
@@ -38,10 +38,14 @@ public final class Application: Sendable {
         self.configuration = configuration
         self.logger = logger
         self.store = store
-        self.persistence = Persistence(
-            store: store, feed: ChangeFeed(heartbeatInterval: configuration.changesHeartbeatSeconds),
-            directory: configuration.dataDirectory,
-            compactAfter: configuration.journalCompactAfter, logger: logger)
+        let feed = ChangeFeed(heartbeatInterval: configuration.changesHeartbeatSeconds)
+        if let url = configuration.databaseURL {
+            self.persistence = DatabasePersistence(url: url, store: store, feed: feed, readiness: readiness, logger: logger)
+        } else {
+            self.persistence = Persistence(
+                store: store, feed: feed, directory: configuration.dataDirectory,
+                compactAfter: configuration.journalCompactAfter, logger: logger)
+        }
         self.ingestion = Ingestion(persistence: persistence, extractor: Extractor(knowledge: knowledge))
         self.metrics = MetricsObserver(store: store, persistence: persistence)
         self.reextractions = Reextractions(ingestion: ingestion, logger: logger)

@@ -30,7 +30,7 @@ public import NewsModel
 /// `journal.previous.ndjson` and starts a new one, and a background thread writes the snapshot
 /// of what the old one held, then deletes it. Start-up replays both files, skipping what the
 /// snapshot already holds.
-public final class Persistence: Sendable {
+public final class Persistence: StoreOfRecord {
     public let store: NewsStore
     public let feed: ChangeFeed
     private let directory: String?
@@ -166,14 +166,15 @@ public final class Persistence: Sendable {
         state.withLock { $0.journal = journal }
     }
 
-    /// Journals and applies one batch, and waits until it is durable and published; returns the
-    /// version it made. Throws only when the journal cannot be written, and then nothing of it
-    /// was published.
-    @discardableResult
-    public func commit(_ changes: [StoreChange]) throws -> UInt64 {
-        let pending = try stage(changes)
+    /// Stages the write (see ``stage(_:reading:)``) and waits until it is durable and readers see
+    /// it. Throws what `decide` throws, or ``DurabilityError`` when the journal cannot be
+    /// written, and then nothing of it was published.
+    public func write<Answer>(
+        _ decide: (StoreSnapshot) throws -> [StoreChange], reading read: (StoreSnapshot) throws -> Answer
+    ) throws -> Answer {
+        let (pending, answer) = try stage(decide, reading: read)
         try waitUntilDurable(pending)
-        return pending.version
+        return try answer.get()
     }
 
     /// Stages `changes`, see ``stage(_:reading:)``.

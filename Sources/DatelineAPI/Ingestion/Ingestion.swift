@@ -1,14 +1,15 @@
 import Extraction
 import HTTPServer
+import HTTPTypes
 import NewsModel
 
 /// Turns article text into store changes: extraction, linking to the entities the store
 /// already knows, merging events that other articles already reported, one version step.
 final class Ingestion: Sendable {
-    private let persistence: Persistence
+    private let persistence: any StoreOfRecord
     let extractor: Extractor
 
-    init(persistence: Persistence, extractor: Extractor) {
+    init(persistence: any StoreOfRecord, extractor: Extractor) {
         self.persistence = persistence
         self.extractor = extractor
     }
@@ -34,11 +35,7 @@ final class Ingestion: Sendable {
     func write<Answer>(
         _ decide: (StoreSnapshot) throws -> [StoreChange], reading read: (StoreSnapshot) throws -> Answer
     ) throws -> Answer {
-        try Self.unavailableOnFailure {
-            let (pending, answer) = try persistence.stage(decide, reading: read)
-            try persistence.waitUntilDurable(pending)
-            return try answer.get()
-        }
+        try Self.unavailableOnFailure { try persistence.write(decide, reading: read) }
     }
 
     /// A write whose answer needs nothing from the state it made, see ``write(_:reading:)``.
@@ -53,6 +50,10 @@ final class Ingestion: Sendable {
             return try body()
         } catch is DurabilityError {
             throw HTTPError(.serviceUnavailable, detail: "The write could not be made durable and was not applied.")
+        } catch let failure as DatabaseUnavailable {
+            throw HTTPError(
+                .serviceUnavailable, detail: "The write was not applied: \(failure.reason). Try again later.",
+                headerFields: [.retryAfter: String(failure.retryAfter)])
         }
     }
 

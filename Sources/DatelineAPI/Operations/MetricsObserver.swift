@@ -40,7 +40,7 @@ public final class MetricsObserver: HTTPServerObserver {
     private let storeArticles: CoreMetrics.Gauge
     private let storeEntities: CoreMetrics.Gauge
     private let storeEvents: CoreMetrics.Gauge
-    private let persistence: Persistence?
+    private let persistence: (any StoreOfRecord)?
     private let journalFlushes: CoreMetrics.Counter
     private let journalBatches: CoreMetrics.Counter
     /// The flush and batch counts already added to the counters.
@@ -84,7 +84,7 @@ public final class MetricsObserver: HTTPServerObserver {
     /// Metrics for a server over `store`, kept in `registry` (a new one by default); with
     /// `persistence`, also its journal's flushes and the write batches they made durable (with
     /// group commit, one flush covers many batches).
-    public init(store: NewsStore, persistence: Persistence? = nil, registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
+    public init(store: NewsStore, persistence: (any StoreOfRecord)? = nil, registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.store = store
         self.persistence = persistence
         self.registry = registry

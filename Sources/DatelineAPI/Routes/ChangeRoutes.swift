@@ -6,7 +6,7 @@ import NewsModel
 /// of each event is the store version), or as NDJSON lines for polling clients. Resumable with
 /// `Last-Event-ID` or `?since=`.
 struct ChangeRoutes: Sendable {
-    let persistence: Persistence
+    let persistence: any StoreOfRecord
 
     static let endpoint = Endpoint(parameters: ["since"], representations: [.eventStream, .ndjson])
 

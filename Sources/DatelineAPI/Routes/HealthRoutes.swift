@@ -9,6 +9,8 @@ struct HealthRoutes: Sendable {
     /// The body of both probes when they pass.
     struct Status: Encodable {
         var status: String
+        /// What is wrong while the store is served: the database behind it cannot be reached.
+        var problem: String?
     }
 
     func register(in router: inout Router) {
@@ -19,9 +21,9 @@ struct HealthRoutes: Sendable {
             let context = try APIContext(request, snapshot: store.snapshot, endpoint: .single)
             switch readiness.current {
             case .ready:
-                return try context.single(Status(status: "ready"))
+                return try context.single(Status(status: "ready", problem: readiness.problem))
             case .loading:
-                throw HTTPError(.serviceUnavailable, detail: "The store is still loading.")
+                throw HTTPError(.serviceUnavailable, detail: "The store is still loading" + (readiness.problem.map { ": \($0)." } ?? "."))
             case .failed(let reason):
                 throw HTTPError(.serviceUnavailable, detail: "Loading the store failed: \(reason)")
             }

@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import PostgresTestSupport
 
 extension PostgresConnection {
     /// Waits until the server backend `processID` has ended (pg_terminate_backend only signals it).

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Postgres
 
 #if canImport(Glibc)
@@ -11,10 +11,10 @@ import Darwin
 /// on a free loopback port with its socket in that folder, trusting local connections as
 /// `dateline`. When the tests run as root (as CI does), both run as `nobody`, since PostgreSQL
 /// refuses to run as root. Stopped by its pid; the folder is removed when the cluster is released.
-final class PostgresTestCluster {
+public final class PostgresTestCluster {
     /// The folder of `initdb` and `postgres`: the newest under `/usr/lib/postgresql` (Debian's
     /// layout), else the one on `PATH`; nil when PostgreSQL's server is not installed.
-    static let binaries: URL? = {
+    public static let binaries: URL? = {
         let debian = URL(fileURLWithPath: "/usr/lib/postgresql")
         let versions = (try? FileManager.default.contentsOfDirectory(atPath: debian.path)) ?? []
         let candidates =
@@ -27,17 +27,17 @@ final class PostgresTestCluster {
     }()
 
     /// Whether the PostgreSQL tests can run here; suites that need a cluster are skipped otherwise.
-    static var isAvailable: Bool { binaries != nil }
+    public static var isAvailable: Bool { binaries != nil }
 
-    let folder: URL
-    let port: Int
+    public let folder: URL
+    public let port: Int
     private var server: Process?
 
     /// A libpq URI of the cluster's `postgres` database.
-    var url: String { "postgresql://dateline@127.0.0.1:\(port)/postgres" }
+    public var url: String { "postgresql://dateline@127.0.0.1:\(port)/postgres" }
 
     /// Creates the cluster and starts its server.
-    init() throws {
+    public init() throws {
         guard let binaries = Self.binaries else { throw Failure(message: "PostgreSQL's server binaries are not installed") }
         // As root the server runs as nobody, who must reach the folder: /tmp rather than a
         // TMPDIR that may sit in root's home.
@@ -65,7 +65,7 @@ final class PostgresTestCluster {
     private var dataFolder: URL { folder.appendingPathComponent("data") }
 
     /// Starts the server (again, after `stop()`: same folder, same port) and waits until it accepts connections.
-    func start() throws {
+    public func start() throws {
         precondition(server == nil, "the cluster is already running")
         guard let binaries = Self.binaries else { return }
         let process = try Self.launch(
@@ -87,7 +87,7 @@ final class PostgresTestCluster {
     }
 
     /// Stops the server with a fast shutdown (SIGINT: it ends open sessions) and waits for it to exit.
-    func stop() {
+    public func stop() {
         guard let process = server else { return }
         server = nil
         kill(process.processIdentifier, SIGINT)
@@ -100,14 +100,16 @@ final class PostgresTestCluster {
     }
 
     /// The end of one of the cluster's log files, for failure messages.
-    func log(_ name: String) -> String {
+    public func log(_ name: String) -> String {
         let text = (try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)) ?? ""
         return String(text.suffix(2000))
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        let message: String
-        var description: String { message }
+    public struct Failure: Error, CustomStringConvertible {
+        public let message: String
+        public var description: String { message }
+
+        public init(message: String) { self.message = message }
     }
 
     /// `nobody`, when the tests run as root; nil otherwise (the server runs as the current user).

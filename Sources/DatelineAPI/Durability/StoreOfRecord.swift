@@ -1,0 +1,46 @@
+public import NewsModel
+
+/// Where writes become durable, and how the in-memory store and the change feed come to hold
+/// them: a journal on this machine (``Persistence``), or PostgreSQL shared by replicas
+/// (``DatabasePersistence``).
+///
+/// Writes decide on ``latest`` and are answered once durable; readers are served
+/// ``store``, which holds only what is durable, in version order, as ``feed`` announces it.
+public protocol StoreOfRecord: Sendable {
+    /// What readers are served: only durable versions, in order.
+    var store: NewsStore { get }
+    /// Announces each durable version to `/changes` subscribers.
+    var feed: ChangeFeed { get }
+    /// The state writes decide on: durable, plus what writes in flight have staged. Hold it
+    /// only briefly.
+    var latest: StoreSnapshot { get }
+    /// Flushes so far (journal `fdatasync`s, or database commits): each made one or more
+    /// write batches durable.
+    var flushCount: Int { get }
+    /// Write batches that changed something, durable or not yet.
+    var stagedCount: UInt64 { get }
+
+    /// Runs `decide` on the latest state and makes the changes it returns one version step,
+    /// with no other write between, so that what it checks still holds when they apply; `read`
+    /// takes what the answer needs from the state they made. Returns once they are durable and
+    /// readers see them. `decide` and `read` may run more than once (when another replica wrote
+    /// first), so keep them to checks, the making of changes and lookups.
+    func write<Answer>(
+        _ decide: (StoreSnapshot) throws -> [StoreChange], reading read: (StoreSnapshot) throws -> Answer
+    ) throws -> Answer
+
+    /// Loads the durable state, running `seed` (through ``write(_:reading:)``) when there is none.
+    func open(seed: () throws -> Void) throws
+
+    /// Folds what has been written since the last snapshot into a new one, where the store of
+    /// record keeps snapshots; otherwise nothing.
+    func compact() throws
+}
+
+extension StoreOfRecord {
+    /// Makes `changes` one durable version step and returns the version the store is at after it.
+    @discardableResult
+    public func commit(_ changes: [StoreChange]) throws -> UInt64 {
+        try write({ _ in changes }, reading: { $0.version })
+    }
+}

@@ -1,0 +1,202 @@
+import Foundation
+import Postgres
+import PostgresTestSupport
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Replicas of the `dateline` binary sharing one throwaway PostgreSQL cluster, over real sockets:
+/// acknowledged writes reach every replica (one killed with SIGKILL and restarted among them),
+/// the change feed is one gap-free log whichever replica serves it, the seed is extracted once
+/// however many replicas start together, and a database restart under load gives writers only
+/// 201 or 503 and readers 200.
+@Suite("Replicas on PostgreSQL", .serialized, .enabled(if: PostgresTestCluster.isAvailable, "PostgreSQL's server is not installed"))
+struct ReplicaTests {
+    static let token = "replica-token"
+
+    /// A replica on `cluster`, ready (its store loaded from the database).
+    static func replica(_ cluster: PostgresTestCluster) throws -> ServerProcess {
+        let server = try ServerProcess.serve(
+            ["--set", "log.access=false"], environment: ["DATELINE_DATABASE_URL": cluster.url, "DATELINE_API_TOKEN": token])
+        try CrashRecoveryTests.waitUntilReady(server.port)
+        return server
+    }
+
+    static func createEntity(_ name: String) -> String {
+        let body = #"{"name":"\#(name)","type":"organization"}"#
+        return
+            "POST /entities HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer \(token)\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
+    }
+
+    static func slug(_ name: String) -> String { name.lowercased().replacingOccurrences(of: " ", with: "-") }
+
+    /// The versions of the change log a replica serves after `since`, in the order it lists them.
+    static func changeVersions(port: Int, since: UInt64 = 0) throws -> [UInt64] {
+        let response = try HTTPProbe.get(port: port, path: "/changes?since=\(since)", headers: "Accept: application/x-ndjson\r\n")
+        #expect(response.status == 200)
+        return response.body.split(separator: "\n").compactMap { line in
+            guard let range = line.range(of: #""version":\d+\}$"#, options: .regularExpression) else { return nil }
+            return UInt64(line[range].dropFirst(10).dropLast())
+        }
+    }
+
+    /// The version the database's head row holds.
+    static func head(_ cluster: PostgresTestCluster) throws -> UInt64 {
+        let connection = try PostgresConnection(url: cluster.url)
+        return UInt64(try connection.execute("SELECT version FROM dateline_head").scalar ?? "") ?? 0
+    }
+
+    /// Waits until `port` serves every version up to `version`.
+    static func waitForVersion(_ version: UInt64, port: Int) throws {
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline {
+            if try changeVersions(port: port, since: version > 0 ? version - 1 : 0).last ?? 0 >= version { return }
+            usleep(50_000)
+        }
+        Issue.record("the replica on port \(port) did not reach version \(version)")
+    }
+
+    @Test func acknowledgedWritesReachEveryReplicaAndTheFeedIsOneLog() throws {
+        let cluster = try PostgresTestCluster()
+        var replicas = try (0..<3).map { _ in try Self.replica(cluster) }
+        let names = (0..<3).map { r in (0..<120).map { "Replica Test Organization \(r) \($0)" } }
+        let outcomes = Outcomes()
+        let killed = replicas[2].process.processIdentifier
+        let group = DispatchGroup()
+        for (r, replica) in replicas.enumerated() {
+            let requests = names[r].map(Self.createEntity)
+            let port = replica.port
+            DispatchQueue.global().async(group: group) {
+                let outcome = ConcurrentRequests.send(requests, port: port, window: 16, stopAfter: r == 2 ? 40 : nil) {
+                    if r == 2 { kill(killed, SIGKILL) }
+                }
+                outcomes.set(r, outcome)
+            }
+        }
+        group.wait()
+        _ = replicas[2].waitForExit(timeout: 10)
+        replicas[2] = try Self.replica(cluster)
+
+        let acknowledged = (0..<3).flatMap { r in
+            zip(names[r], outcomes.get(r).statuses).filter { ($0.1 ?? 0) / 100 == 2 }.map(\.0)
+        }
+        #expect(acknowledged.count >= 280)
+        #expect(outcomes.get(0).statuses.allSatisfy { $0 == 201 }, "a live replica refused a write")
+        let head = try Self.head(cluster)
+        for replica in replicas {
+            try Self.waitForVersion(head, port: replica.port)
+            for name in acknowledged {
+                let status = try HTTPProbe.get(port: replica.port, path: "/entities/\(Self.slug(name))").status
+                #expect(status == 200, "\(name) was acknowledged but replica \(replica.port) lacks it")
+            }
+        }
+        // One gap-free log, the same on every replica; a client that moves on with its last
+        // version misses nothing and sees nothing twice.
+        let log = try Self.changeVersions(port: replicas[0].port)
+        #expect(log == Array(1...head))
+        for replica in replicas.dropFirst() {
+            #expect(try Self.changeVersions(port: replica.port, since: head / 2) == Array((head / 2 + 1)...head))
+        }
+    }
+
+    @Test func replicasStartingTogetherExtractTheSeedOnce() throws {
+        let cluster = try PostgresTestCluster()
+        let servers = try (0..<3).map { _ in
+            try ServerProcess.serve(
+                ["--set", "log.access=false"], environment: ["DATELINE_DATABASE_URL": cluster.url, "DATELINE_API_TOKEN": Self.token])
+        }
+        for server in servers { try CrashRecoveryTests.waitUntilReady(server.port) }
+        #expect(try Self.head(cluster) == 1, "the seed is one article, one version")
+        let bodies = try servers.map { try HTTPProbe.get(port: $0.port, path: "/events?limit=200").body }
+        #expect(Set(bodies).count == 1)
+        #expect(bodies[0].contains("mahmoud-abbas"))
+    }
+
+    @Test func aDatabaseRestartUnderLoadGivesWritersOnly201Or503AndReaders200() throws {
+        let cluster = try PostgresTestCluster()
+        let replicas = try (0..<2).map { _ in try Self.replica(cluster) }
+        let names = (0..<400).map { "Restart Test Organization \($0)" }
+        let ports = replicas.map(\.port)
+        let outcomes = Outcomes()
+        let reads = Outcomes()
+        let group = DispatchGroup()
+        for (r, port) in ports.enumerated() {
+            let requests = names.enumerated().filter { $0.offset % 2 == r }.map { Self.createEntity($0.element) }
+            DispatchQueue.global().async(group: group) {
+                // Paced, so that the writes span the outage.
+                var statuses: [Int?] = []
+                for request in requests {
+                    statuses += ConcurrentRequests.send([request], port: port, timeout: 15).statuses
+                    usleep(10_000)
+                }
+                outcomes.set(r, ConcurrentRequests.Outcome(statuses: statuses))
+            }
+            let read = (0..<200).map { _ in "GET /events?limit=5 HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n" }
+            DispatchQueue.global().async(group: group) {
+                var statuses: [Int?] = []
+                for request in read {
+                    statuses += ConcurrentRequests.send([request], port: port, timeout: 15).statuses
+                    usleep(15_000)
+                }
+                reads.set(r, ConcurrentRequests.Outcome(statuses: statuses))
+            }
+        }
+        usleep(500_000)
+        cluster.stop()
+        // While it is down: a write is refused with Retry-After, a read is served, and /readyz says why.
+        let refused = try ProbeConnection(port: ports[0])
+        refused.send(Self.createEntity("Refused While Down"))
+        let answer = try refused.readAll()
+        #expect(answer.hasPrefix("HTTP/1.1 503"))
+        #expect(answer.contains("Retry-After: "))
+        #expect(answer.contains("application/problem+json"))
+        let deadline = Date().addingTimeInterval(5)
+        var readiness = ""
+        repeat {
+            readiness = try HTTPProbe.get(port: ports[1], path: "/readyz").body
+        } while !readiness.contains("the database cannot be reached") && Date() < deadline
+        #expect(readiness.contains("the database cannot be reached"), "\(readiness)")
+        usleep(1_500_000)
+        try cluster.start()
+        group.wait()
+
+        for r in 0..<2 {
+            let statuses = outcomes.get(r).statuses
+            #expect(statuses.allSatisfy { $0 == 201 || $0 == 503 }, "writers got \(Set(statuses.map { $0 ?? 0 }))")
+            #expect(statuses.contains(503), "no write fell in the outage")
+            #expect(reads.get(r).statuses.allSatisfy { $0 == 200 }, "readers got \(Set(reads.get(r).statuses.map { $0 ?? 0 }))")
+        }
+        // Writes resume by themselves, on both replicas, and the acknowledged ones are on both.
+        for port in ports {
+            let deadline = Date().addingTimeInterval(20)
+            var status: Int?
+            repeat {
+                status = ConcurrentRequests.send([Self.createEntity("After Restart \(port)")], port: port).statuses[0]
+                if status != 201 { usleep(200_000) }
+            } while status != 201 && Date() < deadline
+            #expect(status == 201, "writes did not resume on \(port)")
+        }
+        let head = try Self.head(cluster)
+        for port in ports {
+            try Self.waitForVersion(head, port: port)
+            for (r, outcome) in [outcomes.get(0), outcomes.get(1)].enumerated() {
+                let mine = names.enumerated().filter { $0.offset % 2 == r }.map(\.element)
+                for (name, status) in zip(mine, outcome.statuses) where status == 201 {
+                    #expect(try HTTPProbe.get(port: port, path: "/entities/\(Self.slug(name))").status == 200, "\(name) is missing on \(port)")
+                }
+            }
+        }
+    }
+}
+
+/// The outcomes of request runs on several threads.
+private final class Outcomes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Int: ConcurrentRequests.Outcome] = [:]
+
+    func set(_ key: Int, _ outcome: ConcurrentRequests.Outcome) { lock.withLock { values[key] = outcome } }
+
+    func get(_ key: Int) -> ConcurrentRequests.Outcome { lock.withLock { values[key] ?? ConcurrentRequests.Outcome(statuses: []) } }
+}
