@@ -8,7 +8,7 @@ DEBUG_BINARY := .build/debug/dateline
 # The 32-writer, 32-reader concurrency test runs this long in `make test`.
 export DATELINE_WRITE_SOAK_SECONDS ?= 30
 
-.PHONY: run build release train test unit-tests contract-tests browser-tests tls-tests container-smoke lint eval bench bench-writes bench-profile fuzz slowloris soak system-packages test-packages clean
+.PHONY: run build release train test unit-tests contract-tests browser-tests tls-tests container-smoke lint eval bench bench-writes bench-extraction bench-profile fuzz slowloris soak system-packages test-packages clean
 
 run: system-packages release
 	.build/release/dateline serve
@@ -87,6 +87,12 @@ bench: system-packages
 # bench/results/writes-latest.md; WRITES_DURATION, WRITES_REPEATS, WRITES_SIZES (see the script).
 bench-writes: system-packages
 	bench/writes/run
+
+# Extraction beside spaCy's small English model with dateparser (Python packages pip-installed
+# when missing), on the gold articles, scored alike; speed per 1,000 words on one core. Writes
+# bench/results/extraction-latest.md.
+bench-extraction: system-packages
+	bench/extraction/run
 
 bench-profile: system-packages
 	bench/profile
