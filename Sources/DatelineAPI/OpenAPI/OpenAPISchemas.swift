@@ -125,7 +125,9 @@ enum OpenAPISchemas {
             [
                 "kind": enumeration(ItemKind.self, "What the hit is."), "id": string, "label": string, "snippet": string, "score": number,
             ]),
-        "Status": object("The answer of a health probe.", ["status": string]),
+        "Status": object(
+            "The answer of a health probe; `problem` says what is wrong while the store is served, such as a database that cannot be reached.",
+            ["status": string, "problem": string], optional: ["problem"]),
         "Reextraction": object(
             "A re-extraction job: the current extractor run again over every stored article, one article per version step.",
             [

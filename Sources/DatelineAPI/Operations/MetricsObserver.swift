@@ -45,6 +45,11 @@ public final class MetricsObserver: HTTPServerObserver {
     private let journalBatches: CoreMetrics.Counter
     /// The flush and batch counts already added to the counters.
     private let journalCounted = Locked((flushes: 0, batches: UInt64(0)))
+    /// With PostgreSQL as the store of record: how far behind the database this replica is, and
+    /// its failures to reach it.
+    private let replicationLag: CoreMetrics.Gauge?
+    private let databaseErrors: CoreMetrics.Counter?
+    private let databaseErrorsCounted = Locked(0)
 
     /// The swift-metrics handles made so far, one pair per label set, so a request costs one lookup.
     private struct Series {
@@ -70,6 +75,8 @@ public final class MetricsObserver: HTTPServerObserver {
         public static let storeEvents = "dateline_store_events"
         public static let journalFlushes = "dateline_journal_flushes_total"
         public static let journalBatches = "dateline_journal_batches_total"
+        public static let replicationLag = "dateline_replication_lag_versions"
+        public static let databaseErrors = "dateline_database_errors_total"
     }
 
     /// The upper bounds of the latency histogram's buckets: 0.1 ms to 1 s, about three a decade.
@@ -82,9 +89,12 @@ public final class MetricsObserver: HTTPServerObserver {
     ]
 
     /// Metrics for a server over `store`, kept in `registry` (a new one by default); with
-    /// `persistence`, also its journal's flushes and the write batches they made durable (with
-    /// group commit, one flush covers many batches).
-    public init(store: NewsStore, persistence: (any StoreOfRecord)? = nil, registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
+    /// `persistence`, also its flushes (journal `fdatasync`s or database commits) and the write
+    /// batches they made durable (with group commit, one flush covers many batches); with
+    /// PostgreSQL, also the replication lag and database errors.
+    public init(
+        store: NewsStore, persistence: (any StoreOfRecord)? = nil, registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()
+    ) {
         self.store = store
         self.persistence = persistence
         self.registry = registry
@@ -99,6 +109,10 @@ public final class MetricsObserver: HTTPServerObserver {
         storeEvents = CoreMetrics.Gauge(label: Name.storeEvents, factory: factory)
         journalFlushes = CoreMetrics.Counter(label: Name.journalFlushes, factory: factory)
         journalBatches = CoreMetrics.Counter(label: Name.journalBatches, factory: factory)
+        let replicated = persistence is DatabasePersistence
+        replicationLag = replicated ? CoreMetrics.Gauge(label: Name.replicationLag, factory: factory) : nil
+        databaseErrors = replicated ? CoreMetrics.Counter(label: Name.databaseErrors, factory: factory) : nil
+        databaseErrors?.increment(by: 0)
         openConnections.record(0)
         bytesIn.increment(by: 0)
         bytesOut.increment(by: 0)
@@ -144,6 +158,14 @@ public final class MetricsObserver: HTTPServerObserver {
         }
         journalFlushes.increment(by: newFlushes)
         journalBatches.increment(by: Int(newBatches))
+        guard let database = persistence as? DatabasePersistence else { return }
+        replicationLag?.record(Int(database.replicationLag))
+        let errors = database.databaseErrors
+        databaseErrors?.increment(
+            by: databaseErrorsCounted.withLock { counted in
+                defer { counted = errors }
+                return errors - counted
+            })
     }
 
     private func makeRequestCounter(_ key: RequestKey) -> CoreMetrics.Counter {

@@ -87,7 +87,8 @@ public final class DatabasePersistence: StoreOfRecord {
         self.readiness = readiness
         self.pollInterval = pollInterval
         self.logger = logger
-        pool = PostgresPool(PostgresPool.Configuration(url: url, maximumConnections: 4, connectTimeout: .seconds(2), acquireTimeout: .seconds(5)))
+        pool = PostgresPool(
+            PostgresPool.Configuration(url: url, maximumConnections: 4, connectTimeout: .seconds(2), acquireTimeout: .seconds(5)))
         state = Locked(State(draft: StoreDraft(store.snapshot)))
     }
 
@@ -231,7 +232,9 @@ public final class DatabasePersistence: StoreOfRecord {
                 guard state.draft.version == entry.version else {
                     logger.critical(
                         "the change log and this replica disagree: restart it to load the state again",
-                        metadata: ["log_version": .stringConvertible(entry.version), "replica_version": .stringConvertible(state.draft.version)])
+                        metadata: [
+                            "log_version": .stringConvertible(entry.version), "replica_version": .stringConvertible(state.draft.version),
+                        ])
                     state.draft = StoreDraft(store.snapshot)
                     return (abandoned, nil)
                 }
@@ -282,7 +285,9 @@ public final class DatabasePersistence: StoreOfRecord {
             defer { health.lastError = failure.reason }
             return health.lastError == nil
         }
-        if first { logger.error("the database cannot be reached: writes are refused until it answers", metadata: ["error": "\(failure.reason)"]) }
+        if first {
+            logger.error("the database cannot be reached: writes are refused until it answers", metadata: ["error": "\(failure.reason)"])
+        }
         readiness.setProblem("the database cannot be reached (\(failure.reason)): reads are served from memory, writes are refused")
     }
 }

@@ -179,12 +179,17 @@ struct ReplicaTests {
             #expect(status == 201, "writes did not resume on \(port)")
         }
         let head = try Self.head(cluster)
+        let metrics = try HTTPProbe.get(port: ports[0], path: "/metrics").body.split(separator: "\n")
+        let errors = metrics.first { $0.hasPrefix("dateline_database_errors_total ") }?.split(separator: " ").last.flatMap { Double($0) }
+        #expect((errors ?? 0) > 0, "the outage counted no database error")
+        #expect(metrics.contains { $0.hasPrefix("dateline_replication_lag_versions ") })
         for port in ports {
             try Self.waitForVersion(head, port: port)
             for (r, outcome) in [outcomes.get(0), outcomes.get(1)].enumerated() {
                 let mine = names.enumerated().filter { $0.offset % 2 == r }.map(\.element)
                 for (name, status) in zip(mine, outcome.statuses) where status == 201 {
-                    #expect(try HTTPProbe.get(port: port, path: "/entities/\(Self.slug(name))").status == 200, "\(name) is missing on \(port)")
+                    #expect(
+                        try HTTPProbe.get(port: port, path: "/entities/\(Self.slug(name))").status == 200, "\(name) is missing on \(port)")
                 }
             }
         }
