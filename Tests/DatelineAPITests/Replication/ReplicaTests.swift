@@ -99,6 +99,13 @@ struct ReplicaTests {
         for replica in replicas.dropFirst() {
             #expect(try Self.changeVersions(port: replica.port, since: head / 2) == Array((head / 2 + 1)...head))
         }
+        // The live stream too: resumed on another replica with Last-Event-ID.
+        let stream = try ProbeConnection(port: replicas[1].port)
+        stream.send(
+            "GET /changes HTTP/1.1\r\nHost: t\r\nAccept: text/event-stream\r\nLast-Event-ID: \(head / 2)\r\nConnection: close\r\n\r\n")
+        let events = try stream.read(until: "id: \(head)\n")
+        let ids = events.split(separator: "\n").filter { $0.hasPrefix("id: ") }.compactMap { UInt64($0.dropFirst(4)) }
+        #expect(ids == Array((head / 2 + 1)...head))
     }
 
     @Test func replicasStartingTogetherExtractTheSeedOnce() throws {
