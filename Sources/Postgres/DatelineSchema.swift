@@ -3,11 +3,13 @@
 /// - `dateline_head`: one row, `version`, the global version counter. Each write transaction
 ///   updates it and takes the new value as its version; the row lock makes writers commit in
 ///   version order, so a reader never sees version n+1 committed before n (no gaps, unlike a
-///   sequence, whose values are handed out before commit). Writers therefore commit one at a
-///   time: the next waits on the row until the previous commit has been flushed.
-/// - `dateline_changes`: one row per store change, keyed by version: the ordered log replicas follow.
+///   sequence, whose values are handed out before commit). Transactions therefore commit one at
+///   a time: the next waits on the row until the previous commit has been flushed (a replica
+///   commits its writers in batches, one transaction each).
+/// - `dateline_changes`: one row per version, the store changes that made it: the ordered log a
+///   new replica replays from the start and every replica follows.
 /// - `dateline_articles`, `dateline_entities`, `dateline_events`: the current state, one JSON
-///   body per id, with the version that last wrote it; what a new replica loads before following the log.
+///   body per id, with the version that last wrote it, for SQL queries; replicas never read them.
 public enum DatelineSchema {
     /// Every migration, oldest first. Add new steps at the end; never edit one that has shipped.
     public static let migrations: [Migration] = [
