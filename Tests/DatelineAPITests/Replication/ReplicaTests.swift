@@ -58,6 +58,21 @@ struct ReplicaTests {
         Issue.record("the replica on port \(port) did not reach version \(version)")
     }
 
+    /// Sends `requests` one after another on a thread of the group, `pause` microseconds apart.
+    static func sendPaced(
+        _ requests: [String], port: Int, pause: UInt32, group: DispatchGroup,
+        then done: @escaping @Sendable (ConcurrentRequests.Outcome) -> Void
+    ) {
+        DispatchQueue.global().async(group: group) {
+            var statuses: [Int?] = []
+            for request in requests {
+                statuses += ConcurrentRequests.send([request], port: port, timeout: 15).statuses
+                usleep(pause)
+            }
+            done(ConcurrentRequests.Outcome(statuses: statuses))
+        }
+    }
+
     @Test func acknowledgedWritesReachEveryReplicaAndTheFeedIsOneLog() throws {
         let cluster = try PostgresTestCluster()
         var replicas = try (0..<3).map { _ in try Self.replica(cluster) }
@@ -131,24 +146,10 @@ struct ReplicaTests {
         let group = DispatchGroup()
         for (r, port) in ports.enumerated() {
             let requests = names.enumerated().filter { $0.offset % 2 == r }.map { Self.createEntity($0.element) }
-            DispatchQueue.global().async(group: group) {
-                // Paced, so that the writes span the outage.
-                var statuses: [Int?] = []
-                for request in requests {
-                    statuses += ConcurrentRequests.send([request], port: port, timeout: 15).statuses
-                    usleep(10_000)
-                }
-                outcomes.set(r, ConcurrentRequests.Outcome(statuses: statuses))
-            }
+            // Paced, so that the writes and reads span the outage.
             let read = (0..<200).map { _ in "GET /events?limit=5 HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n" }
-            DispatchQueue.global().async(group: group) {
-                var statuses: [Int?] = []
-                for request in read {
-                    statuses += ConcurrentRequests.send([request], port: port, timeout: 15).statuses
-                    usleep(15_000)
-                }
-                reads.set(r, ConcurrentRequests.Outcome(statuses: statuses))
-            }
+            Self.sendPaced(requests, port: port, pause: 10_000, group: group) { outcomes.set(r, $0) }
+            Self.sendPaced(read, port: port, pause: 15_000, group: group) { reads.set(r, $0) }
         }
         usleep(500_000)
         cluster.stop()
