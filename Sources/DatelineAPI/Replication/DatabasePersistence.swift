@@ -50,11 +50,26 @@ public final class DatabasePersistence: StoreOfRecord {
         var flushes = 0
         var staged: UInt64 = 0
 
-        /// Makes the draft again from the store if the store moved on without it.
+        /// Writers given back by the last conflict that have not staged again: the next turn
+        /// waits for them, so that they commit together rather than one by one.
+        var retrying = 0
+
+        /// Makes the draft again from the store if the store moved on without it. A draft ahead
+        /// of the store is a leader's, about to be published.
         mutating func follow(_ store: NewsStore) {
             guard unflushed.isEmpty else { return }
             let published = store.snapshot
-            if draft.version != published.version { draft = StoreDraft(published) }
+            if draft.version < published.version { draft = StoreDraft(published) }
+        }
+
+        /// Whether a writer may take the lead now.
+        var mayLead: Bool { !leading && retrying == 0 }
+
+        /// A writer given back by a conflict has staged again (or given up); the last one wakes
+        /// a writer to lead.
+        mutating func retried() -> WriteTicket? {
+            retrying -= 1
+            return mayLead && !sleepers.isEmpty ? sleepers.removeFirst() : nil
         }
     }
 
@@ -116,9 +131,13 @@ public final class DatabasePersistence: StoreOfRecord {
         _ decide: (StoreSnapshot) throws -> [StoreChange], reading read: (StoreSnapshot) throws -> Answer
     ) throws -> Answer {
         let deadline = ContinuousClock.now.advanced(by: Self.conflictDeadline)
+        var retry = false
         while ContinuousClock.now < deadline {
             let ticket = WriteTicket()
+            var woken: WriteTicket?
+            defer { woken?.wake.signal() }
             let answer = try state.withLock { state in
+                if retry { woken = state.retried() }
                 state.follow(store)
                 let changes = try decide(state.draft.view)
                 let records = state.draft.apply(changes)
@@ -129,10 +148,11 @@ public final class DatabasePersistence: StoreOfRecord {
             }
             switch wait(for: ticket) {
             case .durable: return try answer.get()
-            case .conflict: continue
+            case .conflict: retry = true
             case .unavailable(let failure): throw failure
             }
         }
+        if retry { state.withLock { $0.retried() }?.wake.signal() }
         throw DatabaseUnavailable(reason: "other replicas kept committing first for \(Self.conflictDeadline)")
     }
 
@@ -142,7 +162,7 @@ public final class DatabasePersistence: StoreOfRecord {
             if let outcome = ticket.current { return outcome }
             let leads = state.withLock { state in
                 guard ticket.current == nil else { return false }
-                guard !state.leading else {
+                guard state.mayLead else {
                     state.sleepers.append(ticket)
                     return false
                 }
@@ -161,7 +181,7 @@ public final class DatabasePersistence: StoreOfRecord {
     @discardableResult
     func leadIfFree() -> Bool {
         let free = state.withLock { state in
-            guard !state.leading else { return false }
+            guard state.mayLead else { return false }
             state.leading = true
             return true
         }
@@ -176,7 +196,7 @@ public final class DatabasePersistence: StoreOfRecord {
             state.withLock { state -> WriteTicket? in
                 state.leading = false
                 state.sleepers.removeAll { $0.current != nil }
-                return state.sleepers.isEmpty ? nil : state.sleepers.removeFirst()
+                return state.mayLead && !state.sleepers.isEmpty ? state.sleepers.removeFirst() : nil
             }?.wake.signal()
         }
         let base = store.snapshot.version
@@ -200,6 +220,11 @@ public final class DatabasePersistence: StoreOfRecord {
             } else {
                 apply(missed)
             }
+        } catch let error as PostgresError where error.kind == .server {
+            // The database answered, and refused: a fault of this replica's, not an outage.
+            logger.error("the database refused a commit", metadata: ["error": "\(error)"])
+            health.withLock { $0.errors += 1 }
+            abandonStaged(with: .unavailable(DatabaseUnavailable(reason: "the database refused the commit (\(error))")))
         } catch {
             let failure = DatabaseUnavailable(reason: "\(error)")
             noteFailure(failure)
@@ -226,6 +251,7 @@ public final class DatabasePersistence: StoreOfRecord {
         let (abandoned, snapshot) = state.withLock { state -> ([Staged], StoreSnapshot?) in
             let abandoned = state.unflushed
             state.unflushed = []
+            state.retrying += abandoned.count
             state.draft = StoreDraft(store.snapshot)
             for entry in missed {
                 state.draft.apply(entry.changes)
