@@ -132,7 +132,8 @@ def render(meta_path, results_path, out):
             f"{' ' + json.dumps(vis['non_201']) if vis['non_201'] else ''}; ids B's feed never carried (within "
             f"10 s): {vis['missing_count']}; B's `GET /events/{{id}}` not 200 after its feed carried the id: "
             f"{vis['not_served_by_b']}; carried by B's feed before the client had read A's 201: "
-            f"{vis['seen_before_ack']}{'; feed: ' + vis['feed_error'] if vis.get('feed_error') else ''}.")
+            f"{vis['seen_before_ack']} (counted as negative delays: B's feed and A's answer both follow the commit)"
+            f"{'; feed: ' + vis['feed_error'] if vis.get('feed_error') else ''}.")
     else:
         lines.append("Not measured.")
     lines.append("")
@@ -148,7 +149,7 @@ def render(meta_path, results_path, out):
         f"(`-t{meta['threads']} -c{meta['connections']}`, B following), then split over A and B (two wrk processes "
         f"at once, `-t1 -c{meta['connections'] // 2}` each). Every answer must be 201.")
     lines.append("")
-    lines.append("| | writes/s (median) | runs | latency p50 / p99 (ms) | errors |")
+    lines.append("| | writes/s (median) | runs | latency p50 (median) / p99 (ms) | errors |")
     lines.append("|---|---:|---|---|---|")
     pg = [r["pgbench"] for r in by_kind.get("postgresql", [])]
     pg_rate = median([p["tps"] for p in pg])
@@ -172,7 +173,7 @@ def render(meta_path, results_path, out):
         f"| Dateline `POST /events`, {meta['connections'] // 2} writers on A and {meta['connections'] // 2} on B | "
         f"{number(split_rate)} | {', '.join(number(v) for v in split_rates)} ({per}) | "
         f"{number(median([w.get('p50_us') for w in parts]) / 1000 if parts else None, 1)} / "
-        f"{number(median([w.get('p99_us') for w in parts]) / 1000 if parts else None, 1)} | "
+        f"{', '.join(number(w.get('p99_us', 0) / 1000) for w in parts)} (each run's A, B) | "
         f"{error_text(parts, 'non-201')} |")
     lines.append("")
     if pg_rate and one_rate is not None:
@@ -185,7 +186,8 @@ def render(meta_path, results_path, out):
         lines.append(
             f"- Warm-up runs (not in the table, {len(by_kind['warmup'])} of {meta['warmup']} s): "
             f"{sum(w.get('created', 0) for w in warm):,} created, {error_text(warm, 'non-201')}.")
-    lines.append(f"- Events created by the measured runs: {created:,}.")
+    lines.append(f"- Events created by the measured runs: {created:,} (answered within the runs; the writes in flight "
+                 f"when wrk stops are committed but not counted).")
     for c in by_kind.get("converged", []):
         lines.append(
             f"- Afterwards A held {c['a_total']:,} events and B {c['b_total']:,} "
