@@ -1,13 +1,16 @@
 -- wrk script for bench/writes/run: every request POSTs a new, valid event to /events.
 --
---   wrk -s bench/writes/post.lua URL/events -- TEMPLATE MODE THREADS TOKEN
+--   wrk -s bench/writes/post.lua URL/events -- TEMPLATE MODE STRIDE TOKEN [OFFSET]
 --
 -- TEMPLATE is a file whose first line is the JSON body, with @DATE@, @TYPE@ and @N@ to fill in.
 -- MODE distinct: each request a new date and type, so each event's id base
 --   (date-type-first-participant) is new.
 -- MODE shared: the same date and type every time, so every id has one base
 --   (2024-08-13-consult-vladimir-putin, then -2, -3, ...); only the summary differs.
--- THREADS is wrk's -t, so that the threads' sequences do not overlap.
+-- STRIDE is wrk's -t, so that the threads' sequences do not overlap: thread k posts N = OFFSET + k,
+--   then + STRIDE each time. OFFSET (default 0) lets several wrk processes, or runs against the
+--   same store, take distinct numbers: each process's -t threads, STRIDE the threads of all of
+--   them, and offsets a thread count apart (bench/replicas/run).
 --
 -- After the run it prints summary.lua's JSON line, then {"created":N,"other_status":N,
 -- "statuses":{...}}: how many answers were 201 and how many anything else.
@@ -38,7 +41,7 @@ function init(args)
     mode = args[2] or "distinct"
     stride = tonumber(args[3] or "1")
     headers = {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. (args[4] or "")}
-    sequence = thread_index or 0
+    sequence = tonumber(args[5] or "0") + (thread_index or 0)
     created = 0
     other = 0
     statuses = {}
