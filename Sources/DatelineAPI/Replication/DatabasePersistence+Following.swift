@@ -83,7 +83,7 @@ extension DatabasePersistence {
 }
 
 /// Blocks the calling thread for `duration`.
-private func pause(_ duration: Duration) {
+func pause(_ duration: Duration) {
     let nanoseconds = Int(clamping: duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
     _ = DispatchSemaphore(value: 0).wait(timeout: .now() + .nanoseconds(nanoseconds))
 }

@@ -13,7 +13,9 @@ import Postgres
 /// state, appends one log row per version, mirrors the rows the writes changed, moves the head
 /// and notifies. Writers are answered after the commit. When another replica did commit first,
 /// the leader gives the staged writes up, applies the log it missed, and the writers decide
-/// again on the new state; a version number means the same on every replica.
+/// again on the new state; when it learns this holding the head row, it keeps the row until
+/// they have staged again and commits them, so that no replica starves. A version number means
+/// the same on every replica.
 ///
 /// The head row's lock orders commits: a transaction takes the next version only once the one
 /// before has committed, so a reader of the log never sees version n + 1 without n (a sequence
@@ -200,25 +202,37 @@ public final class DatabasePersistence: StoreOfRecord {
             }?.wake.signal()
         }
         let base = store.snapshot.version
-        let (batch, snapshot) = state.withLock { state in (state.unflushed, state.draft.takeSnapshot()) }
-        let entries = batch.compactMap(\.entry)
+        let taken = takeBatch()
         do {
-            let missed = try pool.withConnection { connection -> [ChangeLogTable.Entry] in
+            let turn = try pool.withConnection { connection -> Turn in
                 let missed = try ChangeLogTable.entries(after: base, limit: 1000, connection)
-                guard missed.isEmpty, !entries.isEmpty else { return missed }
+                guard missed.isEmpty, taken.makesVersions else { return missed.isEmpty ? .committed(taken) : .behind(missed) }
                 return try connection.transaction { connection in
+                    var batch = taken
                     let head = try ChangeLogTable.head(connection, lock: true)
-                    // Another replica committed between the read above and the lock.
-                    guard head == base else { return try ChangeLogTable.entries(after: base, limit: 1000, connection) }
-                    try ChangeLogTable.append(entries, records: batch.flatMap(\.records), snapshot: snapshot, connection)
-                    return []
+                    if head != base {
+                        // Another replica committed while this one waited for the head row. Holding
+                        // it now, this replica applies what it missed and commits what its writers
+                        // decide again, before any other can: no replica starves.
+                        apply(try ChangeLogTable.entries(after: base, limit: Int(head - base), connection))
+                        waitForRetries()
+                        batch = takeBatch()
+                    }
+                    if batch.makesVersions {
+                        try ChangeLogTable.append(
+                            batch.staged.compactMap(\.entry), records: batch.staged.flatMap(\.records), snapshot: batch.snapshot, connection
+                        )
+                    }
+                    return .committed(batch)
                 }
             }
-            noteHealthy(head: missed.last?.version ?? entries.last?.version ?? base)
-            if missed.isEmpty {
-                committed(batch, snapshot: snapshot, madeVersions: !entries.isEmpty)
-            } else {
+            switch turn {
+            case .behind(let missed):
+                noteHealthy(head: missed.last?.version ?? base)
                 apply(missed)
+            case .committed(let batch):
+                noteHealthy(head: batch.snapshot.version)
+                committed(batch)
             }
         } catch let error as PostgresError where error.kind == .server {
             // The database answered, and refused: a fault of this replica's, not an outage.
@@ -232,17 +246,40 @@ public final class DatabasePersistence: StoreOfRecord {
         }
     }
 
+    /// What a leader's turn found: versions other replicas committed, or its own batch committed.
+    private enum Turn {
+        case behind([ChangeLogTable.Entry])
+        case committed(Batch)
+    }
+
+    /// The writes a leader commits, and the snapshot of the draft that holds exactly them.
+    private struct Batch {
+        var staged: [Staged]
+        var snapshot: StoreSnapshot
+        var makesVersions: Bool { staged.contains { $0.entry != nil } }
+    }
+
+    private func takeBatch() -> Batch {
+        state.withLock { state in Batch(staged: state.unflushed, snapshot: state.draft.takeSnapshot()) }
+    }
+
+    /// Waits, briefly, until the writers a conflict gave back have staged again.
+    private func waitForRetries() {
+        let deadline = ContinuousClock.now.advanced(by: .milliseconds(200))
+        while state.withLock({ $0.retrying > 0 }), ContinuousClock.now < deadline { pause(.microseconds(100)) }
+    }
+
     /// The batch is committed: readers see it, and its writers are answered.
-    private func committed(_ batch: [Staged], snapshot: StoreSnapshot, madeVersions: Bool) {
-        if madeVersions {
-            store.publish(snapshot)
-            feed.publish(snapshot)
+    private func committed(_ batch: Batch) {
+        if batch.makesVersions {
+            store.publish(batch.snapshot)
+            feed.publish(batch.snapshot)
         }
         state.withLock { state in
-            state.unflushed.removeFirst(batch.count)
-            if madeVersions { state.flushes += 1 }
+            state.unflushed.removeFirst(batch.staged.count)
+            if batch.makesVersions { state.flushes += 1 }
         }
-        for staged in batch { staged.ticket.finish(.durable) }
+        for staged in batch.staged { staged.ticket.finish(.durable) }
     }
 
     /// Applies the log entries other replicas committed, giving up what this one staged on

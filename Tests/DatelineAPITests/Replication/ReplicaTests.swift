@@ -119,7 +119,7 @@ struct ReplicaTests {
         stream.send(
             "GET /changes HTTP/1.1\r\nHost: t\r\nAccept: text/event-stream\r\nLast-Event-ID: \(head / 2)\r\nConnection: close\r\n\r\n")
         let events = try stream.read(until: "id: \(head)\n")
-        let ids = events.split(separator: "\n").filter { $0.hasPrefix("id: ") }.compactMap { UInt64($0.dropFirst(4)) }
+        let ids = events.split(whereSeparator: \.isNewline).filter { $0.hasPrefix("id: ") }.compactMap { UInt64($0.dropFirst(4)) }
         #expect(ids == Array((head / 2 + 1)...head))
     }
 
