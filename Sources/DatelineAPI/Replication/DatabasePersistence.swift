@@ -172,7 +172,7 @@ public final class DatabasePersistence: StoreOfRecord {
                 return true
             }
             if leads {
-                lead()
+                lead(for: ticket)
             } else if ticket.current == nil {
                 ticket.wake.wait()
             }
@@ -192,8 +192,8 @@ public final class DatabasePersistence: StoreOfRecord {
     }
 
     /// One leader's turn: apply what other replicas committed, else commit what is staged; then
-    /// hand the lead to a sleeping writer.
-    private func lead() {
+    /// hand the lead to a sleeping writer. `own` is the leading writer's ticket, if a writer leads.
+    private func lead(for own: WriteTicket? = nil) {
         defer {
             state.withLock { state -> WriteTicket? in
                 state.leading = false
@@ -215,7 +215,8 @@ public final class DatabasePersistence: StoreOfRecord {
                         // it now, this replica applies what it missed and commits what its writers
                         // decide again, before any other can: no replica starves.
                         apply(try ChangeLogTable.entries(after: base, limit: Int(head - base), connection))
-                        waitForRetries()
+                        // The leading writer decides again only after its turn.
+                        waitForRetries(leaving: taken.staged.contains { $0.ticket === own } ? 1 : 0)
                         batch = takeBatch()
                     }
                     if batch.makesVersions {
@@ -263,10 +264,10 @@ public final class DatabasePersistence: StoreOfRecord {
         state.withLock { state in Batch(staged: state.unflushed, snapshot: state.draft.takeSnapshot()) }
     }
 
-    /// Waits, briefly, until the writers a conflict gave back have staged again.
-    private func waitForRetries() {
+    /// Waits, briefly, until the writers a conflict gave back, all but `leaving`, have staged again.
+    private func waitForRetries(leaving: Int) {
         let deadline = ContinuousClock.now.advanced(by: .milliseconds(200))
-        while state.withLock({ $0.retrying > 0 }), ContinuousClock.now < deadline { pause(.microseconds(100)) }
+        while state.withLock({ $0.retrying > leaving }), ContinuousClock.now < deadline { pause(.microseconds(50)) }
     }
 
     /// The batch is committed: readers see it, and its writers are answered.
