@@ -13,6 +13,9 @@ enum ChangeLogTable {
     /// The longest any one statement may run before it is cancelled.
     static let statementTimeout: Duration = .seconds(5)
 
+    /// The table that mirrors each kind of item.
+    static let tables: [ItemKind: String] = [.article: "dateline_articles", .entity: "dateline_entities", .event: "dateline_events"]
+
     /// One version of the log: the changes that made it.
     struct Entry: Sendable {
         var version: UInt64
@@ -44,47 +47,63 @@ enum ChangeLogTable {
 
     /// Appends `entries` to the log in the transaction `connection` is in, mirrors what they did
     /// into the current rows (as `snapshot`, the state after the last of them, holds them), and
-    /// moves the head to the last entry's version, notifying the other replicas at commit.
+    /// moves the head to the last entry's version, notifying the other replicas at commit. A
+    /// handful of statements however many entries: each table takes its rows as arrays.
     static func append(_ entries: [Entry], records: [ChangeRecord], snapshot: StoreSnapshot, _ connection: PostgresConnection) throws {
         guard let last = entries.last?.version else { return }
-        for entry in entries {
-            let record = String(decoding: try CompactJSONEncoder().encode(entry.changes), as: UTF8.self)
-            try connection.execute(
-                "INSERT INTO dateline_changes (version, record) VALUES ($1, $2::jsonb)",
-                parameters: [String(entry.version), record], timeout: statementTimeout)
-        }
+        let encoded = try entries.map { String(decoding: try CompactJSONEncoder().encode($0.changes), as: UTF8.self) }
+        try connection.execute(
+            "INSERT INTO dateline_changes (version, record) SELECT * FROM unnest($1::bigint[], $2::jsonb[])",
+            parameters: [arrayLiteral(entries.map { String($0.version) }), arrayLiteral(encoded)], timeout: statementTimeout)
         var latest: [String: ChangeRecord] = [:]
         for record in records { latest["\(record.kind.rawValue)/\(record.id)"] = record }
-        for record in latest.values { try mirror(record, snapshot: snapshot, connection) }
+        for kind in ItemKind.allCases {
+            try mirror(latest.values.filter { $0.kind == kind }, of: kind, snapshot: snapshot, connection)
+        }
         try connection.execute("UPDATE dateline_head SET version = $1", parameters: [String(last)], timeout: statementTimeout)
         try connection.execute("SELECT pg_notify($1, $2)", parameters: [channel, String(last)], timeout: statementTimeout)
     }
 
-    /// Writes the item a record names as the snapshot holds it, or deletes its row when the
-    /// snapshot no longer holds it.
-    private static func mirror(_ record: ChangeRecord, snapshot: StoreSnapshot, _ connection: PostgresConnection) throws {
-        let table: String
-        let body: [UInt8]?
-        switch record.kind {
-        case .article:
-            table = "dateline_articles"
-            body = try snapshot.article(record.id).map { try CompactJSONEncoder().encode($0) }
-        case .entity:
-            table = "dateline_entities"
-            body = try snapshot.entity(record.id).map { try CompactJSONEncoder().encode($0) }
-        case .event:
-            table = "dateline_events"
-            body = try snapshot.event(record.id).map { try CompactJSONEncoder().encode($0) }
+    /// Writes the items the records name as the snapshot holds them, and deletes the rows of
+    /// those it no longer holds.
+    private static func mirror(_ records: [ChangeRecord], of kind: ItemKind, snapshot: StoreSnapshot, _ connection: PostgresConnection)
+        throws
+    {
+        guard !records.isEmpty else { return }
+        let table = tables[kind]!
+        var kept: [(id: String, body: String, version: UInt64)] = []
+        var gone: [String] = []
+        for record in records {
+            let body: [UInt8]?
+            switch kind {
+            case .article: body = try snapshot.article(record.id).map { try CompactJSONEncoder().encode($0) }
+            case .entity: body = try snapshot.entity(record.id).map { try CompactJSONEncoder().encode($0) }
+            case .event: body = try snapshot.event(record.id).map { try CompactJSONEncoder().encode($0) }
+            }
+            if let body {
+                kept.append((record.id, String(decoding: body, as: UTF8.self), record.version))
+            } else {
+                gone.append(record.id)
+            }
         }
-        if let body {
+        if !kept.isEmpty {
             try connection.execute(
                 """
-                INSERT INTO \(table) (id, body, version) VALUES ($1, $2::jsonb, $3)
+                INSERT INTO \(table) (id, body, version) SELECT * FROM unnest($1::text[], $2::jsonb[], $3::bigint[])
                 ON CONFLICT (id) DO UPDATE SET body = excluded.body, version = excluded.version
                 """,
-                parameters: [record.id, String(decoding: body, as: UTF8.self), String(record.version)], timeout: statementTimeout)
-        } else {
-            try connection.execute("DELETE FROM \(table) WHERE id = $1", parameters: [record.id], timeout: statementTimeout)
+                parameters: [arrayLiteral(kept.map(\.id)), arrayLiteral(kept.map(\.body)), arrayLiteral(kept.map { String($0.version) })],
+                timeout: statementTimeout)
         }
+        if !gone.isEmpty {
+            try connection.execute(
+                "DELETE FROM \(table) WHERE id = ANY($1::text[])", parameters: [arrayLiteral(gone)], timeout: statementTimeout)
+        }
+    }
+
+    /// `values` as a PostgreSQL array literal, every element quoted and its `"` and `\` escaped
+    /// (`{"a","b\"c"}`), so that no text reads as NULL or splits.
+    static func arrayLiteral(_ values: [String]) -> String {
+        "{" + values.map { "\"" + $0.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\"" }.joined(separator: ",") + "}"
     }
 }

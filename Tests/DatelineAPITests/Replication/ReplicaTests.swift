@@ -107,6 +107,12 @@ struct ReplicaTests {
                 #expect(status == 200, "\(name) was acknowledged but replica \(replica.port) lacks it")
             }
         }
+        // The database mirrors the current rows: every acknowledged entity, as the replicas serve it.
+        let connection = try PostgresConnection(url: cluster.url)
+        let mirrored = try connection.execute(
+            "SELECT count(*) FROM dateline_entities WHERE body->>'name' LIKE 'Replica Test Organization %'"
+        ).scalar
+        #expect(mirrored.flatMap { Int($0) } ?? 0 >= acknowledged.count)
         // One gap-free log, the same on every replica; a client that moves on with its last
         // version misses nothing and sees nothing twice.
         let log = try Self.changeVersions(port: replicas[0].port)
