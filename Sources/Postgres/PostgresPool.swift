@@ -121,10 +121,3 @@ public final class PostgresPool: Sendable {
         _ = released
     }
 }
-
-extension Duration {
-    /// The duration as Dispatch's interval, to the nanosecond.
-    fileprivate var dispatchInterval: DispatchTimeInterval {
-        .nanoseconds(Int(clamping: components.seconds * 1_000_000_000 + components.attoseconds / 1_000_000_000))
-    }
-}

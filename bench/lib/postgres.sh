@@ -1,5 +1,6 @@
-# Sourced by bench/replicas/run: a throwaway PostgreSQL cluster from Debian's package, as
-# bench/writes/run starts one. Needs python, pg_bin, say, die and bench/lib/processes.sh.
+# Sourced by bench/writes/run and bench/replicas/run: a throwaway PostgreSQL cluster from Debian's
+# package, and pgbench's insert on it. Needs python, bench, pg_bin, say, die and
+# bench/lib/processes.sh; run_pgbench also connections, threads, work and raw.
 #
 # PostgreSQL refuses to run as root: as root, its programs run as the postgres user (as_pg).
 as_pg=()
@@ -37,7 +38,7 @@ postgres_settings() {
 }
 
 # write_insert_script TEMPLATE OUT: pgbench's script, one INSERT a transaction of the body
-# Dateline gets, with a number filled in per transaction (as bench/writes/run's).
+# Dateline gets, with a number filled in per transaction.
 write_insert_script() {
     "$python" - "$1" "$2" <<'PY'
 import sys
@@ -48,4 +49,17 @@ with open(sys.argv[2], "w", encoding="utf-8") as out:
     out.write("\\set n random(1, 1000000000)\n")
     out.write(f"INSERT INTO events(body) VALUES ('{literal}'::jsonb || jsonb_build_object('n', :n::bigint));\n")
 PY
+}
+
+# run_pgbench SECONDS: one run; prints a JSON line.
+run_pgbench() {
+    local output
+    output=$("$pg_bin/pgbench" -n -h 127.0.0.1 -p "$pg_port" -U bench -c "$connections" -j "$threads" -T "$1" \
+        -M prepared -r -f "$work/insert.sql" bench 2>&1) || true
+    printf '### pgbench (%s s)\n%s\n\n' "$1" "$output" >>"$raw"
+    if ! grep -q '^tps = ' <<<"$output" || grep -q 'ERROR' <<<"$output"; then
+        tail -n 5 <<<"$output" >&2
+        die "pgbench failed"
+    fi
+    "$python" "$bench/writes/parse.py" pgbench <<<"$output"
 }

@@ -55,9 +55,7 @@ public final class Persistence: StoreOfRecord {
         /// Makes the draft again from the store's snapshot if the store moved on without it (a
         /// restore or a replay at start-up).
         mutating func followStore(_ store: NewsStore) {
-            guard commits.unflushed.isEmpty else { return }
-            let published = store.snapshot
-            if draft.version != published.version { draft = StoreDraft(published) }
+            if commits.unflushed.isEmpty { draft.follow(store.snapshot) }
         }
     }
 

@@ -19,6 +19,8 @@ public protocol StoreOfRecord: Sendable {
     var flushCount: Int { get }
     /// Write batches that changed something, durable or not yet.
     var stagedCount: UInt64 { get }
+    /// How a replica stands against the database it shares; nil for a store of record of its own.
+    var replication: ReplicationStatus? { get }
 
     /// Runs `decide` on the latest state and makes the changes it returns one version step,
     /// with no other write between, so that what it checks still holds when they apply; `read`
@@ -37,7 +39,18 @@ public protocol StoreOfRecord: Sendable {
     func compact() throws
 }
 
+/// How far behind the shared database a replica is, and how often reaching it failed.
+public struct ReplicationStatus: Sendable, Hashable {
+    /// Versions the database holds that the replica has not applied yet.
+    public var lag: UInt64
+    /// Statements and connections that failed so far.
+    public var errors: Int
+}
+
 extension StoreOfRecord {
+    /// None: the journal is this process's own.
+    public var replication: ReplicationStatus? { nil }
+
     /// Makes `changes` one durable version step and returns the version the store is at after it.
     @discardableResult
     public func commit(_ changes: [StoreChange]) throws -> UInt64 {

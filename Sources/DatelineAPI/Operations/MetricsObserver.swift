@@ -109,7 +109,7 @@ public final class MetricsObserver: HTTPServerObserver {
         storeEvents = CoreMetrics.Gauge(label: Name.storeEvents, factory: factory)
         journalFlushes = CoreMetrics.Counter(label: Name.journalFlushes, factory: factory)
         journalBatches = CoreMetrics.Counter(label: Name.journalBatches, factory: factory)
-        let replicated = persistence is DatabasePersistence
+        let replicated = persistence?.replication != nil
         replicationLag = replicated ? CoreMetrics.Gauge(label: Name.replicationLag, factory: factory) : nil
         databaseErrors = replicated ? CoreMetrics.Counter(label: Name.databaseErrors, factory: factory) : nil
         databaseErrors?.increment(by: 0)
@@ -158,9 +158,9 @@ public final class MetricsObserver: HTTPServerObserver {
         }
         journalFlushes.increment(by: newFlushes)
         journalBatches.increment(by: Int(newBatches))
-        guard let database = persistence as? DatabasePersistence else { return }
-        replicationLag?.record(Int(database.replicationLag))
-        let errors = database.databaseErrors
+        guard let replication = persistence.replication else { return }
+        replicationLag?.record(Int(replication.lag))
+        let errors = replication.errors
         databaseErrors?.increment(
             by: databaseErrorsCounted.withLock { counted in
                 defer { counted = errors }

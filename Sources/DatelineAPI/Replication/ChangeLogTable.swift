@@ -13,9 +13,6 @@ enum ChangeLogTable {
     /// The longest any one statement may run before it is cancelled.
     static let statementTimeout: Duration = .seconds(5)
 
-    /// The table that mirrors each kind of item.
-    static let tables: [ItemKind: String] = [.article: "dateline_articles", .entity: "dateline_entities", .event: "dateline_events"]
-
     /// One version of the log: the changes that made it.
     struct Entry: Sendable {
         var version: UInt64
@@ -55,11 +52,10 @@ enum ChangeLogTable {
         try connection.execute(
             "INSERT INTO dateline_changes (version, record) SELECT * FROM unnest($1::bigint[], $2::jsonb[])",
             parameters: [arrayLiteral(entries.map { String($0.version) }), arrayLiteral(encoded)], timeout: statementTimeout)
-        var latest: [String: ChangeRecord] = [:]
-        for record in records { latest["\(record.kind.rawValue)/\(record.id)"] = record }
-        for kind in ItemKind.allCases {
-            try mirror(latest.values.filter { $0.kind == kind }, of: kind, snapshot: snapshot, connection)
-        }
+        // The last record of each item, by kind.
+        var latest: [ItemKind: [String: ChangeRecord]] = [:]
+        for record in records { latest[record.kind, default: [:]][record.id] = record }
+        for (kind, records) in latest { try mirror(Array(records.values), of: kind, snapshot: snapshot, connection) }
         try connection.execute("UPDATE dateline_head SET version = $1", parameters: [String(last)], timeout: statementTimeout)
         try connection.execute("SELECT pg_notify($1, $2)", parameters: [channel, String(last)], timeout: statementTimeout)
     }
@@ -69,18 +65,17 @@ enum ChangeLogTable {
     private static func mirror(_ records: [ChangeRecord], of kind: ItemKind, snapshot: StoreSnapshot, _ connection: PostgresConnection)
         throws
     {
-        guard !records.isEmpty else { return }
-        let table = tables[kind]!
+        let table: String
+        let encoded: (String) throws -> [UInt8]?
+        switch kind {
+        case .article: (table, encoded) = ("dateline_articles", { try snapshot.article($0).map { try CompactJSONEncoder().encode($0) } })
+        case .entity: (table, encoded) = ("dateline_entities", { try snapshot.entity($0).map { try CompactJSONEncoder().encode($0) } })
+        case .event: (table, encoded) = ("dateline_events", { try snapshot.event($0).map { try CompactJSONEncoder().encode($0) } })
+        }
         var kept: [(id: String, body: String, version: UInt64)] = []
         var gone: [String] = []
         for record in records {
-            let body: [UInt8]?
-            switch kind {
-            case .article: body = try snapshot.article(record.id).map { try CompactJSONEncoder().encode($0) }
-            case .entity: body = try snapshot.entity(record.id).map { try CompactJSONEncoder().encode($0) }
-            case .event: body = try snapshot.event(record.id).map { try CompactJSONEncoder().encode($0) }
-            }
-            if let body {
+            if let body = try encoded(record.id) {
                 kept.append((record.id, String(decoding: body, as: UTF8.self), record.version))
             } else {
                 gone.append(record.id)

@@ -34,24 +34,18 @@ extension DatabasePersistence {
     /// Journal compaction has no counterpart here: PostgreSQL keeps its own log.
     public func compact() throws {}
 
-    /// Applies the whole log this replica has not seen; throws when the database cannot be read.
+    /// Applies the whole log this replica has not seen, a leader's turn at a time (waiting while
+    /// a writer leads); throws when the database cannot be read.
     func catchUp() throws {
         while true {
-            guard let behind = try turn() else { continue }
-            if !behind { return }
+            let before = store.snapshot.version
+            guard leadIfFree() else {
+                pause(.milliseconds(1))
+                continue
+            }
+            if let reason = lastError { throw DatabaseUnavailable(reason: reason) }
+            if store.snapshot.version == before { return }
         }
-    }
-
-    /// Leads one turn if no writer does (nil when one did, and the turn should be asked again);
-    /// tells whether the log still held versions this replica had not applied before it.
-    private func turn() throws -> Bool? {
-        let before = store.snapshot.version
-        guard leadIfFree() else {
-            pause(.milliseconds(1))
-            return nil
-        }
-        if let reason = lastError { throw DatabaseUnavailable(reason: reason) }
-        return store.snapshot.version != before
     }
 
     /// Listens for commits and applies the log after each, and every `pollInterval` besides;
@@ -84,6 +78,5 @@ extension DatabasePersistence {
 
 /// Blocks the calling thread for `duration`.
 func pause(_ duration: Duration) {
-    let nanoseconds = Int(clamping: duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
-    _ = DispatchSemaphore(value: 0).wait(timeout: .now() + .nanoseconds(nanoseconds))
+    _ = DispatchSemaphore(value: 0).wait(timeout: .now() + duration.dispatchInterval)
 }

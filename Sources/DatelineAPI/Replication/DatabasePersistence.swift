@@ -56,22 +56,33 @@ public final class DatabasePersistence: StoreOfRecord {
         /// waits for them, so that they commit together rather than one by one.
         var retrying = 0
 
-        /// Makes the draft again from the store if the store moved on without it. A draft ahead
-        /// of the store is a leader's, about to be published.
+        /// Makes the draft again from the store if the store moved on without it.
         mutating func follow(_ store: NewsStore) {
-            guard unflushed.isEmpty else { return }
-            let published = store.snapshot
-            if draft.version < published.version { draft = StoreDraft(published) }
+            if unflushed.isEmpty { draft.follow(store.snapshot) }
         }
 
         /// Whether a writer may take the lead now.
         var mayLead: Bool { !leading && retrying == 0 }
 
+        /// The sleeping writer to wake to lead, when one may.
+        mutating func nextLeader() -> WriteTicket? {
+            mayLead && !sleepers.isEmpty ? sleepers.removeFirst() : nil
+        }
+
         /// A writer given back by a conflict has staged again (or given up); the last one wakes
         /// a writer to lead.
         mutating func retried() -> WriteTicket? {
             retrying -= 1
-            return mayLead && !sleepers.isEmpty ? sleepers.removeFirst() : nil
+            return nextLeader()
+        }
+
+        /// Gives up every staged write; the draft goes back to what readers see.
+        mutating func giveUpStaged(_ store: NewsStore) -> [Staged] {
+            defer {
+                unflushed = []
+                draft = StoreDraft(store.snapshot)
+            }
+            return unflushed
         }
     }
 
@@ -119,15 +130,11 @@ public final class DatabasePersistence: StoreOfRecord {
     public var flushCount: Int { state.withLock { $0.flushes } }
     public var stagedCount: UInt64 { state.withLock { $0.staged } }
 
-    /// How many versions the database holds that this replica has not applied yet.
-    public var replicationLag: UInt64 {
-        let head = health.withLock { $0.head }
+    public var replication: ReplicationStatus? {
+        let (head, errors) = health.withLock { ($0.head, $0.errors) }
         let version = store.snapshot.version
-        return head > version ? head - version : 0
+        return ReplicationStatus(lag: head > version ? head - version : 0, errors: errors)
     }
-
-    /// Statements and connections that failed so far.
-    public var databaseErrors: Int { health.withLock { $0.errors } }
 
     public func write<Answer>(
         _ decide: (StoreSnapshot) throws -> [StoreChange], reading read: (StoreSnapshot) throws -> Answer
@@ -198,15 +205,19 @@ public final class DatabasePersistence: StoreOfRecord {
             state.withLock { state -> WriteTicket? in
                 state.leading = false
                 state.sleepers.removeAll { $0.current != nil }
-                return state.mayLead && !state.sleepers.isEmpty ? state.sleepers.removeFirst() : nil
+                return state.nextLeader()
             }?.wake.signal()
         }
         let base = store.snapshot.version
         let taken = takeBatch()
         do {
             let turn = try pool.withConnection { connection -> Turn in
-                let missed = try ChangeLogTable.entries(after: base, limit: 1000, connection)
-                guard missed.isEmpty, taken.makesVersions else { return missed.isEmpty ? .committed(taken) : .behind(missed) }
+                // Nothing to commit: read what other replicas did. Something to commit: the
+                // transaction finds that out itself, holding the head row.
+                guard taken.makesVersions else {
+                    let missed = try ChangeLogTable.entries(after: base, limit: 1000, connection)
+                    return missed.isEmpty ? .committed(taken) : .behind(missed)
+                }
                 return try connection.transaction { connection in
                     var batch = taken
                     let head = try ChangeLogTable.head(connection, lock: true)
@@ -287,10 +298,8 @@ public final class DatabasePersistence: StoreOfRecord {
     /// the state before them: its writers decide again.
     private func apply(_ missed: [ChangeLogTable.Entry]) {
         let (abandoned, snapshot) = state.withLock { state -> ([Staged], StoreSnapshot?) in
-            let abandoned = state.unflushed
-            state.unflushed = []
+            let abandoned = state.giveUpStaged(store)
             state.retrying += abandoned.count
-            state.draft = StoreDraft(store.snapshot)
             for entry in missed {
                 state.draft.apply(entry.changes)
                 guard state.draft.version == entry.version else {
@@ -314,12 +323,7 @@ public final class DatabasePersistence: StoreOfRecord {
 
     /// Gives up every staged write: the draft goes back to what readers see.
     private func abandonStaged(with outcome: WriteTicket.Outcome) {
-        let abandoned = state.withLock { state -> [Staged] in
-            let abandoned = state.unflushed
-            state.unflushed = []
-            state.draft = StoreDraft(store.snapshot)
-            return abandoned
-        }
+        let abandoned = state.withLock { $0.giveUpStaged(store) }
         for staged in abandoned { staged.ticket.finish(outcome) }
     }
 

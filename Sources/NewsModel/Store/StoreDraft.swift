@@ -29,6 +29,13 @@ public struct StoreDraft: Sendable {
         writer = StoreWriter(state: snapshot.state)
     }
 
+    /// Starts again from `published` when it is newer: readers moved on without this draft (a
+    /// restore, a replay, another replica's changes). A draft ahead of it is a writer's whose
+    /// snapshot is about to be published, and stays.
+    public mutating func follow(_ published: StoreSnapshot) {
+        if version < published.version { self = StoreDraft(published) }
+    }
+
     /// Applies the changes in order as one version step, and returns what they did, each record
     /// at the new version; nothing (and the version stays) when nothing changed.
     @discardableResult
