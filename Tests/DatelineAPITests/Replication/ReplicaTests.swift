@@ -58,21 +58,6 @@ struct ReplicaTests {
         Issue.record("the replica on port \(port) did not reach version \(version)")
     }
 
-    /// Sends `requests` one after another on a thread of the group, `pause` microseconds apart.
-    static func sendPaced(
-        _ requests: [String], port: Int, pause: UInt32, group: DispatchGroup,
-        then done: @escaping @Sendable (ConcurrentRequests.Outcome) -> Void
-    ) {
-        DispatchQueue.global().async(group: group) {
-            var statuses: [Int?] = []
-            for request in requests {
-                statuses += ConcurrentRequests.send([request], port: port, timeout: 15).statuses
-                usleep(pause)
-            }
-            done(ConcurrentRequests.Outcome(statuses: statuses))
-        }
-    }
-
     @Test func acknowledgedWritesReachEveryReplicaAndTheFeedIsOneLog() throws {
         let cluster = try PostgresTestCluster()
         var replicas = try (0..<3).map { _ in try Self.replica(cluster) }
@@ -145,20 +130,20 @@ struct ReplicaTests {
     @Test func aDatabaseRestartUnderLoadGivesWritersOnly201Or503AndReaders200() throws {
         let cluster = try PostgresTestCluster()
         let replicas = try (0..<2).map { _ in try Self.replica(cluster) }
-        let names = (0..<400).map { "Restart Test Organization \($0)" }
         let ports = replicas.map(\.port)
-        let outcomes = Outcomes()
-        let reads = Outcomes()
-        let group = DispatchGroup()
-        for (r, port) in ports.enumerated() {
-            let requests = names.enumerated().filter { $0.offset % 2 == r }.map { Self.createEntity($0.element) }
-            // Paced, so that the writes and reads span the outage.
-            let read = (0..<200).map { _ in "GET /events?limit=5 HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n" }
-            Self.sendPaced(requests, port: port, pause: 10_000, group: group) { outcomes.set(r, $0) }
-            Self.sendPaced(read, port: port, pause: 15_000, group: group) { reads.set(r, $0) }
+        let name: @Sendable (Int, Int) -> String = { "Restart Test Organization \($0) \($1)" }
+        let writers = ports.enumerated().map { r, port in
+            PacedRequests(port: port, pause: 10_000) { Self.createEntity(name(r, $0)) }
         }
-        usleep(500_000)
+        let readers = ports.map { port in
+            PacedRequests(port: port, pause: 15_000) { _ in "GET /events?limit=5 HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n" }
+        }
+        // The outage starts once both replicas are taking writes, whenever their threads got going.
+        for writer in writers {
+            #expect(writer.wait(seconds: 30) { $0.count >= 10 }, "the writers did not get going")
+        }
         cluster.stop()
+        let down = Date()
         // While it is down: a write is refused with Retry-After, a read is served, and /readyz says why.
         let refused = try ProbeConnection(port: ports[0])
         refused.send(Self.createEntity("Refused While Down"))
@@ -172,41 +157,81 @@ struct ReplicaTests {
             readiness = try HTTPProbe.get(port: ports[1], path: "/readyz").body
         } while !readiness.contains("the database cannot be reached") && Date() < deadline
         #expect(readiness.contains("the database cannot be reached"), "\(readiness)")
-        usleep(1_500_000)
-        try cluster.start()
-        group.wait()
-
-        for r in 0..<2 {
-            let statuses = outcomes.get(r).statuses
-            #expect(statuses.allSatisfy { $0 == 201 || $0 == 503 }, "writers got \(Set(statuses.map { $0 ?? 0 }))")
-            #expect(statuses.contains(503), "no write fell in the outage")
-            #expect(reads.get(r).statuses.allSatisfy { $0 == 200 }, "readers got \(Set(reads.get(r).statuses.map { $0 ?? 0 }))")
+        // It lasts at least 1.5 s, and until each replica has refused one of its writers.
+        for writer in writers {
+            #expect(writer.wait(seconds: 15) { $0.contains(503) }, "no write fell in the outage")
         }
-        // Writes resume by themselves, on both replicas, and the acknowledged ones are on both.
-        for port in ports {
-            let deadline = Date().addingTimeInterval(20)
-            var status: Int?
-            repeat {
-                status = ConcurrentRequests.send([Self.createEntity("After Restart \(port)")], port: port).statuses[0]
-                if status != 201 { usleep(200_000) }
-            } while status != 201 && Date() < deadline
-            #expect(status == 201, "writes did not resume on \(port)")
+        let rest = 1.5 - Date().timeIntervalSince(down)
+        if rest > 0 { usleep(UInt32(rest * 1_000_000)) }
+        try cluster.start()
+        // Writes resume by themselves, on both replicas.
+        for writer in writers {
+            let resumed = writer.wait(seconds: 30) { statuses in
+                statuses.lastIndex(of: 503).map { statuses[$0...].contains(201) } ?? false
+            }
+            #expect(resumed, "writes did not resume")
+        }
+        let written = writers.map { $0.stop() }
+        for (r, statuses) in written.enumerated() {
+            #expect(statuses.allSatisfy { $0 == 201 || $0 == 503 }, "writers got \(Set(statuses.map { $0 ?? 0 }))")
+            let reads = readers[r].stop()
+            #expect(reads.allSatisfy { $0 == 200 }, "readers got \(Set(reads.map { $0 ?? 0 }))")
         }
         let head = try Self.head(cluster)
         let metrics = try HTTPProbe.get(port: ports[0], path: "/metrics").body.split(separator: "\n")
         let errors = metrics.first { $0.hasPrefix("dateline_database_errors_total ") }?.split(separator: " ").last.flatMap { Double($0) }
         #expect((errors ?? 0) > 0, "the outage counted no database error")
         #expect(metrics.contains { $0.hasPrefix("dateline_replication_lag_versions ") })
+        // Every acknowledged write is on both replicas.
         for port in ports {
             try Self.waitForVersion(head, port: port)
-            for (r, outcome) in [outcomes.get(0), outcomes.get(1)].enumerated() {
-                let mine = names.enumerated().filter { $0.offset % 2 == r }.map(\.element)
-                for (name, status) in zip(mine, outcome.statuses) where status == 201 {
-                    #expect(
-                        try HTTPProbe.get(port: port, path: "/entities/\(Self.slug(name))").status == 200, "\(name) is missing on \(port)")
+            for (r, statuses) in written.enumerated() {
+                for (index, status) in statuses.enumerated() where status == 201 {
+                    let slug = Self.slug(name(r, index))
+                    #expect(try HTTPProbe.get(port: port, path: "/entities/\(slug)").status == 200, "\(slug) is missing on \(port)")
                 }
             }
         }
+    }
+}
+
+/// Requests sent one after another, `pause` microseconds apart, on a thread of their own until
+/// stopped; the statuses so far can be read, and waited on, while it runs. The `n`-th status
+/// answers `request(n)`, and is nil when no response came.
+private final class PacedRequests: @unchecked Sendable {
+    private let lock = NSLock()
+    private var sent: [Int?] = []
+    private var stopped = false
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(port: Int, pause: UInt32, request: @escaping @Sendable (Int) -> String) {
+        Thread.detachNewThread { [self] in
+            while !lock.withLock({ stopped }) {
+                let status = ConcurrentRequests.send([request(statuses.count)], port: port, timeout: 15).statuses[0]
+                lock.withLock { sent.append(status) }
+                usleep(pause)
+            }
+            finished.signal()
+        }
+    }
+
+    var statuses: [Int?] { lock.withLock { sent } }
+
+    /// Whether the statuses came to satisfy `condition` within `seconds`.
+    func wait(seconds: Double, until condition: ([Int?]) -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while !condition(statuses) {
+            if Date() >= deadline { return false }
+            usleep(10_000)
+        }
+        return true
+    }
+
+    /// Stops after the request in flight, and returns every status.
+    func stop() -> [Int?] {
+        lock.withLock { stopped = true }
+        finished.wait()
+        return statuses
     }
 }
 
