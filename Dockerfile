@@ -6,7 +6,7 @@ FROM swift:6.2-jammy AS build
 # versions would break the build each time the archive drops one.
 # hadolint ignore=DL3008
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends libssl-dev zlib1g-dev libpq-dev pkg-config \
+    && apt-get install -y --no-install-recommends libssl-dev zlib1g-dev libpq-dev libxml2-dev libcurl4-openssl-dev pkg-config \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /build
 # The manifest first, so the dependency layer is reused while only sources change.
@@ -24,7 +24,7 @@ RUN swift build -c release --product dateline --static-swift-stdlib \
 FROM ubuntu:jammy
 # hadolint ignore=DL3008
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends libssl3 zlib1g libpq5 ca-certificates tzdata \
+    && apt-get install -y --no-install-recommends libssl3 zlib1g libpq5 libxml2 libcurl4 ca-certificates tzdata \
     && rm -rf /var/lib/apt/lists/* \
     && groupadd --system --gid 10001 dateline \
     && useradd --system --uid 10001 --gid 10001 --home-dir /app --shell /usr/sbin/nologin dateline \

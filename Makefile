@@ -2,7 +2,7 @@
 # Both install missing system packages first (as root), or print the command that would.
 
 SWIFT ?= swift
-SYSTEM_PACKAGES := libssl-dev zlib1g-dev libpq-dev pkg-config
+SYSTEM_PACKAGES := libssl-dev zlib1g-dev libpq-dev libxml2-dev libcurl4-openssl-dev pkg-config
 TEST_SYSTEM_PACKAGES := curl openssl python3-pip chromium chromium-driver postgresql
 DEBUG_BINARY := .build/debug/dateline
 # The 32-writer, 32-reader concurrency test runs this long in `make test`.

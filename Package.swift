@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "Extraction", targets: ["Extraction"]),
         .library(name: "DatelineAPI", targets: ["DatelineAPI"]),
         .library(name: "Postgres", targets: ["Postgres"]),
+        .library(name: "Markup", targets: ["Markup"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
@@ -44,6 +45,16 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]
+        ),
         .systemLibrary(name: "CEpoll"),
         .target(name: "Locking", swiftSettings: settings),
         .target(name: "Hashing", swiftSettings: settings),
@@ -63,6 +74,7 @@ let package = Package(
         ),
         .target(name: "Extraction", dependencies: ["NewsModel", "Hashing"], swiftSettings: settings),
         .target(name: "Postgres", dependencies: ["CPostgres", "Locking"], swiftSettings: settings),
+        .target(name: "Markup", dependencies: ["CLibXML2"], swiftSettings: settings),
         .target(
             name: "DatelineAPI",
             dependencies: [
@@ -95,6 +107,7 @@ let package = Package(
         .testTarget(name: "HashingTests", dependencies: ["Hashing"], swiftSettings: settings),
         .testTarget(name: "NewsModelTests", dependencies: ["NewsModel"], swiftSettings: settings),
         .target(name: "PostgresTestSupport", dependencies: ["Postgres"], path: "Tests/PostgresTestSupport", swiftSettings: settings),
+        .testTarget(name: "MarkupTests", dependencies: ["Markup"], swiftSettings: settings),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PostgresTestSupport", "Locking"], swiftSettings: settings),
         .testTarget(
             name: "ExtractionTests", dependencies: ["Extraction", "NewsModel"], resources: [.copy("Articles")], swiftSettings: settings),
