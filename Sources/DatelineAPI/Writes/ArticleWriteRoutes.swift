@@ -6,13 +6,17 @@ import NewsModel
 /// `POST /articles` (ingestion: extraction, linking, event merging) and `DELETE /articles/{id}`.
 ///
 /// Posting an article the store already holds (the same `source.url`, or the same body once
-/// cleaned) answers 200 with the stored one and writes nothing.
+/// cleaned) answers 200 with the stored one and writes nothing. An NDJSON body is a batch,
+/// one article a line (``ArticleBatch``).
 struct ArticleWriteRoutes: Sendable {
     let ingestion: Ingestion
     let bodyLimit: Int
 
     func register(in router: inout Router) {
         router.post("/articles") { request in
+            if let contentType = request.headerFields[.contentType], WriteBody.isAccepted(contentType, [ArticleBatch.mediaType]) {
+                return try batch(request)
+            }
             let input = try ArticleInput.read(WriteBody.parse(request, accepting: .json, limit: bodyLimit))
             let outcome = try ingestion.ingest(input)
             let location = WriteResponse.location("articles", outcome.article.id)
@@ -33,5 +37,19 @@ struct ArticleWriteRoutes: Sendable {
             }
             return WriteResponse.deleted
         }
+    }
+
+    /// A batch: each line ingested on its own, the answer listing every line.
+    private func batch(_ request: Request) throws(HTTPError) -> Response {
+        guard request.body.count <= bodyLimit else {
+            throw HTTPError(.contentTooLarge, detail: "The body is larger than \(bodyLimit) bytes.")
+        }
+        guard !ArticleBatch.lines(of: request.body).isEmpty else {
+            throw HTTPError(.badRequest, detail: "The batch has no lines; it needs one JSON article a line.")
+        }
+        let results = ArticleBatch.ingest(request.body, with: ingestion.ingest)
+        var response = Response(status: .ok, contentType: Representation.json.contentType, bytes: ArticleBatch.reply(results))
+        response.cacheability = .noStore
+        return response
     }
 }

@@ -16,6 +16,20 @@ public enum ProblemDetails {
 
     /// The response for an `HTTPError`.
     public static func response(for error: HTTPError, instance: String? = nil) -> Response {
+        var json: [UInt8] = []
+        JSONWriter.appendObject(members(of: error, instance: instance), to: &json)
+        var fields = error.headerFields
+        fields[.contentType] = contentType
+        if error.closeConnection { fields[.connection] = "close" }
+        var response = Response(status: error.status, headerFields: fields, body: .bytes(json))
+        if fields[.cacheControl] == nil { response.cacheability = .noStore }
+        return response
+    }
+
+    /// The members of the problem object for `error`, in the order they are written: `type`,
+    /// `title`, `status`, `detail`, `instance`, then the extensions by name. A batch answer
+    /// embeds one per failed item.
+    public static func members(of error: HTTPError, instance: String? = nil) -> [(String, JSONValue)] {
         var members: [(String, JSONValue)] = [
             ("type", .string(error.type ?? "about:blank")),
             ("title", .string(error.status.reasonPhrase)),
@@ -26,13 +40,6 @@ public enum ProblemDetails {
         for key in error.extensions.keys.sorted() where !["type", "title", "status", "detail", "instance"].contains(key) {
             members.append((key, error.extensions[key]!))
         }
-        var json: [UInt8] = []
-        JSONWriter.appendObject(members, to: &json)
-        var fields = error.headerFields
-        fields[.contentType] = contentType
-        if error.closeConnection { fields[.connection] = "close" }
-        var response = Response(status: error.status, headerFields: fields, body: .bytes(json))
-        if fields[.cacheControl] == nil { response.cacheability = .noStore }
-        return response
+        return members
     }
 }
