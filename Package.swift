@@ -75,6 +75,7 @@ let package = Package(
         .target(name: "Extraction", dependencies: ["NewsModel", "Hashing"], swiftSettings: settings),
         .target(name: "Postgres", dependencies: ["CPostgres", "Locking"], swiftSettings: settings),
         .target(name: "Markup", dependencies: ["CLibXML2"], swiftSettings: settings),
+        .target(name: "ArticleImport", dependencies: ["Locking"], swiftSettings: settings),
         .target(
             name: "DatelineAPI",
             dependencies: [
@@ -108,6 +109,7 @@ let package = Package(
         .testTarget(name: "NewsModelTests", dependencies: ["NewsModel"], swiftSettings: settings),
         .target(name: "PostgresTestSupport", dependencies: ["Postgres"], path: "Tests/PostgresTestSupport", swiftSettings: settings),
         .testTarget(name: "MarkupTests", dependencies: ["Markup"], swiftSettings: settings),
+        .testTarget(name: "ArticleImportTests", dependencies: ["ArticleImport", "Locking"], swiftSettings: settings),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PostgresTestSupport", "Locking"], swiftSettings: settings),
         .testTarget(
             name: "ExtractionTests", dependencies: ["Extraction", "NewsModel"], resources: [.copy("Articles")], swiftSettings: settings),
