@@ -105,6 +105,10 @@ extension ConfigurationKey {
             kind: .optionalString, apply: { $0.databaseURL = $1.string.isEmpty ? nil : $1.string },
             read: { .string($0.databaseURL ?? "") }),
         ConfigurationKey(
+            "feeds",
+            "RSS or Atom feeds to poll: a JSON list of {\"url\", \"intervalSeconds\" (default 300, at least 1)}; comma-separated URLs in the environment.",
+            kind: .feeds, apply: { $0.feeds = $1.feeds }, read: { .feeds($0.feeds) }),
+        ConfigurationKey(
             "journal.compactAfter",
             "Journal records after which a snapshot is written (once the journal is as large as the last snapshot).",
             kind: .integer(1...10_000_000), apply: { $0.journalCompactAfter = $1.integer },

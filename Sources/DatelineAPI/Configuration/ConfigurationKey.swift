@@ -1,3 +1,5 @@
+import HTTPServer
+
 /// One configuration key: its name in `config.json` (dotted for nested objects), its environment
 /// variable, its flag, its default and how a value is checked and applied.
 public struct ConfigurationKey: Sendable {
@@ -20,6 +22,8 @@ public struct ConfigurationKey: Sendable {
         case optionalString
         case boolean
         case list
+        /// A list of feeds to poll (``FeedSetting``).
+        case feeds
     }
 
     /// The default value, as text.
@@ -65,6 +69,7 @@ enum ConfigurationValue: Sendable, Hashable {
     case string(String)
     case boolean(Bool)
     case list([String])
+    case feeds([FeedSetting])
 
     var text: String {
         switch self {
@@ -73,6 +78,7 @@ enum ConfigurationValue: Sendable, Hashable {
         case .string(let value): value
         case .boolean(let value): value ? "true" : "false"
         case .list(let values): values.joined(separator: ",")
+        case .feeds(let feeds): String(decoding: JSONWriter.bytes(FeedSetting.json(feeds)), as: UTF8.self)
         }
     }
 
@@ -81,4 +87,5 @@ enum ConfigurationValue: Sendable, Hashable {
     var string: String { if case .string(let v) = self { v } else { "" } }
     var boolean: Bool { if case .boolean(let v) = self { v } else { false } }
     var list: [String] { if case .list(let v) = self { v } else { [] } }
+    var feeds: [FeedSetting] { if case .feeds(let v) = self { v } else { [] } }
 }

@@ -92,6 +92,12 @@ public enum ConfigurationLoader {
         case .list:
             guard let items = value.list else { throw fail("must be a list of strings, got \(value)") }
             checked = .list(items)
+        case .feeds:
+            do {
+                checked = .feeds(try FeedSetting.list(from: value))
+            } catch {
+                throw fail(error.message)
+            }
         }
         key.apply(&configuration, checked)
     }

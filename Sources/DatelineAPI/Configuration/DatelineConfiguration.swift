@@ -39,6 +39,8 @@ public struct DatelineConfiguration: Sendable, Hashable {
     /// HTTPS settings as configured; `server.tls` is derived from them once both files are named.
     public var tls = TLSSettings()
 
+    /// RSS and Atom feeds polled for new articles.
+    public var feeds: [FeedSetting] = []
     /// HTTPS as configured: both PEM files turn it on.
     public struct TLSSettings: Sendable, Hashable {
         public var certificate: String?

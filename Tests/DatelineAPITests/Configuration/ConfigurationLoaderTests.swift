@@ -55,6 +55,11 @@ import Testing
         (#"{"log": {"format": "xml"}}"#, "log.format"),
         (#"{"cors": {"allowedOrigins": "http://a"}}"#, "cors.allowedOrigins"),
         (#"{"log": {"access": "sometimes"}}"#, "log.access"),
+        (#"{"feeds": "https://a.example/rss"}"#, "feeds"),
+        (#"{"feeds": [{"url": "ftp://a.example/rss"}]}"#, "feeds"),
+        (#"{"feeds": [{"url": "https://a.example/rss", "intervalSeconds": 0}]}"#, "feeds"),
+        (#"{"feeds": [{"url": "https://a.example/rss", "every": 5}]}"#, "feeds"),
+        (#"{"feeds": [{"url": "https://a.example/rss"}, {"url": "https://a.example/rss"}]}"#, "feeds"),
     ])
     func badFileValuesNameTheKey(json: String, key: String) throws {
         let path = try file(json)
@@ -91,6 +96,22 @@ import Testing
             return (error as? ConfigurationError)?.key == "database.url" && description.contains("database.url")
                 && description.contains("dataDirectory")
         }
+    }
+
+    @Test func feedsComeFromTheFileTheEnvironmentOrAFlag() throws {
+        #expect(DatelineConfiguration().feeds.isEmpty)
+        let path = try file(#"{"feeds": [{"url": "https://a.example/rss", "intervalSeconds": 60}, {"url": "http://b.example/atom"}]}"#)
+        let fromFile = try ConfigurationLoader.load(file: path, environment: [:])
+        #expect(
+            fromFile.feeds == [FeedSetting(url: "https://a.example/rss", intervalSeconds: 60), FeedSetting(url: "http://b.example/atom")])
+        #expect(fromFile.feeds[1].intervalSeconds == 300)
+        let fromEnvironment = try ConfigurationLoader.load(
+            file: nil, environment: ["DATELINE_FEEDS": "https://c.example/rss, https://d.example/feed"])
+        #expect(fromEnvironment.feeds.map(\.url) == ["https://c.example/rss", "https://d.example/feed"])
+        let fromFlag = try ConfigurationLoader.load(
+            file: nil, environment: [:], overrides: [("feeds", #"[{"url": "https://e.example/rss", "intervalSeconds": 1}]"#)])
+        #expect(fromFlag.feeds == [FeedSetting(url: "https://e.example/rss", intervalSeconds: 1)])
+        #expect(ConfigurationLoader.describe(fromFlag).contains(#"feeds = [{"intervalSeconds":1,"url":"https://e.example/rss"}]"#))
     }
 
     @Test func aMissingExplicitFileIsAnError() {
