@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "DatelineAPI", targets: ["DatelineAPI"]),
         .library(name: "Postgres", targets: ["Postgres"]),
         .library(name: "Markup", targets: ["Markup"]),
+        .library(name: "WebArticle", targets: ["WebArticle"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
@@ -75,6 +76,7 @@ let package = Package(
         .target(name: "Extraction", dependencies: ["NewsModel", "Hashing"], swiftSettings: settings),
         .target(name: "Postgres", dependencies: ["CPostgres", "Locking"], swiftSettings: settings),
         .target(name: "Markup", dependencies: ["CLibXML2"], swiftSettings: settings),
+        .target(name: "WebArticle", dependencies: ["Markup"], swiftSettings: settings),
         .target(name: "ArticleImport", dependencies: ["Locking"], swiftSettings: settings),
         .target(
             name: "DatelineAPI",
@@ -104,11 +106,13 @@ let package = Package(
         ),
         .executableTarget(name: "dateline-train", dependencies: ["Extraction"], swiftSettings: settings),
         .executableTarget(name: "store-bench", dependencies: ["NewsModel", "Hashing"], path: "bench/store", swiftSettings: settings),
+        .executableTarget(name: "html-bench", dependencies: ["WebArticle"], path: "bench/html/Sources", swiftSettings: settings),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Hashing", "Locking"], swiftSettings: settings),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"], swiftSettings: settings),
         .testTarget(name: "NewsModelTests", dependencies: ["NewsModel"], swiftSettings: settings),
         .target(name: "PostgresTestSupport", dependencies: ["Postgres"], path: "Tests/PostgresTestSupport", swiftSettings: settings),
         .testTarget(name: "MarkupTests", dependencies: ["Markup"], swiftSettings: settings),
+        .testTarget(name: "WebArticleTests", dependencies: ["WebArticle"], swiftSettings: settings),
         .testTarget(name: "ArticleImportTests", dependencies: ["ArticleImport", "Locking"], swiftSettings: settings),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PostgresTestSupport", "Locking"], swiftSettings: settings),
         .testTarget(

@@ -17,6 +17,15 @@ public struct MarkupNode {
     /// Whether this is text or CDATA.
     public var isText: Bool { pointer.pointee.type == XML_TEXT_NODE || pointer.pointee.type == XML_CDATA_SECTION_NODE }
 
+    /// Whether this is a comment (`<!-- ... -->`).
+    public var isComment: Bool { pointer.pointee.type == XML_COMMENT_NODE }
+
+    /// The text a text, CDATA or comment node holds itself, read without walking any subtree; empty for elements.
+    public var ownText: String {
+        guard !isElement, let content = pointer.pointee.content else { return "" }
+        return String(cString: content)
+    }
+
     /// The element's local name, lowercased (`p`, `item`, `entry`); empty for other nodes.
     public var name: String {
         guard isElement, let name = pointer.pointee.name else { return "" }
@@ -37,38 +46,58 @@ public struct MarkupNode {
 
     /// The value of an attribute, matched without regard to case.
     public func attribute(_ name: String) -> String? {
+        let wanted = name.lowercased()
         var attribute = pointer.pointee.properties
         while let current = attribute {
-            if let attributeName = current.pointee.name, String(cString: attributeName).lowercased() == name.lowercased() {
-                guard let value = xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self)) else {
-                    return ""
-                }
-                defer { dateline_xml_free(value) }
-                return String(cString: value)
+            if let attributeName = current.pointee.name, String(cString: attributeName).lowercased() == wanted {
+                return Self.value(of: current)
             }
             attribute = current.pointee.next
         }
         return nil
     }
 
-    /// Every attribute, in document order.
+    /// Every attribute, in document order, names lowercased.
     public var attributes: [(name: String, value: String)] {
         var all: [(name: String, value: String)] = []
         var attribute = pointer.pointee.properties
         while let current = attribute {
             if let name = current.pointee.name {
-                let key = String(cString: name).lowercased()
-                all.append((key, self.attribute(key) ?? ""))
+                all.append((String(cString: name).lowercased(), Self.value(of: current)))
             }
             attribute = current.pointee.next
         }
         return all
     }
 
+    private static func value(of attribute: xmlAttrPtr) -> String {
+        // The common case, one text child, is read in place; entity references fall back to libxml2.
+        if let child = attribute.pointee.children, child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE,
+            let content = child.pointee.content
+        {
+            return String(cString: content)
+        }
+        guard let value = xmlNodeGetContent(UnsafeMutableRawPointer(attribute).assumingMemoryBound(to: xmlNode.self)) else {
+            return ""
+        }
+        defer { dateline_xml_free(value) }
+        return String(cString: value)
+    }
+
     /// The parent element, if any.
     public var parent: MarkupNode? {
         guard let parent = pointer.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { return nil }
         return MarkupNode(parent, in: document)
+    }
+
+    /// The first child node (element, text or other), if any.
+    public var firstChild: MarkupNode? {
+        pointer.pointee.children.map { MarkupNode($0, in: document) }
+    }
+
+    /// The next node under the same parent, if any.
+    public var nextSibling: MarkupNode? {
+        pointer.pointee.next.map { MarkupNode($0, in: document) }
     }
 
     /// The child nodes, in document order: elements, text and the rest.

@@ -1,0 +1,46 @@
+/// The article's metadata, each field taken from the most trustworthy source the page offers.
+struct ArticleMetadata {
+    var title: String?
+    var publishedAt: String?
+    var language: String?
+    var canonicalURL: String?
+    var byline: String?
+    var siteName: String?
+
+    /// The meta names pages put a publication date under, most specific first.
+    static let dateMetas = [
+        "article:published_time", "og:published_time", "og:article:published_time", "datepublished", "parsely-pub-date",
+        "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "publish-date", "publish_date",
+        "pubdate", "publishdate", "date", "article.published", "cxenseparse:recs:publishtime", "article:modified_time",
+    ]
+
+    init(signals: PageSignals, linkedData: LinkedData, url: String?) {
+        siteName = signals.meta("og:site_name", "application-name") ?? linkedData.publisher
+        title = Self.title(signals: signals, linkedData: linkedData, siteName: siteName)
+        publishedAt = ([linkedData.datePublished].compactMap { $0 } + Self.dateMetas.compactMap { signals.meta($0) } + signals.times)
+            .lazy.compactMap(PublicationDate.day).first
+        language = [signals.rootLanguage, linkedData.language, signals.meta("og:locale"), signals.meta("content-language")]
+            .lazy.compactMap { $0.flatMap(LanguageTag.normalize) }.first
+        canonicalURL = [signals.links["canonical"], signals.meta("og:url")].lazy
+            .compactMap { $0.flatMap { CanonicalURL.resolve($0, against: url) } }.first
+        let authors = linkedData.authors.isEmpty ? [signals.meta("author", "article:author", "parsely-author", "sailthru.author")].compactMap { $0 } : linkedData.authors
+        byline = Self.byline(authors.isEmpty ? Array(signals.authorTexts.prefix(1)) : authors)
+    }
+
+    private static func title(signals: PageSignals, linkedData: LinkedData, siteName: String?) -> String? {
+        if let headline = linkedData.headline { return headline }
+        if let ogTitle = signals.meta("og:title", "twitter:title") { return Headline.stripSiteName(ogTitle, siteName: siteName) }
+        if let heading = signals.headings.first(where: { !$0.isEmpty }) { return heading }
+        return signals.title.map { Headline.stripSiteName($0, siteName: siteName) }
+    }
+
+    private static func byline(_ names: [String]) -> String? {
+        var unique: [String] = []
+        for name in names {
+            var cleaned = name
+            for prefix in ["By ", "by ", "BY "] where cleaned.hasPrefix(prefix) { cleaned = String(cleaned.dropFirst(prefix.count)) }
+            if !cleaned.isEmpty, !cleaned.hasPrefix("http"), !unique.contains(cleaned) { unique.append(cleaned) }
+        }
+        return unique.isEmpty ? nil : unique.joined(separator: ", ")
+    }
+}

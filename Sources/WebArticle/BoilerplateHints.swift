@@ -1,0 +1,80 @@
+/// What an element's tag, `class`, `id` and `role` say about whether it holds page furniture
+/// (navigation, banners, share bars, comments) rather than the article.
+///
+/// The markers are conventions common across the web, matched against the words of the
+/// `class` and `id` values (`"post-comments__list"` reads as `post`, `comments`, `list`).
+enum BoilerplateHints {
+    /// How sure a hint is.
+    enum Verdict: Equatable {
+        /// Nothing marks the element.
+        case none
+        /// Layout words (navigation, header, meta) that content wrappers sometimes carry too.
+        case weak
+        /// Words that name something other than the article (comments, related links, cookies).
+        case strong
+    }
+
+    /// Tags that hold furniture by definition.
+    static let furnitureTags: Set<String> = ["nav", "aside", "footer", "header", "form", "menu", "dialog", "figure", "figcaption", "caption"]
+
+    /// Word prefixes that name something other than the article.
+    static let strongPrefixes = [
+        "comment", "disqus", "share", "sharing", "sharebar", "social", "related", "promo", "newsletter", "cookie", "consent",
+        "gdpr", "subscri", "advert", "sponsor", "sidebar", "breadcrumb", "footer", "caption", "popup", "modal", "signup",
+        "recommend", "outbrain", "taboola", "trending", "mostpopular", "mostread", "readmore", "moreon", "morestories",
+        "alsolike", "paywall", "overlay", "credit", "copyright", "follow", "widget",
+        "toolbar", "jumplink", "skiplink", "screenreader", "sronly", "visuallyhidden", "pagination", "pager",
+    ]
+
+    /// Whole words that name something other than the article.
+    static let strongWords: Set<String> = ["ad", "ads", "adv", "adbox", "adslot", "dfp", "gpt", "tags", "tag", "print", "rating", "login"]
+
+    /// Whole words of layout that also appear on content wrappers now and then.
+    static let weakWords: Set<String> = [
+        "nav", "navbar", "navigation", "menu", "banner", "masthead", "header", "meta", "byline", "author", "authors", "date",
+        "dateline", "timestamp", "published", "aside", "topbar", "bottom", "top", "links", "tools", "utility", "actions",
+        "masthead", "teaser", "teasers", "card", "cards", "carousel", "slider", "gallery", "video", "photo", "image",
+        "figure", "media", "info", "infobox", "box", "bio", "about", "contact", "headline", "title", "kicker", "label",
+    ]
+
+    /// Words that mark the article's own container.
+    static let contentWords: Set<String> = [
+        "article", "content", "body", "story", "entry", "post", "text", "main", "prose", "blog", "articlebody",
+        "storybody", "postbody", "entrycontent", "postcontent", "articlecontent", "richtext",
+    ]
+
+    /// Roles that mark furniture.
+    static let furnitureRoles: Set<String> = [
+        "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "search", "menu", "menubar", "toolbar",
+    ]
+
+    /// The verdict for one element.
+    static func verdict(for element: PageElement) -> Verdict {
+        if element.itemProperty == "articlebody" || element.role == "main" || element.role == "article" { return .none }
+        if ["article", "main", "body", "html"].contains(element.name) { return .none }
+        let words = words(of: element.hints)
+        var verdict = Verdict.none
+        if furnitureTags.contains(element.name) || furnitureRoles.contains(element.role) { verdict = .weak }
+        for (index, word) in words.enumerated() {
+            let pair = index + 1 < words.count ? word + words[index + 1] : ""
+            if strongWords.contains(word) || strongPrefixes.contains(where: { word.hasPrefix($0) || (!pair.isEmpty && pair.hasPrefix($0)) }) {
+                return .strong
+            }
+            if weakWords.contains(word) { verdict = .weak }
+        }
+        if verdict == .weak, element.name != "header", element.name != "nav", words.contains(where: contentWords.contains) {
+            return .none
+        }
+        return verdict
+    }
+
+    /// Whether the `class` or `id` words mark the article's own container.
+    static func marksContent(_ element: PageElement) -> Bool {
+        element.itemProperty == "articlebody" || words(of: element.hints).contains(where: contentWords.contains)
+    }
+
+    /// The words of a `class`/`id` value: runs of letters and digits, split at case changes too.
+    static func words(of hints: String) -> [String] {
+        hints.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+    }
+}

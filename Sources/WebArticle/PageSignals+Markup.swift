@@ -1,0 +1,58 @@
+import Markup
+
+extension PageSignals {
+    /// Gathers the signals of a whole document, walking it once without recursion.
+    init(document root: MarkupNode) {
+        self.init()
+        rootLanguage = root.attribute("lang") ?? root.attribute("xml:lang")
+        var stack: [MarkupNode] = [root]
+        while let node = stack.popLast() {
+            var child = node.firstChild
+            var children: [MarkupNode] = []
+            while let current = child {
+                if current.isElement { children.append(current) }
+                child = current.nextSibling
+            }
+            if node.isElement { read(node) }
+            if node.name != "script" && node.name != "style" { stack.append(contentsOf: children.reversed()) }
+        }
+    }
+
+    private mutating func read(_ node: MarkupNode) {
+        switch node.name {
+        case "meta":
+            guard let content = node.attribute("content") else { return }
+            for key in ["name", "property", "itemprop", "http-equiv"] {
+                if let name = node.attribute(key)?.lowercased(), !name.isEmpty, metas[name] == nil { metas[name] = content }
+            }
+        case "link":
+            guard let href = node.attribute("href"), let rel = node.attribute("rel")?.lowercased() else { return }
+            for word in rel.split(separator: " ") where links[String(word)] == nil { links[String(word)] = href }
+        case "script":
+            if node.attribute("type")?.lowercased().contains("ld+json") == true { linkedDataScripts.append(node.text) }
+        case "title":
+            if title == nil { title = Whitespace.normalize(node.text) }
+        case "time":
+            if let value = node.attribute("datetime") { times.append(value) }
+        case "h1":
+            headings.append(Whitespace.normalize(node.text))
+        default:
+            break
+        }
+        if isAuthorMark(node) {
+            let text = Whitespace.normalize(node.text)
+            if !text.isEmpty, text.count < 120 { authorTexts.append(text) }
+        }
+        if node.attribute("itemprop")?.lowercased() == "datepublished", let value = node.attribute("datetime") ?? node.attribute("content") {
+            times.insert(value, at: 0)
+        }
+    }
+
+    private func isAuthorMark(_ node: MarkupNode) -> Bool {
+        if node.name == "meta" || node.name == "link" { return false }
+        if node.attribute("rel")?.lowercased().split(separator: " ").contains("author") == true { return true }
+        if node.attribute("itemprop")?.lowercased() == "author" { return true }
+        let hints = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
+        return BoilerplateHints.words(of: hints).contains { $0 == "byline" || $0 == "author" || $0 == "authorname" }
+    }
+}
