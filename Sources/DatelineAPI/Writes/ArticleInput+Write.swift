@@ -1,39 +1,86 @@
 import Extraction
 import HTTPServer
 import NewsModel
+import WebArticle
 
 extension ArticleInput {
     static let writeFields: Set<String> = ["title", "body", "publishedAt", "source", "language"]
+    static let pageFields: Set<String> = ["html", "title", "publishedAt", "source", "language"]
 
-    /// Reads and checks the body of `POST /articles`:
-    /// `{title, body, publishedAt (YYYY-MM-DD), source: {name, url?}, language?}`.
+    /// Reads and checks the body of `POST /articles`: either the article's text,
+    /// `{title, body, publishedAt (YYYY-MM-DD), source: {name, url?}, language?}`, or a web page,
+    /// `{html, source?: {name?, url?}, title?, publishedAt?, language?}` (see ``readPage(_:)``).
     static func read(_ body: JSONValue) throws(HTTPError) -> ArticleInput {
         var validator = FieldValidator()
         guard let object = validator.object(body, "") else {
             try validator.check()
             preconditionFailure("a missing object is an error")
         }
+        if object["html"] != nil { return try readPage(object) }
         validator.onlyKnown(object, writeFields)
         let title = validator.string(object["title"], "title", maxLength: 1_000)
         let text = validator.string(object["body"], "body")
         let publishedAt = validator.day(object["publishedAt"], "publishedAt")
+        let language = readLanguage(object, &validator)
+        let source = readSource(object, &validator, required: true)
+        try validator.check()
+        guard let title, let text, let publishedAt, let name = source?.name else { preconditionFailure("checked above") }
+        return ArticleInput(
+            title: title, text: text, publishedAt: publishedAt, source: Source(name: name, url: source?.url), language: language ?? "en")
+    }
+
+    /// An article given as a web page: its main text, headline, publication day, language,
+    /// canonical URL and publication name are read out of `html`; a member sent beside it wins
+    /// over what the page says. Without `source.url`, the page's canonical URL is the source's.
+    static func readPage(_ object: [String: JSONValue]) throws(HTTPError) -> ArticleInput {
+        var validator = FieldValidator()
+        validator.onlyKnown(object, pageFields)
+        let html = validator.string(object["html"], "html")
+        let title = validator.string(object["title"], "title", required: false, maxLength: 1_000)
+        let publishedAt = validator.day(object["publishedAt"], "publishedAt", required: false)
+        let language = readLanguage(object, &validator)
+        let source = readSource(object, &validator, required: false)
+        try validator.check()
+        guard let html, let page = WebArticle.read(html: Array(html.utf8), url: source?.url) else {
+            validator.fail("html", "holds no readable article text.")
+            try validator.check()
+            preconditionFailure("failed above")
+        }
+        let url = source?.url ?? page.canonicalURL.flatMap { isWebURL($0) ? $0 : nil }
+        let resolvedTitle = title ?? (page.title.isEmpty ? nil : String(page.title.prefix(1_000)))
+        let day = publishedAt ?? page.publishedAt.flatMap(Day.init)
+        let name = source?.name ?? page.siteName ?? url.flatMap(host)
+        if resolvedTitle == nil { validator.fail("title", "is needed: the page has no headline.") }
+        if day == nil { validator.fail("publishedAt", "is needed: the page gives no publication date.") }
+        if name == nil { validator.fail("source.name", "is needed: the page names no publication and has no URL.") }
+        try validator.check()
+        guard let resolvedTitle, let day, let name else { preconditionFailure("checked above") }
+        let pageLanguage = page.language.flatMap { isLanguageTag($0) ? $0 : nil }
+        return ArticleInput(
+            title: resolvedTitle, text: page.text, publishedAt: day, source: Source(name: name, url: url),
+            language: language ?? pageLanguage ?? "en")
+    }
+
+    private static func readLanguage(_ object: [String: JSONValue], _ validator: inout FieldValidator) -> String? {
         let language = validator.string(object["language"], "language", required: false)
         if let language, !isLanguageTag(language) {
             validator.fail("language", "must be a BCP 47 language tag like en or pt-BR, got \"\(language)\".")
         }
-        var source: Source?
-        if let members = validator.object(object["source"], "source") {
-            validator.onlyKnown(members, ["name", "url"], prefix: "source")
-            let name = validator.string(members["name"], "source.name", maxLength: 500)
-            let url = validator.string(members["url"], "source.url", required: false, maxLength: 4_000)
-            if let url, !isWebURL(url) {
-                validator.fail("source.url", "must be an absolute http or https URL, got \"\(url)\".")
-            }
-            if let name { source = Source(name: name, url: url) }
+        return language
+    }
+
+    /// `source`: `{name, url?}`, its name needed only when `required`.
+    private static func readSource(
+        _ object: [String: JSONValue], _ validator: inout FieldValidator, required: Bool
+    ) -> (name: String?, url: String?)? {
+        guard let members = validator.object(object["source"], "source", required: required) else { return nil }
+        validator.onlyKnown(members, ["name", "url"], prefix: "source")
+        let name = validator.string(members["name"], "source.name", required: required, maxLength: 500)
+        let url = validator.string(members["url"], "source.url", required: false, maxLength: 4_000)
+        if let url, !isWebURL(url) {
+            validator.fail("source.url", "must be an absolute http or https URL, got \"\(url)\".")
         }
-        try validator.check()
-        guard let title, let text, let publishedAt, let source else { preconditionFailure("checked above") }
-        return ArticleInput(title: title, text: text, publishedAt: publishedAt, source: source, language: language ?? "en")
+        return (name, url)
     }
 
     /// `en`, `pt-BR`, `zh-Hant-TW`: letters and digits in dash-separated parts, the first 2 to 8 letters.
@@ -49,5 +96,14 @@ extension ArticleInput {
         let lower = text.lowercased()
         guard let rest = ["http://", "https://"].first(where: lower.hasPrefix).map({ lower.dropFirst($0.count) }) else { return false }
         return !rest.isEmpty && !rest.hasPrefix("/") && !text.contains(where: { $0.isWhitespace })
+    }
+
+    /// The host of an http or https URL (`www.example.org`), without a port.
+    static func host(_ url: String) -> String? {
+        guard isWebURL(url), let start = url.firstRange(of: "://")?.upperBound else { return nil }
+        let authority = url[start...].prefix { !"/?#".contains($0) }
+        let hostAndPort = authority.split(separator: "@").last ?? ""
+        let host = hostAndPort.hasPrefix("[") ? hostAndPort.prefix { $0 != "]" } + "]" : hostAndPort.prefix { $0 != ":" }
+        return host.isEmpty || host == "]" ? nil : String(host)
     }
 }

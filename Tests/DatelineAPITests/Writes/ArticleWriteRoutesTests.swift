@@ -68,6 +68,71 @@ import Testing
         #expect(client.post("/articles", ["title": "T", "body": "B", "publishedAt": "2024-01-01"]).errorFields == ["source"])
     }
 
+    static let page = """
+        <!doctype html><html lang="en-GB"><head>
+        <title>Abbas flies to Ankara | Test Wire</title>
+        <link rel="canonical" href="/world/abbas-ankara">
+        <meta property="og:site_name" content="Test Wire">
+        <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Abbas flies to Ankara",
+          "datePublished": "2024-08-14T23:30:00-04:00"}</script>
+        </head><body>
+        <nav><a href="/">Home</a> <a href="/world">World</a></nav>
+        <div class="cookie-banner">We use cookies. Accept all cookies to continue.</div>
+        <article><h1>Abbas flies to Ankara</h1>
+        <p>Palestinian President Mahmoud Abbas flew to Ankara on Wednesday, a day after he met Vladimir Putin in Moscow.</p>
+        <p>Abbas is to address the Turkish parliament on Thursday, according to officials in Ankara, who said the visit had been planned for weeks.</p>
+        <figure><img src="a.jpg"><figcaption>Abbas at the airport. Photo: Test Wire</figcaption></figure>
+        </article>
+        <aside class="related"><h2>Related</h2><ul><li><a href="/x">Ten things to know about Ankara</a></li></ul></aside>
+        <footer>Copyright Test Wire. All rights reserved.</footer>
+        </body></html>
+        """
+
+    @Test func aWebPageIsReadForItsTextAndMetadata() throws {
+        let response = client.post(
+            "/articles", ["html": Self.page, "source": ["url": "https://wire.example/world/abbas-ankara?utm_source=rss"]])
+        #expect(response.status == 201)
+        let article = try #require(response.json["article"] as? [String: Any])
+        #expect(article["title"] as? String == "Abbas flies to Ankara")
+        #expect(article["publishedAt"] as? String == "2024-08-14")
+        #expect(article["language"] as? String == "en-GB")
+        let source = try #require(article["source"] as? [String: Any])
+        #expect(source["name"] as? String == "Test Wire")
+        let body = try #require(article["body"] as? String)
+        #expect(body.contains("Abbas is to address the Turkish parliament on Thursday"))
+        for boilerplate in ["cookies", "Ten things", "Copyright", "Photo: Test Wire", "Home"] {
+            #expect(!body.contains(boilerplate), "\(boilerplate) was kept")
+        }
+        #expect((response.json["entities"] as? [String])?.contains("mahmoud-abbas") == true)
+    }
+
+    @Test func aPageTakesItsCanonicalURLAndMembersSentWin() throws {
+        let response = client.post(
+            "/articles",
+            [
+                "html": Self.page.replacingOccurrences(of: "/world/abbas-ankara", with: "https://wire.example/world/abbas-ankara"),
+                "title": "Abbas in Ankara", "publishedAt": "2024-08-15", "source": ["name": "Other Wire"],
+            ])
+        #expect(response.status == 201)
+        let article = try #require(response.json["article"] as? [String: Any])
+        #expect(article["title"] as? String == "Abbas in Ankara")
+        #expect(article["publishedAt"] as? String == "2024-08-15")
+        #expect(article["source"] as? [String: String] == ["name": "Other Wire", "url": "https://wire.example/world/abbas-ankara"])
+    }
+
+    @Test func aPageWithoutWhatAnArticleNeedsIsUnprocessable() {
+        let undated = client.post(
+            "/articles",
+            ["html": "<html><body><p>Just a paragraph of text about nothing in particular, long enough to read.</p></body></html>"])
+        #expect(undated.status == 422)
+        #expect(Set(undated.errorFields) == ["title", "publishedAt", "source.name"])
+        let empty = client.post(
+            "/articles", ["html": "<html><body><nav><a href='/'>Home</a></nav></body></html>", "publishedAt": "2024-01-01"])
+        #expect(empty.status == 422)
+        #expect(empty.errorFields == ["html"])
+        #expect(client.post("/articles", ["html": "<p>x</p>", "body": "text"]).errorFields == ["body"])
+    }
+
     @Test func deleteCascadesToSourcesAndSourcelessEvents() {
         // aid-reaches-gaza is the only source of two events.
         #expect(client.delete("/articles/aid-reaches-gaza").status == 204)

@@ -29,19 +29,37 @@ struct DuplicateKeys: Sendable {
         byBody[Self.hash(body)]?.elements ?? []
     }
 
-    /// A URL without surrounding white space or a trailing slash, its scheme and host lower-cased.
+    /// A URL as it is compared: without surrounding white space, a fragment, tracking
+    /// parameters (``trackingParameters``, and any `utm_…`) or a trailing slash, its scheme and
+    /// host lower-cased. The same story linked from a newsletter and from a feed is one URL.
     static func normalized(_ url: String) -> String {
         var text = Substring(url).drop(while: \.isWhitespace)
         while text.last?.isWhitespace == true { text.removeLast() }
+        if let fragment = text.firstIndex(of: "#") { text = text[..<fragment] }
         var normalized = String(text)
+        if let queryStart = normalized.firstIndex(of: "?") {
+            let kept = normalized[normalized.index(after: queryStart)...].split(separator: "&").filter { pair in
+                let name = pair.prefix { $0 != "=" }.lowercased()
+                return !name.isEmpty && !name.hasPrefix("utm_") && !trackingParameters.contains(name)
+            }
+            normalized = String(normalized[..<queryStart]) + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&"))
+        }
         if let schemeEnd = normalized.firstRange(of: "://") {
             let afterScheme = normalized[schemeEnd.upperBound...]
-            let hostEnd = afterScheme.firstIndex(of: "/") ?? afterScheme.endIndex
+            let hostEnd = afterScheme.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? afterScheme.endIndex
             normalized = normalized[..<hostEnd].lowercased() + normalized[hostEnd...]
         }
         while normalized.hasSuffix("/") { normalized.removeLast() }
+        if let slashQuery = normalized.firstRange(of: "/?") {
+            normalized.removeSubrange(slashQuery.lowerBound..<normalized.index(after: slashQuery.lowerBound))
+        }
         return normalized
     }
+
+    /// Query parameters that say how a reader came to a page, not which page it is.
+    static let trackingParameters: Set<String> = [
+        "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "_ga", "_gl", "ocid", "cmpid", "smid", "ref_src",
+    ]
 
     /// The process's hash of the text: the index lives in memory only, so a seed that changes
     /// with each run does no harm.
