@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "DatelineAPI", targets: ["DatelineAPI"]),
         .library(name: "Postgres", targets: ["Postgres"]),
         .library(name: "Markup", targets: ["Markup"]),
+        .library(name: "Feeds", targets: ["Feeds"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
@@ -75,6 +76,7 @@ let package = Package(
         .target(name: "Extraction", dependencies: ["NewsModel", "Hashing"], swiftSettings: settings),
         .target(name: "Postgres", dependencies: ["CPostgres", "Locking"], swiftSettings: settings),
         .target(name: "Markup", dependencies: ["CLibXML2"], swiftSettings: settings),
+        .target(name: "Feeds", dependencies: ["CCurl", "Markup", "Locking"], swiftSettings: settings),
         .target(
             name: "DatelineAPI",
             dependencies: [
@@ -108,6 +110,7 @@ let package = Package(
         .testTarget(name: "NewsModelTests", dependencies: ["NewsModel"], swiftSettings: settings),
         .target(name: "PostgresTestSupport", dependencies: ["Postgres"], path: "Tests/PostgresTestSupport", swiftSettings: settings),
         .testTarget(name: "MarkupTests", dependencies: ["Markup"], swiftSettings: settings),
+        .testTarget(name: "FeedsTests", dependencies: ["Feeds", "HTTPServer", "Locking"], swiftSettings: settings),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PostgresTestSupport", "Locking"], swiftSettings: settings),
         .testTarget(
             name: "ExtractionTests", dependencies: ["Extraction", "NewsModel"], resources: [.copy("Articles")], swiftSettings: settings),
