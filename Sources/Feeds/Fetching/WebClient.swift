@@ -54,14 +54,18 @@ public struct WebClient: WebFetching {
     }
 
     /// Fetches `url` with a GET request and returns the final response, whatever its status.
+    /// `headers` (such as `If-None-Match` or `Accept`) are added, or replace the client's own
+    /// (`User-Agent`); `maxBodyBytes` overrides the configured limit for this request.
     ///
     /// Throws ``WebFetchError`` when no response arrived: a timeout, a body past the limit,
     /// too many redirects, a connection failure, a cancellation, or anything else libcurl
     /// reports.
     public func get(
-        _ url: String, headers: [(name: String, value: String)] = [], cancellation: WebCancellation? = nil
+        _ url: String, headers: [(name: String, value: String)] = [], maxBodyBytes: Int? = nil, cancellation: WebCancellation? = nil
     ) throws -> WebResponse {
         CurlRuntime.initializeOnce()
+        var configuration = configuration
+        if let maxBodyBytes { configuration.maxBodyBytes = maxBodyBytes }
         let transfer = try CurlTransfer(url: url, configuration: configuration, headers: headers, cancellation: cancellation)
         return try transfer.perform()
     }
