@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "Postgres", targets: ["Postgres"]),
         .library(name: "Markup", targets: ["Markup"]),
         .library(name: "WebArticle", targets: ["WebArticle"]),
+        .library(name: "Feeds", targets: ["Feeds"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
@@ -78,6 +79,7 @@ let package = Package(
         .target(name: "Markup", dependencies: ["CLibXML2"], swiftSettings: settings),
         .target(name: "WebArticle", dependencies: ["Markup"], swiftSettings: settings),
         .target(name: "ArticleImport", dependencies: ["Locking"], swiftSettings: settings),
+        .target(name: "Feeds", dependencies: ["CCurl", "Markup", "Locking"], swiftSettings: settings),
         .target(
             name: "DatelineAPI",
             dependencies: [
@@ -114,6 +116,7 @@ let package = Package(
         .testTarget(name: "MarkupTests", dependencies: ["Markup"], swiftSettings: settings),
         .testTarget(name: "WebArticleTests", dependencies: ["WebArticle"], swiftSettings: settings),
         .testTarget(name: "ArticleImportTests", dependencies: ["ArticleImport", "Locking"], swiftSettings: settings),
+        .testTarget(name: "FeedsTests", dependencies: ["Feeds", "HTTPServer", "Locking"], swiftSettings: settings),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PostgresTestSupport", "Locking"], swiftSettings: settings),
         .testTarget(
             name: "ExtractionTests", dependencies: ["Extraction", "NewsModel"], resources: [.copy("Articles")], swiftSettings: settings),

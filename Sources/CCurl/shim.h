@@ -20,6 +20,11 @@ typedef size_t (*dateline_curl_callback)(char *data, size_t size, size_t count, 
 static inline CURLcode dateline_curl_set_callback(CURL *handle, CURLoption option, dateline_curl_callback callback) {
     return curl_easy_setopt(handle, option, callback);
 }
+typedef int (*dateline_curl_progress_callback)(void *context, curl_off_t download_total, curl_off_t downloaded,
+                                               curl_off_t upload_total, curl_off_t uploaded);
+static inline CURLcode dateline_curl_set_progress(CURL *handle, dateline_curl_progress_callback callback) {
+    return curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, callback);
+}
 static inline CURLcode dateline_curl_get_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
 }
