@@ -83,7 +83,7 @@ let package = Package(
         .target(
             name: "DatelineAPI",
             dependencies: [
-                "HTTPServer", "NewsModel", "Extraction", "Locking", "Hashing", "Postgres", "WebArticle",
+                "HTTPServer", "NewsModel", "Extraction", "Locking", "Hashing", "Postgres", "WebArticle", "Feeds",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),

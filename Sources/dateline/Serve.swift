@@ -44,6 +44,7 @@ struct Serve: ParsableCommand {
         application.loadStore()
         let signalSources = Signals.onTermination { signal in
             logger.info("signal received; shutting down", metadata: ["signal": "\(signal)"])
+            application.stopFeeds()
             server.shutdown {
                 logger.info("stopped")
                 logWriter?.stop()

@@ -5,7 +5,12 @@ list, QUERY included. Dateline answers 405 with `Allow` for the methods it knows
 RFC 9110 and PATCH) and 501 for any other, as RFC 9110 section 9.1 asks of an origin server
 that does not implement a method. `methods_answered` holds the server to exactly that; the
 script runs it in place of `unsupported_method`.
+
+`POST /articles` also takes `application/x-ndjson`, a batch of articles one JSON object a line;
+the document describes it as an array of articles, and `ndjson` writes such an array as lines.
 """
+import json
+
 import schemathesis
 from schemathesis.generation.meta import CoveragePhaseData, CoverageScenario
 
@@ -31,3 +36,10 @@ def methods_answered(ctx, response, case):
     elif response.status_code != 501:
         raise AssertionError(f"{method}, a method the server does not implement, answered {response.status_code}, expected 501")
     return None
+
+
+@schemathesis.serializer("application/x-ndjson")
+def ndjson(ctx, value):
+    """An array as one JSON document a line; anything else as one line."""
+    items = value if isinstance(value, list) else [value]
+    return "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items).encode("utf-8")

@@ -1,5 +1,6 @@
 import Dispatch
 import Extraction
+import Feeds
 import FoundationEssentials
 public import HTTPServer
 public import Logging
@@ -24,6 +25,8 @@ public final class Application: Sendable {
     public let reextractions: Reextractions
     private let logger: Logger
     private let ingestion: Ingestion
+    /// Polls the configured feeds once the store has loaded; nil when none is configured.
+    private let feeds: FeedPoller?
 
     /// Reads the extractor's knowledge base from `knowledgeDirectory`; throws a
     /// ``ConfigurationError`` naming that key when it cannot be read.
@@ -49,6 +52,26 @@ public final class Application: Sendable {
         self.ingestion = Ingestion(persistence: persistence, extractor: Extractor(knowledge: knowledge))
         self.metrics = MetricsObserver(store: store, persistence: persistence)
         self.reextractions = Reextractions(ingestion: ingestion, logger: logger)
+        self.feeds = Self.makeFeedPoller(configuration.feeds, ingestion: FeedIngestion(ingestion: ingestion))
+    }
+
+    private static func makeFeedPoller(_ settings: [FeedSetting], ingestion: FeedIngestion) -> FeedPoller? {
+        guard !settings.isEmpty else { return nil }
+        let sources = settings.map { FeedSource(url: $0.url, interval: .seconds($0.intervalSeconds)) }
+        return FeedPoller(sources: sources, sink: ingestion.ingest)
+    }
+
+    /// Starts polling the configured feeds (the store must be loaded); ``loadStore(completion:)``
+    /// calls it once the application is ready.
+    public func startFeeds() {
+        guard let feeds else { return }
+        feeds.start()
+        logger.info("polling feeds", metadata: ["feeds": .stringConvertible(configuration.feeds.count)])
+    }
+
+    /// Stops polling: transfers in flight are cancelled, an ingestion in progress finishes.
+    public func stopFeeds() {
+        feeds?.stop()
     }
 
     /// Loads the seed (or the durable snapshot and journal), then marks the application ready.
@@ -58,6 +81,7 @@ public final class Application: Sendable {
             do {
                 try openStore()
                 readiness.set(.ready)
+                startFeeds()
             } catch {
                 logger.error("loading the store failed", metadata: ["error": "\(error)"])
                 readiness.set(.failed("\(error)"))
@@ -127,6 +151,7 @@ public final class Application: Sendable {
         ReextractionRoutes(reextractions: reextractions, store: store, readiness: readiness, authorization: authorization).register(
             in: &router)
         ChangeRoutes(persistence: persistence).register(in: &router)
+        FeedRoutes(poller: feeds, store: store).register(in: &router)
         MetricsRoutes(metrics: metrics).register(in: &router)
         router.use(authorization, for: [.post, .put, .patch, .delete])
         return router

@@ -130,6 +130,9 @@ enum OpenAPIDocument {
         "/search": operation(
             "search", "Ranked hits across articles, entities and events.", schema: "SearchHitList",
             endpoint: SearchRoutes.endpoint, parameters: [OpenAPIParameters.searchText] + paging),
+        "/feeds": operation(
+            "listFeeds", "The configured RSS and Atom feeds and how each is doing, in configuration order.",
+            schema: "FeedReportList", endpoint: FeedRoutes.endpoint),
         "/changes": [
             "get": [
                 "operationId": "changes",

@@ -155,5 +155,14 @@ enum OpenAPISchemas {
         "EventList": list(of: "Event"),
         "TimelineList": list(of: "TimelineBucket"),
         "SearchHitList": list(of: "SearchHit"),
+        "FeedReport": object(
+            "One configured feed: when it was last fetched and with what HTTP status (304 when unchanged), what its items became, its last errors, and when it is fetched next; instants in RFC 3339 UTC.",
+            [
+                "url": string, "intervalSeconds": ["type": "integer", "minimum": 1], "lastFetchAt": string,
+                "lastStatus": integer, "itemsSeen": count, "articlesCreated": count, "duplicates": count, "itemsFailed": count,
+                "itemsDisallowed": count, "itemsPending": count, "lastError": string, "lastItemError": string,
+                "nextFetchAt": string, "consecutiveFailures": count,
+            ], optional: ["lastFetchAt", "lastStatus", "lastError", "lastItemError", "nextFetchAt"]),
+        "FeedReportList": list(of: "FeedReport"),
     ]
 }

@@ -54,6 +54,24 @@ enum OpenAPIWriteSchemas {
                 "source": input("Where it came from.", ["name": text, "url": ["type": "string", "format": "uri"]], optional: ["url"]),
                 "language": ["type": "string", "description": "A BCP 47 tag; `en` when left out."],
             ], optional: ["language"]),
+        "ArticlePageInput": input(
+            "An article as a web page: its text, headline, publication day, language, canonical URL and publication are read out of `html`; members sent beside it win over the page.",
+            [
+                "html": text, "title": text, "publishedAt": S.ref("Day"),
+                "source": input(
+                    "Where it came from; `url` defaults to the page's canonical link.",
+                    ["name": text, "url": ["type": "string", "format": "uri"]], optional: ["name", "url"]),
+                "language": ["type": "string", "description": "A BCP 47 tag; the page's, else `en`, when left out."],
+            ], optional: ["title", "publishedAt", "source", "language"]),
+        "ArticleBatchResult": S.object(
+            "The answer to an NDJSON batch: how many lines made articles, were already held or failed, and each line's outcome.",
+            ["created": S.count, "duplicates": S.count, "failed": S.count, "results": S.array(S.ref("ArticleBatchLine"))]),
+        "ArticleBatchLine": S.object(
+            "One non-blank line of a batch: 201 with the article made and its `location`, 200 with the article already held (`duplicate`), or the status and problem that answer the line.",
+            [
+                "line": ["type": "integer", "minimum": 1], "status": ["type": "integer", "minimum": 200, "maximum": 599],
+                "article": S.string, "location": S.string, "duplicate": ["type": "boolean"], "problem": S.ref("Problem"),
+            ], optional: ["article", "location", "duplicate", "problem"]),
         "ArticleWriteResult": S.object(
             "The article as stored, the entities it names and the events it created or merged into.",
             [

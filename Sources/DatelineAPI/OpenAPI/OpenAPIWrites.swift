@@ -16,11 +16,28 @@ enum OpenAPIWrites {
         "/articles": [
             "post": operation(
                 "createArticle",
-                "Ingest an article: extraction, entity linking and event merging in one version. A repost (same `source.url`, or the same text) answers 200 with the stored article and writes nothing.",
+                "Ingest an article, given as text or as a web page: extraction, entity linking and event merging in one version. A repost (same `source.url` without tracking parameters, or the same text) answers 200 with the stored article and writes nothing. An `application/x-ndjson` body is a batch, one article a line, each ingested on its own and answered in `results`.",
                 body: "ArticleInput",
+                content: [
+                    "application/json": [
+                        "schema": ["oneOf": [OpenAPISchemas.ref("ArticleInput"), OpenAPISchemas.ref("ArticlePageInput")]]
+                    ],
+                    ArticleBatch.mediaType: ["schema": ["type": "array", "minItems": 1, "items": OpenAPISchemas.ref("ArticleInput")]],
+                ],
                 responses: [
                     "201": result("The article was ingested.", schema: "ArticleWriteResult", location: true),
-                    "200": result("The store already held this article; nothing was written.", schema: "ArticleWriteResult"),
+                    "200": [
+                        "description":
+                            "The store already held this article and nothing was written (with its `ETag`), or a batch was answered line by line.",
+                        "headers": [
+                            "ETag": ["description": "The stored article's tag (not for a batch).", "schema": ["type": "string"]]
+                        ],
+                        "content": [
+                            "application/json": [
+                                "schema": ["anyOf": [OpenAPISchemas.ref("ArticleWriteResult"), OpenAPISchemas.ref("ArticleBatchResult")]]
+                            ]
+                        ],
+                    ],
                 ])
         ],
         "/articles/{id}": [
@@ -93,8 +110,9 @@ enum OpenAPIWrites {
         ],
     ]
 
+    /// `content` replaces the request body's media types when `body` alone does not say them.
     private static func operation(
-        _ id: String, _ summary: String, body: String? = nil, patch: Bool = false,
+        _ id: String, _ summary: String, body: String? = nil, content: [String: JSONValue]? = nil, patch: Bool = false,
         path: String? = nil, responses: [String: JSONValue]
     ) -> JSONValue {
         var all = responses
@@ -135,7 +153,7 @@ enum OpenAPIWrites {
                 patch
                 ? ["application/merge-patch+json": schema, "application/json": schema]
                 : ["application/json": schema]
-            operation["requestBody"] = ["required": true, "content": .object(types)]
+            operation["requestBody"] = ["required": true, "content": .object(content ?? types)]
         }
         return .object(operation)
     }

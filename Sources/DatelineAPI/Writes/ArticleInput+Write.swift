@@ -41,24 +41,44 @@ extension ArticleInput {
         let language = readLanguage(object, &validator)
         let source = readSource(object, &validator, required: false)
         try validator.check()
-        guard let html, let page = WebArticle.read(html: Array(html.utf8), url: source?.url) else {
+        let given = PageFacts(title: title, publishedAt: publishedAt, language: language, sourceName: source?.name, sourceURL: source?.url)
+        return try page(html.map { Array($0.utf8) } ?? [], url: source?.url, given: given)
+    }
+
+    /// What is known of a page's article besides the page itself.
+    struct PageFacts {
+        var title: String?
+        var publishedAt: Day?
+        var language: String?
+        var sourceName: String?
+        var sourceURL: String?
+    }
+
+    /// The article read out of the page `html` fetched from `url`: `given` facts win over what
+    /// the page says, and `fallback` facts (a feed item's title and date) fill what it leaves
+    /// out. The source URL is the one given, else the page's canonical URL, else `fallback`'s.
+    /// - Throws: 422 naming `html` when the page holds no article text, and `title`,
+    ///   `publishedAt` or `source.name` when neither the facts nor the page give them.
+    static func page(_ html: [UInt8], url: String?, given: PageFacts, fallback: PageFacts = PageFacts()) throws(HTTPError) -> ArticleInput {
+        var validator = FieldValidator()
+        guard let page = WebArticle.read(html: html, url: url) else {
             validator.fail("html", "holds no readable article text.")
             try validator.check()
             preconditionFailure("failed above")
         }
-        let url = source?.url ?? page.canonicalURL.flatMap { isWebURL($0) ? $0 : nil }
-        let resolvedTitle = title ?? (page.title.isEmpty ? nil : String(page.title.prefix(1_000)))
-        let day = publishedAt ?? page.publishedAt.flatMap(Day.init)
-        let name = source?.name ?? page.siteName ?? url.flatMap(host)
-        if resolvedTitle == nil { validator.fail("title", "is needed: the page has no headline.") }
+        let sourceURL = given.sourceURL ?? page.canonicalURL.flatMap { isWebURL($0) ? $0 : nil } ?? fallback.sourceURL
+        let title = given.title ?? (page.title.isEmpty ? nil : String(page.title.prefix(1_000))) ?? fallback.title
+        let day = given.publishedAt ?? page.publishedAt.flatMap(Day.init) ?? fallback.publishedAt
+        let name = given.sourceName ?? page.siteName ?? fallback.sourceName ?? sourceURL.flatMap(host)
+        if title == nil { validator.fail("title", "is needed: the page has no headline.") }
         if day == nil { validator.fail("publishedAt", "is needed: the page gives no publication date.") }
         if name == nil { validator.fail("source.name", "is needed: the page names no publication and has no URL.") }
         try validator.check()
-        guard let resolvedTitle, let day, let name else { preconditionFailure("checked above") }
+        guard let title, let day, let name else { preconditionFailure("checked above") }
         let pageLanguage = page.language.flatMap { isLanguageTag($0) ? $0 : nil }
         return ArticleInput(
-            title: resolvedTitle, text: page.text, publishedAt: day, source: Source(name: name, url: url),
-            language: language ?? pageLanguage ?? "en")
+            title: title, text: page.text, publishedAt: day, source: Source(name: name, url: sourceURL),
+            language: given.language ?? pageLanguage ?? fallback.language ?? "en")
     }
 
     private static func readLanguage(_ object: [String: JSONValue], _ validator: inout FieldValidator) -> String? {

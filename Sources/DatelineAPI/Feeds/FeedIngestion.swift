@@ -1,0 +1,52 @@
+import Extraction
+import Feeds
+import Foundation
+import HTTPServer
+import NewsModel
+
+/// Where feed pages become articles: each page the poller hands over is read as a web page
+/// (``ArticleInput/page(_:url:given:fallback:)``), the feed item filling in a headline, a date
+/// or a source the page lacks, and ingested as `POST /articles` would.
+struct FeedIngestion: Sendable {
+    let ingestion: Ingestion
+
+    /// Ingests one page; a page that cannot make an article throws, naming why.
+    func ingest(_ page: FeedArticlePage) throws -> FeedIngestOutcome {
+        let fallback = ArticleInput.PageFacts(
+            title: page.item.title.isEmpty ? nil : page.item.title, publishedAt: page.item.published.flatMap(Self.day),
+            sourceURL: CanonicalURL(page.pageURL)?.string ?? page.pageURL)
+        do {
+            let input = try ArticleInput.page(page.html, url: page.pageURL, given: .init(), fallback: fallback)
+            return try ingestion.ingest(input).duplicate ? .duplicate : .created
+        } catch let error as HTTPError {
+            throw FeedPageRefused(error)
+        }
+    }
+
+    /// The UTC day of a feed date (feeds give instants; the page's own date, when it has one,
+    /// is the day as the publisher wrote it).
+    static func day(_ date: Date) -> Day? {
+        let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+        let (year, month, day) = LogTimestamp.civil(daysSinceEpoch: days)
+        return Day(year: year, month: month, day: day)
+    }
+}
+
+/// Why a feed's page made no article, in words for `GET /feeds`.
+struct FeedPageRefused: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ error: HTTPError) {
+        var text = error.detail ?? error.status.reasonPhrase
+        if case .array(let fields)? = error.extensions["errors"] {
+            let problems = fields.compactMap { field -> String? in
+                guard case .string(let name)? = field.members?["field"], case .string(let problem)? = field.members?["problem"] else {
+                    return nil
+                }
+                return "\(name) \(problem)"
+            }
+            if !problems.isEmpty { text += " " + problems.joined(separator: " ") }
+        }
+        description = text
+    }
+}
