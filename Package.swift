@@ -95,7 +95,7 @@ let package = Package(
         .executableTarget(
             name: "dateline",
             dependencies: [
-                "DatelineAPI", "HTTPServer", "Locking",
+                "DatelineAPI", "HTTPServer", "Locking", "ArticleImport", "Feeds",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

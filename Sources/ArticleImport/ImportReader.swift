@@ -12,13 +12,14 @@ import Foundation
 public struct ImportReader: Sendable {
     /// What a text or HTML file without metadata beside it is given.
     public struct Defaults: Sendable {
-        /// `source.name`.
-        public var sourceName: String
+        /// `source.name`; when nil, a text file gets `import` and an HTML file none (the
+        /// server reads the page's publication name).
+        public var sourceName: String?
         /// `publishedAt` (`YYYY-MM-DD`); when nil, a text file gets its modification day and an
         /// HTML file none (the server reads the page's date).
         public var publishedAt: String?
 
-        public init(sourceName: String = "import", publishedAt: String? = nil) {
+        public init(sourceName: String? = nil, publishedAt: String? = nil) {
             self.sourceName = sourceName
             self.publishedAt = publishedAt
         }
@@ -110,7 +111,7 @@ public struct ImportReader: Sendable {
         article["title"] = title
         article["body"] = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         article["publishedAt"] = article["publishedAt"] ?? defaults.publishedAt ?? Self.modificationDay(path)
-        article["source"] = article["source"] ?? ["name": defaults.sourceName]
+        article["source"] = article["source"] ?? ["name": defaults.sourceName ?? "import"]
         article.removeValue(forKey: "file")
         return ImportItem(origin: path, line: Self.encode(article))
     }
@@ -119,7 +120,7 @@ public struct ImportReader: Sendable {
         var article = metadata
         article["html"] = String(decoding: data, as: UTF8.self)
         if article["publishedAt"] == nil, let day = defaults.publishedAt { article["publishedAt"] = day }
-        article["source"] = article["source"] ?? ["name": defaults.sourceName]
+        if article["source"] == nil, let name = defaults.sourceName { article["source"] = ["name": name] }
         article.removeValue(forKey: "file")
         return ImportItem(origin: path, line: Self.encode(article))
     }

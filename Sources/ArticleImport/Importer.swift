@@ -122,7 +122,8 @@ public struct Importer: Sendable {
             }
             do {
                 let (status, answer) = try transport.postBatch(body)
-                if status == 200 { return Self.outcomes(of: answer, lines: batch.count) }
+                // 422 with `results`: no line of the batch was an article, each says why.
+                if status == 200 || status == 422, let outcomes = Self.outcomes(of: answer, lines: batch.count) { return outcomes }
                 lastProblem = Self.problemMessage(status: status, body: answer)
                 if status != 503 && status != 429 { break }
             } catch {
@@ -132,13 +133,13 @@ public struct Importer: Sendable {
         return Array(repeating: .failed(lastProblem), count: batch.count)
     }
 
-    /// The outcome of each of `lines` lines from a batch answer; a line the answer does not
-    /// list failed.
-    static func outcomes(of answer: [UInt8], lines: Int) -> [LineOutcome] {
-        var outcomes = Array(repeating: LineOutcome.failed("the server's answer did not list this line"), count: lines)
+    /// The outcome of each of `lines` lines from a batch answer's `results` (nil without them);
+    /// a line the answer does not list failed.
+    static func outcomes(of answer: [UInt8], lines: Int) -> [LineOutcome]? {
         guard let object = try? JSONSerialization.jsonObject(with: Data(answer)) as? [String: Any],
             let results = object["results"] as? [[String: Any]]
-        else { return outcomes }
+        else { return nil }
+        var outcomes = Array(repeating: LineOutcome.failed("the server's answer did not list this line"), count: lines)
         for result in results {
             guard let line = result["line"] as? Int, (1...lines).contains(line), let status = result["status"] as? Int else { continue }
             switch status {

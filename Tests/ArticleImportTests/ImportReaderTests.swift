@@ -62,6 +62,9 @@ import Testing
         let two = try object(items[2])
         #expect(two["html"] as? String == "<html><body><p>Two</p></body></html>")
         #expect(two["title"] == nil)
+        #expect((two["source"] as? [String: Any])?["name"] as? String == "Archive")
+        let page = try object(try #require(ImportReader().items(paths: [folder + "/set/two.html"]).first))
+        #expect(page["source"] == nil, "a page names its own publication")
     }
 
     @Test func aMissingPathIsOneFailedItem() {

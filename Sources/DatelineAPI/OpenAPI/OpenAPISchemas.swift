@@ -141,11 +141,12 @@ enum OpenAPISchemas {
         "Problem": [
             "type": "object",
             "description":
-                "An RFC 9457 problem: `parameter` names the query parameter at fault in a 400; `location` the new URL in a 301; `errors` the fields at fault in a 422; `id` the id taken in a 409; `mergedInto` where a merged entity went in a 404.",
+                "An RFC 9457 problem: `parameter` names the query parameter at fault in a 400; `location` the new URL in a 301; `errors` the fields at fault in a 422; `id` the id taken in a 409; `mergedInto` where a merged entity went in a 404; `results` each line's problem when no line of an NDJSON batch is an article.",
             "properties": [
                 "type": string, "title": string, "status": ["type": "integer", "minimum": 100, "maximum": 599],
                 "detail": string, "instance": string, "parameter": string, "location": string,
                 "errors": array(ref("FieldError")), "id": string, "mergedInto": string,
+                "results": array(ref("ArticleBatchLine")),
             ],
             "required": ["type", "title", "status"],
         ],

@@ -5,7 +5,8 @@ import HTTPTypes
 /// `POST /articles` with `Content-Type: application/x-ndjson`: many articles in one request,
 /// one JSON object a line, each read and ingested on its own, in order. A bad line is answered
 /// with its own problem and sinks nothing else; blank lines are skipped but counted, so that
-/// line numbers are the sender's.
+/// line numbers are the sender's. A batch none of whose lines is an article is refused whole
+/// (422, with the same `results`).
 ///
 /// The answer (200) counts what happened and lists every line:
 ///
@@ -35,54 +36,76 @@ struct ArticleBatch {
         }
     }
 
-    /// Reads and ingests each line of `body` with `ingest`, in order.
-    static func ingest(_ body: [UInt8], with ingest: (ArticleInput) throws -> Ingestion.Outcome) -> [LineResult] {
-        lines(of: body).map { number, bytes in
-            do {
-                guard let tree = JSONValue.parse(Array(bytes)) else {
-                    throw HTTPError(.badRequest, detail: "Line \(number) is not well-formed JSON.")
-                }
-                return LineResult(line: number, outcome: .success(try ingest(ArticleInput.read(tree))))
-            } catch let error as HTTPError {
-                return LineResult(line: number, outcome: .failure(error))
-            } catch {
-                return LineResult(
-                    line: number, outcome: .failure(HTTPError(.internalServerError, detail: "Line \(number) could not be ingested.")))
+    /// Reads every line of `body`, then ingests those that are articles with `ingest`, in order.
+    /// - Throws: 422 when no line is an article (the batch is not one), its `results` member
+    ///   listing each line's problem.
+    static func ingest(_ body: [UInt8], with ingest: (ArticleInput) throws -> Ingestion.Outcome) throws(HTTPError) -> [LineResult] {
+        let read = lines(of: body).map { number, bytes -> (Int, Result<ArticleInput, HTTPError>) in
+            guard let tree = JSONValue.parse(Array(bytes)) else {
+                return (number, .failure(HTTPError(.badRequest, detail: "Line \(number) is not well-formed JSON.")))
             }
+            return (number, Result { () throws(HTTPError) in try ArticleInput.read(tree) })
+        }
+        guard read.contains(where: { (try? $0.1.get()) != nil }) else {
+            let results = read.compactMap { number, input -> LineResult? in
+                guard case .failure(let error) = input else { return nil }
+                return LineResult(line: number, outcome: .failure(error))
+            }
+            throw HTTPError(
+                .unprocessableContent, detail: "No line of the batch is an article; results lists the problem of each.",
+                extensions: ["results": .array(results.map(item))])
+        }
+        return read.map { number, input in
+            LineResult(
+                line: number,
+                outcome: input.flatMap { input in
+                    do {
+                        return .success(try ingest(input))
+                    } catch let error as HTTPError {
+                        return .failure(error)
+                    } catch {
+                        return .failure(HTTPError(.internalServerError, detail: "Line \(number) could not be ingested."))
+                    }
+                })
         }
     }
 
     /// The JSON answer for `results`.
     static func reply(_ results: [LineResult]) -> [UInt8] {
-        var created = 0
-        var duplicates = 0
-        var failed = 0
-        let items: [JSONValue] = results.map { result in
-            var members: [String: JSONValue] = ["line": .int(result.line)]
+        var counts = (created: 0, duplicates: 0, failed: 0)
+        for result in results {
             switch result.outcome {
-            case .success(let outcome):
-                let id = outcome.article.id
-                members["article"] = .string(id)
-                if outcome.duplicate {
-                    duplicates += 1
-                    members["status"] = .int(200)
-                    members["duplicate"] = true
-                } else {
-                    created += 1
-                    members["status"] = .int(201)
-                    members["location"] = .string(WriteResponse.location("articles", id))
-                }
-            case .failure(let error):
-                failed += 1
-                members["status"] = .int(error.status.code)
-                members["problem"] = .object(Dictionary(uniqueKeysWithValues: ProblemDetails.members(of: error)))
+            case .success(let outcome) where outcome.duplicate: counts.duplicates += 1
+            case .success: counts.created += 1
+            case .failure: counts.failed += 1
             }
-            return .object(members)
         }
         var json: [UInt8] = []
         JSONWriter.appendObject(
-            [("created", .int(created)), ("duplicates", .int(duplicates)), ("failed", .int(failed)), ("results", .array(items))],
+            [
+                ("created", .int(counts.created)), ("duplicates", .int(counts.duplicates)), ("failed", .int(counts.failed)),
+                ("results", .array(results.map(item))),
+            ],
             to: &json)
         return json
+    }
+
+    /// One line's entry in `results`.
+    static func item(_ result: LineResult) -> JSONValue {
+        var members: [String: JSONValue] = ["line": .int(result.line)]
+        switch result.outcome {
+        case .success(let outcome):
+            members["article"] = .string(outcome.article.id)
+            members["status"] = .int(outcome.duplicate ? 200 : 201)
+            if outcome.duplicate {
+                members["duplicate"] = true
+            } else {
+                members["location"] = .string(WriteResponse.location("articles", outcome.article.id))
+            }
+        case .failure(let error):
+            members["status"] = .int(error.status.code)
+            members["problem"] = .object(Dictionary(uniqueKeysWithValues: ProblemDetails.members(of: error)))
+        }
+        return .object(members)
     }
 }

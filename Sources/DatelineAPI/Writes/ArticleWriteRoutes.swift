@@ -47,7 +47,7 @@ struct ArticleWriteRoutes: Sendable {
         guard !ArticleBatch.lines(of: request.body).isEmpty else {
             throw HTTPError(.badRequest, detail: "The batch has no lines; it needs one JSON article a line.")
         }
-        let results = ArticleBatch.ingest(request.body, with: ingestion.ingest)
+        let results = try ArticleBatch.ingest(request.body, with: ingestion.ingest)
         var response = Response(status: .ok, contentType: Representation.json.contentType, bytes: ArticleBatch.reply(results))
         response.cacheability = .noStore
         return response

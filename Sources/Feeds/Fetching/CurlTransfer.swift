@@ -1,6 +1,6 @@
 import CCurl
 
-/// One GET request on its own libcurl easy handle: set up in `init`, run once by `perform`,
+/// One GET (or, with a body, POST) request on its own libcurl easy handle: set up in `init`, run once by `perform`,
 /// cleaned up in `deinit`. Used by one thread from start to end.
 final class CurlTransfer {
     private let handle: UnsafeMutableRawPointer
@@ -11,7 +11,8 @@ final class CurlTransfer {
     private let maxRedirects: Int
 
     init(
-        url: String, configuration: WebClient.Configuration, headers: [(name: String, value: String)], cancellation: WebCancellation?
+        url: String, configuration: WebClient.Configuration, headers: [(name: String, value: String)], cancellation: WebCancellation?,
+        body: [UInt8]? = nil
     ) throws {
         guard let handle = curl_easy_init() else { throw WebFetchError(.other, "libcurl could not create a handle") }
         self.handle = handle
@@ -24,6 +25,16 @@ final class CurlTransfer {
             headerList = curl_slist_append(headerList, "\(name): \(value)")
         }
         try configure(configuration)
+        if let body { try setBody(body) }
+    }
+
+    /// Makes the request a POST of `body`, which libcurl copies.
+    private func setBody(_ body: [UInt8]) throws {
+        guard !body.isEmpty else { return try set(CURLOPT_COPYPOSTFIELDS, "") }
+        try check(dateline_curl_set_off(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count)))
+        try body.withUnsafeBytes { bytes in
+            try check(dateline_curl_set_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress)))
+        }
     }
 
     deinit {

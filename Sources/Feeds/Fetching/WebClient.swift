@@ -69,4 +69,14 @@ public struct WebClient: WebFetching {
         let transfer = try CurlTransfer(url: url, configuration: configuration, headers: headers, cancellation: cancellation)
         return try transfer.perform()
     }
+
+    /// Sends `body` to `url` with a POST request and returns the final response, whatever its
+    /// status; throws as ``get(_:headers:cancellation:)`` does.
+    public func post(
+        _ url: String, body: [UInt8], headers: [(name: String, value: String)] = [], cancellation: WebCancellation? = nil
+    ) throws -> WebResponse {
+        CurlRuntime.initializeOnce()
+        let transfer = try CurlTransfer(url: url, configuration: configuration, headers: headers, cancellation: cancellation, body: body)
+        return try transfer.perform()
+    }
 }

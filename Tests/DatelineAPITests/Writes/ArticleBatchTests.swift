@@ -58,6 +58,17 @@ import Testing
         #expect(client.store.snapshot.version == version)
     }
 
+    @Test func aBatchWithNoArticleIsRefusedWholeLineByLine() throws {
+        let version = client.store.snapshot.version
+        let response = post(["-378213", "", #"{"title": "No body"}"#])
+        #expect(response.status == 422)
+        #expect(response[.contentType] == "application/problem+json")
+        let results = try #require(response.json["results"] as? [[String: Any]])
+        #expect(results.map { $0["line"] as? Int } == [1, 3])
+        #expect(results.map { $0["status"] as? Int } == [422, 422])
+        #expect(client.store.snapshot.version == version)
+    }
+
     @Test func anEmptyOrOversizedBatchIsRefusedWhole() {
         #expect(post(["", "  "]).status == 400)
         let small = WriteClient(bodyLimit: 64)
