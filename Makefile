@@ -8,7 +8,7 @@ DEBUG_BINARY := .build/debug/dateline
 # The 32-writer, 32-reader concurrency test runs this long in `make test`.
 export DATELINE_WRITE_SOAK_SECONDS ?= 30
 
-.PHONY: run build release train test unit-tests contract-tests browser-tests tls-tests container-smoke lint eval bench bench-writes bench-replicas bench-extraction bench-profile fuzz slowloris soak system-packages test-packages clean
+.PHONY: run build release train test unit-tests contract-tests browser-tests tls-tests container-smoke lint eval bench bench-writes bench-import bench-replicas bench-extraction bench-profile fuzz slowloris soak system-packages test-packages clean
 
 run: system-packages release
 	.build/release/dateline serve
@@ -87,6 +87,11 @@ bench: system-packages
 # bench/results/writes-latest.md; WRITES_DURATION, WRITES_REPEATS, WRITES_SIZES (see the script).
 bench-writes: system-packages
 	bench/writes/run
+
+# Bulk import: 10,000 articles through `dateline import` into a durable release server; articles/s,
+# RSS after the load and the p99 of an entity's events read during it.
+bench-import: system-packages
+	bench/import/run
 
 # Two replicas on one throwaway PostgreSQL cluster: the delay before a write on one shows on the
 # other (p50 to max), 64 durable writers on one replica and split over two beside pgbench's insert

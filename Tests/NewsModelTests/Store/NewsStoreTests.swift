@@ -16,6 +16,31 @@ import Testing
         #expect(next.lastChanges.allSatisfy { $0.op == .created })
     }
 
+    @Test func anEventChangedInPlaceIsFoundByWhatItHasNow() {
+        let store = makeStore(events: [
+            .make("e1", participants: ["putin", "abbas"], sources: [.make("a1", quote: "Putin hosted Abbas at Novo-Ogaryovo.")])
+        ])
+        let before = store.snapshot
+        // A merge: another article's source, a participant in and one out, same date and type.
+        store.upsert(
+            Event.make(
+                "e1", participants: ["putin", "erdogan"],
+                sources: [
+                    .make("a2", quote: "Erdogan joined the talks in Moscow."), .make("a3", quote: "Erdogan joined the talks in Moscow."),
+                ]))
+        let after = store.snapshot
+        #expect(after.events(forEntity: "erdogan").map(\.id) == ["e1"])
+        #expect(after.events(forEntity: "abbas").isEmpty)
+        #expect(after.events(forEntity: "putin").map(\.id) == ["e1"])
+        #expect(after.events(forArticle: "a1").isEmpty)
+        #expect(after.events(forArticle: "a3").map(\.id) == ["e1"])
+        #expect(after.search("Erdogan").map(\.id).contains("e1"))
+        #expect(!after.search("Novo-Ogaryovo").map(\.id).contains("e1"))
+        // The snapshot taken before still finds it as it was.
+        #expect(before.events(forEntity: "abbas").map(\.id) == ["e1"])
+        #expect(before.search("Novo-Ogaryovo").map(\.id).contains("e1"))
+    }
+
     @Test func oldSnapshotsDoNotChange() {
         let store = makeStore(events: [.make("e1")])
         let before = store.snapshot

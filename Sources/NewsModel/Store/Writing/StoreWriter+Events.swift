@@ -3,12 +3,49 @@ extension StoreWriter {
         let (serial, old) = state.events.upsert(event, id: event.id)
         if let old {
             if old == event { return }
-            unindex(old, serial: serial)
+            if Self.keepsItsPlace(old, event) {
+                reindex(from: old, to: event, serial: serial)
+            } else {
+                unindex(old, serial: serial)
+                index(event, serial: serial)
+            }
         } else {
             state.eventIDs.note(event.id)
+            index(event, serial: serial)
         }
-        index(event, serial: serial)
         note(.event, event.id, old == nil ? .created : .updated)
+    }
+
+    /// Whether an event changed without moving in the indexes kept by date, type, status and
+    /// place: what a merge that adds sources and participants does.
+    private static func keepsItsPlace(_ old: Event, _ new: Event) -> Bool {
+        old.date == new.date && old.type == new.type && old.status == new.status && old.location == new.location
+    }
+
+    /// An event changed in place: only the entries by participant, by article and by text that
+    /// differ are touched, so that an event reported by a thousand articles costs a merge what
+    /// the merge changed, not a thousand entries.
+    private mutating func reindex(from old: Event, to event: Event, serial: UInt32) {
+        let key = SortKey(event: event, serial: serial)
+        let (oldEntities, newEntities) = (Self.entityIds(of: old), Self.entityIds(of: event))
+        for id in oldEntities.subtracting(newEntities) {
+            state.eventsByEntity.modify(id, default: SortedChunks(), removeWhen: \.isEmpty) { $0.remove(key) }
+        }
+        for id in newEntities.subtracting(oldEntities) {
+            state.eventsByEntity.modify(id, default: SortedChunks(), removeWhen: \.isEmpty) { $0.insert(key) }
+        }
+        let (oldArticles, newArticles) = (Set(old.sources.map(\.articleId)), Set(event.sources.map(\.articleId)))
+        for articleId in oldArticles.subtracting(newArticles) {
+            state.eventsByArticle.modify(articleId, default: SortedChunks(), removeWhen: \.isEmpty) { $0.remove(key) }
+        }
+        for articleId in newArticles.subtracting(oldArticles) {
+            state.eventsByArticle.modify(articleId, default: SortedChunks(), removeWhen: \.isEmpty) { $0.insert(key) }
+        }
+        let (oldTerms, newTerms) = (Self.terms(of: old), Self.terms(of: event))
+        if oldTerms != newTerms {
+            state.eventText.remove(key, oldTerms)
+            state.eventText.add(key, newTerms)
+        }
     }
 
     mutating func deleteEvent(id: String) {
@@ -67,7 +104,10 @@ extension StoreWriter {
         return ids
     }
 
+    /// The words an event is found by: its summary and each distinct quote of its sources
+    /// (the same wire copy quoted by many articles counts once).
     static func terms(of event: Event) -> IndexedTerms {
-        IndexedTerms([event.summary] + event.sources.map(\.quote))
+        var seen = Set<String>()
+        return IndexedTerms([event.summary] + event.sources.map(\.quote).filter { seen.insert($0).inserted })
     }
 }
