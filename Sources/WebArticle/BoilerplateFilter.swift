@@ -4,7 +4,7 @@ struct BoilerplateFilter {
     /// The share of the page's prose above which a weakly marked element is kept.
     static let weakKeepShare = 0.5
     /// The share of the page's prose above which a strongly marked element is kept.
-    static let strongKeepShare = 0.85
+    static let strongKeepShare = 0.6
 
     private var prose: [ObjectIdentifier: Int] = [:]
     private var totalProse = 0
@@ -37,6 +37,8 @@ struct BoilerplateFilter {
         let verdict = BoilerplateHints.verdict(for: element)
         if verdict == .none { return false }
         let share = totalProse == 0 ? 0 : Double(prose[ObjectIdentifier(element)] ?? 0) / Double(totalProse)
-        return share < (verdict == .strong ? Self.strongKeepShare : Self.weakKeepShare)
+        let drop = share < (verdict == .strong ? Self.strongKeepShare : Self.weakKeepShare)
+        if debugEnabled && share > 0.05 { print("filter", element.name, element.hints.prefix(80), verdict, share, drop) }
+        return drop
     }
 }

@@ -22,17 +22,17 @@ enum BoilerplateHints {
         "comment", "disqus", "share", "sharing", "sharebar", "social", "related", "promo", "newsletter", "cookie", "consent",
         "gdpr", "subscri", "advert", "sponsor", "sidebar", "breadcrumb", "footer", "caption", "popup", "modal", "signup",
         "recommend", "outbrain", "taboola", "trending", "mostpopular", "mostread", "readmore", "moreon", "morestories",
-        "alsolike", "paywall", "overlay", "credit", "copyright", "follow", "widget",
-        "toolbar", "jumplink", "skiplink", "screenreader", "sronly", "visuallyhidden", "pagination", "pager",
+        "alsolike", "paywall", "overlay", "credit", "copyright", "follow",
+        "toolbar", "jumplink", "skiplink", "screenreader", "sronly", "visuallyhidden", "pagination",
     ]
 
     /// Whole words that name something other than the article.
-    static let strongWords: Set<String> = ["ad", "ads", "adv", "adbox", "adslot", "dfp", "gpt", "tags", "tag", "print", "rating", "login"]
+    static let strongWords: Set<String> = ["ad", "ads", "adv", "adbox", "adslot", "dfp", "gpt", "tags", "tag", "print", "rating", "login", "pager"]
 
     /// Whole words of layout that also appear on content wrappers now and then.
     static let weakWords: Set<String> = [
         "nav", "navbar", "navigation", "menu", "banner", "masthead", "header", "meta", "byline", "author", "authors", "date",
-        "dateline", "timestamp", "published", "aside", "topbar", "bottom", "top", "links", "tools", "utility", "actions",
+        "dateline", "timestamp", "published", "aside", "topbar", "widget", "links", "tools", "utility", "actions",
         "masthead", "teaser", "teasers", "card", "cards", "carousel", "slider", "gallery", "video", "photo", "image",
         "figure", "media", "info", "infobox", "box", "bio", "about", "contact", "headline", "title", "kicker", "label",
     ]
