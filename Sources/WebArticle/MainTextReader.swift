@@ -19,9 +19,11 @@ enum MainTextReader {
         guard let top = score.best else {
             return blocks.filter(ContentScore.isProse).map(\.text)
         }
-        let regions = regions(around: top, score: score)
+        let regions = regions(around: top, score: score) + twins(of: top, score: score)
         if debugEnabled {
             print("TOP", top.name, top.hints, score.score(of: top), "regions", regions.map { "\($0.name).\($0.hints)" })
+            print("TOP CHAIN", ([top] + top.ancestors).map { "\($0.name).\($0.hints.prefix(30)) \(score.score(of: $0))" })
+            if let first = blocks.first(where: { ProcessInfo.processInfo.environment["WA_FIND"].map($0.text.hasPrefix) ?? ContentScore.isProse($0) }) { print("FIRST CHAIN", ([first.owner] + first.owner.ancestors).map { "\($0.name).\($0.hints.prefix(30)) \(score.score(of: $0))" }) }
             for block in blocks { print(regions.contains { $0.contains(block.owner) } ? "+" : "-", block.kind, block.owner.name, block.owner.hints.prefix(40), block.text.prefix(80)) }
         }
         let inside = blocks.filter { block in regions.contains { $0.contains(block.owner) } }
@@ -39,6 +41,16 @@ enum MainTextReader {
             let length = score.textLength(of: sibling)
             let density = score.linkDensity(of: sibling)
             return (length > 80 && density < 0.25) || (length > 0 && density == 0 && length >= labelLength)
+        }
+    }
+
+    /// Other elements with the same tag and `class`/`id` as the best one, holding prose of their own:
+    /// an article split into several containers by figures or advertisements.
+    static func twins(of top: PageElement, score: ContentScore) -> [PageElement] {
+        guard !top.hints.isEmpty else { return [] }
+        return score.elements.values.filter { element in
+            element !== top && element.name == top.name && element.hints == top.hints && !top.contains(element)
+                && !element.contains(top) && score.linkDensity(of: element) < 0.3 && score.textLength(of: element) >= 100
         }
     }
 
