@@ -39,7 +39,7 @@ enum BoilerplateHints {
 
     /// Words that mark the article's own container.
     static let contentWords: Set<String> = [
-        "article", "content", "body", "story", "entry", "post", "text", "main", "prose", "blog", "articlebody",
+        "article", "content", "body", "story", "entry", "post", "main", "prose", "blog", "articlebody",
         "storybody", "postbody", "entrycontent", "postcontent", "articlecontent", "richtext",
     ]
 
@@ -53,8 +53,8 @@ enum BoilerplateHints {
         if element.itemProperty == "articlebody" || element.role == "main" || element.role == "article" { return .none }
         if ["article", "main", "body", "html"].contains(element.name) { return .none }
         let words = words(of: element.hints)
-        var verdict = Verdict.none
-        if furnitureTags.contains(element.name) || furnitureRoles.contains(element.role) { verdict = .weak }
+        let byTag = furnitureTags.contains(element.name) || furnitureRoles.contains(element.role)
+        var verdict = byTag ? Verdict.weak : .none
         for (index, word) in words.enumerated() {
             let pair = index + 1 < words.count ? word + words[index + 1] : ""
             if strongWords.contains(word) || strongPrefixes.contains(where: { word.hasPrefix($0) || (!pair.isEmpty && pair.hasPrefix($0)) }) {
@@ -62,7 +62,7 @@ enum BoilerplateHints {
             }
             if weakWords.contains(word) { verdict = .weak }
         }
-        if verdict == .weak, element.name != "header", element.name != "nav", words.contains(where: contentWords.contains) {
+        if verdict == .weak, !byTag, words.contains(where: contentWords.contains) {
             return .none
         }
         return verdict
