@@ -21,7 +21,7 @@ struct BoilerplateFilter {
     init(blocks: [TextBlock]) {
         active = true
         for block in blocks where ContentScore.isProse(block) {
-            let length = block.text.count
+            let length = block.length
             totalProse += length
             var current: PageElement? = block.owner
             while let element = current {

@@ -66,7 +66,7 @@ enum MainTextReader {
                 trailingHeading = true
                 continue
             }
-            if block.kind == .loose || block.kind == .cell, block.text.count < labelLength, !block.endsLikeSentence { continue }
+            if block.kind == .loose || block.kind == .cell, block.length < labelLength, !block.endsLikeSentence { continue }
             paragraphs.append(block.text)
             trailingHeading = false
         }

@@ -58,9 +58,9 @@ struct TextBlockCollector {
     }
 
     private mutating func append(_ text: String, inLink: Bool) {
-        if text.contains(where: { !$0.isWhitespace }) { pendingBreak = false }
+        if text.unicodeScalars.contains(where: { !Whitespace.isSpace($0) }) { pendingBreak = false }
         buffer.append(text)
-        if inLink { linkLength += Whitespace.normalize(text).count }
+        if inLink { linkLength += Whitespace.normalizedLength(text) }
     }
 
     private mutating func flush(owner: PageElement) {
@@ -71,7 +71,8 @@ struct TextBlockCollector {
         }
         let text = Whitespace.normalize(buffer)
         guard !text.isEmpty else { return }
-        blocks.append(TextBlock(text: text, linkLength: min(linkLength, text.count), kind: Self.kind(of: owner), owner: owner))
+        let length = text.unicodeScalars.count
+        blocks.append(TextBlock(text: text, length: length, linkLength: min(linkLength, length), kind: Self.kind(of: owner), owner: owner))
     }
 
     private static func kind(of owner: PageElement) -> TextBlock.Kind {
