@@ -52,7 +52,7 @@ enum BoilerplateHints {
     static func verdict(for element: PageElement) -> Verdict {
         if element.itemProperty == "articlebody" || element.role == "main" || element.role == "article" { return .none }
         if ["article", "main", "body", "html"].contains(element.name) { return .none }
-        let words = words(of: element.hints)
+        let words = element.hintWords
         let byTag = furnitureTags.contains(element.name) || furnitureRoles.contains(element.role)
         var verdict = byTag ? Verdict.weak : .none
         for (index, word) in words.enumerated() {
@@ -70,11 +70,23 @@ enum BoilerplateHints {
 
     /// Whether the `class` or `id` words mark the article's own container.
     static func marksContent(_ element: PageElement) -> Bool {
-        element.itemProperty == "articlebody" || words(of: element.hints).contains(where: contentWords.contains)
+        element.itemProperty == "articlebody" || element.hintWords.contains(where: contentWords.contains)
     }
 
-    /// The words of a `class`/`id` value: runs of letters and digits, split at case changes too.
+    /// The words of a `class`/`id` value: runs of letters and digits (any non-ASCII byte counts as a letter).
     static func words(of hints: String) -> [String] {
-        hints.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        var words: [String] = []
+        var current: [UInt8] = []
+        for byte in hints.utf8 {
+            let isWordByte = byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+            if isWordByte {
+                current.append(byte)
+            } else if !current.isEmpty {
+                words.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        return words
     }
 }

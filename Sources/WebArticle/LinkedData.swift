@@ -40,13 +40,12 @@ struct LinkedData {
     }
 
     private static func parse(_ script: String) -> Any? {
-        var text = script.trimmingCharacters(in: .whitespacesAndNewlines)
-        for wrapper in ["<!--", "-->", "<![CDATA[", "]]>", "//<![CDATA[", "//]]>"] {
+        var text = script
+        for wrapper in ["<!--", "-->", "<![CDATA[", "]]>", "//<![CDATA[", "//]]>"] where text.contains(wrapper) {
             text = text.replacingOccurrences(of: wrapper, with: "")
         }
         // Raw line breaks inside strings are invalid JSON but common; outside strings they are only whitespace.
-        text = String(text.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 })
-        guard let data = text.data(using: .utf8) else { return nil }
+        let data = Data(text.utf8.map { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 ? 0x20 : $0 })
         return try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
     }
 

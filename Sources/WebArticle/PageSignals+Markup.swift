@@ -53,6 +53,7 @@ extension PageSignals {
         if node.attribute("rel")?.lowercased().split(separator: " ").contains("author") == true { return true }
         if node.attribute("itemprop")?.lowercased() == "author" { return true }
         let hints = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
+        guard hints.contains("author") || hints.contains("byline") else { return false }
         return BoilerplateHints.words(of: hints).contains { $0 == "byline" || $0 == "author" || $0 == "authorname" }
     }
 }
