@@ -17,13 +17,18 @@ struct ArticleMetadata {
     init(signals: PageSignals, linkedData: LinkedData, url: String?) {
         siteName = signals.meta("og:site_name", "application-name") ?? linkedData.publisher
         title = Self.title(signals: signals, linkedData: linkedData, siteName: siteName)
-        publishedAt = ([linkedData.datePublished].compactMap { $0 } + Self.dateMetas.compactMap { signals.meta($0) } + signals.times)
+        publishedAt =
+            ([linkedData.datePublished].compactMap { $0 } + Self.dateMetas.compactMap { signals.meta($0) } + signals.times)
             .lazy.compactMap(PublicationDate.day).first
-        language = [signals.rootLanguage, linkedData.language, signals.meta("og:locale"), signals.meta("content-language")]
+        language =
+            [signals.rootLanguage, linkedData.language, signals.meta("og:locale"), signals.meta("content-language")]
             .lazy.compactMap { $0.flatMap(LanguageTag.normalize) }.first
-        canonicalURL = [signals.links["canonical"], signals.meta("og:url")].lazy
+        canonicalURL =
+            [signals.links["canonical"], signals.meta("og:url")].lazy
             .compactMap { $0.flatMap { CanonicalURL.resolve($0, against: url) } }.first
-        let authors = linkedData.authors.isEmpty ? [signals.meta("author", "article:author", "parsely-author", "sailthru.author")].compactMap { $0 } : linkedData.authors
+        let authors =
+            linkedData.authors.isEmpty
+            ? [signals.meta("author", "article:author", "parsely-author", "sailthru.author")].compactMap { $0 } : linkedData.authors
         byline = Self.byline(authors.isEmpty ? Array(signals.authorTexts.prefix(1)) : authors)
     }
 

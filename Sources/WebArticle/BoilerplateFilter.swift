@@ -37,8 +37,6 @@ struct BoilerplateFilter {
         let verdict = BoilerplateHints.verdict(for: element)
         if verdict == .none { return false }
         let share = totalProse == 0 ? 0 : Double(prose[ObjectIdentifier(element)] ?? 0) / Double(totalProse)
-        let drop = share < (verdict == .strong ? Self.strongKeepShare : Self.weakKeepShare)
-        if debugEnabled && share > 0.05 { print("filter", element.name, element.hints.prefix(80), verdict, share, drop) }
-        return drop
+        return share < (verdict == .strong ? Self.strongKeepShare : Self.weakKeepShare)
     }
 }

@@ -15,7 +15,9 @@ enum BoilerplateHints {
     }
 
     /// Tags that hold furniture by definition.
-    static let furnitureTags: Set<String> = ["nav", "aside", "footer", "header", "form", "menu", "dialog", "figure", "figcaption", "caption"]
+    static let furnitureTags: Set<String> = [
+        "nav", "aside", "footer", "header", "form", "menu", "dialog", "figure", "figcaption", "caption",
+    ]
 
     /// Word prefixes that name something other than the article.
     static let strongPrefixes = [
@@ -27,7 +29,9 @@ enum BoilerplateHints {
     ]
 
     /// Whole words that name something other than the article.
-    static let strongWords: Set<String> = ["ad", "ads", "adv", "adbox", "adslot", "dfp", "gpt", "tags", "tag", "print", "rating", "login", "pager"]
+    static let strongWords: Set<String> = [
+        "ad", "ads", "adv", "adbox", "adslot", "dfp", "gpt", "tags", "tag", "print", "rating", "login", "pager",
+    ]
 
     /// Whole words of layout that also appear on content wrappers now and then.
     static let weakWords: Set<String> = [
@@ -57,7 +61,8 @@ enum BoilerplateHints {
         var verdict = byTag ? Verdict.weak : .none
         for (index, word) in words.enumerated() {
             let pair = index + 1 < words.count ? word + words[index + 1] : ""
-            if strongWords.contains(word) || strongPrefixes.contains(where: { word.hasPrefix($0) || (!pair.isEmpty && pair.hasPrefix($0)) }) {
+            if strongWords.contains(word) || strongPrefixes.contains(where: { word.hasPrefix($0) || (!pair.isEmpty && pair.hasPrefix($0)) })
+            {
                 return .strong
             }
             if weakWords.contains(word) { verdict = .weak }

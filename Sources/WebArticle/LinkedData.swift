@@ -33,7 +33,8 @@ struct LinkedData {
         headline = Self.string(article["headline"]) ?? Self.string(article["name"])
         datePublished = Self.string(article["datePublished"]) ?? Self.string(article["dateCreated"])
         authors = Self.names(article["author"])
-        publisher = Self.names(article["publisher"]).first
+        publisher =
+            Self.names(article["publisher"]).first
             ?? candidates.lazy.compactMap { Self.types(of: $0).contains("website") ? Self.string($0["name"]) : nil }.first
         language = Self.string(article["inLanguage"]) ?? Self.names(article["inLanguage"]).first
         articleBody = Self.string(article["articleBody"])

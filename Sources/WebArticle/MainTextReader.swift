@@ -1,7 +1,5 @@
 /// Reads the article's paragraphs out of a page tree: drops furniture, scores containers, takes the
 /// best one with the siblings that belong to it, and keeps its blocks in document order.
-import Foundation
-let debugEnabled = ProcessInfo.processInfo.environment["WA_DEBUG"] != nil
 enum MainTextReader {
     /// The share of the best score a sibling container needs to join the article.
     static let siblingShare = 0.25
@@ -15,17 +13,10 @@ enum MainTextReader {
         var blocks = TextBlockCollector.blocks(of: body, filter: BoilerplateFilter(blocks: unfiltered))
         if !blocks.contains(where: ContentScore.isProse) { blocks = unfiltered }
         let score = ContentScore(blocks: blocks, hint: hint)
-        if debugEnabled { print("unfiltered", unfiltered.count, "filtered", blocks.count, body.name, body.children.count) }
         guard let top = score.best else {
             return blocks.filter(ContentScore.isProse).map(\.text)
         }
         let regions = regions(around: top, score: score) + twins(of: top, score: score)
-        if debugEnabled {
-            print("TOP", top.name, top.hints, score.score(of: top), "regions", regions.map { "\($0.name).\($0.hints)" })
-            print("TOP CHAIN", ([top] + top.ancestors).map { "\($0.name).\($0.hints.prefix(30)) \(score.score(of: $0))" })
-            if let first = blocks.first(where: { ProcessInfo.processInfo.environment["WA_FIND"].map($0.text.hasPrefix) ?? ContentScore.isProse($0) }) { print("FIRST CHAIN", ([first.owner] + first.owner.ancestors).map { "\($0.name).\($0.hints.prefix(30)) \(score.score(of: $0))" }) }
-            for block in blocks { print(regions.contains { $0.contains(block.owner) } ? "+" : "-", block.kind, block.owner.name, block.owner.hints.prefix(40), block.text.prefix(80)) }
-        }
         let inside = blocks.filter { block in regions.contains { $0.contains(block.owner) } }
         return kept(inside, title: title)
     }

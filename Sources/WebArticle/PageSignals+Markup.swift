@@ -43,7 +43,8 @@ extension PageSignals {
             let text = Whitespace.normalize(node.text)
             if !text.isEmpty, text.count < 120 { authorTexts.append(text) }
         }
-        if node.attribute("itemprop")?.lowercased() == "datepublished", let value = node.attribute("datetime") ?? node.attribute("content") {
+        if node.attribute("itemprop")?.lowercased() == "datepublished", let value = node.attribute("datetime") ?? node.attribute("content")
+        {
             times.insert(value, at: 0)
         }
     }

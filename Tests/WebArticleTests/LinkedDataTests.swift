@@ -18,7 +18,8 @@ struct LinkedDataTests {
     }
 
     @Test func rawLineBreaksAndCommentWrappersAreTolerated() {
-        let script = "<!--\n{\"@type\": \"BlogPosting\", \"headline\": \"Two\nlines\", \"author\": {\"@type\": \"Person\", \"name\": \"C\"}}\n-->"
+        let script =
+            "<!--\n{\"@type\": \"BlogPosting\", \"headline\": \"Two\nlines\", \"author\": {\"@type\": \"Person\", \"name\": \"C\"}}\n-->"
         let data = LinkedData(scripts: ["not json", script])
         #expect(data.headline == "Two lines")
         #expect(data.authors == ["C"])

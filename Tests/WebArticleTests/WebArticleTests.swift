@@ -77,7 +77,8 @@ struct WebArticleTests {
 
     @Test func deepNestingIsRead() throws {
         let depth = 20_000
-        let html = String(repeating: "<div>", count: depth) + "<p>A paragraph buried very deep inside the page, still readable, with commas.</p>"
+        let html =
+            String(repeating: "<div>", count: depth) + "<p>A paragraph buried very deep inside the page, still readable, with commas.</p>"
             + String(repeating: "</div>", count: depth)
         let article = WebArticle.read(html: Array(html.utf8))
         #expect(article == nil || article?.text.contains("buried very deep") == true)
@@ -85,7 +86,8 @@ struct WebArticleTests {
 
     @Test func largePageIsReadQuickly() throws {
         let paragraph = "<p>Ten megabytes of prose, repeated, to check that the reader neither stalls nor crashes on a big page.</p>\n"
-        let html = "<html><body><article>" + String(repeating: paragraph, count: 10_000_000 / paragraph.utf8.count) + "</article></body></html>"
+        let html =
+            "<html><body><article>" + String(repeating: paragraph, count: 10_000_000 / paragraph.utf8.count) + "</article></body></html>"
         let clock = ContinuousClock()
         let start = clock.now
         let article = try #require(WebArticle.read(html: Array(html.utf8)))
