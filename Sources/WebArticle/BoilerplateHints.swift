@@ -25,7 +25,8 @@ enum BoilerplateHints {
         "gdpr", "subscri", "advert", "sponsor", "sidebar", "breadcrumb", "footer", "caption", "popup", "modal", "signup",
         "recommend", "outbrain", "taboola", "trending", "mostpopular", "mostread", "readmore", "moreon", "morestories",
         "alsolike", "paywall", "overlay", "credit", "copyright", "follow",
-        "toolbar", "jumplink", "skiplink", "screenreader", "sronly", "visuallyhidden", "pagination",
+        "toolbar", "jumplink", "skiplink", "screenreader", "sronly", "visuallyhidden", "pagination", "tooltip", "popover",
+        "hovercard", "rollover",
     ]
 
     /// Whole words that name something other than the article.
