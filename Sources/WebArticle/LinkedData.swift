@@ -70,7 +70,7 @@ struct LinkedData {
 
     private static func string(_ value: Any?) -> String? {
         guard let text = value as? String else { return nil }
-        let normalized = Whitespace.normalize(text)
+        let normalized = Whitespace.normalize(HTMLEntities.decode(text))
         return normalized.isEmpty ? nil : normalized
     }
 

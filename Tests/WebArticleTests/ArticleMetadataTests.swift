@@ -42,14 +42,17 @@ struct ArticleMetadataTests {
         #expect(article.siteName == "Costa Semanal")
     }
 
-    @Test(arguments: [
-        (#"<meta property="article:published_time" content="2019-11-18T05:00:00Z">"#, "2019-11-18"),
-        (#"<meta name="parsely-pub-date" content="2019-11-17T20:00:00-08:00">"#, "2019-11-17"),
-        (#"<meta name="DC.date.issued" content="2018-02-03">"#, "2018-02-03"),
-        (#"<meta name="sailthru.date" content="2017/05/06 10:00:00">"#, "2017-05-06"),
-        (#"<meta name="pubdate" content="20160708">"#, "2016-07-08"),
-    ])
-    func dateMetas(meta: String, day: String) throws {
+    @Test(
+        arguments: [
+            (#"<meta property="article:published_time" content="2019-11-18T05:00:00Z">"#, "2019-11-18"),
+            (#"<meta name="parsely-pub-date" content="2019-11-17T20:00:00-08:00">"#, "2019-11-17"),
+            (#"<meta name="DC.date.issued" content="2018-02-03">"#, "2018-02-03"),
+            (#"<meta name="sailthru.date" content="2017/05/06 10:00:00">"#, "2017-05-06"),
+            (#"<meta name="pubdate" content="20160708">"#, "2016-07-08"),
+            (#"<meta name="site-post-date" content="2015/01/02">"#, "2015-01-02"),
+            (#"<meta name="last-updated-date" content="2015/01/02">"#, nil),
+        ] as [(String, String?)])
+    func dateMetas(meta: String, day: String?) throws {
         #expect(try read(head: meta).publishedAt == day)
     }
 
@@ -76,6 +79,16 @@ struct ArticleMetadataTests {
         #expect(article.byline == "Li Wen")
         #expect(article.title == "Ferries sail again")
         #expect(!article.text.contains("Li Wen"))
+    }
+
+    @Test func doublyEscapedMetaTagsAreDecoded() throws {
+        let head = #"<meta property="og:title" content="&amp;#8216;Tides&amp;#8217; &amp;amp; more">"#
+        #expect(try read(head: head).title == "\u{2018}Tides\u{2019} & more")
+    }
+
+    @Test func commentFormAuthorLabelsAreNotBylines() throws {
+        let body = #"<form><label class="comment-form-author">Name (required)</label></form>"# + Self.story
+        #expect(try read(head: "", body: body).byline == nil)
     }
 
     @Test func metaAuthor() throws {

@@ -4,7 +4,7 @@
 //   html-bench PAGES_DIR OUTPUT_JSON
 //
 // PAGES_DIR holds `<id>.html` files (the benchmark's `html/<id>.html.gz`, decompressed);
-// OUTPUT_JSON becomes `{"<id>": {"articleBody": "..."}, ...}`. Prints pages, total and ms/page
+// OUTPUT_JSON becomes `{"<id>": {"articleBody": "...", "headline": "...", ...}, ...}`. Prints pages, total and ms/page
 // of reading alone (parsing included, file reads excluded).
 import Foundation
 import WebArticle
@@ -30,7 +30,14 @@ for page in pages {
     let duration = clock.now - start
     elapsed += duration
     if duration > slowest.duration { slowest = (page.id, duration) }
-    output[page.id] = ["articleBody": article?.text ?? ""]
+    // evaluate.py reads articleBody only; the metadata rides along for inspection.
+    var fields = ["articleBody": article?.text ?? "", "headline": article?.title ?? ""]
+    fields["datePublished"] = article?.publishedAt
+    fields["inLanguage"] = article?.language
+    fields["url"] = article?.canonicalURL
+    fields["author"] = article?.byline
+    fields["publisher"] = article?.siteName
+    output[page.id] = fields
 }
 
 let encoder = JSONEncoder()
