@@ -95,3 +95,16 @@ struct WebArticleTests {
         #expect(clock.now - start < .seconds(30))
     }
 }
+
+@Suite("Reading pages concurrently")
+struct WebArticleConcurrencyTests {
+    @Test func manyPagesAtOnceReadTheSame() async {
+        let html = Array(Fixtures.classicArticle.utf8)
+        let results = await withTaskGroup(of: String?.self) { group in
+            for _ in 0..<16 { group.addTask { WebArticle.read(html: html)?.text } }
+            return await group.reduce(into: [String?]()) { $0.append($1) }
+        }
+        #expect(results.count == 16)
+        #expect(results.allSatisfy { $0 == Fixtures.classicArticleText })
+    }
+}
