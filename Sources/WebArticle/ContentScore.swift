@@ -58,7 +58,8 @@ struct ContentScore {
     /// The best-scored element, if any block was prose.
     var best: PageElement? {
         scores.max { left, right in
-            left.value != right.value ? left.value < right.value : elements[left.key]!.depth < elements[right.key]!.depth
+            // On a tie the deeper, tighter element wins.
+            left.value != right.value ? left.value < right.value : (elements[left.key]?.depth ?? 0) < (elements[right.key]?.depth ?? 0)
         }.flatMap { elements[$0.key] }
     }
 
