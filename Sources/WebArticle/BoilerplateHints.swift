@@ -38,7 +38,7 @@ enum BoilerplateHints {
     static let weakWords: Set<String> = [
         "nav", "navbar", "navigation", "menu", "banner", "masthead", "header", "meta", "byline", "author", "authors", "date",
         "dateline", "timestamp", "published", "aside", "topbar", "widget", "links", "tools", "utility", "actions",
-        "masthead", "teaser", "teasers", "card", "cards", "carousel", "slider", "gallery", "video", "photo", "image",
+        "teaser", "teasers", "card", "cards", "carousel", "slider", "gallery", "video", "photo", "image",
         "figure", "media", "info", "infobox", "box", "bio", "about", "contact", "headline", "title", "kicker", "label",
     ]
 
