@@ -62,6 +62,17 @@ struct WebArticleTests {
                 """)
     }
 
+    @Test func bodyOnlyInStructuredDataIsUsed() throws {
+        let html = """
+            <html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "Rendered later",
+            "articleBody": "The page draws its text with scripts, so only the structured copy holds it."}</script></head>
+            <body><div id="app"></div></body></html>
+            """
+        let article = try read(html)
+        #expect(article.text == "The page draws its text with scripts, so only the structured copy holds it.")
+        #expect(article.title == "Rendered later")
+    }
+
     @Test(arguments: [
         "", "   ", "<html></html>", "<html><body><script>var a = 1;</script></body></html>",
     ])
