@@ -20,9 +20,14 @@ public final class MarkupDocument: @unchecked Sendable {
 
     deinit { xmlFreeDoc(pointer) }
 
+    /// libxml2's global set-up, run once before the first parse: older versions are not safe when
+    /// two threads trigger it at the same time.
+    private static let parserReady: Void = xmlInitParser()
+
     /// Parses an HTML page. `encoding` (an IANA charset name) overrides what the page declares;
     /// without either, libxml2 detects it.
     public static func html(_ bytes: [UInt8], url: String? = nil, encoding: String? = nil) -> MarkupDocument? {
+        parserReady
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
         let document = bytes.withUnsafeBufferPointer { buffer in
@@ -37,6 +42,7 @@ public final class MarkupDocument: @unchecked Sendable {
 
     /// Parses an XML document (a feed), recovering what it can from malformed input.
     public static func xml(_ bytes: [UInt8], url: String? = nil) -> MarkupDocument? {
+        parserReady
         let options = Int32(
             XML_PARSE_RECOVER.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NONET.rawValue
                 | XML_PARSE_NOCDATA.rawValue)

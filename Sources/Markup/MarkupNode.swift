@@ -46,15 +46,19 @@ public struct MarkupNode {
 
     /// The value of an attribute, matched without regard to case.
     public func attribute(_ name: String) -> String? {
-        let wanted = name.lowercased()
-        var attribute = pointer.pointee.properties
-        while let current = attribute {
-            if let attributeName = current.pointee.name, String(cString: attributeName).lowercased() == wanted {
-                return Self.value(of: current)
+        // Compared in C, without a Swift string per attribute: elements are asked this often.
+        name.withCString { wanted in
+            wanted.withMemoryRebound(to: xmlChar.self, capacity: name.utf8.count + 1) { wanted in
+                var attribute = pointer.pointee.properties
+                while let current = attribute {
+                    if let attributeName = current.pointee.name, xmlStrcasecmp(attributeName, wanted) == 0 {
+                        return Self.value(of: current)
+                    }
+                    attribute = current.pointee.next
+                }
+                return nil
             }
-            attribute = current.pointee.next
         }
-        return nil
     }
 
     /// Every attribute, in document order, names lowercased.

@@ -17,14 +17,26 @@ struct ArticleMetadata {
     init(signals: PageSignals, linkedData: LinkedData, url: String?) {
         siteName = signals.meta("og:site_name", "application-name") ?? linkedData.publisher
         title = Self.title(signals: signals, linkedData: linkedData, siteName: siteName)
-        publishedAt = ([linkedData.datePublished].compactMap { $0 } + Self.dateMetas.compactMap { signals.meta($0) } + signals.times)
-            .lazy.compactMap(PublicationDate.day).first
-        language = [signals.rootLanguage, linkedData.language, signals.meta("og:locale"), signals.meta("content-language")]
+        let looseDateMetas = signals.metas.keys.sorted().filter(Self.looksLikePublicationDateName).compactMap { signals.meta($0) }
+        let dates = [linkedData.datePublished].compactMap { $0 } + Self.dateMetas.compactMap { signals.meta($0) } + signals.times
+        publishedAt = (dates + looseDateMetas).lazy.compactMap(PublicationDate.day).first
+        language =
+            [signals.rootLanguage, linkedData.language, signals.meta("og:locale"), signals.meta("content-language")]
             .lazy.compactMap { $0.flatMap(LanguageTag.normalize) }.first
-        canonicalURL = [signals.links["canonical"], signals.meta("og:url")].lazy
+        canonicalURL =
+            [signals.links["canonical"], signals.meta("og:url")].lazy
             .compactMap { $0.flatMap { CanonicalURL.resolve($0, against: url) } }.first
-        let authors = linkedData.authors.isEmpty ? [signals.meta("author", "article:author", "parsely-author", "sailthru.author")].compactMap { $0 } : linkedData.authors
+        let authors =
+            linkedData.authors.isEmpty
+            ? [signals.meta("author", "article:author", "parsely-author", "sailthru.author")].compactMap { $0 } : linkedData.authors
         byline = Self.byline(authors.isEmpty ? Array(signals.authorTexts.prefix(1)) : authors)
+    }
+
+    /// Whether a meta name not in `dateMetas` still reads as a publication date (`sn-post-date`).
+    private static func looksLikePublicationDateName(_ name: String) -> Bool {
+        let dated = name.contains("date") || name.contains("time")
+        let published = name.contains("pub") || name.contains("post") || name.contains("creat") || name.contains("issued")
+        return dated && published && !name.contains("modif") && !name.contains("updat")
     }
 
     private static func title(signals: PageSignals, linkedData: LinkedData, siteName: String?) -> String? {

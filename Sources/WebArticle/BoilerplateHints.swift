@@ -15,31 +15,36 @@ enum BoilerplateHints {
     }
 
     /// Tags that hold furniture by definition.
-    static let furnitureTags: Set<String> = ["nav", "aside", "footer", "header", "form", "menu", "dialog", "figure", "figcaption", "caption"]
+    static let furnitureTags: Set<String> = [
+        "nav", "aside", "footer", "header", "form", "menu", "dialog", "figure", "figcaption", "caption",
+    ]
 
     /// Word prefixes that name something other than the article.
     static let strongPrefixes = [
         "comment", "disqus", "share", "sharing", "sharebar", "social", "related", "promo", "newsletter", "cookie", "consent",
         "gdpr", "subscri", "advert", "sponsor", "sidebar", "breadcrumb", "footer", "caption", "popup", "modal", "signup",
         "recommend", "outbrain", "taboola", "trending", "mostpopular", "mostread", "readmore", "moreon", "morestories",
-        "alsolike", "paywall", "overlay", "credit", "copyright", "follow", "widget",
-        "toolbar", "jumplink", "skiplink", "screenreader", "sronly", "visuallyhidden", "pagination", "pager",
+        "alsolike", "paywall", "overlay", "credit", "copyright", "follow",
+        "toolbar", "jumplink", "skiplink", "screenreader", "sronly", "visuallyhidden", "pagination", "tooltip", "popover",
+        "hovercard", "rollover",
     ]
 
     /// Whole words that name something other than the article.
-    static let strongWords: Set<String> = ["ad", "ads", "adv", "adbox", "adslot", "dfp", "gpt", "tags", "tag", "print", "rating", "login"]
+    static let strongWords: Set<String> = [
+        "ad", "ads", "adv", "adbox", "adslot", "dfp", "gpt", "tags", "tag", "print", "rating", "login", "pager",
+    ]
 
     /// Whole words of layout that also appear on content wrappers now and then.
     static let weakWords: Set<String> = [
         "nav", "navbar", "navigation", "menu", "banner", "masthead", "header", "meta", "byline", "author", "authors", "date",
-        "dateline", "timestamp", "published", "aside", "topbar", "bottom", "top", "links", "tools", "utility", "actions",
-        "masthead", "teaser", "teasers", "card", "cards", "carousel", "slider", "gallery", "video", "photo", "image",
+        "dateline", "timestamp", "published", "aside", "topbar", "widget", "links", "tools", "utility", "actions",
+        "teaser", "teasers", "card", "cards", "carousel", "slider", "gallery", "video", "photo", "image",
         "figure", "media", "info", "infobox", "box", "bio", "about", "contact", "headline", "title", "kicker", "label",
     ]
 
     /// Words that mark the article's own container.
     static let contentWords: Set<String> = [
-        "article", "content", "body", "story", "entry", "post", "text", "main", "prose", "blog", "articlebody",
+        "article", "content", "body", "story", "entry", "post", "main", "prose", "blog", "articlebody",
         "storybody", "postbody", "entrycontent", "postcontent", "articlecontent", "richtext",
     ]
 
@@ -52,17 +57,18 @@ enum BoilerplateHints {
     static func verdict(for element: PageElement) -> Verdict {
         if element.itemProperty == "articlebody" || element.role == "main" || element.role == "article" { return .none }
         if ["article", "main", "body", "html"].contains(element.name) { return .none }
-        let words = words(of: element.hints)
-        var verdict = Verdict.none
-        if furnitureTags.contains(element.name) || furnitureRoles.contains(element.role) { verdict = .weak }
+        let words = element.hintWords
+        let byTag = furnitureTags.contains(element.name) || furnitureRoles.contains(element.role)
+        var verdict = byTag ? Verdict.weak : .none
         for (index, word) in words.enumerated() {
             let pair = index + 1 < words.count ? word + words[index + 1] : ""
-            if strongWords.contains(word) || strongPrefixes.contains(where: { word.hasPrefix($0) || (!pair.isEmpty && pair.hasPrefix($0)) }) {
+            if strongWords.contains(word) || strongPrefixes.contains(where: { word.hasPrefix($0) || (!pair.isEmpty && pair.hasPrefix($0)) })
+            {
                 return .strong
             }
             if weakWords.contains(word) { verdict = .weak }
         }
-        if verdict == .weak, element.name != "header", element.name != "nav", words.contains(where: contentWords.contains) {
+        if verdict == .weak, !byTag, words.contains(where: contentWords.contains) {
             return .none
         }
         return verdict
@@ -70,11 +76,23 @@ enum BoilerplateHints {
 
     /// Whether the `class` or `id` words mark the article's own container.
     static func marksContent(_ element: PageElement) -> Bool {
-        element.itemProperty == "articlebody" || words(of: element.hints).contains(where: contentWords.contains)
+        element.itemProperty == "articlebody" || element.hintWords.contains(where: contentWords.contains)
     }
 
-    /// The words of a `class`/`id` value: runs of letters and digits, split at case changes too.
+    /// The words of a `class`/`id` value: runs of letters and digits (any non-ASCII byte counts as a letter).
     static func words(of hints: String) -> [String] {
-        hints.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        var words: [String] = []
+        var current: [UInt8] = []
+        for byte in hints.utf8 {
+            let isWordByte = byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+            if isWordByte {
+                current.append(byte)
+            } else if !current.isEmpty {
+                words.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        return words
     }
 }

@@ -18,12 +18,12 @@ struct ContentScore {
 
     /// Whether a block reads like running prose.
     static func isProse(_ block: TextBlock) -> Bool {
-        block.kind != .heading && block.text.count >= proseLength && block.linkDensity < 0.5
+        block.kind != .heading && block.length >= proseLength && block.linkDensity < 0.5
     }
 
     /// The weight one prose block adds.
     static func weight(of block: TextBlock) -> Double {
-        let length = Double(block.text.count)
+        let length = Double(block.length)
         return (1 + Double(block.commaCount) * 0.5 + min(length / 80, 4)) * (1 - block.linkDensity)
     }
 
@@ -34,7 +34,7 @@ struct ContentScore {
             var current: PageElement? = block.owner
             while let element = current {
                 let key = ObjectIdentifier(element)
-                textLength[key, default: 0] += block.text.count
+                textLength[key, default: 0] += block.length
                 linkLength[key, default: 0] += block.linkLength
                 current = element.parent
             }
@@ -58,7 +58,8 @@ struct ContentScore {
     /// The best-scored element, if any block was prose.
     var best: PageElement? {
         scores.max { left, right in
-            left.value != right.value ? left.value < right.value : elements[left.key]!.depth < elements[right.key]!.depth
+            // On a tie the deeper, tighter element wins.
+            left.value != right.value ? left.value < right.value : (elements[left.key]?.depth ?? 0) < (elements[right.key]?.depth ?? 0)
         }.flatMap { elements[$0.key] }
     }
 

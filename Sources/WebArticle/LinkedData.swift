@@ -33,20 +33,20 @@ struct LinkedData {
         headline = Self.string(article["headline"]) ?? Self.string(article["name"])
         datePublished = Self.string(article["datePublished"]) ?? Self.string(article["dateCreated"])
         authors = Self.names(article["author"])
-        publisher = Self.names(article["publisher"]).first
+        publisher =
+            Self.names(article["publisher"]).first
             ?? candidates.lazy.compactMap { Self.types(of: $0).contains("website") ? Self.string($0["name"]) : nil }.first
         language = Self.string(article["inLanguage"]) ?? Self.names(article["inLanguage"]).first
         articleBody = Self.string(article["articleBody"])
     }
 
     private static func parse(_ script: String) -> Any? {
-        var text = script.trimmingCharacters(in: .whitespacesAndNewlines)
-        for wrapper in ["<!--", "-->", "<![CDATA[", "]]>", "//<![CDATA[", "//]]>"] {
+        var text = script
+        for wrapper in ["<!--", "-->", "<![CDATA[", "]]>", "//<![CDATA[", "//]]>"] where text.contains(wrapper) {
             text = text.replacingOccurrences(of: wrapper, with: "")
         }
         // Raw line breaks inside strings are invalid JSON but common; outside strings they are only whitespace.
-        text = String(text.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 })
-        guard let data = text.data(using: .utf8) else { return nil }
+        let data = Data(text.utf8.map { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 ? 0x20 : $0 })
         return try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
     }
 
@@ -70,7 +70,7 @@ struct LinkedData {
 
     private static func string(_ value: Any?) -> String? {
         guard let text = value as? String else { return nil }
-        let normalized = Whitespace.normalize(text)
+        let normalized = Whitespace.normalize(HTMLEntities.decode(text))
         return normalized.isEmpty ? nil : normalized
     }
 

@@ -10,12 +10,13 @@ enum MainTextReader {
     /// `hint` is a structured-data copy of the body (possibly partial) that steers the choice.
     static func paragraphs(in body: PageElement, title: String?, hint: String?) -> [String] {
         let unfiltered = TextBlockCollector.blocks(of: body, filter: .none)
-        let blocks = TextBlockCollector.blocks(of: body, filter: BoilerplateFilter(blocks: unfiltered))
+        var blocks = TextBlockCollector.blocks(of: body, filter: BoilerplateFilter(blocks: unfiltered))
+        if !blocks.contains(where: ContentScore.isProse) { blocks = unfiltered }
         let score = ContentScore(blocks: blocks, hint: hint)
         guard let top = score.best else {
             return blocks.filter(ContentScore.isProse).map(\.text)
         }
-        let regions = regions(around: top, score: score)
+        let regions = regions(around: top, score: score) + twins(of: top, score: score)
         let inside = blocks.filter { block in regions.contains { $0.contains(block.owner) } }
         return kept(inside, title: title)
     }
@@ -34,6 +35,16 @@ enum MainTextReader {
         }
     }
 
+    /// Other elements with the same tag and `class`/`id` as the best one, holding prose of their own:
+    /// an article split into several containers by figures or advertisements.
+    static func twins(of top: PageElement, score: ContentScore) -> [PageElement] {
+        guard !top.hints.isEmpty else { return [] }
+        return score.elements.values.filter { element in
+            element !== top && element.name == top.name && element.hints == top.hints && !top.contains(element)
+                && !element.contains(top) && score.linkDensity(of: element) < 0.3 && score.textLength(of: element) >= 100
+        }
+    }
+
     private static func kept(_ blocks: [TextBlock], title: String?) -> [String] {
         let normalizedTitle = title.map { Whitespace.normalize($0).lowercased() }
         var paragraphs: [String] = []
@@ -46,7 +57,7 @@ enum MainTextReader {
                 trailingHeading = true
                 continue
             }
-            if block.kind != .listItem, block.text.count < labelLength, !block.endsLikeSentence { continue }
+            if block.kind == .loose || block.kind == .cell, block.length < labelLength, !block.endsLikeSentence { continue }
             paragraphs.append(block.text)
             trailingHeading = false
         }

@@ -14,6 +14,8 @@ final class PageElement {
     let name: String
     /// The `class` and `id` values, lowercased and joined by a space.
     let hints: String
+    /// The words of `hints`, split once on first use.
+    private(set) lazy var hintWords: [String] = BoilerplateHints.words(of: hints)
     /// The `role` attribute, lowercased, or empty.
     let role: String
     /// The `itemprop` attribute, lowercased, or empty.

@@ -39,20 +39,41 @@ extension PageSignals {
         default:
             break
         }
-        if isAuthorMark(node) {
+        switch authorMark(node) {
+        case .explicit:
             let text = Whitespace.normalize(node.text)
-            if !text.isEmpty, text.count < 120 { authorTexts.append(text) }
+            if !text.isEmpty, text.count < 120 {
+                authorTexts.insert(text, at: explicitAuthorCount)
+                explicitAuthorCount += 1
+            }
+        case .byClass:
+            // Class-marked bylines often carry the date and a "By"; only short, dateless ones are names.
+            let text = Whitespace.normalize(node.text)
+            if !text.isEmpty, text.count < 60, !text.contains(where: \.isNumber) { authorTexts.append(text) }
+        case .none:
+            break
         }
-        if node.attribute("itemprop")?.lowercased() == "datepublished", let value = node.attribute("datetime") ?? node.attribute("content") {
+        if node.attribute("itemprop")?.lowercased() == "datepublished", let value = node.attribute("datetime") ?? node.attribute("content")
+        {
             times.insert(value, at: 0)
         }
     }
 
-    private func isAuthorMark(_ node: MarkupNode) -> Bool {
-        if node.name == "meta" || node.name == "link" { return false }
-        if node.attribute("rel")?.lowercased().split(separator: " ").contains("author") == true { return true }
-        if node.attribute("itemprop")?.lowercased() == "author" { return true }
+    private enum AuthorMark {
+        case none
+        /// `rel=author` or `itemprop=author`.
+        case explicit
+        /// A class or id naming the author or byline.
+        case byClass
+    }
+
+    private func authorMark(_ node: MarkupNode) -> AuthorMark {
+        if node.name == "meta" || node.name == "link" { return .none }
+        if node.attribute("rel")?.lowercased().split(separator: " ").contains("author") == true { return .explicit }
+        if node.attribute("itemprop")?.lowercased() == "author" { return .explicit }
         let hints = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
-        return BoilerplateHints.words(of: hints).contains { $0 == "byline" || $0 == "author" || $0 == "authorname" }
+        guard hints.contains("author") || hints.contains("byline"), !hints.contains("comment") else { return .none }
+        let words = BoilerplateHints.words(of: hints)
+        return words.contains { $0 == "byline" || $0 == "author" || $0 == "authorname" } ? .byClass : .none
     }
 }

@@ -12,15 +12,18 @@ struct PageSignals {
     var rootLanguage: String?
     /// `datetime` values of `<time>` elements, in document order.
     var times: [String] = []
-    /// Texts of elements marked as the author (`rel=author`, `itemprop=author`, `byline` classes).
+    /// Texts of elements marked as the author: explicit marks (`rel=author`, `itemprop=author`) first,
+    /// then `author` and `byline` classes.
     var authorTexts: [String] = []
+    /// How many of `authorTexts`, at its front, come from explicit marks.
+    var explicitAuthorCount = 0
     /// Texts of the `<h1>` elements, in document order.
     var headings: [String] = []
 
     /// The first meta content among `names`, non-empty and whitespace-normalized.
     func meta(_ names: String...) -> String? {
         for name in names {
-            if let value = metas[name].map(Whitespace.normalize), !value.isEmpty { return value }
+            if let value = metas[name].map({ Whitespace.normalize(HTMLEntities.decode($0)) }), !value.isEmpty { return value }
         }
         return nil
     }

@@ -14,6 +14,8 @@ struct TextBlock {
 
     /// The text, whitespace-normalized.
     var text: String
+    /// The length of `text` in Unicode scalars.
+    var length: Int
     /// How many characters of `text` sit inside links.
     var linkLength: Int
     /// The kind of the nearest block-level element.
@@ -23,12 +25,12 @@ struct TextBlock {
 
     /// The share of the text that is link text, from 0 to 1.
     var linkDensity: Double {
-        text.isEmpty ? 0 : Double(linkLength) / Double(text.count)
+        length == 0 ? 0 : Double(linkLength) / Double(length)
     }
 
     /// How many commas (Western or CJK) the text holds: prose has them, menus rarely do.
     var commaCount: Int {
-        text.reduce(0) { $0 + ($1 == "," || $1 == "，" || $1 == "、" ? 1 : 0) }
+        text.unicodeScalars.reduce(0) { $0 + ($1 == "," || $1 == "，" || $1 == "、" ? 1 : 0) }
     }
 
     /// Whether the text ends like a sentence.

@@ -4,7 +4,7 @@ struct TextBlockCollector {
     /// Elements that start and end a block of their own.
     static let blockTags: Set<String> = [
         "p", "div", "section", "article", "main", "body", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5",
-        "h6", "blockquote", "pre", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "figure", "figcaption",
+        "h6", "blockquote", "pre", "table", "thead", "tbody", "tfoot", "tr", "caption", "figure", "figcaption",
         "header", "footer", "nav", "aside", "address", "hr", "form", "fieldset", "center", "details", "summary", "menu",
         "dialog", "legend", "noscript",
     ]
@@ -41,6 +41,11 @@ struct TextBlockCollector {
                         buffer.append(" ")
                         pendingBreak = true
                     }
+                } else if sub.name == "td" || sub.name == "th" {
+                    // A row's cells read as one line; a cell holding paragraphs still splits at them.
+                    buffer.append(" ")
+                    walk(sub, owner: owner, inLink: inLink)
+                    buffer.append(" ")
                 } else if Self.blockTags.contains(sub.name) {
                     flush(owner: owner)
                     walk(sub, owner: sub, inLink: inLink)
@@ -53,9 +58,9 @@ struct TextBlockCollector {
     }
 
     private mutating func append(_ text: String, inLink: Bool) {
-        if text.contains(where: { !$0.isWhitespace }) { pendingBreak = false }
+        if text.unicodeScalars.contains(where: { !Whitespace.isSpace($0) }) { pendingBreak = false }
         buffer.append(text)
-        if inLink { linkLength += Whitespace.normalize(text).count }
+        if inLink { linkLength += Whitespace.normalizedLength(text) }
     }
 
     private mutating func flush(owner: PageElement) {
@@ -66,7 +71,8 @@ struct TextBlockCollector {
         }
         let text = Whitespace.normalize(buffer)
         guard !text.isEmpty else { return }
-        blocks.append(TextBlock(text: text, linkLength: min(linkLength, text.count), kind: Self.kind(of: owner), owner: owner))
+        let length = text.unicodeScalars.count
+        blocks.append(TextBlock(text: text, length: length, linkLength: min(linkLength, length), kind: Self.kind(of: owner), owner: owner))
     }
 
     private static func kind(of owner: PageElement) -> TextBlock.Kind {
@@ -76,7 +82,7 @@ struct TextBlockCollector {
         case "li", "dd", "dt": .listItem
         case "blockquote": .quote
         case "pre": .preformatted
-        case "td", "th": .cell
+        case "tr", "td", "th": .cell
         default: .loose
         }
     }

@@ -33,3 +33,28 @@ struct MarkupDocumentTests {
         #expect(link.parent?.name == "entry")
     }
 }
+
+@Suite("Markup node walks")
+struct MarkupNodeWalkTests {
+    @Test func siblingsCommentsAndOwnTextAreRead() throws {
+        let page = try #require(MarkupDocument.html(Array("<html><body><p>a<!-- note --><b>b</b>c</p></body></html>".utf8)))
+        let paragraph = try #require(page.root?.first("p"))
+        var kinds: [String] = []
+        var child = paragraph.firstChild
+        while let node = child {
+            kinds.append(node.isComment ? "comment:\(node.ownText)" : node.isText ? "text:\(node.ownText)" : "element:\(node.name)")
+            child = node.nextSibling
+        }
+        #expect(kinds == ["text:a", "comment: note ", "element:b", "text:c"])
+        #expect(paragraph.ownText == "")
+        #expect(paragraph.attributes.isEmpty)
+    }
+
+    @Test func attributesAreReadInOrderWithEntities() throws {
+        let page = try #require(MarkupDocument.html(Array(#"<p ID="x" Title="A &amp; B" data-n=1>t</p>"#.utf8)))
+        let paragraph = try #require(page.root?.first("p"))
+        #expect(paragraph.attributes.map(\.name) == ["id", "title", "data-n"])
+        #expect(paragraph.attribute("TITLE") == "A & B")
+        #expect(paragraph.attribute("missing") == nil)
+    }
+}
