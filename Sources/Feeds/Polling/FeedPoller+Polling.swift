@@ -11,6 +11,7 @@ extension FeedPoller {
         let started = Date()
         let (entityTag, lastModified) = board.withLock { board in
             board.records[index].status.lastFetchAt = started
+            board.records[index].status.nextFetchAt = nil
             return (board.records[index].entityTag, board.records[index].lastModified)
         }
         var failed = false

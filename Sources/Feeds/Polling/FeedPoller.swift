@@ -81,7 +81,6 @@ public final class FeedPoller: Sendable {
     public func stop() {
         let wasRunning = board.update { board -> Bool in
             defer { board.phase = .stopped }
-            for index in board.records.indices { board.records[index].status.nextFetchAt = nil }
             return board.phase == .running
         }
         gate.stop()
