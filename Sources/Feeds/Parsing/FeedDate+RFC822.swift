@@ -18,10 +18,10 @@ extension FeedDate {
                     offset = zone
                 }
                 // Weekdays and unknown words are skipped.
-            } else if token.contains(":") {
-                time = clock(token)
             } else if token.first == "+" || (token.first == "-" && token.count > 1) {
                 offset = numericOffset(token)
+            } else if token.contains(":") {
+                time = clock(token)
             } else if let number = Int(token) {
                 if day == nil, token.count <= 2, number >= 1, number <= 31, year == nil || month != nil {
                     day = number
