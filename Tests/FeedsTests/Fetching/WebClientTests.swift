@@ -86,7 +86,9 @@ import Testing
         let error = #expect(throws: WebFetchError.self) { try client.get(server.url("/loop")) }
         #expect(error?.kind == .tooManyRedirects)
         #expect(server.requests(to: "/loop").count == 4)
-        let shortChain = #expect(throws: WebFetchError.self) { try WebClient(configuration: .init(maxRedirects: 1)).get(server.url("/hop/1")) }
+        let shortChain = #expect(throws: WebFetchError.self) {
+            try WebClient(configuration: .init(maxRedirects: 1)).get(server.url("/hop/1"))
+        }
         #expect(shortChain?.kind == .tooManyRedirects)
         await server.stop()
     }

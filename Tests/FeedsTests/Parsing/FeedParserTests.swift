@@ -122,15 +122,55 @@ import Testing
 
     /// Feeds broken the ways real ones are; each must still give its one item.
     static let malformed: [(name: String, bytes: [UInt8])] = [
-        ("bare ampersands", Array("<rss><channel><title>A & B</title><item><title>Fish & chips</title><link>https://x.org/a?b=1&c=2</link></item></channel></rss>".utf8)),
-        ("HTML entities", Array("<rss><channel><title>T</title><item><title>Caf&eacute;&nbsp;news &mdash; today</title><link>https://x.org/a</link></item></channel></rss>".utf8)),
-        ("undeclared prefix", Array("<rss version=\"2.0\"><channel><item><title>Prefixed</title><link>https://x.org/a</link><dc:date>2024-08-13T10:00:00Z</dc:date></item></channel></rss>".utf8)),
-        ("leading whitespace and BOM", [0xEF, 0xBB, 0xBF] + Array("\n\n   <?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss><channel><item><title>Late start</title><link>https://x.org/a</link></item></channel></rss>".utf8)),
-        ("Latin-1 without declaration", Array("<rss><channel><item><title>Caf".utf8) + [0xE9] + Array(" au lait</title><link>https://x.org/a</link></item></channel></rss>".utf8)),
-        ("UTF-8 declared as Latin-1", Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss><channel><item><title>Café</title><link>https://x.org/a</link></item></channel></rss>".utf8)),
-        ("unknown encoding name", Array("<?xml version=\"1.0\" encoding=\"x-unheard-of\"?><rss><channel><item><title>Odd</title><link>https://x.org/a</link></item></channel></rss>".utf8)),
+        (
+            "bare ampersands",
+            Array(
+                "<rss><channel><title>A & B</title><item><title>Fish & chips</title><link>https://x.org/a?b=1&c=2</link></item></channel></rss>"
+                    .utf8)
+        ),
+        (
+            "HTML entities",
+            Array(
+                "<rss><channel><title>T</title><item><title>Caf&eacute;&nbsp;news &mdash; today</title><link>https://x.org/a</link></item></channel></rss>"
+                    .utf8)
+        ),
+        (
+            "undeclared prefix",
+            Array(
+                "<rss version=\"2.0\"><channel><item><title>Prefixed</title><link>https://x.org/a</link><dc:date>2024-08-13T10:00:00Z</dc:date></item></channel></rss>"
+                    .utf8)
+        ),
+        (
+            "leading whitespace and BOM",
+            [0xEF, 0xBB, 0xBF]
+                + Array(
+                    "\n\n   <?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss><channel><item><title>Late start</title><link>https://x.org/a</link></item></channel></rss>"
+                        .utf8)
+        ),
+        (
+            "Latin-1 without declaration",
+            Array("<rss><channel><item><title>Caf".utf8) + [0xE9]
+                + Array(" au lait</title><link>https://x.org/a</link></item></channel></rss>".utf8)
+        ),
+        (
+            "UTF-8 declared as Latin-1",
+            Array(
+                "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss><channel><item><title>Café</title><link>https://x.org/a</link></item></channel></rss>"
+                    .utf8)
+        ),
+        (
+            "unknown encoding name",
+            Array(
+                "<?xml version=\"1.0\" encoding=\"x-unheard-of\"?><rss><channel><item><title>Odd</title><link>https://x.org/a</link></item></channel></rss>"
+                    .utf8)
+        ),
         ("unclosed tags", Array("<rss><channel><item><title>Cut short</title><link>https://x.org/a</link><description>half".utf8)),
-        ("entity in CDATA kept", Array("<rss><channel><item><title><![CDATA[Tom &amp; Jerry & co]]></title><link>https://x.org/a</link></item></channel></rss>".utf8)),
+        (
+            "entity in CDATA kept",
+            Array(
+                "<rss><channel><item><title><![CDATA[Tom &amp; Jerry & co]]></title><link>https://x.org/a</link></item></channel></rss>"
+                    .utf8)
+        ),
     ]
 
     @Test(arguments: 0..<malformed.count)
@@ -159,7 +199,9 @@ import Testing
         #expect(throws: FeedParseError.notAFeed(root: "html")) {
             try FeedParser.parse(Array("<html><head><title>Home</title></head><body><p>Hi</p></body></html>".utf8))
         }
-        #expect(throws: FeedParseError.notAFeed(root: "svg")) { try FeedParser.parse(Array("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".utf8)) }
+        #expect(throws: FeedParseError.notAFeed(root: "svg")) {
+            try FeedParser.parse(Array("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".utf8))
+        }
     }
 
     @Test func itemsWithoutGuidOrLinkStillGetAnIdentifier() throws {

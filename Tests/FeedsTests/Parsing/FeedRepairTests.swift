@@ -1,5 +1,6 @@
-@testable import Feeds
 import Testing
+
+@testable import Feeds
 
 @Suite struct FeedRepairTests {
     private func escaped(_ text: String) -> String {

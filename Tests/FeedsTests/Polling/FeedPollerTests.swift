@@ -49,10 +49,12 @@ import Testing
             router.get("/articles/{id}") { request in
                 let id = request.parameters["id"] ?? ""
                 if id == "b-old" { return .redirect(to: "/articles/b", status: .movedPermanently) }
-                if id == "flaky", flakyCalls.withLock({ count -> Int in
-                    count += 1
-                    return count
-                }) == 1 {
+                if id == "flaky",
+                    flakyCalls.withLock({ count -> Int in
+                        count += 1
+                        return count
+                    }) == 1
+                {
                     return .text("busy", status: .serviceUnavailable)
                 }
                 return .text("<html><body><h1>Article \(id)</h1></body></html>", type: "text/html; charset=utf-8")

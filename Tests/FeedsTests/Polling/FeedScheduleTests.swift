@@ -1,5 +1,6 @@
-@testable import Feeds
 import Testing
+
+@testable import Feeds
 
 @Suite struct FeedScheduleTests {
     @Test(arguments: [(0, 60), (1, 120), (2, 240), (3, 480), (4, 960), (5, 960), (40, 960)])

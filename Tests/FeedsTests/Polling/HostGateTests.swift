@@ -1,8 +1,9 @@
 import Dispatch
-@testable import Feeds
 import Foundation
 import Locking
 import Testing
+
+@testable import Feeds
 
 @Suite struct HostGateTests {
     @Test func oneHolderPerHostAndPausesBetweenTurns() async throws {

@@ -1,5 +1,6 @@
-@testable import Feeds
 import Testing
+
+@testable import Feeds
 
 @Suite struct RobotsRulesTests {
     static let file = """
