@@ -20,7 +20,8 @@ public enum FeedDate {
 
     /// Seconds since 1970 of a civil date and time in UTC, by Howard Hinnant's days-from-civil.
     static func date(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Double, offsetSeconds: Int) -> Date? {
-        guard (1...12).contains(month), (1...31).contains(day), (0...24).contains(hour), (0...59).contains(minute),
+        guard (1...9_999).contains(year), (1...12).contains(month), (1...31).contains(day), (0...24).contains(hour),
+            (0...59).contains(minute),
             second >= 0, second < 61
         else { return nil }
         let shiftedYear = month <= 2 ? year - 1 : year

@@ -84,6 +84,9 @@ extension FeedPoller {
                 guard response.isSuccess else { throw PollFailure.http(response.status) }
             } catch let error as WebFetchError where error.kind == .cancelled {
                 return
+            } catch PollFailure.robotsUnavailable {
+                // Not the page's fault: it waits, its attempts untouched, for a later poll.
+                continue
             } catch {
                 recordPageFailure(of: waiting.item, error: error, in: index)
                 continue

@@ -30,7 +30,7 @@ enum RobotsFile {
                 current?.rules.append(RobotsRules.Rule(allows: key == "allow", pattern: value))
             case "crawl-delay":
                 collectingAgents = false
-                if current?.crawlDelay == nil, let seconds = Double(value), seconds >= 0 { current?.crawlDelay = seconds }
+                if current?.crawlDelay == nil, let seconds = Double(value), seconds.isFinite, seconds >= 0 { current?.crawlDelay = seconds }
             default:
                 // Sitemap and unknown lines neither open nor close a group.
                 continue

@@ -39,7 +39,10 @@ import Testing
         #expect(FeedDate.parse("2024-02-29T00:00:00Z") == Date(timeIntervalSince1970: 1_709_164_800))
     }
 
-    @Test(arguments: ["", "yesterday", "Tue, 45 Foo 2024", "2024-13-01T00:00:00Z", "2024-08-13T25:61:00Z"])
+    @Test(arguments: [
+        "", "yesterday", "Tue, 45 Foo 2024", "2024-13-01T00:00:00Z", "2024-08-13T25:61:00Z",
+        "Tue, 13 Aug 99999999999999 10:00:00 GMT",
+    ])
     func refusesWhatIsNotADate(text: String) {
         #expect(FeedDate.parse(text) == nil)
     }

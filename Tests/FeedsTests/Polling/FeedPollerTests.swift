@@ -174,6 +174,37 @@ import Testing
         await server.stop()
     }
 
+    @Test func pagesOnASiteWithoutRobotsAnswerWaitWithoutUsingTheirAttempts() async throws {
+        let server = try FixtureServer { router in
+            router.get("/robots.txt") { request in
+                (request.head.authority ?? "").hasPrefix("localhost") ? .text("later", status: .serviceUnavailable) : .text("")
+            }
+            router.get("/feed.xml") { request in
+                let port = (request.head.authority ?? "").split(separator: ":").last ?? ""
+                let feed =
+                    "<rss><channel><item><title>Elsewhere</title><link>http://localhost:\(port)/articles/x</link></item></channel></rss>"
+                return .text(feed, type: "application/rss+xml")
+            }
+        }
+        let poller = FeedPoller(
+            sources: [FeedSource(url: server.url("/feed.xml"), interval: .seconds(1))],
+            configuration: .init(userAgent: Self.userAgent, maxPageAttempts: 1, robotsRetryAfter: .seconds(60))
+        ) { _ in .created }
+        poller.start()
+        let polledTwice = try await eventually(within: 5) {
+            server.requests(to: "/feed.xml").count >= 2 && poller.statuses[0].nextFetchAt != nil
+        }
+        poller.stop()
+        #expect(polledTwice)
+        let status = poller.statuses[0]
+        #expect(status.itemsSeen == 1 && status.itemsPending == 1)
+        #expect(status.itemsFailed == 0 && status.itemsDisallowed == 0)
+        #expect(status.lastError == nil)
+        #expect(server.requests(to: "/articles/x").isEmpty)
+        #expect(server.requests(to: "/robots.txt").count == 2)
+        await server.stop()
+    }
+
     @Test func aPageThatKeepsFailingIsGivenUp() async throws {
         let server = try FixtureServer { router in
             router.get("/feed.xml") { _ in .text(Self.atom, type: "application/atom+xml") }

@@ -90,11 +90,17 @@ import Testing
         #expect(RobotsRules(parsing: text, userAgent: "Dateline").allows(path) == allowed)
     }
 
+    @Test(arguments: [("7", 7.0), ("0.5", 0.5), ("inf", nil), ("1e400", nil), ("-3", nil), ("soon", nil)] as [(String, Double?)])
+    func crawlDelaysMustBeFiniteSeconds(value: String, seconds: Double?) {
+        #expect(RobotsRules(parsing: "User-agent: *\nCrawl-delay: \(value)\n", userAgent: "Dateline").crawlDelay == seconds)
+    }
+
     @Test(arguments: [
         (200, "/secret", false),
         (404, "/secret", true),
         (403, "/secret", true),
         (410, "/secret", true),
+        (302, "/secret", true),
         (429, "/open", false),
         (500, "/open", false),
         (503, "/open", false),
