@@ -1,5 +1,4 @@
 import CCurl
-import Foundation
 
 /// Where libcurl's callbacks put a transfer's header fields and body. libcurl calls them on
 /// the thread running `curl_easy_perform`, the only thread that touches this object.
@@ -52,14 +51,14 @@ final class TransferSink {
     }
 
     private func take(headerLine line: String) {
-        let trimmed = line.trimmingCharacters(in: [" ", "\t", "\r", "\n"])
+        let trimmed = line.trimmed()
         if trimmed.hasPrefix("HTTP/") {
             headers.removeAll()
             return
         }
         guard let colon = trimmed.firstIndex(of: ":") else { return }
-        let name = String(trimmed[..<colon]).trimmingCharacters(in: [" ", "\t"])
-        let value = String(trimmed[trimmed.index(after: colon)...]).trimmingCharacters(in: [" ", "\t"])
+        let name = String(trimmed[..<colon]).trimmed()
+        let value = String(trimmed[trimmed.index(after: colon)...]).trimmed()
         headers.append((name, value))
     }
 }

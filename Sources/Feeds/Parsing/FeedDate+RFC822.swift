@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension FeedDate {
     /// RFC 822 and 2822 dates as feeds write them: `Tue, 13 Aug 2024 10:00:00 GMT`, with or

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+public import FoundationEssentials
+#else
 public import Foundation
+#endif
 
 /// Reading the dates feeds carry: RFC 822 (RSS `pubDate`, with the odd forms met in the wild)
 /// and RFC 3339 (Atom, `dc:date`), either one tried when the other fails.
@@ -10,7 +14,7 @@ public import Foundation
 public enum FeedDate {
     /// The instant `text` names, or nil when it is not a date either format can read.
     public static func parse(_ text: String) -> Date? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmed()
         guard !trimmed.isEmpty else { return nil }
         if let first = trimmed.first, first.isNumber, trimmed.count >= 10, Array(trimmed.utf8)[4] == UInt8(ascii: "-") {
             return rfc3339(trimmed) ?? rfc822(trimmed)

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension FeedPoller {
     /// A GET that waits for the host's turn, checks robots.txt (fetching it first if needed),

@@ -1,5 +1,10 @@
 import Dispatch
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Polls feeds, each on its own schedule, and hands every new article page to a sink.
 ///
@@ -65,14 +70,12 @@ public final class FeedPoller: Sendable {
             return true
         }
         guard started else { return }
-        for number in 0..<workerCount {
+        for _ in 0..<workerCount {
             workersDone.enter()
-            let thread = Thread { [self] in
+            WorkerThread.start { [self] in
                 runWorker()
                 workersDone.leave()
             }
-            thread.name = "dateline.feeds.\(number)"
-            thread.start()
         }
     }
 

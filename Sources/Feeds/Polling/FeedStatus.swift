@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+public import FoundationEssentials
+#else
 public import Foundation
+#endif
 
 /// How one feed is doing, as ``FeedPoller/statuses`` reports it.
 ///

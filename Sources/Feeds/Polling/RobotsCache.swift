@@ -1,5 +1,10 @@
-import Foundation
 import Locking
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
 /// What each origin's robots.txt said, kept until a given time (the poller keeps rules long
 /// and failures briefly). Bounded: past `capacity` origins, expired entries go, then the
