@@ -9,16 +9,15 @@ extension FeedPoller {
         "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5"
     static let pageAccept = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 
-    /// Polls feed `index` once: the feed itself, then the pages of its waiting items.
-    /// Returns whether the feed fetch failed.
-    func poll(_ index: Int) -> Bool {
+    /// Polls feed `index` once: the feed itself, then the pages of its waiting items. A
+    /// failure of the feed is counted in its status, which sets the backoff.
+    func poll(_ index: Int) {
         let started = Date()
         let (entityTag, lastModified) = board.withLock { board in
             board.records[index].status.lastFetchAt = started
             board.records[index].status.nextFetchAt = nil
             return (board.records[index].entityTag, board.records[index].lastModified)
         }
-        var failed = false
         do {
             try refreshFeed(index, entityTag: entityTag, lastModified: lastModified)
             board.withLock { board in
@@ -26,16 +25,14 @@ extension FeedPoller {
                 board.records[index].status.lastError = nil
             }
         } catch let error as WebFetchError where error.kind == .cancelled {
-            return false
+            return
         } catch {
-            failed = true
             board.withLock { board in
                 board.records[index].status.consecutiveFailures += 1
                 board.records[index].status.lastError = "\(error)"
             }
         }
         fetchWaitingPages(index)
-        return failed
     }
 
     /// Fetches the feed (conditionally) and queues the items it has not shown before.
