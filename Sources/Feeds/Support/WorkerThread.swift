@@ -19,8 +19,8 @@ enum WorkerThread {
         let result = pthread_create(
             &thread, nil,
             { context in
-                let work = Unmanaged<Work>.fromOpaque(context!).takeRetainedValue()
-                work.body()
+                // The argument is optional on Linux and not on Darwin; `run` takes either.
+                WorkerThread.run(context)
                 return nil
             }, context)
         precondition(result == 0, "pthread_create failed with \(result)")
@@ -29,6 +29,11 @@ enum WorkerThread {
         #else
         if let thread { pthread_detach(thread) }
         #endif
+    }
+
+    private static func run(_ context: UnsafeMutableRawPointer?) {
+        guard let context else { return }
+        Unmanaged<Work>.fromOpaque(context).takeRetainedValue().body()
     }
 
     private final class Work {
