@@ -205,6 +205,36 @@ import Testing
         await server.stop()
     }
 
+    @Test func crawlDelayIsHonouredUpToTheLimit() async throws {
+        let times = Locked<[Date]>([])
+        let server = try FixtureServer { router in
+            router.get("/robots.txt") { _ in .text("User-agent: *\nCrawl-delay: 30\n") }
+            router.get("/feed.xml") { _ in
+                times.withLock { $0.append(Date()) }
+                return .text(Self.atom, type: "application/atom+xml")
+            }
+            router.get("/articles/{id}") { _ in
+                times.withLock { $0.append(Date()) }
+                return .text("<html>page</html>", type: "text/html")
+            }
+        }
+        let poller = FeedPoller(
+            sources: [FeedSource(url: server.url("/feed.xml"), interval: .seconds(60))],
+            configuration: .init(userAgent: Self.userAgent, maxCrawlDelay: .milliseconds(400))
+        ) { _ in .created }
+        poller.start()
+        let fetched = try await eventually(within: 5) { poller.statuses[0].articlesCreated == 2 }
+        poller.stop()
+        #expect(fetched)
+        let stamps = times.withLock { $0 }
+        #expect(stamps.count == 3)
+        for (earlier, later) in zip(stamps, stamps.dropFirst()) {
+            let gap = later.timeIntervalSince(earlier)
+            #expect(gap >= 0.35 && gap < 2, "gap \(gap)")
+        }
+        await server.stop()
+    }
+
     @Test func aPageThatKeepsFailingIsGivenUp() async throws {
         let server = try FixtureServer { router in
             router.get("/feed.xml") { _ in .text(Self.atom, type: "application/atom+xml") }
