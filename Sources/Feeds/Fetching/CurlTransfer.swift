@@ -20,7 +20,8 @@ final class CurlTransfer {
         sink = TransferSink(limit: configuration.maxBodyBytes, cancellation: cancellation)
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
-        for (name, value) in headers {
+        // A value from a server (an ETag, say) must not smuggle extra lines into the request.
+        for (name, value) in headers where !(name + value).contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) {
             headerList = curl_slist_append(headerList, "\(name): \(value)")
         }
         try configure(configuration)

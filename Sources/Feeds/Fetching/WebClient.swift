@@ -55,7 +55,8 @@ public struct WebClient: WebFetching {
 
     /// Fetches `url` with a GET request and returns the final response, whatever its status.
     /// `headers` (such as `If-None-Match` or `Accept`) are added, or replace the client's own
-    /// (`User-Agent`); `maxBodyBytes` overrides the configured limit for this request.
+    /// (`User-Agent`); a header with a line break in it is left out. `maxBodyBytes` overrides
+    /// the configured limit for this request.
     ///
     /// Throws ``WebFetchError`` when no response arrived: a timeout, a body past the limit,
     /// too many redirects, a connection failure, a cancellation, or anything else libcurl

@@ -30,7 +30,8 @@ import Foundation
 /// ```
 public final class FeedPoller: Sendable {
     /// Receives each new page once (more than once only if its item was forgotten), on one
-    /// of the poller's threads; may block. Throwing records the error against the item.
+    /// of the poller's threads, several at once for different feeds; may block. Throwing
+    /// records the error against the item.
     public typealias Sink = @Sendable (FeedArticlePage) throws -> FeedIngestOutcome
 
     let sources: [FeedSource]

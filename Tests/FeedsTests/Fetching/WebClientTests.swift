@@ -61,6 +61,16 @@ import Testing
         await server.stop()
     }
 
+    @Test func headersWithLineBreaksAreLeftOut() async throws {
+        let server = try Self.makeServer()
+        _ = try WebClient().get(server.url("/tagged"), headers: [("If-None-Match", "\"v7\"\r\nX-Injected: yes"), ("Accept", "text/plain")])
+        let request = try #require(server.requests(to: "/tagged").first)
+        #expect(request.headerFields[.ifNoneMatch] == nil)
+        #expect(request.headerFields[HTTPField.Name("X-Injected")!] == nil)
+        #expect(request.headerFields[.accept] == "text/plain")
+        await server.stop()
+    }
+
     @Test func errorStatusesAreResponsesNotErrors() async throws {
         let server = try Self.makeServer()
         let response = try WebClient().get(server.url("/teapot"))
