@@ -24,6 +24,7 @@ extension FeedPoller {
     /// The origin's robots.txt answer, from the cache or fetched now (the caller holds the
     /// host's turn). A 4xx allows everything, and so do more redirects than allowed; a 5xx,
     /// a 429 or no answer at all makes the site unavailable until `robotsRetryAfter` passes.
+    /// An internal address the client refuses is thrown as it is.
     private func robotsAnswer(for target: FetchTarget) throws -> RobotsCache.Answer {
         if let cached = robots.answer(for: target.origin) { return cached }
         let answer: RobotsCache.Answer
@@ -35,7 +36,8 @@ extension FeedPoller {
             answer =
                 unavailable
                 ? .unavailable : .rules(RobotsRules(status: response.status, body: response.body, userAgent: configuration.userAgent))
-        } catch let error as WebFetchError where error.kind == .cancelled {
+        } catch let error as WebFetchError where error.kind == .cancelled || error.kind == .forbiddenAddress {
+            // The site itself is off limits, or the poller is stopping: nothing to cache.
             throw error
         } catch let error as WebFetchError where error.kind == .tooManyRedirects {
             answer = .rules(.allowAll)

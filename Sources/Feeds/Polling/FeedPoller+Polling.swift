@@ -123,7 +123,7 @@ extension FeedPoller {
                 board.records[index].status.itemsDisallowed += 1
             } else {
                 board.records[index].pending[position].attempts += 1
-                let permanent = (error as? PollFailure)?.isPermanent ?? false
+                let permanent = (error as? PollFailure)?.isPermanent ?? ((error as? WebFetchError)?.kind == .forbiddenAddress)
                 if permanent || board.records[index].pending[position].attempts >= configuration.maxPageAttempts {
                     board.records[index].pending.remove(at: position)
                     board.records[index].status.itemsFailed += 1

@@ -45,8 +45,11 @@ public final class FeedPoller: Sendable {
     private let workersDone = DispatchGroup()
 
     /// Polls `sources` with `client`, handing pages to `sink`; nothing happens until `start()`.
+    /// The default client refuses internal addresses, since feeds and their links come from
+    /// outside.
     public init(
-        sources: [FeedSource], client: any WebFetching = WebClient(), configuration: Configuration = Configuration(),
+        sources: [FeedSource], client: any WebFetching = WebClient(configuration: .init(blocksInternalAddresses: true)),
+        configuration: Configuration = Configuration(),
         sink: @escaping Sink
     ) {
         self.sources = sources

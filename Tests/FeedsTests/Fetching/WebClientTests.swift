@@ -155,6 +155,46 @@ import Testing
         #expect(file?.kind == .other)
     }
 
+    @Test(arguments: [
+        "http://127.0.0.1:%d/hello", "http://localhost:%d/hello", "http://[::1]:%d/hello", "http://0.0.0.0:%d/hello",
+        "http://10.1.2.3:%d/", "http://172.20.0.1:%d/", "http://192.168.1.1:%d/", "http://169.254.169.254:%d/latest/meta-data",
+        "http://100.64.0.1:%d/", "http://[fd00::1]:%d/", "http://[fe80::1]:%d/", "http://[::ffff:127.0.0.1]:%d/hello",
+    ])
+    func internalAddressesAreRefusedWhenAsked(template: String) async throws {
+        let server = try Self.makeServer()
+        let url = template.replacingOccurrences(of: "%d", with: String(server.port))
+        let client = WebClient(configuration: .init(connectTimeout: .seconds(1), blocksInternalAddresses: true))
+        let error = #expect(throws: WebFetchError.self) { try client.get(url) }
+        #expect(error?.kind == .forbiddenAddress)
+        #expect(server.paths.isEmpty)
+        await server.stop()
+    }
+
+    @Test func namesAreJudgedByTheAddressTheyResolveTo() async throws {
+        let server = try Self.makeServer()
+        let client = WebClient(configuration: .init(blocksInternalAddresses: true))
+        let error = #expect(throws: WebFetchError.self) { try client.get(server.url("/hop/1", host: "localhost")) }
+        #expect(error?.kind == .forbiddenAddress)
+        #expect(try WebClient().get(server.url("/hop/1", host: "localhost")).status == 200)
+        await server.stop()
+    }
+
+    /// Documentation ranges (RFC 5737, RFC 3849): public as far as the check goes. Whether
+    /// the network then answers (some sandboxes intercept everything) or not, the client must
+    /// have tried.
+    @Test(arguments: ["http://192.0.2.1:9/", "http://198.51.100.7:9/", "http://203.0.113.9:9/", "http://[2001:db8::1]:9/"])
+    func publicAddressesAreNotRefused(url: String) {
+        let client = WebClient(
+            configuration: .init(connectTimeout: .milliseconds(300), timeout: .seconds(1), blocksInternalAddresses: true))
+        do {
+            _ = try client.get(url)
+        } catch let error as WebFetchError {
+            #expect(error.kind != .forbiddenAddress)
+        } catch {
+            Issue.record("unexpected error \(error)")
+        }
+    }
+
     @Test func cancellationStopsATransfer() async throws {
         let server = try Self.makeServer()
         let cancellation = WebCancellation()

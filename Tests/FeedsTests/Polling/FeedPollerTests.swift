@@ -7,6 +7,8 @@ import Testing
 
 @Suite struct FeedPollerTests {
     static let userAgent = "Dateline/1.0 (+https://example.org/test)"
+    /// A client that may reach the fixture server on 127.0.0.1 (the poller's default may not).
+    static let localClient = WebClient(configuration: .init(connectTimeout: .seconds(1), timeout: .seconds(2)))
     static let rssTag = "\"rss-1\""
     static let atomModified = "Tue, 13 Aug 2024 10:00:00 GMT"
 
@@ -158,7 +160,7 @@ import Testing
         let called = Locked(0)
         let poller = FeedPoller(
             sources: [FeedSource(url: server.url("/feed.xml"), interval: .seconds(1))],
-            configuration: .init(userAgent: Self.userAgent, robotsRetryAfter: .seconds(60))
+            client: Self.localClient, configuration: .init(userAgent: Self.userAgent, robotsRetryAfter: .seconds(60))
         ) { _ in
             called.withLock { $0 += 1 }
             return .created
@@ -188,7 +190,7 @@ import Testing
         }
         let poller = FeedPoller(
             sources: [FeedSource(url: server.url("/feed.xml"), interval: .seconds(1))],
-            configuration: .init(userAgent: Self.userAgent, maxPageAttempts: 1, robotsRetryAfter: .seconds(60))
+            client: Self.localClient, configuration: .init(userAgent: Self.userAgent, maxPageAttempts: 1, robotsRetryAfter: .seconds(60))
         ) { _ in .created }
         poller.start()
         let polledTwice = try await eventually(within: 5) {
@@ -220,7 +222,7 @@ import Testing
         }
         let poller = FeedPoller(
             sources: [FeedSource(url: server.url("/feed.xml"), interval: .seconds(60))],
-            configuration: .init(userAgent: Self.userAgent, maxCrawlDelay: .milliseconds(400))
+            client: Self.localClient, configuration: .init(userAgent: Self.userAgent, maxCrawlDelay: .milliseconds(400))
         ) { _ in .created }
         poller.start()
         let fetched = try await eventually(within: 5) { poller.statuses[0].articlesCreated == 2 }
@@ -242,7 +244,7 @@ import Testing
         }
         let poller = FeedPoller(
             sources: [FeedSource(url: server.url("/feed.xml"), interval: .seconds(1))],
-            configuration: .init(userAgent: Self.userAgent, maxPageAttempts: 2)
+            client: Self.localClient, configuration: .init(userAgent: Self.userAgent, maxPageAttempts: 2)
         ) { _ in .created }
         poller.start()
         let gaveUp = try await eventually(within: 6) { poller.statuses[0].itemsFailed == 2 }
@@ -256,6 +258,18 @@ import Testing
         // Two tries each for /articles/a and for /articles/b-old, and none after that.
         #expect(server.requests(to: "/articles/a").count == 2)
         #expect(server.requests(to: "/articles/b-old").count == 2)
+        await server.stop()
+    }
+
+    @Test func theDefaultClientKeepsAwayFromInternalAddresses() async throws {
+        let server = try Self.makeServer()
+        let poller = FeedPoller(sources: [FeedSource(url: server.url("/feeds/rss.xml"), interval: .seconds(1))]) { _ in .created }
+        poller.start()
+        let failed = try await eventually(within: 5) { poller.statuses[0].consecutiveFailures >= 1 }
+        poller.stop()
+        #expect(failed)
+        #expect(poller.statuses[0].lastError?.contains("internal address") == true)
+        #expect(server.paths.isEmpty)
         await server.stop()
     }
 
