@@ -18,10 +18,12 @@ final class CurlTransfer {
         self.handle = handle
         self.url = url
         self.maxRedirects = configuration.maxRedirects
-        sink = TransferSink(limit: configuration.maxBodyBytes, cancellation: cancellation)
+        sink = TransferSink(
+            limit: configuration.maxBodyBytes, cancellation: cancellation, blocksInternalAddresses: configuration.blocksInternalAddresses)
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
-        for (name, value) in headers {
+        // A value from a server (an ETag, say) must not smuggle extra lines into the request.
+        for (name, value) in headers where !(name + value).contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) {
             headerList = curl_slist_append(headerList, "\(name): \(value)")
         }
         try configure(configuration)
@@ -66,6 +68,10 @@ final class CurlTransfer {
         try check(dateline_curl_set_pointer(handle, CURLOPT_WRITEDATA, context))
         try check(dateline_curl_set_callback(handle, CURLOPT_HEADERFUNCTION, TransferSink.receiveHeader))
         try check(dateline_curl_set_pointer(handle, CURLOPT_HEADERDATA, context))
+        if configuration.blocksInternalAddresses {
+            try check(dateline_curl_set_opensocket(handle, TransferSink.openSocket))
+            try check(dateline_curl_set_pointer(handle, CURLOPT_OPENSOCKETDATA, context))
+        }
         if sink.cancellation != nil {
             try set(CURLOPT_NOPROGRESS, 0)
             try check(dateline_curl_set_progress(handle, TransferSink.reportProgress))
@@ -94,6 +100,8 @@ final class CurlTransfer {
             return WebFetchError(.tooLarge, "the body is larger than \(sink.limit) bytes")
         case CURLE_WRITE_ERROR where sink.exceeded:
             return WebFetchError(.tooLarge, "the body grew past \(sink.limit) bytes")
+        case CURLE_COULDNT_CONNECT where sink.refusedAddress:
+            return WebFetchError(.forbiddenAddress, "refused to connect to an internal address: \(detail)")
         case CURLE_ABORTED_BY_CALLBACK:
             return WebFetchError(.cancelled, "the transfer was cancelled")
         case CURLE_TOO_MANY_REDIRECTS:

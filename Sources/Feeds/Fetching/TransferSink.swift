@@ -1,19 +1,22 @@
 import CCurl
-import Foundation
 
 /// Where libcurl's callbacks put a transfer's header fields and body. libcurl calls them on
 /// the thread running `curl_easy_perform`, the only thread that touches this object.
 final class TransferSink {
     let limit: Int
     let cancellation: WebCancellation?
+    let blocksInternalAddresses: Bool
     private(set) var body: [UInt8] = []
     private(set) var headers: [(name: String, value: String)] = []
     /// Set when the body outgrew `limit` and the write callback refused it.
     private(set) var exceeded = false
+    /// Set when a connection to an internal address was refused.
+    private(set) var refusedAddress = false
 
-    init(limit: Int, cancellation: WebCancellation?) {
+    init(limit: Int, cancellation: WebCancellation?, blocksInternalAddresses: Bool) {
         self.limit = limit
         self.cancellation = cancellation
+        self.blocksInternalAddresses = blocksInternalAddresses
     }
 
     private static func from(_ context: UnsafeMutableRawPointer?) -> TransferSink {
@@ -51,15 +54,27 @@ final class TransferSink {
         TransferSink.from(context).cancellation?.isCancelled == true ? 1 : 0
     }
 
+    /// The open-socket callback: refuses internal addresses when asked to (every connection,
+    /// redirects included, passes here after name resolution), else opens the socket.
+    static let openSocket: dateline_curl_opensocket_callback = { context, _, address in
+        let sink = TransferSink.from(context)
+        guard let address else { return CURL_SOCKET_BAD }
+        if sink.blocksInternalAddresses, dateline_curl_address_is_internal(address) != 0 {
+            sink.refusedAddress = true
+            return CURL_SOCKET_BAD
+        }
+        return dateline_curl_open_socket(address)
+    }
+
     private func take(headerLine line: String) {
-        let trimmed = line.trimmingCharacters(in: [" ", "\t", "\r", "\n"])
+        let trimmed = line.trimmed()
         if trimmed.hasPrefix("HTTP/") {
             headers.removeAll()
             return
         }
         guard let colon = trimmed.firstIndex(of: ":") else { return }
-        let name = String(trimmed[..<colon]).trimmingCharacters(in: [" ", "\t"])
-        let value = String(trimmed[trimmed.index(after: colon)...]).trimmingCharacters(in: [" ", "\t"])
+        let name = String(trimmed[..<colon]).trimmed()
+        let value = String(trimmed[trimmed.index(after: colon)...]).trimmed()
         headers.append((name, value))
     }
 }

@@ -28,17 +28,23 @@ public struct WebClient: WebFetching {
         public var maxRedirects: Int
         /// The largest body accepted, after decoding.
         public var maxBodyBytes: Int
+        /// Whether connections to internal addresses (loopback, private, link-local, CGNAT,
+        /// multicast; IPv4 and IPv6) are refused, redirects included, so links from feeds
+        /// cannot reach services inside the network. The check applies to the address
+        /// connected to: behind a proxy that is the proxy's, so turn it off there.
+        public var blocksInternalAddresses: Bool
 
         /// A configuration; the defaults suit feeds and article pages.
         public init(
             userAgent: String = WebClient.defaultUserAgent, connectTimeout: Duration = .seconds(10), timeout: Duration = .seconds(30),
-            maxRedirects: Int = 5, maxBodyBytes: Int = 8 * 1024 * 1024
+            maxRedirects: Int = 5, maxBodyBytes: Int = 8 * 1024 * 1024, blocksInternalAddresses: Bool = false
         ) {
             self.userAgent = userAgent
             self.connectTimeout = connectTimeout
             self.timeout = timeout
             self.maxRedirects = maxRedirects
             self.maxBodyBytes = maxBodyBytes
+            self.blocksInternalAddresses = blocksInternalAddresses
         }
     }
 
@@ -55,11 +61,12 @@ public struct WebClient: WebFetching {
 
     /// Fetches `url` with a GET request and returns the final response, whatever its status.
     /// `headers` (such as `If-None-Match` or `Accept`) are added, or replace the client's own
-    /// (`User-Agent`); `maxBodyBytes` overrides the configured limit for this request.
+    /// (`User-Agent`); a header with a line break in it is left out. `maxBodyBytes` overrides
+    /// the configured limit for this request.
     ///
     /// Throws ``WebFetchError`` when no response arrived: a timeout, a body past the limit,
-    /// too many redirects, a connection failure, a cancellation, or anything else libcurl
-    /// reports.
+    /// too many redirects, a connection failure, a refused internal address, a cancellation,
+    /// or anything else libcurl reports.
     public func get(
         _ url: String, headers: [(name: String, value: String)] = [], maxBodyBytes: Int? = nil, cancellation: WebCancellation? = nil
     ) throws -> WebResponse {

@@ -10,6 +10,8 @@ public struct WebFetchError: Error, Sendable, CustomStringConvertible {
         case tooManyRedirects
         /// The host could not be resolved or reached, or the connection broke.
         case connection
+        /// The address resolved to an internal one and the client blocks those.
+        case forbiddenAddress
         /// The transfer was cancelled (the poller is stopping).
         case cancelled
         /// Anything else libcurl reported (a bad URL, an unsupported protocol, TLS trouble).

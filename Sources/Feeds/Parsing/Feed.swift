@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+public import FoundationEssentials
+#else
 public import Foundation
+#endif
 
 /// A parsed RSS, RDF or Atom feed: its title and its items in document order.
 ///

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension FeedDate {
     /// RFC 3339 and the ISO 8601 forms near it: `2024-08-13T10:00:00Z`, fractions of a second,
@@ -30,12 +34,12 @@ extension FeedDate {
             while end < bytes.count, (48...57).contains(bytes[end]) || bytes[end] == UInt8(ascii: ".") || bytes[end] == UInt8(ascii: ",") {
                 end += 1
             }
-            let field = String(decoding: bytes[(index + 1)..<end], as: UTF8.self).replacingOccurrences(of: ",", with: ".")
+            let field = String(String(decoding: bytes[(index + 1)..<end], as: UTF8.self).map { $0 == "," ? "." : $0 })
             guard let value = Double(field) else { return nil }
             second = value
             index = end
         }
-        let zone = String(decoding: bytes[index...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        let zone = String(decoding: bytes[index...], as: UTF8.self).trimmed()
         let offset: Int?
         if zone.isEmpty || zone == "Z" || zone == "z" || zone.uppercased() == "UTC" || zone.uppercased() == "GMT" {
             offset = 0

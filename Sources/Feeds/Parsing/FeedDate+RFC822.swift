@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension FeedDate {
     /// RFC 822 and 2822 dates as feeds write them: `Tue, 13 Aug 2024 10:00:00 GMT`, with or
@@ -18,10 +22,10 @@ extension FeedDate {
                     offset = zone
                 }
                 // Weekdays and unknown words are skipped.
-            } else if token.contains(":") {
-                time = clock(token)
             } else if token.first == "+" || (token.first == "-" && token.count > 1) {
                 offset = numericOffset(token)
+            } else if token.contains(":") {
+                time = clock(token)
             } else if let number = Int(token) {
                 if day == nil, token.count <= 2, number >= 1, number <= 31, year == nil || month != nil {
                     day = number

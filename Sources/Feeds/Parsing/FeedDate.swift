@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+public import FoundationEssentials
+#else
 public import Foundation
+#endif
 
 /// Reading the dates feeds carry: RFC 822 (RSS `pubDate`, with the odd forms met in the wild)
 /// and RFC 3339 (Atom, `dc:date`), either one tried when the other fails.
@@ -10,7 +14,7 @@ public import Foundation
 public enum FeedDate {
     /// The instant `text` names, or nil when it is not a date either format can read.
     public static func parse(_ text: String) -> Date? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmed()
         guard !trimmed.isEmpty else { return nil }
         if let first = trimmed.first, first.isNumber, trimmed.count >= 10, Array(trimmed.utf8)[4] == UInt8(ascii: "-") {
             return rfc3339(trimmed) ?? rfc822(trimmed)
@@ -20,7 +24,8 @@ public enum FeedDate {
 
     /// Seconds since 1970 of a civil date and time in UTC, by Howard Hinnant's days-from-civil.
     static func date(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Double, offsetSeconds: Int) -> Date? {
-        guard (1...12).contains(month), (1...31).contains(day), (0...24).contains(hour), (0...59).contains(minute),
+        guard (1...9_999).contains(year), (1...12).contains(month), (1...31).contains(day), (0...24).contains(hour),
+            (0...59).contains(minute),
             second >= 0, second < 61
         else { return nil }
         let shiftedYear = month <= 2 ? year - 1 : year

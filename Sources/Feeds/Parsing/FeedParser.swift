@@ -1,5 +1,10 @@
-import Foundation
 import Markup
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
 /// Reads RSS 2.0 (and 0.9x), RSS 1.0 (RDF) and Atom 1.0 feeds into a ``Feed``, tolerating the
 /// usual damage: junk or a byte order mark before the XML, bare `&` and HTML entities,

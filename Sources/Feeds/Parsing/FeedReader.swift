@@ -1,5 +1,10 @@
-import Foundation
 import Markup
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
 /// Turns the elements of a parsed feed into ``FeedItem``s, resolving links against `base`.
 struct FeedReader {
@@ -27,7 +32,7 @@ struct FeedReader {
     private func rssItem(_ item: MarkupNode) -> FeedItem {
         let title = PlainText.from(item.childText("title", preferring: Self.rssNamespaces) ?? "")
         let guid = item.children("guid", preferring: Self.rssNamespaces).first
-        let guidText = guid?.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let guidText = guid?.text.trimmed()
         let permalink = guid?.attribute("isPermaLink")?.lowercased() != "false" ? guidText : nil
         let rawLink =
             item.childText("link", preferring: Self.rssNamespaces)
@@ -64,7 +69,7 @@ struct FeedReader {
         let links = node.elements.filter { $0.localName == "link" && $0.attribute("href") != nil }
         let alternate = links.first { ($0.attribute("rel") ?? "alternate").lowercased() == "alternate" }
         let fallback = links.first { !["self", "enclosure", "replies", "edit", "hub"].contains(($0.attribute("rel") ?? "").lowercased()) }
-        return (alternate ?? fallback)?.attribute("href")?.trimmingCharacters(in: .whitespacesAndNewlines)
+        return (alternate ?? fallback)?.attribute("href")?.trimmed()
     }
 
     private func resolve(_ link: String) -> String? {

@@ -120,7 +120,8 @@ enum FeedRepair {
         else { return nil }
         let declaration = Array(bytes[0..<close])
         let key = Array("encoding".utf8)
-        guard let found = (0..<max(0, declaration.count - key.count)).first(where: { declaration[$0..<($0 + key.count)].elementsEqual(key) })
+        guard
+            let found = (0..<max(0, declaration.count - key.count)).first(where: { declaration[$0..<($0 + key.count)].elementsEqual(key) })
         else { return nil }
         var cursor = found + key.count
         while cursor < declaration.count, isSpace(declaration[cursor]) || declaration[cursor] == UInt8(ascii: "=") { cursor += 1 }

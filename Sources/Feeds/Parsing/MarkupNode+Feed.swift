@@ -1,5 +1,10 @@
-import Foundation
 import Markup
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
 extension MarkupNode {
     /// The element's name without any prefix libxml2 kept (an undeclared `dc:date` stays
@@ -19,7 +24,7 @@ extension MarkupNode {
     /// The trimmed text of the first child named `local` that has some.
     func childText(_ local: String, preferring namespaces: Set<String?>) -> String? {
         for child in children(local, preferring: namespaces) {
-            let text = child.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = child.text.trimmed()
             if !text.isEmpty { return text }
         }
         return nil

@@ -1,5 +1,10 @@
-import Foundation
 import Markup
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
 /// Text as a reader sees it: markup in feed fields (escaped HTML in a description, an Atom
 /// `type="html"` title) read by the HTML parser, whitespace collapsed.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension FeedPoller {
     /// Everything the poller's threads share, behind `board`'s lock.

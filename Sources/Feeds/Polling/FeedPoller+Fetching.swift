@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension FeedPoller {
     /// A GET that waits for the host's turn, checks robots.txt (fetching it first if needed),
@@ -8,37 +12,40 @@ extension FeedPoller {
         guard gate.acquire(target.host) else { throw WebFetchError(.cancelled, "the poller is stopping") }
         var pause = Duration.zero
         defer { gate.release(target.host, pause: pause) }
-        let rules = try robotsRules(for: target)
+        guard case .rules(let rules) = try robotsAnswer(for: target) else { throw PollFailure.robotsUnavailable(target.origin) }
         if let delay = rules.crawlDelay {
-            pause = min(.milliseconds(Int(delay * 1_000)), configuration.maxCrawlDelay)
+            pause = .milliseconds(Int(min(delay, configuration.maxCrawlDelay.timeInterval) * 1_000))
         }
         guard rules.allows(target.pathAndQuery) else { throw PollFailure.disallowed(url) }
         return try client.get(
             url, headers: headers + [("User-Agent", configuration.userAgent)], maxBodyBytes: maxBodyBytes, cancellation: cancellation)
     }
 
-    /// The origin's robots.txt rules, from the cache or fetched now (the caller holds the
-    /// host's turn). A 4xx allows everything; a 5xx, 429 or no answer forbids everything until
-    /// `robotsRetryAfter` has passed; more redirects than allowed count as no file.
-    private func robotsRules(for target: FetchTarget) throws -> RobotsRules {
-        if let cached = robots.rules(for: target.origin) { return cached }
-        let rules: RobotsRules
-        var lifetime = configuration.robotsLifetime
+    /// The origin's robots.txt answer, from the cache or fetched now (the caller holds the
+    /// host's turn). A 4xx allows everything, and so do more redirects than allowed; a 5xx,
+    /// a 429 or no answer at all makes the site unavailable until `robotsRetryAfter` passes.
+    /// An internal address the client refuses is thrown as it is.
+    private func robotsAnswer(for target: FetchTarget) throws -> RobotsCache.Answer {
+        if let cached = robots.answer(for: target.origin) { return cached }
+        let answer: RobotsCache.Answer
         do {
             let response = try client.get(
                 target.robotsURL, headers: [("User-Agent", configuration.userAgent)], maxBodyBytes: 2 * RobotsRules.maxBytes,
                 cancellation: cancellation)
-            rules = RobotsRules(status: response.status, body: response.body, userAgent: configuration.userAgent)
-            if response.status == 429 || response.status >= 500 { lifetime = configuration.robotsRetryAfter }
-        } catch let error as WebFetchError where error.kind == .cancelled {
+            let unavailable = response.status == 429 || response.status >= 500
+            answer =
+                unavailable
+                ? .unavailable : .rules(RobotsRules(status: response.status, body: response.body, userAgent: configuration.userAgent))
+        } catch let error as WebFetchError where error.kind == .cancelled || error.kind == .forbiddenAddress {
+            // The site itself is off limits, or the poller is stopping: nothing to cache.
             throw error
         } catch let error as WebFetchError where error.kind == .tooManyRedirects {
-            rules = .allowAll
+            answer = .rules(.allowAll)
         } catch {
-            rules = .disallowAll
-            lifetime = configuration.robotsRetryAfter
+            answer = .unavailable
         }
-        robots.store(rules, for: target.origin, expires: Date().addingTimeInterval(lifetime.timeInterval))
-        return rules
+        let lifetime = answer == .unavailable ? configuration.robotsRetryAfter : configuration.robotsLifetime
+        robots.store(answer, for: target.origin, expires: Date().addingTimeInterval(lifetime.timeInterval))
+        return answer
     }
 }

@@ -1,19 +1,23 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension FeedPoller {
     static let feedAccept =
         "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5"
     static let pageAccept = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 
-    /// Polls feed `index` once: the feed itself, then the pages of its waiting items.
-    /// Returns whether the feed fetch failed.
-    func poll(_ index: Int) -> Bool {
+    /// Polls feed `index` once: the feed itself, then the pages of its waiting items. A
+    /// failure of the feed is counted in its status, which sets the backoff.
+    func poll(_ index: Int) {
         let started = Date()
         let (entityTag, lastModified) = board.withLock { board in
             board.records[index].status.lastFetchAt = started
+            board.records[index].status.nextFetchAt = nil
             return (board.records[index].entityTag, board.records[index].lastModified)
         }
-        var failed = false
         do {
             try refreshFeed(index, entityTag: entityTag, lastModified: lastModified)
             board.withLock { board in
@@ -21,16 +25,14 @@ extension FeedPoller {
                 board.records[index].status.lastError = nil
             }
         } catch let error as WebFetchError where error.kind == .cancelled {
-            return false
+            return
         } catch {
-            failed = true
             board.withLock { board in
                 board.records[index].status.consecutiveFailures += 1
                 board.records[index].status.lastError = "\(error)"
             }
         }
         fetchWaitingPages(index)
-        return failed
     }
 
     /// Fetches the feed (conditionally) and queues the items it has not shown before.
@@ -83,6 +85,9 @@ extension FeedPoller {
                 guard response.isSuccess else { throw PollFailure.http(response.status) }
             } catch let error as WebFetchError where error.kind == .cancelled {
                 return
+            } catch PollFailure.robotsUnavailable {
+                // Not the page's fault: it waits, its attempts untouched, for a later poll.
+                continue
             } catch {
                 recordPageFailure(of: waiting.item, error: error, in: index)
                 continue
@@ -118,7 +123,7 @@ extension FeedPoller {
                 board.records[index].status.itemsDisallowed += 1
             } else {
                 board.records[index].pending[position].attempts += 1
-                let permanent = (error as? PollFailure)?.isPermanent ?? false
+                let permanent = (error as? PollFailure)?.isPermanent ?? ((error as? WebFetchError)?.kind == .forbiddenAddress)
                 if permanent || board.records[index].pending[position].attempts >= configuration.maxPageAttempts {
                     board.records[index].pending.remove(at: position)
                     board.records[index].status.itemsFailed += 1

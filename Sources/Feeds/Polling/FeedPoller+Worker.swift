@@ -1,16 +1,20 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension FeedPoller {
     /// A worker thread's loop: take the feed due soonest once it is due, poll it, schedule
     /// it again; sleep on the board's condition meanwhile. Ends when the poller stops.
     func runWorker() {
         while let index = nextDueFeed() {
-            let failed = poll(index)
+            poll(index)
             board.update { board in
                 guard board.phase == .running else { return }
                 let record = board.records[index]
                 let delay = FeedSchedule.delay(
-                    interval: sources[index].interval, consecutiveFailures: failed ? record.status.consecutiveFailures : 0,
+                    interval: sources[index].interval, consecutiveFailures: record.status.consecutiveFailures,
                     maxBackoff: configuration.maxBackoff)
                 let next = (record.status.lastFetchAt ?? Date()).addingTimeInterval(delay.timeInterval)
                 board.records[index].due = max(next, Date())

@@ -1,5 +1,10 @@
 import Dispatch
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Polls feeds, each on its own schedule, and hands every new article page to a sink.
 ///
@@ -25,7 +30,8 @@ import Foundation
 /// ```
 public final class FeedPoller: Sendable {
     /// Receives each new page once (more than once only if its item was forgotten), on one
-    /// of the poller's threads; may block. Throwing records the error against the item.
+    /// of the poller's threads, several at once for different feeds; may block. Throwing
+    /// records the error against the item.
     public typealias Sink = @Sendable (FeedArticlePage) throws -> FeedIngestOutcome
 
     let sources: [FeedSource]
@@ -39,8 +45,11 @@ public final class FeedPoller: Sendable {
     private let workersDone = DispatchGroup()
 
     /// Polls `sources` with `client`, handing pages to `sink`; nothing happens until `start()`.
+    /// The default client refuses internal addresses, since feeds and their links come from
+    /// outside.
     public init(
-        sources: [FeedSource], client: any WebFetching = WebClient(), configuration: Configuration = Configuration(),
+        sources: [FeedSource], client: any WebFetching = WebClient(configuration: .init(blocksInternalAddresses: true)),
+        configuration: Configuration = Configuration(),
         sink: @escaping Sink
     ) {
         self.sources = sources
@@ -65,14 +74,12 @@ public final class FeedPoller: Sendable {
             return true
         }
         guard started else { return }
-        for number in 0..<workerCount {
+        for _ in 0..<workerCount {
             workersDone.enter()
-            let thread = Thread { [self] in
+            WorkerThread.start { [self] in
                 runWorker()
                 workersDone.leave()
             }
-            thread.name = "dateline.feeds.\(number)"
-            thread.start()
         }
     }
 
@@ -81,7 +88,6 @@ public final class FeedPoller: Sendable {
     public func stop() {
         let wasRunning = board.update { board -> Bool in
             defer { board.phase = .stopped }
-            for index in board.records.indices { board.records[index].status.nextFetchAt = nil }
             return board.phase == .running
         }
         gate.stop()

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+public import FoundationEssentials
+#else
 public import Foundation
+#endif
 
 /// How one feed is doing, as ``FeedPoller/statuses`` reports it.
 ///
@@ -32,7 +36,8 @@ public struct FeedStatus: Sendable, Hashable, Codable {
     public var lastError: String?
     /// The last item's failure (a page fetch or the sink), with the item's link.
     public var lastItemError: String?
-    /// When the next poll is due; nil while stopped.
+    /// When the next poll is due, as last scheduled; nil before `start()` and while the feed
+    /// is being polled.
     public var nextFetchAt: Date?
     /// Feed polls failed in a row; each one doubles the wait, up to a cap.
     public var consecutiveFailures: Int = 0

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The parts of an address politeness needs: the origin whose robots.txt and turn apply, and
 /// the path with its query that robots.txt rules match.

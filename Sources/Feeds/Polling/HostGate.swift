@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One request at a time per host, and a pause between requests when a host asks for one
 /// (robots.txt `Crawl-delay`). Feed and page fetches of the same host take turns here.

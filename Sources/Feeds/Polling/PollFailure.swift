@@ -2,8 +2,10 @@
 enum PollFailure: Error, Sendable, CustomStringConvertible {
     /// The server answered with an error status.
     case http(Int)
-    /// robots.txt forbids the address (or could not be read, which forbids it for a while).
+    /// robots.txt forbids the address.
     case disallowed(String)
+    /// The origin's robots.txt could not be read, which forbids the whole site for a while.
+    case robotsUnavailable(String)
     /// The address is not an absolute http or https URL.
     case badAddress(String)
 
@@ -11,6 +13,7 @@ enum PollFailure: Error, Sendable, CustomStringConvertible {
         switch self {
         case .http(let status): "HTTP \(status)"
         case .disallowed(let url): "robots.txt forbids \(url)"
+        case .robotsUnavailable(let origin): "robots.txt of \(origin) could not be read; the site waits until it can"
         case .badAddress(let url): "not an http or https address: \(url)"
         }
     }
@@ -20,6 +23,7 @@ enum PollFailure: Error, Sendable, CustomStringConvertible {
         switch self {
         case .http(let status): (400..<500).contains(status) && status != 408 && status != 429
         case .disallowed, .badAddress: true
+        case .robotsUnavailable: false
         }
     }
 }

@@ -1,12 +1,26 @@
-import Foundation
 import Locking
 
-/// The robots.txt rules of each origin, kept for a while: a good answer for `lifetime`, a
-/// failure (which disallows everything) only for `retryAfter`, so the file is asked for again
-/// soon. Bounded: past `capacity` origins, expired entries go, then the oldest.
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// What each origin's robots.txt said, kept until a given time (the poller keeps rules long
+/// and failures briefly). Bounded: past `capacity` origins, expired entries go, then the
+/// oldest.
 final class RobotsCache: Sendable {
+    /// The outcome of asking an origin for its robots.txt.
+    enum Answer: Sendable, Hashable {
+        /// The rules to follow (allow-all when there is no file).
+        case rules(RobotsRules)
+        /// The file could not be read (5xx, 429, no answer): the whole site is off limits
+        /// until it can.
+        case unavailable
+    }
+
     private struct Entry {
-        let rules: RobotsRules
+        let answer: Answer
         let expires: Date
     }
 
@@ -17,16 +31,16 @@ final class RobotsCache: Sendable {
         self.capacity = capacity
     }
 
-    /// The cached rules of `origin`, if still fresh.
-    func rules(for origin: String, now: Date = Date()) -> RobotsRules? {
+    /// The cached answer of `origin`, if still fresh.
+    func answer(for origin: String, now: Date = Date()) -> Answer? {
         entries.withLock { entries in
             guard let entry = entries[origin], entry.expires > now else { return nil }
-            return entry.rules
+            return entry.answer
         }
     }
 
-    /// Keeps `rules` for `origin` until `expires`.
-    func store(_ rules: RobotsRules, for origin: String, expires: Date) {
+    /// Keeps `answer` for `origin` until `expires`.
+    func store(_ answer: Answer, for origin: String, expires: Date) {
         entries.withLock { entries in
             if entries[origin] == nil, entries.count >= capacity {
                 let now = Date()
@@ -35,7 +49,7 @@ final class RobotsCache: Sendable {
                     entries[oldest] = nil
                 }
             }
-            entries[origin] = Entry(rules: rules, expires: expires)
+            entries[origin] = Entry(answer: answer, expires: expires)
         }
     }
 }

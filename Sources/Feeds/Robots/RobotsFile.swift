@@ -12,7 +12,7 @@ enum RobotsFile {
         var current: Group?
         // True while the current group is still collecting user-agent lines.
         var collectingAgents = false
-        for rawLine in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+        for rawLine in text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline) {
             let line = rawLine.prefix { $0 != "#" }
             guard let colon = line.firstIndex(of: ":") else { continue }
             let key = line[..<colon].trimmingSpaces().lowercased()
@@ -30,7 +30,7 @@ enum RobotsFile {
                 current?.rules.append(RobotsRules.Rule(allows: key == "allow", pattern: value))
             case "crawl-delay":
                 collectingAgents = false
-                if current?.crawlDelay == nil, let seconds = Double(value), seconds >= 0 { current?.crawlDelay = seconds }
+                if current?.crawlDelay == nil, let seconds = Double(value), seconds.isFinite, seconds >= 0 { current?.crawlDelay = seconds }
             default:
                 // Sitemap and unknown lines neither open nor close a group.
                 continue

@@ -45,13 +45,13 @@ public struct RobotsRules: Sendable, Hashable {
     }
 
     /// The rules a robots.txt response stands for: its content for 2xx, allow-all for 4xx
-    /// (other than 429, as there is no file to obey), and disallow-all for 5xx, 429 and
-    /// anything else, until a later fetch succeeds.
+    /// (other than 429, as there is no file to obey) and for redirects that led nowhere, and
+    /// disallow-all for 5xx, 429 and anything else, until a later fetch succeeds.
     public init(status: Int, body: [UInt8], userAgent: String) {
         switch status {
         case 200..<300: self.init(parsing: String(decoding: body.prefix(Self.maxBytes), as: UTF8.self), userAgent: userAgent)
         case 429: self = .disallowAll
-        case 400..<500: self = .allowAll
+        case 300..<500: self = .allowAll
         default: self = .disallowAll
         }
     }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// An article address in the one form used to recognise the same article reached by different
 /// links: scheme and host lowercased, default ports and the fragment dropped, tracking query
@@ -17,7 +21,7 @@ public struct CanonicalURL: Sendable, Hashable, Codable, CustomStringConvertible
 
     /// The canonical form of an absolute `http` or `https` address; nil for anything else.
     public init?(_ address: String) {
-        let trimmed = address.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = address.trimmed()
         guard var components = URLComponents(string: trimmed),
             let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
             let host = components.host?.lowercased(), !host.isEmpty
@@ -43,8 +47,8 @@ public struct CanonicalURL: Sendable, Hashable, Codable, CustomStringConvertible
     /// `reference` resolved against `base` as a browser would (RFC 3986 section 5), without
     /// any other change; nil when either cannot be read as a URL.
     public static func resolve(_ reference: String, against base: String) -> String? {
-        let trimmed = reference.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let baseURL = URL(string: base.trimmingCharacters(in: .whitespacesAndNewlines)),
+        let trimmed = reference.trimmed()
+        guard let baseURL = URL(string: base.trimmed()),
             let resolved = URL(string: trimmed, relativeTo: baseURL)
         else { return nil }
         return resolved.absoluteString
