@@ -3,9 +3,11 @@
     python3 make_articles.py ARTICLES_DIR COUNT > articles.ndjson
 
 Each article takes one gold text (NAME.txt with its NAME.json metadata), in turn, and is made
-distinct from the others: its own title, source and URL, a publication day moved by a few days,
-and one sentence of its own naming a correspondent and a city, so that neither the URL nor the
-text repeats. The texts are the project's own gold articles (see their README); nothing else is
+distinct from the others: its own title, source and URL, one sentence of its own naming a
+correspondent and a city, so that neither the URL nor the text repeats, and a publication day
+one day later for each round through the texts, so that the n-th copy of a story reports its
+relative dates ("on Tuesday") on other days than the copy before. Events with absolute dates
+still merge across copies, as the same story carried by many outlets does. The texts are the project's own gold articles (see their README); nothing else is
 read.
 """
 import datetime
@@ -39,7 +41,7 @@ def main():
         outlet = OUTLETS[index % len(OUTLETS)]
         city = CITIES[(index // len(OUTLETS)) % len(CITIES)]
         reporter = f"{FIRST[index % len(FIRST)]} {LAST[(index // len(FIRST)) % len(LAST)]}"
-        published = datetime.date.fromisoformat(day) + datetime.timedelta(days=index % 5)
+        published = datetime.date.fromisoformat(day) + datetime.timedelta(days=index // len(texts))
         article = {
             "title": f"{title} ({outlet}, report {index + 1})",
             "body": f"{reporter} reported from {city} for {outlet}, dispatch {index + 1}.\n\n{text}",
