@@ -8,7 +8,7 @@ DEBUG_BINARY := .build/debug/dateline
 # The 32-writer, 32-reader concurrency test runs this long in `make test`.
 export DATELINE_WRITE_SOAK_SECONDS ?= 30
 
-.PHONY: run build release train test unit-tests contract-tests browser-tests tls-tests container-smoke lint eval bench bench-writes bench-import bench-replicas bench-extraction bench-profile fuzz slowloris soak system-packages test-packages clean
+.PHONY: run build release train test unit-tests contract-tests browser-tests tls-tests container-smoke lint eval bench bench-writes bench-html bench-import bench-replicas bench-extraction bench-profile fuzz slowloris soak system-packages test-packages clean
 
 run: system-packages release
 	.build/release/dateline serve
@@ -87,6 +87,12 @@ bench: system-packages
 # bench/results/writes-latest.md; WRITES_DURATION, WRITES_REPEATS, WRITES_SIZES (see the script).
 bench-writes: system-packages
 	bench/writes/run
+
+# Main-text extraction on ScrapingHub's article-extraction benchmark (a working copy in BENCH),
+# beside trafilatura 2.0 (pip-installed for the benchmark only).
+bench-html: system-packages
+	@test -n "$(BENCH)" || { echo "usage: make bench-html BENCH=DIR (a copy of scrapinghub/article-extraction-benchmark)"; exit 2; }
+	bench/html/run $(BENCH)
 
 # Bulk import: 10,000 articles through `dateline import` into a durable release server; articles/s,
 # RSS after the load and the p99 of an entity's events read during it.

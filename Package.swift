@@ -116,14 +116,17 @@ let package = Package(
         .testTarget(name: "MarkupTests", dependencies: ["Markup"], swiftSettings: settings),
         .testTarget(name: "WebArticleTests", dependencies: ["WebArticle"], swiftSettings: settings),
         .testTarget(name: "ArticleImportTests", dependencies: ["ArticleImport", "Locking"], swiftSettings: settings),
-        .testTarget(name: "FeedsTests", dependencies: ["Feeds", "HTTPServer", "Locking"], swiftSettings: settings),
+        .target(
+            name: "WebFixtures", dependencies: ["HTTPServer", "Locking", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/WebFixtures", swiftSettings: settings),
+        .testTarget(name: "FeedsTests", dependencies: ["Feeds", "HTTPServer", "Locking", "WebFixtures"], swiftSettings: settings),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PostgresTestSupport", "Locking"], swiftSettings: settings),
         .testTarget(
             name: "ExtractionTests", dependencies: ["Extraction", "NewsModel"], resources: [.copy("Articles")], swiftSettings: settings),
         .testTarget(
             name: "DatelineAPITests",
             dependencies: [
-                "DatelineAPI", "HTTPServer", "NewsModel", "Locking", "Postgres", "PostgresTestSupport",
+                "DatelineAPI", "HTTPServer", "NewsModel", "Locking", "Postgres", "PostgresTestSupport", "WebFixtures",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],

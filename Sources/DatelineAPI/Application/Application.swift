@@ -52,13 +52,14 @@ public final class Application: Sendable {
         self.ingestion = Ingestion(persistence: persistence, extractor: Extractor(knowledge: knowledge))
         self.metrics = MetricsObserver(store: store, persistence: persistence)
         self.reextractions = Reextractions(ingestion: ingestion, logger: logger)
-        self.feeds = Self.makeFeedPoller(configuration.feeds, ingestion: FeedIngestion(ingestion: ingestion))
+        self.feeds = Self.makeFeedPoller(configuration, ingestion: FeedIngestion(ingestion: ingestion))
     }
 
-    private static func makeFeedPoller(_ settings: [FeedSetting], ingestion: FeedIngestion) -> FeedPoller? {
-        guard !settings.isEmpty else { return nil }
-        let sources = settings.map { FeedSource(url: $0.url, interval: .seconds($0.intervalSeconds)) }
-        return FeedPoller(sources: sources, sink: ingestion.ingest)
+    private static func makeFeedPoller(_ configuration: DatelineConfiguration, ingestion: FeedIngestion) -> FeedPoller? {
+        guard !configuration.feeds.isEmpty else { return nil }
+        let sources = configuration.feeds.map { FeedSource(url: $0.url, interval: .seconds($0.intervalSeconds)) }
+        let client = WebClient(configuration: .init(blocksInternalAddresses: !configuration.allowInternalFeedAddresses))
+        return FeedPoller(sources: sources, client: client, sink: ingestion.ingest)
     }
 
     /// Starts polling the configured feeds (the store must be loaded); ``loadStore(completion:)``

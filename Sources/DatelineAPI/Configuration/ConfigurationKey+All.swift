@@ -109,6 +109,10 @@ extension ConfigurationKey {
             "RSS or Atom feeds to poll: a JSON list of {\"url\", \"intervalSeconds\" (default 300, at least 1)}; comma-separated URLs in the environment.",
             kind: .feeds, apply: { $0.feeds = $1.feeds }, read: { .feeds($0.feeds) }),
         ConfigurationKey(
+            "allowInternalFeedAddresses",
+            "Fetch feeds and their pages from loopback, private and link-local addresses too (off: a feed cannot reach the server's own network).",
+            kind: .boolean, apply: { $0.allowInternalFeedAddresses = $1.boolean }, read: { .boolean($0.allowInternalFeedAddresses) }),
+        ConfigurationKey(
             "journal.compactAfter",
             "Journal records after which a snapshot is written (once the journal is as large as the last snapshot).",
             kind: .integer(1...10_000_000), apply: { $0.journalCompactAfter = $1.integer },

@@ -41,6 +41,9 @@ public struct DatelineConfiguration: Sendable, Hashable {
 
     /// RSS and Atom feeds polled for new articles.
     public var feeds: [FeedSetting] = []
+    /// Lets feeds and the pages they link be fetched from loopback, private and link-local
+    /// addresses; off, a feed cannot make the server reach into its own network.
+    public var allowInternalFeedAddresses = false
     /// HTTPS as configured: both PEM files turn it on.
     public struct TLSSettings: Sendable, Hashable {
         public var certificate: String?

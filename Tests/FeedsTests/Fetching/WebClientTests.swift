@@ -4,6 +4,7 @@ import Foundation
 import HTTPServer
 import HTTPTypes
 import Testing
+import WebFixtures
 
 @Suite struct WebClientTests {
     static let largeText = String(repeating: "All the news that fits, and then some more of it. ", count: 400)

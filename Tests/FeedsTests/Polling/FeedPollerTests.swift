@@ -4,6 +4,7 @@ import HTTPServer
 import HTTPTypes
 import Locking
 import Testing
+import WebFixtures
 
 @Suite struct FeedPollerTests {
     static let userAgent = "Dateline/1.0 (+https://example.org/test)"

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Locking
 import Testing
+import WebFixtures
 
 @testable import Feeds
 

@@ -1,19 +1,19 @@
 import Dispatch
-import Foundation
-import HTTPServer
-import HTTPTypes
+public import Foundation
+public import HTTPServer
+public import HTTPTypes
 import Locking
 import Logging
 
 /// The project's HTTP server on 127.0.0.1 and a free port, answering with fixture responses
 /// and recording every request it gets.
-final class FixtureServer: Sendable {
-    let port: Int
+public final class FixtureServer: Sendable {
+    public let port: Int
     private let server: HTTPServer
     private let log: Locked<[Request]>
 
     /// A server whose routes `build` adds; `compressing` puts gzip and deflate in front.
-    init(compressing: Bool = false, _ build: (inout Router) -> Void) throws {
+    public init(compressing: Bool = false, _ build: (inout Router) -> Void) throws {
         var router = Router()
         build(&router)
         let log = Locked<[Request]>([])
@@ -35,28 +35,28 @@ final class FixtureServer: Sendable {
 
     /// The address of `path` on this server, by `host` (`localhost` counts as another host
     /// for the poller's turn-taking).
-    func url(_ path: String, host: String = "127.0.0.1") -> String {
+    public func url(_ path: String, host: String = "127.0.0.1") -> String {
         "http://\(host):\(port)\(path)"
     }
 
     /// The requests received for `path`, in order.
-    func requests(to path: String) -> [Request] {
+    public func requests(to path: String) -> [Request] {
         log.withLock { $0.filter { $0.path == path } }
     }
 
     /// Every path asked for, in order.
-    var paths: [String] {
+    public var paths: [String] {
         log.withLock { $0.map(\.path) }
     }
 
-    func stop() async {
+    public func stop() async {
         await server.shutdown()
     }
 }
 
 extension Response {
     /// A response with a text body.
-    static func text(
+    public static func text(
         _ body: String, type: String = "text/plain; charset=utf-8", status: HTTPResponse.Status = .ok, fields: HTTPFields = [:]
     ) -> Response {
         var headerFields = fields
@@ -65,7 +65,7 @@ extension Response {
     }
 
     /// A response whose head goes out at once and whose body follows `delay` seconds later.
-    static func slow(_ body: String, after delay: Double) -> Response {
+    public static func slow(_ body: String, after delay: Double) -> Response {
         Response(
             status: .ok, headerFields: [.contentType: "application/rss+xml"],
             body: .stream(
@@ -78,13 +78,13 @@ extension Response {
     }
 
     /// A redirect to `location`.
-    static func redirect(to location: String, status: HTTPResponse.Status = .found) -> Response {
+    public static func redirect(to location: String, status: HTTPResponse.Status = .found) -> Response {
         Response(status: status, headerFields: [.location: location])
     }
 }
 
 /// Waits, without blocking a thread, until `condition` holds or `seconds` pass; returns whether it held.
-func eventually(within seconds: Double, _ condition: () -> Bool) async throws -> Bool {
+public func eventually(within seconds: Double, _ condition: () -> Bool) async throws -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
     while Date() < deadline {
         if condition() { return true }
