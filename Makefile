@@ -46,7 +46,7 @@ container-smoke:
 	scripts/container-smoke
 
 # swift format's lint (the layout .swift-format describes, warnings as errors), then hadolint.
-SWIFT_FORMAT_PATHS := Package.swift Sources Tests bench/store fuzz/Package.swift fuzz/Sources
+SWIFT_FORMAT_PATHS := Package.swift Sources Tests bench/store bench/html/Sources fuzz/Package.swift fuzz/Sources
 lint:
 	$(SWIFT) format lint --strict --recursive --configuration .swift-format $(SWIFT_FORMAT_PATHS)
 	scripts/hadolint

@@ -25,7 +25,7 @@ struct ArticleMetadata {
             .lazy.compactMap { $0.flatMap(LanguageTag.normalize) }.first
         canonicalURL =
             [signals.links["canonical"], signals.meta("og:url")].lazy
-            .compactMap { $0.flatMap { CanonicalURL.resolve($0, against: url) } }.first
+            .compactMap { $0.flatMap { PageLink.resolve($0, against: url) } }.first
         let authors =
             linkedData.authors.isEmpty
             ? [signals.meta("author", "article:author", "parsely-author", "sailthru.author")].compactMap { $0 } : linkedData.authors

@@ -1,4 +1,5 @@
 import Foundation
+import Markup
 
 /// The article fields of a page's JSON-LD (`<script type="application/ld+json">`), read from the
 /// first object typed as an article (`NewsArticle`, `BlogPosting`, ...), anywhere in `@graph`s,

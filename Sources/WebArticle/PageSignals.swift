@@ -1,3 +1,5 @@
+import Markup
+
 /// The raw metadata a page carries, gathered in one pass before any of it is interpreted.
 struct PageSignals {
     /// `<meta>` contents by lowercased `name`, `property`, `itemprop` or `http-equiv`, first one wins.

@@ -7,29 +7,13 @@ A request that does not answer 200 is counted apart, not timed.
 """
 import json
 import os
+import pathlib
 import socket
 import sys
 import time
 
-
-def read_response(connection, buffer):
-    while b"\r\n\r\n" not in buffer:
-        chunk = connection.recv(65536)
-        if not chunk:
-            raise ConnectionError("the server closed the connection")
-        buffer += chunk
-    head, _, buffer = buffer.partition(b"\r\n\r\n")
-    length = 0
-    for line in head.split(b"\r\n")[1:]:
-        name, _, value = line.partition(b":")
-        if name.strip().lower() == b"content-length":
-            length = int(value)
-    while len(buffer) < length:
-        chunk = connection.recv(65536)
-        if not chunk:
-            raise ConnectionError("the server closed the connection")
-        buffer += chunk
-    return head, buffer[length:]
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "lib"))
+from request_loop import read_response  # noqa: E402
 
 
 def percentile(values, fraction):

@@ -1,3 +1,5 @@
+import Markup
+
 /// Byte-level fixes for the malformed feeds found on the web, applied before libxml2 reads
 /// them: junk before the first tag, HTML entities and bare ampersands XML does not allow, and
 /// bytes that do not match the declared (or undeclared) encoding.

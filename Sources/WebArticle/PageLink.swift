@@ -1,7 +1,7 @@
 import Foundation
 
 /// Resolves the URLs a page names against the page's own address.
-enum CanonicalURL {
+enum PageLink {
     /// `reference` made absolute against `base`; `reference` itself when it already is, nil when
     /// neither yields an http(s) URL.
     static func resolve(_ reference: String, against base: String?) -> String? {

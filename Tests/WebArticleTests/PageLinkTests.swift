@@ -3,7 +3,7 @@ import Testing
 @testable import WebArticle
 
 @Suite("Canonical URLs")
-struct CanonicalURLTests {
+struct PageLinkTests {
     @Test(
         arguments: [
             ("https://a.example/x", nil, "https://a.example/x"), ("/news/1", "https://a.example/p/q", "https://a.example/news/1"),
@@ -11,6 +11,6 @@ struct CanonicalURLTests {
             ("/news/1", nil, nil), ("javascript:void(0)", "https://a.example/", nil), ("", "https://a.example/", nil),
         ] as [(String, String?, String?)])
     func resolved(reference: String, base: String?, expected: String?) {
-        #expect(CanonicalURL.resolve(reference, against: base) == expected)
+        #expect(PageLink.resolve(reference, against: base) == expected)
     }
 }

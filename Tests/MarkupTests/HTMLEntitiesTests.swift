@@ -1,6 +1,5 @@
+import Markup
 import Testing
-
-@testable import WebArticle
 
 @Suite("HTML entities")
 struct HTMLEntitiesTests {

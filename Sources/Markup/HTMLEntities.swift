@@ -1,6 +1,10 @@
-/// The HTML named character references that feeds use but XML does not define, by code point.
-enum HTMLEntities {
-    static let scalars: [String: UInt32] = [
+/// HTML's named character references (those of Latin-1, typography and arrows that pages and
+/// feeds use), by code point, and the decoding of references left in text that templates
+/// escaped twice (`&#8216;`, `&amp;amp;`).
+public enum HTMLEntities {
+    /// The named references, by code point; XML's own five included.
+    public static let scalars: [String: UInt32] = [
+        "amp": 38, "lt": 60, "gt": 62, "quot": 34, "apos": 39,
         "nbsp": 160, "iexcl": 161, "cent": 162, "pound": 163, "curren": 164, "yen": 165, "brvbar": 166, "sect": 167, "uml": 168,
         "copy": 169, "ordf": 170, "laquo": 171, "not": 172, "shy": 173, "reg": 174, "macr": 175, "deg": 176, "plusmn": 177,
         "sup2": 178, "sup3": 179, "acute": 180, "micro": 181, "para": 182, "middot": 183, "cedil": 184, "sup1": 185, "ordm": 186,
@@ -19,4 +23,33 @@ enum HTMLEntities {
         "permil": 8240, "prime": 8242, "Prime": 8243, "lsaquo": 8249, "rsaquo": 8250, "euro": 8364, "trade": 8482, "larr": 8592,
         "rarr": 8594, "uarr": 8593, "darr": 8595, "harr": 8596,
     ]
+
+    /// `text` with numeric and common named references replaced; unknown ones are left as written.
+    public static func decode(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        var result = String.UnicodeScalarView()
+        var scalars = Substring(text).unicodeScalars[...]
+        while let scalar = scalars.popFirst() {
+            guard scalar == "&", let end = scalars.prefix(12).firstIndex(of: ";") else {
+                result.append(scalar)
+                continue
+            }
+            let name = String(scalars[scalars.startIndex..<end])
+            if let decoded = reference(name) {
+                result.append(decoded)
+                scalars = scalars[scalars.index(after: end)...]
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    private static func reference(_ name: String) -> Unicode.Scalar? {
+        if name.hasPrefix("#x") || name.hasPrefix("#X") {
+            return UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+        }
+        if name.hasPrefix("#") { return UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init) }
+        return (scalars[name] ?? scalars[name.lowercased()]).flatMap(Unicode.Scalar.init)
+    }
 }
