@@ -20,7 +20,7 @@ public struct Importer: Sendable {
         /// article larger than this goes alone.
         public var batchBytes = 512 * 1024
         /// Batches in flight at once.
-        public var parallel = 2
+        public var parallel = 4
         /// How often a batch is sent again after no answer, 503 or 429.
         public var retries = 5
         /// The first pause before sending again; it doubles each time.

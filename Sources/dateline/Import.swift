@@ -27,7 +27,7 @@ struct Import: ParsableCommand {
     var batch = 100
 
     @Option(help: "Requests in flight at once.")
-    var parallel = 2
+    var parallel = 4
 
     @Option(
         name: .customLong("source-name"),
