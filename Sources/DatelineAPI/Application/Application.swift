@@ -24,7 +24,7 @@ public final class Application: Sendable {
     /// Re-extraction jobs: the current extractor over the stored articles again.
     public let reextractions: Reextractions
     private let logger: Logger
-    private let ingestion: Ingestion
+    let ingestion: Ingestion
     /// Polls the configured feeds once the store has loaded; nil when none is configured.
     private let feeds: FeedPoller?
 

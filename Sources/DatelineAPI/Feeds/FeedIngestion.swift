@@ -36,17 +36,18 @@ struct FeedIngestion: Sendable {
 struct FeedPageRefused: Error, CustomStringConvertible {
     let description: String
 
+    /// The fields at fault (`publishedAt is needed: the page gives no publication date.`), else
+    /// the error's detail.
     init(_ error: HTTPError) {
-        var text = error.detail ?? error.status.reasonPhrase
+        var problems: [String] = []
         if case .array(let fields)? = error.extensions["errors"] {
-            let problems = fields.compactMap { field -> String? in
+            problems = fields.compactMap { field -> String? in
                 guard case .string(let name)? = field.members?["field"], case .string(let problem)? = field.members?["problem"] else {
                     return nil
                 }
                 return "\(name) \(problem)"
             }
-            if !problems.isEmpty { text += " " + problems.joined(separator: " ") }
         }
-        description = text
+        description = problems.isEmpty ? error.detail ?? error.status.reasonPhrase : problems.joined(separator: " ")
     }
 }

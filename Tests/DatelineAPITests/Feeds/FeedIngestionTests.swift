@@ -1,0 +1,40 @@
+import Feeds
+import Foundation
+import HTTPServer
+import NewsModel
+import Testing
+
+@testable import DatelineAPI
+
+/// Feed pages through ingestion, without the network: what the feed item fills in, and why a
+/// page that makes no article is refused.
+@Suite struct FeedIngestionTests {
+    let client = WriteClient()
+
+    func page(_ html: String, published: Date? = nil, title: String = "") -> FeedArticlePage {
+        FeedArticlePage(
+            feedURL: "https://wire.example/rss",
+            item: FeedItem(id: "1", title: title, link: "https://wire.example/a?utm_source=rss", published: published, summary: ""),
+            pageURL: "https://wire.example/a?utm_source=rss", html: Array(html.utf8), contentType: "text/html")
+    }
+
+    @Test func theItemFillsWhatThePageLacks() throws {
+        let feeds = FeedIngestion(ingestion: client.application.ingestion)
+        let html = "<html><body><p>Mahmoud Abbas met Vladimir Putin in Moscow on Tuesday to discuss the war in Gaza.</p></body></html>"
+        // 2024-08-14 23:30 UTC: the feed's instant, read as its UTC day.
+        let outcome = try feeds.ingest(page(html, published: Date(timeIntervalSince1970: 1_723_678_200), title: "Abbas in Moscow"))
+        #expect(outcome == .created)
+        let article = try #require(client.store.snapshot.article("abbas-in-moscow"))
+        #expect(article.publishedAt == Day("2024-08-14"))
+        #expect(article.source.url == "https://wire.example/a")
+        #expect(article.source.name == "wire.example")
+        #expect(try feeds.ingest(page(html, published: Date(), title: "Abbas in Moscow again")) == .duplicate)
+    }
+
+    @Test func aPageThatMakesNoArticleSaysWhy() {
+        let feeds = FeedIngestion(ingestion: client.application.ingestion)
+        let undated = page(
+            "<html><body><p>Mahmoud Abbas met Vladimir Putin in Moscow to discuss the war in Gaza.</p></body></html>", title: "Talks")
+        #expect { try feeds.ingest(undated) } throws: { "\($0)" == "publishedAt is needed: the page gives no publication date." }
+    }
+}
