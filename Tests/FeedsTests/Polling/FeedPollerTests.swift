@@ -92,7 +92,7 @@ import WebFixtures
         }
         let stopping = Date()
         poller.stop()
-        #expect(Date().timeIntervalSince(stopping) < 1.5)
+        #expect(Date().timeIntervalSince(stopping) < 5)
         #expect(settled, "\(poller.statuses)")
 
         // Each page reached the sink once, by the address it was served from.
@@ -117,9 +117,10 @@ import WebFixtures
         #expect(rssRequests.dropFirst().allSatisfy { $0.headerFields[.ifNoneMatch] == Self.rssTag })
         #expect(server.requests(to: "/feeds/atom.xml").dropFirst().allSatisfy { $0.headerFields[.ifModifiedSince] == Self.atomModified })
         #expect(server.paths.allSatisfy { path in server.requests(to: path).allSatisfy { $0.headerFields[.userAgent] == Self.userAgent } })
-        // The failing feeds back off: polled at 0 s and 2 s while the good ones run every second.
-        #expect(server.requests(to: "/feeds/garbage.xml").count <= 3)
-        #expect(server.requests(to: "/feeds/broken.xml").count <= 3)
+        // The failing feeds back off (0 s, then 2 s, then 4 s later) while the good ones are
+        // polled every second: however slow the machine, they are asked less often.
+        #expect(server.requests(to: "/feeds/garbage.xml").count < rssRequests.count)
+        #expect(server.requests(to: "/feeds/broken.xml").count < rssRequests.count)
 
         let statuses = poller.statuses
         let rss = statuses[0]
@@ -233,7 +234,7 @@ import WebFixtures
         #expect(stamps.count == 3)
         for (earlier, later) in zip(stamps, stamps.dropFirst()) {
             let gap = later.timeIntervalSince(earlier)
-            #expect(gap >= 0.35 && gap < 2, "gap \(gap)")
+            #expect(gap >= 0.35 && gap < 5, "gap \(gap)")
         }
         await server.stop()
     }
