@@ -53,7 +53,9 @@ public struct ImportReader: Sendable {
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             var isFolder: ObjCBool = false
             FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
-            if isFolder.boolValue { return folderItems(path) }
+            // A linked folder is not followed: a link back up would never end.
+            let isLink = (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeSymbolicLink
+            if isFolder.boolValue { return isLink ? [] : folderItems(path) }
             let kind = Self.fileExtension(name)
             guard Self.articleExtensions.contains(kind) else { return [] }
             // A .json beside a text or HTML file of the same name is that file's metadata.
@@ -103,7 +105,7 @@ public struct ImportReader: Sendable {
     private func textItem(_ data: Data, path: String, metadata: [String: Any]) -> ImportItem {
         let text = String(decoding: data, as: UTF8.self)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        while lines.first?.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeFirst() }
+        while lines.first?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true { lines.removeFirst() }
         let firstLine = lines.first?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         var article = metadata
         let title = (article["title"] as? String) ?? firstLine

@@ -5,8 +5,9 @@ import Locking
 /// what the server answered for each line.
 ///
 /// A batch that gets no answer, or 503 or 429, is sent again after a pause: the server
-/// recognises what it already stored, so a resent line is a duplicate, never a second copy.
-/// For the same reason an interrupted import can be run again from the start.
+/// recognises what it already stored, so a resent line is a duplicate, never a second copy (and
+/// a line stored before its answer was lost is counted as a duplicate, not as new). For the
+/// same reason an interrupted import can be run again from the start.
 ///
 /// ```swift
 /// let importer = Importer(transport: transport)

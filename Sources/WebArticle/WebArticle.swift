@@ -38,9 +38,11 @@ public struct WebArticle: Sendable, Hashable {
     }
 
     /// Reads the article out of an HTML page; `url` is the page's address, used to make relative
-    /// links absolute. Returns nil only when the page holds no readable text at all.
-    public static func read(html: [UInt8], url: String? = nil) -> WebArticle? {
-        guard !html.isEmpty, let document = MarkupDocument.html(html, url: url, encoding: CharacterEncoding.sniff(html)),
+    /// links absolute. `encoding` (an IANA charset name: from an HTTP `Content-Type`, or UTF-8 for
+    /// text that was a Unicode string) wins over what the page declares. Returns nil only when
+    /// the page holds no readable text at all.
+    public static func read(html: [UInt8], url: String? = nil, encoding: String? = nil) -> WebArticle? {
+        guard !html.isEmpty, let document = MarkupDocument.html(html, url: url, encoding: encoding ?? CharacterEncoding.sniff(html)),
             let root = document.root
         else { return nil }
         let signals = PageSignals(document: root)

@@ -5,7 +5,7 @@ import HTTPServer
 public struct FeedSetting: Sendable, Hashable {
     /// The seconds between polls when a feed names none.
     public static let defaultInterval = 300
-    /// The shortest interval a feed may ask for.
+    /// The intervals a feed may ask for, in seconds: a second to a week.
     public static let intervals = 1...604_800
 
     public var url: String
@@ -30,8 +30,9 @@ public struct FeedSetting: Sendable, Hashable {
             guard let tree = JSONValue.parse(Array(text.utf8)) else { throw FeedSettingError("is not a well-formed JSON list") }
             return try list(from: .json(tree))
         case .text(let text):
-            return try text.split(separator: ",").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
+            let feeds = try text.split(separator: ",").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
                 .map { url throws(FeedSettingError) in try checked(FeedSetting(url: url)) }
+            return try withoutRepeats(feeds)
         case .json(.array(let items)):
             var feeds: [FeedSetting] = []
             for (index, item) in items.enumerated() {
@@ -49,13 +50,18 @@ public struct FeedSetting: Sendable, Hashable {
                 }
                 feeds.append(try checked(feed, index: index))
             }
-            if let repeated = Dictionary(grouping: feeds, by: \.url).first(where: { $0.value.count > 1 })?.key {
-                throw FeedSettingError("lists \(repeated) twice")
-            }
-            return feeds
+            return try withoutRepeats(feeds)
         case .json:
             throw FeedSettingError("must be a list of {\"url\", \"intervalSeconds\"} objects, got \(input)")
         }
+    }
+
+    private static func withoutRepeats(_ feeds: [FeedSetting]) throws(FeedSettingError) -> [FeedSetting] {
+        var seen = Set<String>()
+        if let repeated = feeds.first(where: { !seen.insert($0.url).inserted }) {
+            throw FeedSettingError("lists \(repeated.url) twice")
+        }
+        return feeds
     }
 
     private static func checked(_ feed: FeedSetting, index: Int? = nil) throws(FeedSettingError) -> FeedSetting {

@@ -38,7 +38,8 @@ struct ArticleBatch {
 
     /// Reads every line of `body`, then ingests those that are articles with `ingest`, in order.
     /// - Throws: 422 when no line is an article (the batch is not one), its `results` member
-    ///   listing each line's problem.
+    ///   listing each line's problem; 503 as soon as the store refuses a write, the batch to be
+    ///   sent again (what was stored before is then found as duplicates).
     static func ingest(_ body: [UInt8], with ingest: (ArticleInput) throws -> Ingestion.Outcome) throws(HTTPError) -> [LineResult] {
         let read = lines(of: body).map { number, bytes -> (Int, Result<ArticleInput, HTTPError>) in
             guard let tree = JSONValue.parse(Array(bytes)) else {
@@ -55,19 +56,30 @@ struct ArticleBatch {
                 .unprocessableContent, detail: "No line of the batch is an article; results lists the problem of each.",
                 extensions: ["results": .array(results.map(item))])
         }
-        return read.map { number, input in
-            LineResult(
-                line: number,
-                outcome: input.flatMap { input in
-                    do {
-                        return .success(try ingest(input))
-                    } catch let error as HTTPError {
-                        return .failure(error)
-                    } catch {
-                        return .failure(HTTPError(.internalServerError, detail: "Line \(number) could not be ingested."))
-                    }
-                })
+        var results: [LineResult] = []
+        for (number, input) in read {
+            let article: ArticleInput
+            switch input {
+            case .success(let read): article = read
+            case .failure(let error):
+                results.append(LineResult(line: number, outcome: .failure(error)))
+                continue
+            }
+            do {
+                results.append(LineResult(line: number, outcome: .success(try ingest(article))))
+            } catch let error as HTTPError where error.status == .serviceUnavailable {
+                // The store takes no writes now: the whole batch is answered 503 (with its
+                // Retry-After), to be sent again; the lines stored before are then duplicates.
+                throw error
+            } catch let error as HTTPError {
+                results.append(LineResult(line: number, outcome: .failure(error)))
+            } catch {
+                results.append(
+                    LineResult(
+                        line: number, outcome: .failure(HTTPError(.internalServerError, detail: "Line \(number) could not be ingested."))))
+            }
         }
+        return results
     }
 
     /// The JSON answer for `results`.

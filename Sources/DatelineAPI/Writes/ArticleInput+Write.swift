@@ -42,7 +42,8 @@ extension ArticleInput {
         let source = readSource(object, &validator, required: false)
         try validator.check()
         let given = PageFacts(title: title, publishedAt: publishedAt, language: language, sourceName: source?.name, sourceURL: source?.url)
-        return try page(html.map { Array($0.utf8) } ?? [], url: source?.url, given: given)
+        // A JSON string is Unicode: its bytes are UTF-8 whatever charset the page declares.
+        return try page(html.map { Array($0.utf8) } ?? [], url: source?.url, encoding: "UTF-8", given: given)
     }
 
     /// What is known of a page's article besides the page itself.
@@ -54,19 +55,28 @@ extension ArticleInput {
         var sourceURL: String?
     }
 
-    /// The article read out of the page `html` fetched from `url`: `given` facts win over what
-    /// the page says, and `fallback` facts (a feed item's title and date) fill what it leaves
-    /// out. The source URL is the one given, else the page's canonical URL, else `fallback`'s.
+    /// The article read out of the page `html` fetched from `url` (its bytes in `encoding`, else
+    /// as the page declares): `given` facts win over what the page says, and `fallback` facts (a
+    /// feed item's title and date) fill what it leaves out. The source URL is the one given,
+    /// else the page's canonical URL, else `fallback`'s; with `canonicalOnSameHost`, a canonical
+    /// URL on another host than `url`'s is not believed (a page fetched from elsewhere cannot
+    /// claim another site's article).
     /// - Throws: 422 naming `html` when the page holds no article text, and `title`,
     ///   `publishedAt` or `source.name` when neither the facts nor the page give them.
-    static func page(_ html: [UInt8], url: String?, given: PageFacts, fallback: PageFacts = PageFacts()) throws(HTTPError) -> ArticleInput {
+    static func page(
+        _ html: [UInt8], url: String?, encoding: String? = nil, given: PageFacts, fallback: PageFacts = PageFacts(),
+        canonicalOnSameHost: Bool = false
+    ) throws(HTTPError) -> ArticleInput {
         var validator = FieldValidator()
-        guard let page = WebArticle.read(html: html, url: url) else {
+        guard let page = WebArticle.read(html: html, url: url, encoding: encoding) else {
             validator.fail("html", "holds no readable article text.")
             try validator.check()
             preconditionFailure("failed above")
         }
-        let sourceURL = given.sourceURL ?? page.canonicalURL.flatMap { isWebURL($0) ? $0 : nil } ?? fallback.sourceURL
+        let canonical = page.canonicalURL.flatMap { link in
+            isWebURL(link) && (!canonicalOnSameHost || host(link)?.lowercased() == url.flatMap(host)?.lowercased()) ? link : nil
+        }
+        let sourceURL = given.sourceURL ?? canonical ?? fallback.sourceURL
         let title = given.title ?? (page.title.isEmpty ? nil : String(page.title.prefix(1_000))) ?? fallback.title
         let day = given.publishedAt ?? page.publishedAt.flatMap(Day.init) ?? fallback.publishedAt
         let name = given.sourceName ?? page.siteName ?? fallback.sourceName ?? sourceURL.flatMap(host)

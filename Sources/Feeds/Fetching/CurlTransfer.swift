@@ -30,8 +30,10 @@ final class CurlTransfer {
         if let body { try setBody(body) }
     }
 
-    /// Makes the request a POST of `body`, which libcurl copies.
+    /// Makes the request a POST of `body`, which libcurl copies. A POST follows no redirect:
+    /// libcurl would send it again as a GET without its body.
     private func setBody(_ body: [UInt8]) throws {
+        try set(CURLOPT_FOLLOWLOCATION, 0)
         guard !body.isEmpty else { return try set(CURLOPT_COPYPOSTFIELDS, "") }
         try check(dateline_curl_set_off(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count)))
         try body.withUnsafeBytes { bytes in

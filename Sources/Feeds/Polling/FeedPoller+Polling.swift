@@ -103,6 +103,10 @@ extension FeedPoller {
                     case .duplicate: status.duplicates += 1
                     }
                 }
+            } catch let unavailable as FeedSinkUnavailable {
+                // Not the page's fault: it and the rest wait, attempts untouched, for a later poll.
+                board.withLock { $0.records[index].status.lastItemError = "\(link): \(unavailable)" }
+                return
             } catch {
                 settle(waiting.item, in: index) { status in
                     status.itemsFailed += 1

@@ -108,6 +108,11 @@ import Testing
         let fromEnvironment = try ConfigurationLoader.load(
             file: nil, environment: ["DATELINE_FEEDS": "https://c.example/rss, https://d.example/feed"])
         #expect(fromEnvironment.feeds.map(\.url) == ["https://c.example/rss", "https://d.example/feed"])
+        #expect {
+            try ConfigurationLoader.load(file: nil, environment: ["DATELINE_FEEDS": "https://c.example/rss,https://c.example/rss"])
+        } throws: {
+            ($0 as? ConfigurationError)?.key == "feeds"
+        }
         let fromFlag = try ConfigurationLoader.load(
             file: nil, environment: [:], overrides: [("feeds", #"[{"url": "https://e.example/rss", "intervalSeconds": 1}]"#)])
         #expect(fromFlag.feeds == [FeedSetting(url: "https://e.example/rss", intervalSeconds: 1)])

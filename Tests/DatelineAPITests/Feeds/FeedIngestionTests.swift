@@ -37,4 +37,29 @@ import Testing
             "<html><body><p>Mahmoud Abbas met Vladimir Putin in Moscow to discuss the war in Gaza.</p></body></html>", title: "Talks")
         #expect { try feeds.ingest(undated) } throws: { "\($0)" == "publishedAt is needed: the page gives no publication date." }
     }
+
+    @Test func aCanonicalLinkToAnotherSiteIsNotBelieved() throws {
+        let feeds = FeedIngestion(ingestion: client.application.ingestion)
+        let html = """
+            <html><head><link rel="canonical" href="https://other.example/their-story"></head>
+            <body><p>Mahmoud Abbas met Vladimir Putin in Moscow on Tuesday to discuss the war in Gaza.</p></body></html>
+            """
+        #expect(try feeds.ingest(page(html, published: Date(timeIntervalSince1970: 1_723_678_200), title: "Claimed")) == .created)
+        #expect(client.store.snapshot.article("claimed")?.source.url == "https://wire.example/a")
+    }
+
+    @Test func theHTTPCharsetWinsOverThePage() throws {
+        #expect(FeedIngestion.charset(of: "text/html; charset=\"ISO-8859-1\"") == "ISO-8859-1")
+        #expect(FeedIngestion.charset(of: "text/html") == nil)
+        let feeds = FeedIngestion(ingestion: client.application.ingestion)
+        // Latin-1 bytes, though the page says UTF-8: "café" is one byte E9 here.
+        let html =
+            Array("<html><head><meta charset=\"utf-8\"></head><body><p>Abbas met Putin at a caf".utf8) + [0xE9]
+            + Array(" in Moscow on Tuesday to discuss the war in Gaza and the ceasefire.</p></body></html>".utf8)
+        var latin = page("", published: Date(timeIntervalSince1970: 1_723_678_200), title: "Latin")
+        latin.html = html
+        latin.contentType = "text/html; charset=ISO-8859-1"
+        #expect(try feeds.ingest(latin) == .created)
+        #expect(client.store.snapshot.article("latin")?.body.contains("café in Moscow") == true)
+    }
 }

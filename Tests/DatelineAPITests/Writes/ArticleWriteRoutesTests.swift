@@ -120,6 +120,14 @@ import Testing
         #expect(article["source"] as? [String: String] == ["name": "Other Wire", "url": "https://wire.example/world/abbas-ankara"])
     }
 
+    @Test func aPageSentAsJSONIsReadAsUnicodeWhateverItDeclares() throws {
+        let page = Self.page.replacingOccurrences(of: "<head>", with: #"<head><meta charset="iso-8859-1">"#)
+            .replacingOccurrences(of: "a day after", with: "a day after a café stop, and a day after")
+        let response = client.post("/articles", ["html": page, "source": ["url": "https://wire.example/world/abbas-ankara-cafe"]])
+        #expect(response.status == 201)
+        #expect(((response.json["article"] as? [String: Any])?["body"] as? String)?.contains("a café stop") == true)
+    }
+
     @Test func aPageWithoutWhatAnArticleNeedsIsUnprocessable() {
         let undated = client.post(
             "/articles",

@@ -21,6 +21,8 @@ import WebFixtures
             router.get("/hop/2") { _ in .redirect(to: "/landed", status: .movedPermanently) }
             router.get("/landed") { _ in .text("you made it") }
             router.get("/loop") { _ in .redirect(to: "/loop") }
+            router.post("/echo") { request in .text("got \(request.body.count) bytes of \(request.headerFields[.contentType] ?? "")") }
+            router.post("/moved") { _ in .redirect(to: "/echo", status: .movedPermanently) }
             router.get("/slow") { _ in .slow("late", after: 10) }
             router.get("/huge") { _ in Response(contentType: "application/octet-stream", bytes: [UInt8](repeating: 7, count: 2_000_000)) }
             router.get("/huge-stream") { _ in
@@ -204,6 +206,20 @@ import WebFixtures
         let error = #expect(throws: WebFetchError.self) { try WebClient().get(server.url("/slow"), cancellation: cancellation) }
         #expect(error?.kind == .cancelled)
         #expect(Date().timeIntervalSince(started) < 5, "well before the body, due after 10 s")
+        await server.stop()
+    }
+
+    @Test func postsABodyAndFollowsNoRedirect() async throws {
+        let server = try Self.makeServer()
+        let client = WebClient()
+        let posted = try client.post(server.url("/echo"), body: Array("{}\n{}\n".utf8), headers: [("Content-Type", "application/x-ndjson")])
+        #expect(posted.status == 200)
+        #expect(String(decoding: posted.body, as: UTF8.self) == "got 6 bytes of application/x-ndjson")
+        let empty = try client.post(server.url("/echo"), body: [])
+        #expect(String(decoding: empty.body, as: UTF8.self).hasPrefix("got 0 bytes"))
+        // Followed, the POST would come back as a GET without its body: the redirect is the answer.
+        let moved = try client.post(server.url("/moved"), body: Array("{}".utf8))
+        #expect(moved.status == 301)
         await server.stop()
     }
 }

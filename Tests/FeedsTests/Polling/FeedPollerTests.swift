@@ -195,7 +195,7 @@ import WebFixtures
             client: Self.localClient, configuration: .init(userAgent: Self.userAgent, maxPageAttempts: 1, robotsRetryAfter: .seconds(60))
         ) { _ in .created }
         poller.start()
-        let polledTwice = try await eventually(within: 5) {
+        let polledTwice = try await eventually(within: 20) {
             server.requests(to: "/feed.xml").count >= 2 && poller.statuses[0].nextFetchAt != nil
         }
         poller.stop()

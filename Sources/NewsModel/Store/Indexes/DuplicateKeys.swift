@@ -36,24 +36,18 @@ struct DuplicateKeys: Sendable {
         var text = Substring(url).drop(while: \.isWhitespace)
         while text.last?.isWhitespace == true { text.removeLast() }
         if let fragment = text.firstIndex(of: "#") { text = text[..<fragment] }
-        var normalized = String(text)
-        if let queryStart = normalized.firstIndex(of: "?") {
-            let kept = normalized[normalized.index(after: queryStart)...].split(separator: "&").filter { pair in
-                let name = pair.prefix { $0 != "=" }.lowercased()
-                return !name.isEmpty && !name.hasPrefix("utm_") && !trackingParameters.contains(name)
-            }
-            normalized = String(normalized[..<queryStart]) + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&"))
+        let queryStart = text.firstIndex(of: "?") ?? text.endIndex
+        var address = String(text[..<queryStart])
+        if let schemeEnd = address.firstRange(of: "://") {
+            let hostEnd = address[schemeEnd.upperBound...].firstIndex(of: "/") ?? address.endIndex
+            address = address[..<hostEnd].lowercased() + address[hostEnd...]
         }
-        if let schemeEnd = normalized.firstRange(of: "://") {
-            let afterScheme = normalized[schemeEnd.upperBound...]
-            let hostEnd = afterScheme.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? afterScheme.endIndex
-            normalized = normalized[..<hostEnd].lowercased() + normalized[hostEnd...]
+        while address.hasSuffix("/") { address.removeLast() }
+        let kept = text[queryStart...].dropFirst().split(separator: "&").filter { pair in
+            let name = pair.prefix { $0 != "=" }.lowercased()
+            return !name.isEmpty && !name.hasPrefix("utm_") && !trackingParameters.contains(name)
         }
-        while normalized.hasSuffix("/") { normalized.removeLast() }
-        if let slashQuery = normalized.firstRange(of: "/?") {
-            normalized.removeSubrange(slashQuery.lowerBound..<normalized.index(after: slashQuery.lowerBound))
-        }
-        return normalized
+        return kept.isEmpty ? address : address + "?" + kept.joined(separator: "&")
     }
 
     /// Query parameters that say how a reader came to a page, not which page it is.

@@ -11,6 +11,8 @@ import Testing
         ("https://example.org/story/?id=7", "https://example.org/story?id=7"),
         ("https://Example.org?utm_campaign=x", "https://example.org"),
         ("https://example.org/a?reference=1", "https://example.org/a?reference=1"),
+        ("https://example.org/p?next=/", "https://example.org/p?next=/"),
+        ("https://example.org/p?r=/?x", "https://example.org/p?r=/?x"),
     ])
     func urlsAreComparedWithoutWhatTracksTheReader(url: String, normalized: String) {
         #expect(DuplicateKeys.normalized(url) == normalized)
