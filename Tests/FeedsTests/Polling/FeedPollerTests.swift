@@ -162,7 +162,7 @@ import WebFixtures
         let called = Locked(0)
         let poller = FeedPoller(
             sources: [FeedSource(url: server.url("/feed.xml"), interval: .seconds(1))],
-            client: Self.localClient, configuration: .init(userAgent: Self.userAgent, robotsRetryAfter: .seconds(60))
+            client: Self.localClient, configuration: .init(userAgent: Self.userAgent, robotsRetryAfter: .seconds(3_600))
         ) { _ in
             called.withLock { $0 += 1 }
             return .created
@@ -192,7 +192,7 @@ import WebFixtures
         }
         let poller = FeedPoller(
             sources: [FeedSource(url: server.url("/feed.xml"), interval: .seconds(1))],
-            client: Self.localClient, configuration: .init(userAgent: Self.userAgent, maxPageAttempts: 1, robotsRetryAfter: .seconds(60))
+            client: Self.localClient, configuration: .init(userAgent: Self.userAgent, maxPageAttempts: 1, robotsRetryAfter: .seconds(3_600))
         ) { _ in .created }
         poller.start()
         let polledTwice = try await eventually(within: 20) {
@@ -223,13 +223,14 @@ import WebFixtures
             }
         }
         let poller = FeedPoller(
-            sources: [FeedSource(url: server.url("/feed.xml"), interval: .seconds(60))],
+            sources: [FeedSource(url: server.url("/feed.xml"), interval: .seconds(3_600))],
             client: Self.localClient, configuration: .init(userAgent: Self.userAgent, maxCrawlDelay: .milliseconds(400))
         ) { _ in .created }
         poller.start()
         let fetched = try await eventually(within: 5) { poller.statuses[0].articlesCreated == 2 }
         poller.stop()
         #expect(fetched)
+        // The feed, then its two pages: an hour apart from the next poll, however slow the run.
         let stamps = times.withLock { $0 }
         #expect(stamps.count == 3)
         for (earlier, later) in zip(stamps, stamps.dropFirst()) {
