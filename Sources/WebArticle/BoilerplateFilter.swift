@@ -34,7 +34,7 @@ struct BoilerplateFilter {
     /// Whether the reader skips `element` and everything below it.
     func drops(_ element: PageElement) -> Bool {
         guard active else { return false }
-        let verdict = BoilerplateHints.verdict(for: element)
+        let verdict = element.boilerplateVerdict
         if verdict == .none || Self.isQuoteEmbed(element) { return false }
         let share = totalProse == 0 ? 0 : Double(prose[ObjectIdentifier(element)] ?? 0) / Double(totalProse)
         return share < (verdict == .strong ? Self.strongKeepShare : Self.weakKeepShare)

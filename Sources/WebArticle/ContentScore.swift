@@ -85,7 +85,7 @@ struct ContentScore {
         var factor = 1.0
         if element.name == "article" || element.role == "article" || element.role == "main" || element.name == "main" { factor *= 1.25 }
         if BoilerplateHints.marksContent(element) { factor *= 1.25 }
-        if BoilerplateHints.verdict(for: element) != .none { factor *= 0.6 }
+        if element.boilerplateVerdict != .none { factor *= 0.6 }
         return factor
     }
 }

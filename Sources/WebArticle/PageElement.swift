@@ -16,6 +16,8 @@ final class PageElement {
     let hints: String
     /// The words of `hints`, split once on first use.
     private(set) lazy var hintWords: [String] = BoilerplateHints.words(of: hints)
+    /// What its tag and hints say of it as page furniture, asked by both the filter and the scores.
+    private(set) lazy var boilerplateVerdict: BoilerplateHints.Verdict = BoilerplateHints.verdict(for: self)
     /// The `role` attribute, lowercased, or empty.
     let role: String
     /// The `itemprop` attribute, lowercased, or empty.
@@ -34,17 +36,6 @@ final class PageElement {
         self.itemProperty = itemProperty
         self.parent = parent
         self.depth = (parent?.depth ?? -1) + 1
-    }
-
-    /// The elements above this one, nearest first.
-    var ancestors: [PageElement] {
-        var found: [PageElement] = []
-        var current = parent
-        while let element = current {
-            found.append(element)
-            current = element.parent
-        }
-        return found
     }
 
     /// Whether `other` is this element or sits somewhere below it.

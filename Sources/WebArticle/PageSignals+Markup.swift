@@ -13,13 +13,16 @@ extension PageSignals {
                 if current.isElement { children.append(current) }
                 child = current.nextSibling
             }
-            if node.isElement { read(node) }
-            if node.name != "script" && node.name != "style" { stack.append(contentsOf: children.reversed()) }
+            // Only elements are ever pushed; each name is read once.
+            let name = node.name
+            read(node, named: name)
+            if name != "script" && name != "style" { stack.append(contentsOf: children.reversed()) }
         }
     }
 
-    private mutating func read(_ node: MarkupNode) {
-        switch node.name {
+    private mutating func read(_ node: MarkupNode, named name: String) {
+        let itemprop = node.attribute("itemprop")?.lowercased()
+        switch name {
         case "meta":
             guard let content = node.attribute("content") else { return }
             for key in ["name", "property", "itemprop", "http-equiv"] {
@@ -39,7 +42,7 @@ extension PageSignals {
         default:
             break
         }
-        switch authorMark(node) {
+        switch authorMark(node, named: name, itemprop: itemprop) {
         case .explicit:
             let text = Whitespace.normalize(node.text)
             if !text.isEmpty, text.count < 120 {
@@ -53,8 +56,7 @@ extension PageSignals {
         case .none:
             break
         }
-        if node.attribute("itemprop")?.lowercased() == "datepublished", let value = node.attribute("datetime") ?? node.attribute("content")
-        {
+        if itemprop == "datepublished", let value = node.attribute("datetime") ?? node.attribute("content") {
             times.insert(value, at: 0)
         }
     }
@@ -67,10 +69,10 @@ extension PageSignals {
         case byClass
     }
 
-    private func authorMark(_ node: MarkupNode) -> AuthorMark {
-        if node.name == "meta" || node.name == "link" { return .none }
+    private func authorMark(_ node: MarkupNode, named name: String, itemprop: String?) -> AuthorMark {
+        if name == "meta" || name == "link" { return .none }
         if node.attribute("rel")?.lowercased().split(separator: " ").contains("author") == true { return .explicit }
-        if node.attribute("itemprop")?.lowercased() == "author" { return .explicit }
+        if itemprop == "author" { return .explicit }
         let hints = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
         guard hints.contains("author") || hints.contains("byline"), !hints.contains("comment") else { return .none }
         let words = BoilerplateHints.words(of: hints)

@@ -48,7 +48,7 @@ public struct WebArticle: Sendable, Hashable {
         let signals = PageSignals(document: root)
         let linkedData = LinkedData(scripts: signals.linkedDataScripts)
         let metadata = ArticleMetadata(signals: signals, linkedData: linkedData, url: url)
-        let body = PageElement.build(from: root.first("body") ?? root)
+        let body = PageElement.build(from: root.elements.first { $0.name == "body" } ?? root)
         var paragraphs = MainTextReader.paragraphs(in: body, title: metadata.title, hint: linkedData.articleBody)
         if paragraphs.isEmpty, let articleBody = linkedData.articleBody { paragraphs = [articleBody] }
         guard !paragraphs.isEmpty else { return nil }

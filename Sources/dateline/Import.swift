@@ -92,10 +92,7 @@ final class ImportDisplay: @unchecked Sendable {
     }
 
     func show(_ tally: ImportTally) {
-        for failure in tally.failures[reported...] {
-            write("\(failure.origin): \(failure.message)\n")
-        }
-        reported = tally.failures.count
+        printFailures(tally)
         let now = Date()
         guard now.timeIntervalSince(lastDrawn) >= (onTerminal ? 0.1 : 5) else { return }
         lastDrawn = now
@@ -103,12 +100,22 @@ final class ImportDisplay: @unchecked Sendable {
     }
 
     func finish(_ tally: ImportTally) {
-        show(tally)
+        printFailures(tally)
         draw(tally)
         if barShown { write("\n") }
         print(tally.summary)
     }
 
+    /// The failures not printed yet, each on a line of its own.
+    private func printFailures(_ tally: ImportTally) {
+        let failures = tally.failures[reported...]
+        guard !failures.isEmpty else { return }
+        clearBar()
+        write(failures.map { "\($0.origin): \($0.message)\n" }.joined())
+        reported = tally.failures.count
+    }
+
+    /// The bar is redrawn in place; anything else printed goes on a cleared line first.
     private func draw(_ tally: ImportTally) {
         if onTerminal {
             write("\r\u{1B}[2K" + tally.progress(barWidth: 30))
@@ -118,11 +125,14 @@ final class ImportDisplay: @unchecked Sendable {
         }
     }
 
+    private func clearBar() {
+        guard barShown else { return }
+        write("\r\u{1B}[2K")
+        barShown = false
+    }
+
     private func write(_ text: String) {
-        // A failure line clears the bar first; the bar is drawn again after it.
-        let clearing = barShown && onTerminal && text.hasSuffix("\n") && !text.hasPrefix("\r") ? "\r\u{1B}[2K" : ""
-        if !clearing.isEmpty { barShown = false }
-        FileHandle.standardError.write(Data((clearing + text).utf8))
+        FileHandle.standardError.write(Data(text.utf8))
     }
 }
 

@@ -17,7 +17,8 @@ struct FeedIngestion: Sendable {
             sourceURL: CanonicalURL(page.pageURL)?.string ?? page.pageURL)
         do {
             let input = try ArticleInput.page(
-                page.html, url: page.pageURL, encoding: Self.charset(of: page.contentType), given: .init(), fallback: fallback,
+                page.html, url: page.pageURL, encoding: MediaTypeParameter.value("charset", in: page.contentType), given: .init(),
+                fallback: fallback,
                 canonicalOnSameHost: true)
             return try ingestion.ingest(input).duplicate ? .duplicate : .created
         } catch let error as HTTPError where error.status == .serviceUnavailable {
@@ -26,19 +27,6 @@ struct FeedIngestion: Sendable {
         } catch let error as HTTPError {
             throw FeedPageRefused(error)
         }
-    }
-
-    /// The `charset` parameter of a `Content-Type` (`text/html; charset=ISO-8859-1`), if any: it
-    /// overrides what the page itself declares, as in a browser.
-    static func charset(of contentType: String) -> String? {
-        for parameter in contentType.split(separator: ";").dropFirst() {
-            let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            if pair.count == 2, pair[0].lowercased() == "charset" {
-                let value = pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
-                return value.isEmpty ? nil : value
-            }
-        }
-        return nil
     }
 
     /// The UTC day of a feed date (feeds give instants; the page's own date, when it has one,

@@ -1,4 +1,5 @@
 import Extraction
+import Feeds
 import HTTPServer
 import NewsModel
 import WebArticle
@@ -74,12 +75,12 @@ extension ArticleInput {
             preconditionFailure("failed above")
         }
         let canonical = page.canonicalURL.flatMap { link in
-            isWebURL(link) && (!canonicalOnSameHost || host(link)?.lowercased() == url.flatMap(host)?.lowercased()) ? link : nil
+            isWebURL(link) && (!canonicalOnSameHost || CanonicalURL(link)?.host == url.flatMap { CanonicalURL($0)?.host }) ? link : nil
         }
         let sourceURL = given.sourceURL ?? canonical ?? fallback.sourceURL
         let title = given.title ?? (page.title.isEmpty ? nil : String(page.title.prefix(1_000))) ?? fallback.title
         let day = given.publishedAt ?? page.publishedAt.flatMap(Day.init) ?? fallback.publishedAt
-        let name = given.sourceName ?? page.siteName ?? fallback.sourceName ?? sourceURL.flatMap(host)
+        let name = given.sourceName ?? page.siteName ?? fallback.sourceName ?? sourceURL.flatMap { CanonicalURL($0)?.host }
         if title == nil { validator.fail("title", "is needed: the page has no headline.") }
         if day == nil { validator.fail("publishedAt", "is needed: the page gives no publication date.") }
         if name == nil { validator.fail("source.name", "is needed: the page names no publication and has no URL.") }
@@ -126,14 +127,5 @@ extension ArticleInput {
         let lower = text.lowercased()
         guard let rest = ["http://", "https://"].first(where: lower.hasPrefix).map({ lower.dropFirst($0.count) }) else { return false }
         return !rest.isEmpty && !rest.hasPrefix("/") && !text.contains(where: { $0.isWhitespace })
-    }
-
-    /// The host of an http or https URL (`www.example.org`), without a port.
-    static func host(_ url: String) -> String? {
-        guard isWebURL(url), let start = url.firstRange(of: "://")?.upperBound else { return nil }
-        let authority = url[start...].prefix { !"/?#".contains($0) }
-        let hostAndPort = authority.split(separator: "@").last ?? ""
-        let host = hostAndPort.hasPrefix("[") ? hostAndPort.prefix { $0 != "]" } + "]" : hostAndPort.prefix { $0 != ":" }
-        return host.isEmpty || host == "]" ? nil : String(host)
     }
 }

@@ -46,16 +46,8 @@ enum WriteBody {
 
     /// Whether a `Content-Type` value names one of `mediaTypes`, with no charset but UTF-8.
     static func isAccepted(_ contentType: String, _ mediaTypes: [String]) -> Bool {
-        let parts = contentType.split(separator: ";").map { String($0).trimmingWhitespace }
-        guard let type = parts.first?.lowercased(), mediaTypes.contains(type) else { return false }
-        for parameter in parts.dropFirst() {
-            let pair = parameter.split(separator: "=", maxSplits: 1).map { String($0).trimmingWhitespace }
-            if pair.count == 2, pair[0].lowercased() == "charset",
-                !["utf-8", "\"utf-8\""].contains(pair[1].lowercased())
-            {
-                return false
-            }
-        }
-        return true
+        let type = contentType.prefix { $0 != ";" }.lowercased().trimmingWhitespace
+        guard mediaTypes.contains(type) else { return false }
+        return MediaTypeParameter.value("charset", in: contentType).map { $0.lowercased() == "utf-8" } ?? true
     }
 }

@@ -19,7 +19,7 @@ final class CurlTransfer {
         self.url = url
         self.maxRedirects = configuration.maxRedirects
         sink = TransferSink(
-            limit: configuration.maxBodyBytes, cancellation: cancellation, blocksInternalAddresses: configuration.blocksInternalAddresses)
+            limit: configuration.maxBodyBytes, cancellation: cancellation)
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         // A value from a server (an ETag, say) must not smuggle extra lines into the request.

@@ -5,7 +5,6 @@ import CCurl
 final class TransferSink {
     let limit: Int
     let cancellation: WebCancellation?
-    let blocksInternalAddresses: Bool
     private(set) var body: [UInt8] = []
     private(set) var headers: [(name: String, value: String)] = []
     /// Set when the body outgrew `limit` and the write callback refused it.
@@ -13,10 +12,9 @@ final class TransferSink {
     /// Set when a connection to an internal address was refused.
     private(set) var refusedAddress = false
 
-    init(limit: Int, cancellation: WebCancellation?, blocksInternalAddresses: Bool) {
+    init(limit: Int, cancellation: WebCancellation?) {
         self.limit = limit
         self.cancellation = cancellation
-        self.blocksInternalAddresses = blocksInternalAddresses
     }
 
     private static func from(_ context: UnsafeMutableRawPointer?) -> TransferSink {
@@ -54,12 +52,12 @@ final class TransferSink {
         TransferSink.from(context).cancellation?.isCancelled == true ? 1 : 0
     }
 
-    /// The open-socket callback: refuses internal addresses when asked to (every connection,
+    /// The open-socket callback, installed only when internal addresses are refused: refuses them (every connection,
     /// redirects included, passes here after name resolution), else opens the socket.
     static let openSocket: dateline_curl_opensocket_callback = { context, _, address in
         let sink = TransferSink.from(context)
         guard let address else { return CURL_SOCKET_BAD }
-        if sink.blocksInternalAddresses, dateline_curl_address_is_internal(address) != 0 {
+        if dateline_curl_address_is_internal(address) != 0 {
             sink.refusedAddress = true
             return CURL_SOCKET_BAD
         }

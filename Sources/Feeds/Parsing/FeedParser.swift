@@ -23,8 +23,7 @@ public enum FeedParser {
         guard let root = MarkupDocument.xml(prepared, url: url)?.root else { throw FeedParseError.notXML }
         let reader = FeedReader(base: url)
         switch root.localName {
-        case "rss", "channel": return reader.rss(root)
-        case "rdf": return reader.rss(root)
+        case "rss", "channel", "rdf": return reader.rss(root)
         case "feed": return reader.atom(root)
         default: throw FeedParseError.notAFeed(root: root.name)
         }

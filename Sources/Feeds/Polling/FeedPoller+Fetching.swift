@@ -14,7 +14,7 @@ extension FeedPoller {
         defer { gate.release(target.host, pause: pause) }
         guard case .rules(let rules) = try robotsAnswer(for: target) else { throw PollFailure.robotsUnavailable(target.origin) }
         if let delay = rules.crawlDelay {
-            pause = .milliseconds(Int(min(delay, configuration.maxCrawlDelay.timeInterval) * 1_000))
+            pause = min(.seconds(delay), configuration.maxCrawlDelay)
         }
         guard rules.allows(target.pathAndQuery) else { throw PollFailure.disallowed(url) }
         return try client.get(

@@ -71,7 +71,6 @@ extension FeedPoller {
             return
         }
         record.pending.append(PendingItem(item: item))
-        record.status.itemsPending = record.pending.count
     }
 
     /// Fetches the pages of up to `maxPagesPerPoll` waiting items and hands them to the sink.
@@ -134,7 +133,6 @@ extension FeedPoller {
                 }
                 board.records[index].status.lastItemError = "\(item.link ?? item.id): \(error)"
             }
-            board.records[index].status.itemsPending = board.records[index].pending.count
         }
     }
 
@@ -142,7 +140,6 @@ extension FeedPoller {
     private func settle(_ item: FeedItem, in index: Int, _ change: (inout FeedStatus) -> Void) {
         board.withLock { board in
             board.records[index].pending.removeAll { $0.item.id == item.id }
-            board.records[index].status.itemsPending = board.records[index].pending.count
             change(&board.records[index].status)
         }
     }

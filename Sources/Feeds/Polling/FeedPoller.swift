@@ -95,9 +95,15 @@ public final class FeedPoller: Sendable {
         if wasRunning { workersDone.wait() }
     }
 
-    /// The status of every feed, in the order of `sources`.
+    /// The status of every feed, in the order of `sources`; the waiting items counted now.
     public var statuses: [FeedStatus] {
-        board.withLock { $0.records.map(\.status) }
+        board.withLock { board in
+            board.records.map { record in
+                var status = record.status
+                status.itemsPending = record.pending.count
+                return status
+            }
+        }
     }
 
     /// One thread per feed up to the configured parallelism.

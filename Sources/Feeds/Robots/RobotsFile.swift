@@ -15,8 +15,8 @@ enum RobotsFile {
         for rawLine in text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline) {
             let line = rawLine.prefix { $0 != "#" }
             guard let colon = line.firstIndex(of: ":") else { continue }
-            let key = line[..<colon].trimmingSpaces().lowercased()
-            let value = line[line.index(after: colon)...].trimmingSpaces()
+            let key = line[..<colon].trimmed().lowercased()
+            let value = line[line.index(after: colon)...].trimmed()
             switch key {
             case "user-agent", "useragent", "user agent":
                 if !collectingAgents {
@@ -38,11 +38,5 @@ enum RobotsFile {
         }
         if let current { groups.append(current) }
         return groups
-    }
-}
-
-extension Substring {
-    fileprivate func trimmingSpaces() -> String {
-        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 }

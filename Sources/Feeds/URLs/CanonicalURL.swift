@@ -55,13 +55,13 @@ public struct CanonicalURL: Sendable, Hashable, Codable, CustomStringConvertible
     }
 
     /// Whether a query parameter named `name` only tracks where a reader came from.
-    public static func isTracking(_ name: String) -> Bool {
+    static func isTracking(_ name: String) -> Bool {
         let lowered = name.lowercased()
         return lowered.hasPrefix("utm_") || trackingParameters.contains(lowered)
     }
 
     /// Query parameters dropped besides every `utm_*` one.
-    public static let trackingParameters: Set<String> = [
+    static let trackingParameters: Set<String> = [
         "fbclid", "gclid", "dclid", "gclsrc", "msclkid", "yclid", "mc_cid", "mc_eid", "ref", "ref_src", "cmpid", "ocid",
         "_ga", "_gl", "igshid", "icid", "wt.mc_id", "at_medium", "at_campaign", "smid",
     ]

@@ -49,8 +49,8 @@ import Testing
     }
 
     @Test func theHTTPCharsetWinsOverThePage() throws {
-        #expect(FeedIngestion.charset(of: "text/html; charset=\"ISO-8859-1\"") == "ISO-8859-1")
-        #expect(FeedIngestion.charset(of: "text/html") == nil)
+        #expect(MediaTypeParameter.value("charset", in: "text/html; charset=\"ISO-8859-1\"") == "ISO-8859-1")
+        #expect(MediaTypeParameter.value("charset", in: "text/html") == nil)
         let feeds = FeedIngestion(ingestion: client.application.ingestion)
         // Latin-1 bytes, though the page says UTF-8: "café" is one byte E9 here.
         let html =
