@@ -31,6 +31,8 @@ struct EntityLinker: Sendable {
         for e in known { knownById[e.id] = e }
         func register(_ entity: Entity) -> String {
             var e = knownById[entity.id] ?? entity
+            // A stored place made before places had coordinates gets the knowledge base's.
+            if e.coordinates == nil { e.coordinates = entity.coordinates }
             if entities[e.id] == nil {
                 e.mentionCount = 0
                 e.articleIds = [articleId]
