@@ -71,10 +71,17 @@ enum OpenAPISchemas {
             [
                 "id": string, "name": string, "type": ref("EntityType"), "aliases": array(string),
                 "description": string, "wikidataId": string, "mentionCount": count, "articleIds": array(string),
+                "coordinates": ref("Coordinates"),
                 "extractorVersion": [
                     "type": "string", "description": "The extractor version that made it; absent when written or changed through the API.",
                 ],
-            ], optional: ["description", "wikidataId", "extractorVersion"]),
+            ], optional: ["description", "wikidataId", "coordinates", "extractorVersion"]),
+        "Coordinates": object(
+            "Where a place is, in WGS 84 degrees.",
+            [
+                "lat": ["type": "number", "minimum": -90, "maximum": 90, "description": "Degrees north (negative south)."],
+                "lon": ["type": "number", "minimum": -180, "maximum": 180, "description": "Degrees east (negative west)."],
+            ]),
         "RelatedEntity": object(
             "An entity seen with another, in shared events and shared sentences.",
             [
