@@ -158,6 +158,13 @@ public struct KnowledgeBase: Sendable {
     /// The gazetteer row for a place name, the most populous when several share it.
     public func place(named name: String) -> Place? { places[name] }
 
+    /// Where the place of this name is: the knowledge entry's coordinates, else the gazetteer
+    /// row's; nil when neither locates it.
+    public func coordinates(of name: String) -> Coordinates? {
+        if let entry = entry(named: name), entry.type == .location, let point = entry.coordinates { return point }
+        return place(named: name)?.coordinates
+    }
+
     /// A place as an entity: `Sochi`, a city in Russia.
     public func entity(for place: Place) -> Entity {
         let country = countryNames[place.country]
