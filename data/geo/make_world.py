@@ -67,7 +67,7 @@ def simplify_ring(ring, tolerance):
 
 def quantize(points, step):
     """Points rounded to `step` degrees, with consecutive repeats dropped."""
-    decimals = max(0, len(f"{step}".split(".")[1]) if "." in f"{step}" else 0)
+    decimals = len(str(step).partition(".")[2])
     out = []
     for lon, lat in points:
         q = [round(round(lon / step) * step, decimals), round(round(lat / step) * step, decimals)]
