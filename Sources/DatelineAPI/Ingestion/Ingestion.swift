@@ -200,8 +200,8 @@ final class Ingestion: Sendable {
         return made.counts
     }
 
-    /// An extracted entity folded into the one the store has: the stored name, description and
-    /// Wikidata id stand; aliases join.
+    /// An extracted entity folded into the one the store has: the stored name, description,
+    /// Wikidata id and coordinates stand (the extracted ones fill those it lacks); aliases join.
     static func combined(_ extracted: Entity, with stored: Entity?) -> Entity {
         guard var entity = stored else { return extracted }
         for alias in extracted.aliases + [extracted.name] where alias != entity.name && !entity.aliases.contains(alias) {
@@ -209,6 +209,7 @@ final class Ingestion: Sendable {
         }
         entity.description = entity.description ?? extracted.description
         entity.wikidataId = entity.wikidataId ?? extracted.wikidataId
+        entity.coordinates = entity.coordinates ?? extracted.coordinates
         return entity
     }
 }
