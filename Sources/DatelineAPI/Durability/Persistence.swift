@@ -225,14 +225,7 @@ public final class Persistence: StoreOfRecord {
 
     /// Waits until the staged batch is durable and readers see it. Throws when the flush failed.
     func waitUntilDurable(_ pending: PendingWrite) throws {
-        let done = DispatchSemaphore(value: 0)
-        let outcome = Locked<(any Error)?>(nil)
-        whenDurable(pending) { error in
-            outcome.withLock { $0 = error }
-            done.signal()
-        }
-        done.wait()
-        if let error = outcome.withLock({ $0 }) { throw error }
+        try DurableWrite(persistence: self, pending: pending).waitUntilOpen()
     }
 
     /// Calls `callback` once the staged batch is durable and readers see it (with nil), or once

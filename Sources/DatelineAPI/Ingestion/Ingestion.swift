@@ -38,14 +38,25 @@ final class Ingestion: Sendable {
         try Self.unavailableOnFailure { try persistence.write(decide, reading: read) }
     }
 
-    /// Does what ``write(_:reading:)`` does, but returns once the changes are staged, with what
-    /// `read` took and a gate for the response to wait on: it opens once they are durable, or
-    /// fails with the 503 the write would have thrown.
-    func submit<Answer>(
-        _ decide: (StoreSnapshot) throws -> [StoreChange], reading read: (StoreSnapshot) throws -> Answer
-    ) throws -> (answer: Answer, durable: any ResponseGate) {
-        let (answer, durable) = try Self.unavailableOnFailure { try persistence.submit(decide, reading: read) }
-        return (answer, UnavailableOnFailure(base: durable))
+    /// Does what ``write(_:reading:)`` does without waiting: answers at once with what `respond`
+    /// makes of `read`'s answer, with a gate on it, so that the server sends it once the changes
+    /// are durable (or, if their flush fails, the 503 the write would have thrown). When
+    /// `respond` fails, its error is thrown once the changes are durable.
+    func answer<Answer>(
+        _ decide: (StoreSnapshot) throws -> [StoreChange], reading read: (StoreSnapshot) throws -> Answer,
+        with respond: (Answer) throws -> Response
+    ) throws -> Response {
+        let (answer, staged) = try Self.unavailableOnFailure { try persistence.submit(decide, reading: read) }
+        let durable = UnavailableOnFailure(base: staged)
+        var response: Response
+        do {
+            response = try respond(answer)
+        } catch {
+            try durable.waitUntilOpen()
+            throw error
+        }
+        response.gate = durable
+        return response
     }
 
     /// A gate whose failure is the 503 a failed write answers with.
@@ -57,6 +68,11 @@ final class Ingestion: Sendable {
                 opened(error.map(Ingestion.unavailable))
             }
         }
+    }
+
+    /// A write whose answer needs nothing from the state it made, see ``answer(_:reading:with:)``.
+    func answer(_ decide: (StoreSnapshot) throws -> [StoreChange], with response: Response) throws -> Response {
+        try answer(decide, reading: { _ in }, with: { response })
     }
 
     /// A write whose answer needs nothing from the state it made, see ``write(_:reading:)``.

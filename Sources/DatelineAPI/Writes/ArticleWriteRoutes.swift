@@ -29,13 +29,13 @@ struct ArticleWriteRoutes: Sendable {
         }
         router.delete("/articles/{id}") { request in
             let id = request.parameters["id"] ?? ""
-            try ingestion.write { latest in
-                let current = latest.article(id)
-                try Preconditions.check(request, current: current)
-                guard current != nil else { throw APIError.notFound("article", id) }
-                return [.deleteArticle(id: id)]
-            }
-            return WriteResponse.deleted
+            return try ingestion.answer(
+                { latest in
+                    let current = latest.article(id)
+                    try Preconditions.check(request, current: current)
+                    guard current != nil else { throw APIError.notFound("article", id) }
+                    return [.deleteArticle(id: id)]
+                }, with: WriteResponse.deleted)
         }
     }
 

@@ -12,7 +12,7 @@ struct EntityWriteRoutes: Sendable {
         router.post("/entities") { request in
             let body = try WriteBody.parse(request, accepting: .json, limit: bodyLimit)
             let entity = try EntityInput.read(body, pathID: nil)
-            let stored = try ingestion.write { latest in
+            return try ingestion.answer { latest in
                 guard latest.entity(entity.id) == nil else {
                     throw HTTPError(
                         .conflict, detail: "An entity with the id \"\(entity.id)\" exists; PUT or PATCH it, or give another id.",
@@ -22,52 +22,55 @@ struct EntityWriteRoutes: Sendable {
                 return [.upsertEntity(entity)]
             } reading: { after in
                 try Self.stored(entity.id, in: after)
+            } with: { stored in
+                try WriteResponse.resource(stored, created: WriteResponse.location("entities", stored.id))
             }
-            return try WriteResponse.resource(stored, created: WriteResponse.location("entities", stored.id))
         }
         router.put("/entities/{id}") { request in
             let id = request.parameters["id"] ?? ""
             let body = try WriteBody.parse(request, accepting: .json, limit: bodyLimit)
             let entity = try EntityInput.read(body, pathID: id)
             var created = false
-            let stored = try ingestion.write { latest in
+            return try ingestion.answer { latest in
                 let current = latest.entity(id)
                 try Preconditions.check(request, current: current)
                 created = current == nil
                 return [.upsertEntity(entity)]
             } reading: { after in
                 try Self.stored(id, in: after)
+            } with: { stored in
+                try WriteResponse.resource(stored, created: created ? WriteResponse.location("entities", id) : nil)
             }
-            return try WriteResponse.resource(stored, created: created ? WriteResponse.location("entities", id) : nil)
         }
         router.patch("/entities/{id}") { request in
             let id = request.parameters["id"] ?? ""
             let patch = try WriteBody.parse(request, accepting: .mergePatch, limit: bodyLimit)
             try FieldValidator.checkPatch(patch, known: EntityInput.fields, nested: ["coordinates": EntityInput.coordinateFields])
             // The patch applies to the entity as it stands when the write is decided.
-            let stored = try ingestion.write { latest in
+            return try ingestion.answer { latest in
                 let current = try existing(id, in: latest)
                 try Preconditions.check(request, current: current)
                 return [.upsertEntity(try EntityInput.read(JSONMergePatch.apply(patch, to: JSONValue.of(current)), pathID: id))]
             } reading: { after in
                 try Self.stored(id, in: after)
+            } with: { stored in
+                try WriteResponse.resource(stored, created: nil)
             }
-            return try WriteResponse.resource(stored, created: nil)
         }
         router.delete("/entities/{id}") { request in
             let id = request.parameters["id"] ?? ""
-            try ingestion.write { latest in
-                let current = latest.entity(id)
-                try Preconditions.check(request, current: current)
-                _ = try existing(id, in: latest)
-                return [.deleteEntity(id: id)]
-            }
-            return WriteResponse.deleted
+            return try ingestion.answer(
+                { latest in
+                    let current = latest.entity(id)
+                    try Preconditions.check(request, current: current)
+                    _ = try existing(id, in: latest)
+                    return [.deleteEntity(id: id)]
+                }, with: WriteResponse.deleted)
         }
         router.post("/entities/{id}/merge") { request in
             let id = request.parameters["id"] ?? ""
             let other = try Self.mergeSource(WriteBody.parse(request, accepting: .json, limit: bodyLimit))
-            let stored = try ingestion.write { latest in
+            return try ingestion.answer { latest in
                 let survivor = try existing(id, in: latest)
                 try Preconditions.check(request, current: survivor)
                 if latest.redirect(for: other) == id { return [] }
@@ -80,8 +83,9 @@ struct EntityWriteRoutes: Sendable {
                 return [.mergeEntity(id: other, into: id)]
             } reading: { after in
                 try Self.stored(id, in: after)
+            } with: { stored in
+                try WriteResponse.resource(stored, created: nil)
             }
-            return try WriteResponse.resource(stored, created: nil)
         }
     }
 

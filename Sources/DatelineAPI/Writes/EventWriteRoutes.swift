@@ -15,23 +15,22 @@ struct EventWriteRoutes: Sendable {
         router.post("/events") { request in
             let body = try WriteBody.parse(request, accepting: .json, limit: bodyLimit)
             var event = try EventInput.read(body, pathID: nil, in: ingestion.store.snapshot)
-            let (stored, durable) = try ingestion.submit { latest in
+            return try ingestion.answer { latest in
                 try EventInput.checkReferences(of: event, in: latest)
                 event.id = latest.uniqueID(from: Self.baseID(of: event), for: .event)
                 return [.upsertEvent(event)]
             } reading: { after in
                 try Self.stored(event.id, in: after)
+            } with: { stored in
+                try WriteResponse.resource(stored, created: WriteResponse.location("events", stored.id))
             }
-            var response = try WriteResponse.resource(stored, created: WriteResponse.location("events", stored.id))
-            response.gate = durable
-            return response
         }
         router.put("/events/{id}") { request in
             let id = request.parameters["id"] ?? ""
             let body = try WriteBody.parse(request, accepting: .json, limit: bodyLimit)
             let event = try EventInput.read(body, pathID: id, in: ingestion.store.snapshot)
             var created = false
-            let stored = try ingestion.write { latest in
+            return try ingestion.answer { latest in
                 let current = latest.event(id)
                 try Preconditions.check(request, current: current)
                 try EventInput.checkReferences(of: event, in: latest)
@@ -39,15 +38,16 @@ struct EventWriteRoutes: Sendable {
                 return [.upsertEvent(event)]
             } reading: { after in
                 try Self.stored(id, in: after)
+            } with: { stored in
+                try WriteResponse.resource(stored, created: created ? WriteResponse.location("events", id) : nil)
             }
-            return try WriteResponse.resource(stored, created: created ? WriteResponse.location("events", id) : nil)
         }
         router.patch("/events/{id}") { request in
             let id = request.parameters["id"] ?? ""
             let patch = try WriteBody.parse(request, accepting: .mergePatch, limit: bodyLimit)
             try FieldValidator.checkPatch(patch, known: EventInput.fields, nested: ["date": EventDateInput.fields])
             // The patch applies to the event as it stands when the write is decided.
-            let stored = try ingestion.write { latest in
+            return try ingestion.answer { latest in
                 guard let current = latest.event(id) else {
                     try Preconditions.check(request, current: Optional<Event>.none)
                     throw APIError.notFound("event", id)
@@ -57,18 +57,19 @@ struct EventWriteRoutes: Sendable {
                 return [.upsertEvent(try EventInput.read(JSONMergePatch.apply(patch, to: target), pathID: id, in: latest))]
             } reading: { after in
                 try Self.stored(id, in: after)
+            } with: { stored in
+                try WriteResponse.resource(stored, created: nil)
             }
-            return try WriteResponse.resource(stored, created: nil)
         }
         router.delete("/events/{id}") { request in
             let id = request.parameters["id"] ?? ""
-            try ingestion.write { latest in
-                let current = latest.event(id)
-                try Preconditions.check(request, current: current)
-                guard current != nil else { throw APIError.notFound("event", id) }
-                return [.deleteEvent(id: id)]
-            }
-            return WriteResponse.deleted
+            return try ingestion.answer(
+                { latest in
+                    let current = latest.event(id)
+                    try Preconditions.check(request, current: current)
+                    guard current != nil else { throw APIError.notFound("event", id) }
+                    return [.deleteEvent(id: id)]
+                }, with: WriteResponse.deleted)
         }
     }
 

@@ -10,20 +10,30 @@ public protocol ResponseGate: Sendable {
     func whenOpen(_ opened: @escaping @Sendable ((any Error)?) -> Void)
 }
 
+extension ResponseGate {
+    /// Waits on the calling thread until the gate opens; throws the error it failed with.
+    public func waitUntilOpen() throws {
+        let opened = DispatchSemaphore(value: 0)
+        let failure = Locked<(any Error)?>(nil)
+        whenOpen { error in
+            failure.withLock { $0 = error }
+            opened.signal()
+        }
+        opened.wait()
+        if let error = failure.withLock({ $0 }) { throw error }
+    }
+}
+
 extension Response {
     /// What the server sends for `request` once the gate (if any) opens: this response, or the
     /// problem of the error the gate failed with. Waits on the calling thread; for callers that
     /// answer requests outside the server, such as tests and tools.
     public func settled(for request: Request) -> Response {
-        guard let gate else { return self }
-        let opened = DispatchSemaphore(value: 0)
-        let failure = Locked<(any Error)?>(nil)
-        gate.whenOpen { error in
-            failure.withLock { $0 = error }
-            opened.signal()
+        do {
+            try gate?.waitUntilOpen()
+            return self
+        } catch {
+            return failing(with: ErrorMiddleware.response(for: error, to: request, logger: nil))
         }
-        opened.wait()
-        guard let error = failure.withLock({ $0 }) else { return self }
-        return failing(with: ErrorMiddleware.response(for: error, to: request, logger: nil))
     }
 }
