@@ -8,6 +8,7 @@ import { renderTimeline } from "./timeline.js";
 import { showEvent, showEntity, showArticles } from "./detail.js";
 import { showArticle } from "./reader.js";
 import { connectLive } from "./live.js";
+import { createHistogram } from "./histogram.js";
 
 const timelineBody = document.getElementById("timeline-body");
 const timelineCount = document.getElementById("timeline-count");
@@ -40,6 +41,15 @@ const filters = bindFilters(document.getElementById("filters"), {
   onChange: () => loadTimeline(),
 });
 
+const histogram = createHistogram(document.getElementById("histogram"), {
+  onRange: (from, to) => filters.set({ from, to }),
+});
+
+/** The charts follow the filters, and quietly the live changes. */
+function loadCharts(options) {
+  histogram.load(filters.current(), options);
+}
+
 async function loadEntities() {
   try {
     const { items } = await api.entities();
@@ -58,6 +68,7 @@ async function loadTimeline({ quiet = false } = {}) {
   const controller = new AbortController();
   request = controller;
   const current = filters.current();
+  loadCharts({ quiet });
   if (!quiet) {
     events = null;
     timelineBody.setAttribute("aria-busy", "true");
