@@ -174,6 +174,12 @@ function refreshSoon() {
   refreshTimer = setTimeout(() => loadTimeline({ quiet: true }), 200);
 }
 
+let panelTimer = 0;
+function refreshPanelSoon() {
+  clearTimeout(panelTimer);
+  panelTimer = setTimeout(() => showPanel(), 400);
+}
+
 async function onChange(change) {
   if (change.kind === "entity") {
     await loadEntities();
@@ -184,6 +190,8 @@ async function onChange(change) {
     }
     refreshSoon();
     if (route().event === change.id) showPanel();
+    // An entity's panel counts shared events: its graph follows.
+    else if (route().entity) refreshPanelSoon();
   } else if (change.kind === "article") {
     refreshSoon();
     if ("articles" in route() || route().article === change.id) showPanel();

@@ -29,8 +29,8 @@ export function hiddenTable(caption, headings, rows) {
 }
 
 /** "1 event", "3 events". */
-export function count(n, word = "event") {
-  return `${n.toLocaleString("en")} ${n === 1 ? word : `${word}s`}`;
+export function count(n, word = "event", plural = `${word}s`) {
+  return `${n.toLocaleString("en")} ${n === 1 ? word : plural}`;
 }
 
 /**
