@@ -9,6 +9,7 @@ import { showEvent, showEntity, showArticles } from "./detail.js";
 import { showArticle } from "./reader.js";
 import { connectLive } from "./live.js";
 import { createHistogram } from "./histogram.js";
+import { createMap } from "./map.js";
 
 const timelineBody = document.getElementById("timeline-body");
 const timelineCount = document.getElementById("timeline-count");
@@ -45,9 +46,14 @@ const histogram = createHistogram(document.getElementById("histogram"), {
   onRange: (from, to) => filters.set({ from, to }),
 });
 
+const map = createMap(document.getElementById("map"), {
+  onSelect: (id) => filters.set({ location: id }),
+});
+
 /** The charts follow the filters, and quietly the live changes. */
 function loadCharts(options) {
   histogram.load(filters.current(), options);
+  map.load(filters.current(), options);
 }
 
 async function loadEntities() {
