@@ -86,6 +86,7 @@ async function loadTimeline({ quiet = false } = {}) {
     if (request !== controller) return;
     events = items;
     draw();
+    if (!performance.getEntriesByName("dateline:list-drawn").length) performance.mark("dateline:list-drawn");
     timelineCount.textContent = `${total} ${total === 1 ? "event" : "events"}${isFiltered(current) ? " match the filters" : ""}`;
   } catch (error) {
     if (error.name === "AbortError" || request !== controller) return;
