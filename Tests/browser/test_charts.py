@@ -192,7 +192,7 @@ def test_choosing_a_mark_filters_the_list(browser, base_url, api):
     map_marks(browser)
     expected = {e["id"] for e in all_events(api, "&location=doha")}
     assert expected
-    browser.find_element("css selector", '#map .place[data-id="doha"]').click()
+    browser.find_element("css selector", '#map .place[data-id="doha"] circle').click()
     wait(browser, lambda d: query_of(d).get("location") == ["doha"] and set(timeline_ids(d)) == expected,
          "choosing Doha did not filter the list")
     marks = {mark["id"]: mark for mark in map_marks(browser)}
@@ -206,7 +206,7 @@ def test_choosing_a_mark_filters_the_list(browser, base_url, api):
     wait(browser, lambda d: query_of(d).get("location") == ["sochi"] and set(timeline_ids(d)) == expected,
          "Enter on Sochi did not filter the list")
     # Choosing the shown place again shows every place.
-    browser.find_element("css selector", '#map .place[data-id="sochi"]').click()
+    browser.find_element("css selector", '#map .place[data-id="sochi"] circle').click()
     wait(browser, lambda d: "location" not in query_of(d) and len(timeline_ids(d)) == len(all_events(api)),
          "choosing Sochi again did not clear the place")
 
@@ -248,3 +248,30 @@ def test_the_graph_for_putin_includes_abbas(browser, base_url, api):
     wait(browser, lambda d: d.current_url.endswith("#entity=mahmoud-abbas")
          and "Mahmoud Abbas" in d.find_element("css selector", "#panel .panel-title").text, "the node did not move to Abbas")
     assert "vladimir-putin" in {n["id"] for n in graph_nodes(browser)}
+
+
+def test_a_posted_event_grows_its_place_live(browser, base_url, api):
+    if places_missing(api):
+        pytest.skip("GET /places answers 404: the places route is not served yet")
+    if api.status("/changes", headers={"Accept": "text/event-stream"}) == 404:
+        pytest.skip("GET /changes answers 404: the change feed is not served yet")
+    auth = {"Authorization": f"Bearer {os.environ.get('DATELINE_TOKEN', '')}"}
+    open_page(browser, base_url + "/")
+    wait(browser, lambda d: d.find_element("id", "live-status").get_attribute("data-state") == "live",
+         "the page never connected to /changes")
+    before = {mark["id"]: mark["events"] for mark in map_marks(browser)}["doha"]
+    day = "2024-08-21"
+    event = {"type": "consult", "summary": f"Map live test {int(time.time() * 1000)}", "location": "doha",
+             "date": {"phrase": "on 21 August 2024", "value": day, "precision": "day", "earliest": day, "latest": day},
+             "status": "occurred", "participants": [{"entityId": "mahmoud-abbas", "role": "participant"}],
+             "figures": [], "sources": [], "confidence": 1}
+    status, body = api.request("POST", "/events", body=event, headers=auth)
+    assert status in (200, 201), f"POST /events answered {status}: {body[:300]!r}"
+    created = json.loads(body)["id"]
+    try:
+        wait(browser, lambda d: {m["id"]: m for m in map_marks(d)}["doha"]["events"] == before + 1,
+             "the Doha mark did not count the posted event")
+        mark = {m["id"]: m for m in map_marks(browser)}["doha"]
+        assert mark["name"] == f"Doha: {before + 1} events"
+    finally:
+        api.request("DELETE", f"/events/{created}", headers=auth)
