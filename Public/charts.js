@@ -21,11 +21,12 @@ export function s(tag, attributes = {}, ...children) {
 
 /** A table only screen readers see: the numbers a chart draws. */
 export function hiddenTable(caption, headings, rows) {
-  return h("table", { class: "visually-hidden chart-table" },
+  // The box is hidden, not the table: a table is as wide as its cells whatever its width says.
+  return h("div", { class: "visually-hidden" }, h("table", { class: "chart-table" },
     h("caption", {}, caption),
     h("thead", {}, h("tr", {}, headings.map((text) => h("th", { scope: "col" }, text)))),
     h("tbody", {}, rows.map((row) => h("tr", {}, row.map((cell, index) =>
-      h(index ? "td" : "th", index ? {} : { scope: "row" }, cell))))));
+      h(index ? "td" : "th", index ? {} : { scope: "row" }, cell)))))));
 }
 
 /** "1 event", "3 events". */
