@@ -43,6 +43,24 @@ export function frame(points, aspect) {
   return { x: left, y: top, width: right - left, height: bottom - top };
 }
 
+/** Where a mark's name fits, right of it or left, clear of the marks and of names placed before; null if nowhere. */
+function placeLabel(name, x, y, r, unit, taken) {
+  const width = name.length * 6.4 * unit;
+  const top = y - 7 * unit;
+  const bottom = y + 6 * unit;
+  const tries = [
+    { x: x + r + 3 * unit, anchor: "start", left: x + r + 2 * unit, right: x + r + 3 * unit + width },
+    { x: x - r - 3 * unit, anchor: "end", left: x - r - 3 * unit - width, right: x - r - 2 * unit },
+  ];
+  for (const option of tries) {
+    const box = { left: option.left, right: option.right, top, bottom };
+    if (taken.some((t) => t.left < box.right && t.right > box.left && t.top < box.bottom && t.bottom > box.top)) continue;
+    taken.push(box);
+    return option;
+  }
+  return null;
+}
+
 export function createMap(root, { onSelect }) {
   const figure = h("div", { class: "chart-figure map-figure" });
   const readout = h("p", { class: "chart-readout", "aria-live": "polite" });
@@ -104,15 +122,21 @@ export function createMap(root, { onSelect }) {
     const most = Math.max(SCALE_FLOOR, ...shown.map((place) => place.events));
     // The largest underneath, so that every mark can be pointed at.
     const order = [...points].sort((a, b) => b.place.events - a.place.events);
+    const taken = order.map(({ place, x, y }) => {
+      const r = (SMALLEST + (LARGEST - SMALLEST) * Math.sqrt(place.events / most)) * unit;
+      return { left: x - r, right: x + r, top: y - r, bottom: y + r };
+    });
     const marks = order.map(({ place, x, y }, rank) => {
       const r = (SMALLEST + (LARGEST - SMALLEST) * Math.sqrt(place.events / most)) * unit;
       const name = `${place.name}: ${count(place.events)}`;
+      const label = rank < LABELLED ? placeLabel(place.name, x, y, r, unit, taken) : null;
       return s("g", { class: `place${place.id === selected ? " is-selected" : ""}`, role: "button",
         "aria-pressed": place.id === selected ? "true" : "false", "aria-label": name, "aria-describedby": "map-hint",
         "data-id": place.id, "data-events": place.events },
       s("title", {}, name),
       s("circle", { class: "place-dot", cx: round(x), cy: round(y), r: round(r) }),
-      rank < LABELLED ? s("text", { class: "place-label", x: round(x + r + 3 * unit), y: round(y + 4 * unit), "font-size": round(11 * unit) }, place.name) : null);
+      label ? s("text", { class: "place-label", x: round(label.x), y: round(y + 4 * unit), "text-anchor": label.anchor,
+        "font-size": round(11 * unit) }, place.name) : null);
     });
     const svg = s("svg", { class: "map", width, height, viewBox: `${round(view.x)} ${round(view.y)} ${round(view.width)} ${round(view.height)}`,
       role: "group", "aria-labelledby": "map-heading" },
