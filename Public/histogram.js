@@ -48,9 +48,10 @@ export function createHistogram(root, { onRange }) {
   const readout = h("p", { class: "chart-readout", "aria-live": "polite" });
   const reset = h("button", { type: "button", class: "button button-quiet chart-reset", hidden: true }, "Show all dates");
   const table = h("div");
+  const title = h("h3", { id: "histogram-heading", class: "chart-title" }, "Events over time");
   replace(root,
     h("div", { class: "chart-head" },
-      h("h3", { id: "histogram-heading", class: "chart-title" }, "Events over time"),
+      title,
       h("p", { id: "histogram-hint", class: "chart-hint" },
         "Drag across bars to show those dates, or focus a bar and press Shift with the arrows, then Enter."),
       reset),
@@ -89,6 +90,7 @@ export function createHistogram(root, { onRange }) {
     const bars = buckets.map((bucket) => ({ ...bucket, range: bucketRange(bucket.key) || { from: "", to: "", label: bucket.key } }));
     state.bars = bars;
     root.dataset.granularity = granularity;
+    title.textContent = `Events per ${PLURAL[granularity]}`;
     replace(table, hiddenTable(`Events per ${PLURAL[granularity]}`, [PLURAL[granularity][0].toUpperCase() + PLURAL[granularity].slice(1), "Events", "From", "To"],
       bars.map((bar) => [bar.range.label, String(bar.count), bar.range.from, bar.range.to])));
     if (!bars.length) {
