@@ -31,6 +31,11 @@ struct EntityLinker: Sendable {
         for e in known { knownById[e.id] = e }
         func register(_ entity: Entity) -> String {
             var e = knownById[entity.id] ?? entity
+            // A machine-made place stored before places had coordinates gets the knowledge
+            // base's; an editor's place stays as the editor left it.
+            if e.type == .location, e.coordinates == nil, e.extractorVersion != nil || knownById[e.id] == nil {
+                e.coordinates = entity.coordinates ?? knowledge.coordinates(of: e.name)
+            }
             if entities[e.id] == nil {
                 e.mentionCount = 0
                 e.articleIds = [articleId]

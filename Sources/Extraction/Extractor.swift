@@ -12,7 +12,7 @@ public import NewsModel
 public struct Extractor: Sendable {
     /// Stamped as `extractorVersion` on every article, event and new entity it makes; raise it
     /// when the rules change (the major part when the model does: 2.0 is the trained tagger).
-    public static let version = "dateline-extract-2.3"
+    public static let version = "dateline-extract-2.4"
 
     public let knowledge: KnowledgeBase
 

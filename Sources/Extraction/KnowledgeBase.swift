@@ -16,10 +16,12 @@ public struct KnowledgeBase: Sendable {
         public var demonyms: [String]
         public var description: String?
         public var wikidata: String?
+        /// Where the place is (`{"lat": 55.7558, "lon": 37.2197}`), for places the gazetteer lacks.
+        public var coordinates: Coordinates?
 
         public init(
             name: String, type: EntityType, aliases: [String] = [], demonyms: [String] = [],
-            description: String? = nil, wikidata: String? = nil
+            description: String? = nil, wikidata: String? = nil, coordinates: Coordinates? = nil
         ) {
             self.name = name
             self.type = type
@@ -27,6 +29,7 @@ public struct KnowledgeBase: Sendable {
             self.demonyms = demonyms
             self.description = description
             self.wikidata = wikidata
+            self.coordinates = coordinates
         }
 
         public init(from decoder: any Decoder) throws {
@@ -37,13 +40,14 @@ public struct KnowledgeBase: Sendable {
             demonyms = try c.decodeIfPresent([String].self, forKey: .demonyms) ?? []
             description = try c.decodeIfPresent(String.self, forKey: .description)
             wikidata = try c.decodeIfPresent(String.self, forKey: .wikidata)
+            coordinates = try c.decodeIfPresent(Coordinates.self, forKey: .coordinates)
         }
 
         /// The entity as the store keeps it, with its slug id.
         public var entity: Entity {
             Entity(
                 id: Slug.make(name), name: name, type: type, aliases: aliases, description: description,
-                wikidataId: wikidata)
+                wikidataId: wikidata, coordinates: coordinates)
         }
     }
 
@@ -55,6 +59,16 @@ public struct KnowledgeBase: Sendable {
         /// ISO 3166 alpha-2 code of the country (empty for continents).
         public var country: String
         public var population: Int
+        /// Where it is: a city's own point, a country's capital; nil when the row gives none.
+        public var coordinates: Coordinates?
+
+        public init(name: String, kind: String, country: String, population: Int, coordinates: Coordinates? = nil) {
+            self.name = name
+            self.kind = kind
+            self.country = country
+            self.population = population
+            self.coordinates = coordinates
+        }
     }
 
     public private(set) var entries: [Entry]
@@ -65,14 +79,18 @@ public struct KnowledgeBase: Sendable {
     var taggerModel: EntityTaggerModel?
     private var countryNames: [String: String] = [:]
 
-    /// A knowledge base with no gazetteer rows beyond `places`.
+    /// A knowledge base with no gazetteer rows beyond `places`. A place entry without
+    /// coordinates takes those of the gazetteer row of its name, when that row has some.
     public init(entries: [Entry], places: [Place] = []) {
         self.entries = entries
+        for p in places { add(p) }
+        for (i, e) in entries.enumerated() where e.type == .location && e.coordinates == nil {
+            self.entries[i].coordinates = self.places[e.name]?.coordinates
+        }
         for (i, e) in entries.enumerated() {
             for name in [e.name] + e.aliases where byName[name] == nil { byName[name] = i }
             for d in e.demonyms where byDemonym[d] == nil { byDemonym[d] = i }
         }
-        for p in places { add(p) }
     }
 
     /// Loads `knowledge.json`, `places.tsv` and the entity tagger's weights
@@ -89,7 +107,8 @@ public struct KnowledgeBase: Sendable {
     public static let taggerFile = "entity-tagger.bin"
 
     /// Loads `knowledge.json` (`{"entities": [Entry]}`), `places.tsv` (name, kind, country,
-    /// population) and the tagger's weights. Without weights the extractor finds no names.
+    /// population, then latitude and longitude, which may be empty or absent) and the tagger's
+    /// weights. Without weights the extractor finds no names.
     public init(knowledge: URL?, places: URL?, tagger: URL? = nil) throws {
         struct File: Decodable { var entities: [Entry] }
         var entries: [Entry] = []
@@ -103,7 +122,12 @@ public struct KnowledgeBase: Sendable {
                 let cols = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
                 guard cols.count >= 4 else { continue }
                 func text(_ column: Int) -> String { String(decoding: cols[column], as: UTF8.self) }
-                rows.append(Place(name: text(0), kind: text(1), country: text(2), population: Int(text(3)) ?? 0))
+                var point: Coordinates?
+                if cols.count >= 6, let lat = Double(text(4)), let lon = Double(text(5)) {
+                    point = Coordinates(lat: lat, lon: lon)
+                }
+                rows.append(
+                    Place(name: text(0), kind: text(1), country: text(2), population: Int(text(3)) ?? 0, coordinates: point))
             }
         }
         self.init(entries: entries, places: rows)
@@ -134,6 +158,13 @@ public struct KnowledgeBase: Sendable {
     /// The gazetteer row for a place name, the most populous when several share it.
     public func place(named name: String) -> Place? { places[name] }
 
+    /// Where the place of this name is: the knowledge entry's coordinates, else the gazetteer
+    /// row's; nil when neither locates it.
+    public func coordinates(of name: String) -> Coordinates? {
+        if let entry = entry(named: name), entry.type == .location, let point = entry.coordinates { return point }
+        return place(named: name)?.coordinates
+    }
+
     /// A place as an entity: `Sochi`, a city in Russia.
     public func entity(for place: Place) -> Entity {
         let country = countryNames[place.country]
@@ -145,6 +176,8 @@ public struct KnowledgeBase: Sendable {
             case "continent": "Continent"
             default: nil
             }
-        return Entity(id: Slug.make(place.name), name: place.name, type: .location, description: description)
+        return Entity(
+            id: Slug.make(place.name), name: place.name, type: .location, description: description,
+            coordinates: place.coordinates)
     }
 }

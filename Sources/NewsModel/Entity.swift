@@ -9,6 +9,10 @@ public struct Entity: Codable, Sendable, Hashable, Identifiable {
     public var description: String?
     /// A Wikidata item id (`Q7747`) when known.
     public var wikidataId: String?
+    /// Where a place is, when known: from the knowledge base or the gazetteer for places the
+    /// extractor links, or as written through the API. Nil for other kinds of entity and for
+    /// places no source locates.
+    public var coordinates: Coordinates?
     public var mentionCount: Int
     public var articleIds: [String]
     /// The extractor version that made it; nil for entities written through the API, and for
@@ -17,7 +21,8 @@ public struct Entity: Codable, Sendable, Hashable, Identifiable {
 
     public init(
         id: String, name: String, type: EntityType, aliases: [String] = [], description: String? = nil,
-        wikidataId: String? = nil, mentionCount: Int = 0, articleIds: [String] = [], extractorVersion: String? = nil
+        wikidataId: String? = nil, coordinates: Coordinates? = nil, mentionCount: Int = 0, articleIds: [String] = [],
+        extractorVersion: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -25,6 +30,7 @@ public struct Entity: Codable, Sendable, Hashable, Identifiable {
         self.aliases = aliases
         self.description = description
         self.wikidataId = wikidataId
+        self.coordinates = coordinates
         self.mentionCount = mentionCount
         self.articleIds = articleIds
         self.extractorVersion = extractorVersion

@@ -34,6 +34,29 @@ import Testing
         #expect(r.entities.first?.articleIds == ["a"])
     }
 
+    private static func sochi(known: Entity) throws -> Entity {
+        let r = Fixture.extractor.extract(
+            ArticleInput(
+                title: "", text: "Putin met Erdogan in Sochi on Monday.", publishedAt: Day("2024-08-13")!,
+                source: Source(name: "t")), articleId: "a", known: [known])
+        return try #require(r.entities.first { $0.id == "sochi" })
+    }
+
+    @Test func aStoredMachineMadePlaceWithoutCoordinatesTakesTheGazetteers() throws {
+        let stored = Entity(id: "sochi", name: "Sochi", type: .location, description: "A resort.", extractorVersion: "old")
+        let sochi = try Self.sochi(known: stored)
+        #expect(sochi.description == "A resort.")
+        let point = try #require(sochi.coordinates)
+        #expect(abs(point.lat - 43.6) < 0.1 && abs(point.lon - 39.72) < 0.1)
+    }
+
+    @Test func anEditorsPlaceKeepsItsCoordinatesOrTheirAbsence() throws {
+        #expect(try Self.sochi(known: Entity(id: "sochi", name: "Sochi", type: .location)).coordinates == nil)
+        let written = Coordinates(lat: 43.5, lon: 39.8)
+        let stored = Entity(id: "sochi", name: "Sochi", type: .location, coordinates: written, extractorVersion: "old")
+        #expect(try Self.sochi(known: stored).coordinates == written)
+    }
+
     @Test func mentionOffsetsPointIntoTheBody() {
         let r = Fixture.seed
         #expect(!r.article.mentions.isEmpty)

@@ -1,50 +1,52 @@
-import Dispatch
-
-/// The bookkeeping of group commit, without the I/O: writers append items and wait; one of
-/// them at a time, the leader, takes every item appended so far, makes them durable with one
-/// flush, and so finishes the wait of everyone it covered.
+/// The bookkeeping of group commit, without the I/O: writers append items and ask to be told
+/// when theirs is durable; one flusher at a time takes every item appended so far, makes them
+/// durable with one flush, and tells everyone it covered.
 ///
-/// Items are numbered from 1 in the order they were appended. A waiter asks ``step(for:wake:)``
-/// what to do: it is done, it failed, it leads the next flush, or it sleeps until its semaphore
-/// is signalled and then asks again. The leader reports back with ``flushed(_:)`` or
-/// ``failed(_:)`` and hands over with ``release()``; each returns the sleepers to wake.
+/// Items are numbered from 1 in the order they were appended. Nobody sleeps in here: a waiter
+/// leaves a callback (``wait(for:_:)``), and the first waiter that finds no flusher at work is
+/// told to start one. The flusher takes batches with ``nextBatch()`` until none is left, and
+/// reports each with ``flushed(_:)`` or ``failed(_:)``, which return the callbacks to call.
 ///
 /// A failed flush is final: nobody knows what of it reached the disk, so every waiter and
 /// every later append gets the error, as PostgreSQL stops when its WAL cannot be flushed.
 ///
-/// Not thread-safe on its own: its owner keeps it behind a lock and does the I/O outside it.
+/// Not thread-safe on its own: its owner keeps it behind a lock, and does the I/O and calls
+/// the callbacks outside it.
 struct GroupCommit<Item: Sendable>: Sendable {
     /// What one flush covers: the items appended since the last flush, in order.
     struct Batch: Sendable {
         var items: [Item]
-        /// The number of the last item in `items` (or of the last item flushed before, when empty).
+        /// The number of the last item in `items`.
         var last: UInt64
     }
 
-    /// What a waiter does next.
-    enum Step: Sendable {
-        /// Its item is durable.
+    /// Told once whether an item is durable: nil, or the error of the flush that failed.
+    typealias Callback = @Sendable ((any Error)?) -> Void
+
+    /// What became of a wait.
+    enum Wait: Sendable {
+        /// The item is durable already: nothing was kept.
         case durable
-        /// A flush failed: its item may never be durable.
+        /// A flush failed: the item may never be durable; nothing was kept.
         case failed(any Error)
-        /// It leads: it flushes the batch, reports with `flushed` or `failed`, then calls `release`.
-        case lead(Batch)
-        /// Another writer leads: it sleeps until its semaphore is signalled, then asks again.
-        case sleep
+        /// The callback is kept until a flush covers the item. When `startFlusher` is true, no
+        /// flusher is at work and the caller must start one.
+        case waiting(startFlusher: Bool)
     }
 
     /// The number of the last item appended.
     private(set) var appended: UInt64 = 0
     /// Every item up to this number is durable.
     private(set) var durable: UInt64 = 0
-    /// Flushes done (empty batches not counted).
+    /// Flushes done.
     private(set) var flushes = 0
     /// The error of the flush that failed, if one did.
     private(set) var failure: (any Error)?
-    /// Items appended and not yet flushed, oldest first: the leader's batch is a prefix of them.
+    /// Items appended and not yet flushed, oldest first: a flush in flight is a prefix of them.
     private(set) var unflushed: [Item] = []
-    private var leading = false
-    private var sleepers: [(sequence: UInt64, wake: DispatchSemaphore)] = []
+    /// Whether a flusher is at work, from the wait that started it until it finds nothing left.
+    private(set) var flushing = false
+    private var waiters: [(sequence: UInt64, callback: Callback)] = []
 
     /// Appends an item and returns its number, to wait for; throws once a flush has failed.
     mutating func append(_ item: Item) throws -> UInt64 {
@@ -54,51 +56,52 @@ struct GroupCommit<Item: Sendable>: Sendable {
         return appended
     }
 
-    /// What a writer waiting for item `sequence` does next; `wake` is its semaphore, kept when
-    /// it has to sleep. Waiting for `UInt64.max` asks for the lead itself (to compact).
-    mutating func step(for sequence: UInt64, wake: DispatchSemaphore) -> Step {
+    /// Keeps `callback` until item `sequence` is durable, or says it is already (or never
+    /// will be), and then keeps nothing.
+    mutating func wait(for sequence: UInt64, _ callback: @escaping Callback) -> Wait {
         if durable >= sequence { return .durable }
         if let failure { return .failed(failure) }
-        guard !leading else {
-            sleepers.append((sequence, wake))
-            return .sleep
-        }
-        leading = true
-        return .lead(Batch(items: unflushed, last: appended))
+        waiters.append((sequence, callback))
+        let start = !flushing
+        flushing = true
+        return .waiting(startFlusher: start)
     }
 
-    /// The leader's batch is durable: its items are done; returns the sleepers it covered.
-    mutating func flushed(_ batch: Batch) -> [DispatchSemaphore] {
-        precondition(leading, "only the leader reports a flush")
+    /// The flusher's next batch: every item appended and not yet flushed. Nil when there is
+    /// none (or a flush failed), and the flusher stops then.
+    mutating func nextBatch() -> Batch? {
+        guard failure == nil, !unflushed.isEmpty else {
+            flushing = false
+            return nil
+        }
+        flushing = true
+        return Batch(items: unflushed, last: appended)
+    }
+
+    /// The batch is durable: returns the callbacks of the items it covered, to call with nil.
+    mutating func flushed(_ batch: Batch) -> [Callback] {
         unflushed.removeFirst(batch.items.count)
         durable = batch.last
-        if !batch.items.isEmpty { flushes += 1 }
+        flushes += 1
         let durable = durable
-        return wake { $0 <= durable }
+        return take { $0 <= durable }
     }
 
-    /// The leader's flush failed: every sleeper is woken to fail, and so is every later waiter.
-    mutating func failed(_ error: any Error) -> [DispatchSemaphore] {
-        precondition(leading, "only the leader reports a flush")
+    /// The flush failed: returns every callback, to call with the error; later waits and
+    /// appends get it too.
+    mutating func failed(_ error: any Error) -> [Callback] {
         failure = error
-        leading = false
-        return wake { _ in true }
+        flushing = false
+        return take { _ in true }
     }
 
-    /// The leader is done: the first sleeper left, if any, is woken to lead the next flush.
-    mutating func release() -> DispatchSemaphore? {
-        guard leading else { return nil }
-        leading = false
-        return sleepers.isEmpty ? nil : sleepers.removeFirst().wake
-    }
-
-    private mutating func wake(where covered: (UInt64) -> Bool) -> [DispatchSemaphore] {
-        var woken: [DispatchSemaphore] = []
-        sleepers.removeAll { sleeper in
-            guard covered(sleeper.sequence) else { return false }
-            woken.append(sleeper.wake)
+    private mutating func take(where covered: (UInt64) -> Bool) -> [Callback] {
+        var taken: [Callback] = []
+        waiters.removeAll { waiter in
+            guard covered(waiter.sequence) else { return false }
+            taken.append(waiter.callback)
             return true
         }
-        return woken
+        return taken
     }
 }

@@ -1,6 +1,6 @@
 import Dispatch
 import FoundationEssentials
-import HTTPServer
+public import HTTPServer
 import Locking
 public import Logging
 public import NewsModel
@@ -10,23 +10,25 @@ public import NewsModel
 /// readers and announced on the change feed, in version order, so the journal, the versions and
 /// the feed agree.
 ///
-/// Writes commit in groups (``GroupCommit``): a writer stages its batch and waits; one of the
-/// waiters writes every batch staged so far and makes them durable with one `fdatasync`, as
-/// PostgreSQL's WAL flush does. Readers see a batch only once it is durable; writers decide on
-/// ``latest``, which holds the staged batches too, so that writes stay serialisable. A failed
-/// flush is final: the writes waiting for it and every later one fail, and readers go on seeing
-/// the last durable state until a restart reads the journal again.
+/// Writes commit in groups (``GroupCommit``): a writer stages its batch and asks to be told when
+/// it is durable, by waiting (``write(_:reading:)``) or through a gate its response waits on
+/// (``submit(_:reading:)``); a flusher on a queue of its own writes every batch staged so far and
+/// makes them durable with one `fdatasync`, as PostgreSQL's WAL writer does. Readers see a batch
+/// only once it is durable; writers decide on ``latest``, which holds the staged batches too, so
+/// that writes stay serialisable. A failed flush is final: the writes waiting for it and every
+/// later one fail, and readers go on seeing the last durable state until a restart reads the
+/// journal again.
 ///
-/// Staged batches change one ``StoreDraft`` in place, each one version step; the leader of a
-/// flush takes one snapshot of it for readers, so a snapshot is made (and the parts a write
-/// changes are copied) once a flush, not once a write.
+/// Staged batches change one ``StoreDraft`` in place, each one version step; the flusher takes
+/// one snapshot of it for readers, so a snapshot is made (and the parts a write changes are
+/// copied) once a flush, not once a write.
 ///
 /// The journal is due for compaction after `compactAfter` records, once it has grown as large as
 /// the last snapshot: so the cost of writing snapshots, which grows with the store, stays in
 /// proportion to the bytes written (Redis rewrites its append-only file on the same rule), and
 /// start-up never replays more than a snapshot's worth of journal.
 ///
-/// Compaction does not hold writers up: when the journal is due, the leader renames it to
+/// Compaction does not hold writers up: when the journal is due, the flusher renames it to
 /// `journal.previous.ndjson` and starts a new one, and a background thread writes the snapshot
 /// of what the old one held, then deletes it. Start-up replays both files, skipping what the
 /// snapshot already holds.
@@ -42,6 +44,8 @@ public final class Persistence: StoreOfRecord {
     private let snapshotVersion = Locked<UInt64?>(nil)
     /// Background compactions under way.
     private let compactions = DispatchGroup()
+    /// Where staged batches are flushed, one at a time, and compaction runs.
+    private let flusher = DispatchQueue(label: "dateline.journal.flusher")
 
     private struct State: Sendable {
         /// The open journal; nil without a data directory, and until `open` has replayed it.
@@ -175,6 +179,20 @@ public final class Persistence: StoreOfRecord {
         return try answer.get()
     }
 
+    /// Stages the write (see ``stage(_:reading:)``) and returns at once, with what `read` took and
+    /// a gate that opens once the write is durable and readers see it: no thread waits for the
+    /// flush. When `read` fails, this waits for the flush and then throws what it threw.
+    public func submit<Answer>(
+        _ decide: (StoreSnapshot) throws -> [StoreChange], reading read: (StoreSnapshot) throws -> Answer
+    ) throws -> (answer: Answer, durable: any ResponseGate) {
+        let (pending, answer) = try stage(decide, reading: read)
+        guard case .success(let value) = answer else {
+            try waitUntilDurable(pending)
+            return (try answer.get(), DurableWrite(persistence: self, pending: pending))
+        }
+        return (value, DurableWrite(persistence: self, pending: pending))
+    }
+
     /// Stages `changes`, see ``stage(_:reading:)``.
     func stage(_ changes: [StoreChange]) throws -> PendingWrite {
         try stage({ _ in changes }, reading: { _ in }).pending
@@ -187,7 +205,7 @@ public final class Persistence: StoreOfRecord {
     /// the writer answers with; what it returns or throws comes back as `answer`, the batch
     /// staged either way. Keep both to checks and lookups, and let go of the snapshots they get.
     /// A batch that changes nothing waits for the state it saw. Throws what `decide` throws, and
-    /// once a flush has failed; then nothing was staged.
+    /// once a flush has failed; then nothing was staged. The flush starts once someone waits.
     func stage<Answer>(
         _ decide: (StoreSnapshot) throws -> [StoreChange], reading read: (StoreSnapshot) throws -> Answer
     ) throws -> (pending: PendingWrite, answer: Result<Answer, any Error>) {
@@ -205,17 +223,39 @@ public final class Persistence: StoreOfRecord {
         }
     }
 
-    /// Waits until the staged batch is durable and readers see it, leading a flush when no
-    /// other writer is. Throws when the flush failed.
+    /// Waits until the staged batch is durable and readers see it. Throws when the flush failed.
     func waitUntilDurable(_ pending: PendingWrite) throws {
-        try wait(for: pending.sequence) { batch, snapshot in try lead(batch, snapshot: snapshot, compacting: false) }
+        let done = DispatchSemaphore(value: 0)
+        let outcome = Locked<(any Error)?>(nil)
+        whenDurable(pending) { error in
+            outcome.withLock { $0 = error }
+            done.signal()
+        }
+        done.wait()
+        if let error = outcome.withLock({ $0 }) { throw error }
+    }
+
+    /// Calls `callback` once the staged batch is durable and readers see it (with nil), or once
+    /// its flush failed (with the error): at once when either is known already, else on the
+    /// flusher's thread. Starts the flusher when none is at work.
+    func whenDurable(_ pending: PendingWrite, _ callback: @escaping @Sendable ((any Error)?) -> Void) {
+        switch state.withLock({ $0.commits.wait(for: pending.sequence, callback) }) {
+        case .durable: callback(nil)
+        case .failed(let error): callback(error)
+        case .waiting(let startFlusher):
+            if startFlusher { flusher.async { [self] in flushStaged() } }
+        }
     }
 
     /// Writes a snapshot now and empties the journal (also done every `compactAfter` records);
     /// `dateline reextract` ends with it. Everything staged before is flushed first.
     public func compact() throws {
         guard directory != nil else { return }
-        try wait(for: .max) { batch, snapshot in try lead(batch, snapshot: snapshot, compacting: true) }
+        try flusher.sync {
+            flushStaged()
+            if let failure = state.withLock({ $0.commits.failure }) { throw failure }
+            try compactIfDue(forced: true)
+        }
     }
 
     /// Waits until no background compaction is under way.
@@ -223,37 +263,33 @@ public final class Persistence: StoreOfRecord {
         compactions.wait()
     }
 
-    /// Asks the group commit what to do until item `sequence` is durable (or, for `.max`, until
-    /// this caller has led once), sleeping while another writer leads. A leader gets its batch
-    /// and the snapshot of the draft that holds it (nil for an empty batch).
-    private func wait(
-        for sequence: UInt64, leading: (GroupCommit<Staged>.Batch, StoreSnapshot?) throws -> Void
-    ) throws {
-        let wake = DispatchSemaphore(value: 0)
-        while true {
-            let (step, snapshot) = state.withLock { state -> (GroupCommit<Staged>.Step, StoreSnapshot?) in
-                let step = state.commits.step(for: sequence, wake: wake)
-                guard case .lead(let batch) = step, !batch.items.isEmpty else { return (step, nil) }
-                // Every staged batch is in this one, and the draft holds nothing else.
-                return (step, state.draft.takeSnapshot())
+    /// The flusher's work, on `flusher`: flushes every staged batch, each with the snapshot of the
+    /// draft that holds it, until none is left or a flush fails.
+    private func flushStaged() {
+        while let (batch, snapshot) = state.withLock({ state in
+            // Every staged batch is in this one, and the draft holds nothing else.
+            state.commits.nextBatch().map { ($0, state.draft.takeSnapshot()) }
+        }) {
+            guard let covered = flush(batch, snapshot: snapshot) else { return }
+            do {
+                // Before the writers hear of it, so that a writer that goes on finds the journal
+                // due for compaction already moved aside.
+                try compactIfDue(forced: false)
+            } catch {
+                // The journals still hold every write: compaction can wait for the next flush.
+                logger.error("compaction failed", metadata: ["error": "\(error)"])
             }
-            switch step {
-            case .durable: return
-            case .failed(let error): throw error
-            case .sleep: wake.wait()
-            case .lead(let batch):
-                try leading(batch, snapshot)
-                if sequence == .max { return }
-            }
+            for callback in covered { callback(nil) }
         }
     }
 
-    /// The leader's turn: writes the batch to the journal with one flush, publishes the snapshot
-    /// that holds it, wakes the writers it covered, compacts when due, and hands the lead on.
-    private func lead(_ batch: GroupCommit<Staged>.Batch, snapshot: StoreSnapshot?, compacting: Bool) throws {
-        defer { state.withLock { $0.commits.release() }?.signal() }
-        let journal = state.withLock { $0.journal }
-        if let journal, !batch.items.isEmpty {
+    /// Writes the batch to the journal with one flush and publishes the snapshot that holds it;
+    /// returns the callbacks of the writers it covered. Returns nil when the flush failed: then
+    /// the writers are told so, and nothing is published.
+    private func flush(
+        _ batch: GroupCommit<Staged>.Batch, snapshot: StoreSnapshot
+    ) -> [GroupCommit<Staged>.Callback]? {
+        if let journal = state.withLock({ $0.journal }) {
             do {
                 var lines: [UInt8] = []
                 for item in batch.items {
@@ -265,38 +301,33 @@ public final class Persistence: StoreOfRecord {
                 logger.critical(
                     "the journal cannot be flushed: writes are refused until a restart",
                     metadata: ["error": "\(error)", "writes": .stringConvertible(batch.items.count)])
-                for waiter in state.withLock({ $0.commits.failed(error) }) { waiter.signal() }
-                throw error
+                for waiter in state.withLock({ $0.commits.failed(error) }) { waiter(error) }
+                return nil
             }
         }
-        if let snapshot {
-            store.publish(snapshot)
-            feed.publish(snapshot)
-        }
-        for waiter in state.withLock({ $0.commits.flushed(batch) }) { waiter.signal() }
+        store.publish(snapshot)
+        feed.publish(snapshot)
+        return state.withLock { $0.commits.flushed(batch) }
+    }
 
-        let snapshotBytes = state.withLock { $0.snapshotBytes }
+    /// Compacts when asked (`forced`) or when the journal is due; on the flusher's queue, where
+    /// nothing else writes the journal, after everything in it was published.
+    private func compactIfDue(forced: Bool) throws {
+        let (journal, snapshotBytes) = state.withLock { ($0.journal, $0.snapshotBytes) }
         guard let journal, let snapshotPath, let previousJournalPath,
-            compacting || (journal.count >= compactAfter && journal.bytes >= snapshotBytes)
+            forced || (journal.count >= compactAfter && journal.bytes >= snapshotBytes)
         else { return }
-        // The leader alone writes the journal, and everything in it is published now.
         let published = store.snapshot
-        do {
-            if !compacting, !FileManager.default.fileExists(atPath: previousJournalPath) {
-                try DurableFile.move(journal.path, to: previousJournalPath)
-                attach(try Journal(path: journal.path, count: 0))
-                compactInBackground(published, snapshotPath: snapshotPath, previousJournalPath: previousJournalPath)
-                return
-            }
-            // Asked for, or an earlier background compaction did not finish: here and now.
-            try writeSnapshot(of: published, to: snapshotPath)
-            try journal.reset()
-            try DurableFile.remove(previousJournalPath)
-        } catch {
-            if compacting { throw error }
-            // The journals still hold every write: compaction can wait for the next flush.
-            logger.error("compaction failed", metadata: ["error": "\(error)"])
+        if !forced, !FileManager.default.fileExists(atPath: previousJournalPath) {
+            try DurableFile.move(journal.path, to: previousJournalPath)
+            attach(try Journal(path: journal.path, count: 0))
+            compactInBackground(published, snapshotPath: snapshotPath, previousJournalPath: previousJournalPath)
+            return
         }
+        // Asked for, or an earlier background compaction did not finish: here and now.
+        try writeSnapshot(of: published, to: snapshotPath)
+        try journal.reset()
+        try DurableFile.remove(previousJournalPath)
     }
 
     /// Writes the snapshot of what the previous journal held, then deletes that journal; on

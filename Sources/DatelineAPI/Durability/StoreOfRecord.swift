@@ -1,3 +1,4 @@
+public import HTTPServer
 public import NewsModel
 
 /// Where writes become durable, and how the in-memory store and the change feed come to hold
@@ -31,6 +32,13 @@ public protocol StoreOfRecord: Sendable {
         _ decide: (StoreSnapshot) throws -> [StoreChange], reading read: (StoreSnapshot) throws -> Answer
     ) throws -> Answer
 
+    /// Does what ``write(_:reading:)`` does, but may return before the changes are durable,
+    /// with a gate that opens once they are (and readers see them), for a response to wait on
+    /// without holding a thread.
+    func submit<Answer>(
+        _ decide: (StoreSnapshot) throws -> [StoreChange], reading read: (StoreSnapshot) throws -> Answer
+    ) throws -> (answer: Answer, durable: any ResponseGate)
+
     /// Loads the durable state, running `seed` (through ``write(_:reading:)``) when there is none.
     func open(seed: () throws -> Void) throws
 
@@ -51,9 +59,21 @@ extension StoreOfRecord {
     /// None: the journal is this process's own.
     public var replication: ReplicationStatus? { nil }
 
+    /// Waits, as ``write(_:reading:)`` does, and returns a gate that is open.
+    public func submit<Answer>(
+        _ decide: (StoreSnapshot) throws -> [StoreChange], reading read: (StoreSnapshot) throws -> Answer
+    ) throws -> (answer: Answer, durable: any ResponseGate) {
+        (try write(decide, reading: read), OpenGate())
+    }
+
     /// Makes `changes` one durable version step and returns the version the store is at after it.
     @discardableResult
     public func commit(_ changes: [StoreChange]) throws -> UInt64 {
         try write({ _ in changes }, reading: { $0.version })
     }
+}
+
+/// A gate that is open from the start.
+struct OpenGate: ResponseGate {
+    func whenOpen(_ opened: @escaping @Sendable ((any Error)?) -> Void) { opened(nil) }
 }

@@ -38,6 +38,27 @@ final class Ingestion: Sendable {
         try Self.unavailableOnFailure { try persistence.write(decide, reading: read) }
     }
 
+    /// Does what ``write(_:reading:)`` does, but returns once the changes are staged, with what
+    /// `read` took and a gate for the response to wait on: it opens once they are durable, or
+    /// fails with the 503 the write would have thrown.
+    func submit<Answer>(
+        _ decide: (StoreSnapshot) throws -> [StoreChange], reading read: (StoreSnapshot) throws -> Answer
+    ) throws -> (answer: Answer, durable: any ResponseGate) {
+        let (answer, durable) = try Self.unavailableOnFailure { try persistence.submit(decide, reading: read) }
+        return (answer, UnavailableOnFailure(base: durable))
+    }
+
+    /// A gate whose failure is the 503 a failed write answers with.
+    private struct UnavailableOnFailure: ResponseGate {
+        let base: any ResponseGate
+
+        func whenOpen(_ opened: @escaping @Sendable ((any Error)?) -> Void) {
+            base.whenOpen { error in
+                opened(error.map(Ingestion.unavailable))
+            }
+        }
+    }
+
     /// A write whose answer needs nothing from the state it made, see ``write(_:reading:)``.
     func write(_ decide: (StoreSnapshot) throws -> [StoreChange]) throws {
         try write(decide, reading: { _ in })
@@ -48,12 +69,22 @@ final class Ingestion: Sendable {
     private static func unavailableOnFailure<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch is DurabilityError {
-            throw HTTPError(.serviceUnavailable, detail: "The write could not be made durable and was not applied.")
-        } catch let failure as DatabaseUnavailable {
-            throw HTTPError(
+        } catch {
+            throw unavailable(error)
+        }
+    }
+
+    /// The 503 for a write the store of record could not take; any other error as it is.
+    private static func unavailable(_ error: any Error) -> any Error {
+        switch error {
+        case is DurabilityError:
+            HTTPError(.serviceUnavailable, detail: "The write could not be made durable and was not applied.")
+        case let failure as DatabaseUnavailable:
+            HTTPError(
                 .serviceUnavailable, detail: "The write was not applied: \(failure.reason). Try again later.",
                 headerFields: [.retryAfter: String(failure.retryAfter)])
+        default:
+            error
         }
     }
 
@@ -169,8 +200,8 @@ final class Ingestion: Sendable {
         return made.counts
     }
 
-    /// An extracted entity folded into the one the store has: the stored name, description and
-    /// Wikidata id stand; aliases join.
+    /// An extracted entity folded into the one the store has: the stored name, description,
+    /// Wikidata id and coordinates stand (the extracted ones fill those it lacks); aliases join.
     static func combined(_ extracted: Entity, with stored: Entity?) -> Entity {
         guard var entity = stored else { return extracted }
         for alias in extracted.aliases + [extracted.name] where alias != entity.name && !entity.aliases.contains(alias) {
@@ -178,6 +209,7 @@ final class Ingestion: Sendable {
         }
         entity.description = entity.description ?? extracted.description
         entity.wikidataId = entity.wikidataId ?? extracted.wikidataId
+        entity.coordinates = entity.coordinates ?? extracted.coordinates
         return entity
     }
 }

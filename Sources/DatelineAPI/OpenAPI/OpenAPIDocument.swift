@@ -127,6 +127,11 @@ enum OpenAPIDocument {
             "timeline", "Event counts per year, month or day, with the filters of /events.",
             schema: "TimelineList", endpoint: TimelineRoutes.endpoint,
             parameters: OpenAPIParameters.eventFilters + [OpenAPIParameters.granularity]),
+        "/places": operation(
+            "places",
+            "The places of the events matching the filters of /events, with their event counts and coordinates when known, most events first; `next` is always null.",
+            schema: "PlaceCountList", endpoint: PlaceRoutes.endpoint,
+            parameters: OpenAPIParameters.eventFilters + [OpenAPIParameters.placeLimit]),
         "/search": operation(
             "search", "Ranked hits across articles, entities and events.", schema: "SearchHitList",
             endpoint: SearchRoutes.endpoint, parameters: [OpenAPIParameters.searchText] + paging),

@@ -75,6 +75,12 @@ enum OpenAPIParameters {
 
     /// The filters of `/events` and `/timeline`.
     static let eventFilters = [from, to, eventType, entity, location, status, eventText]
+    static let placeLimit = query(
+        "limit", "Places to list at most.",
+        [
+            "type": "integer", "minimum": 1, "maximum": .number(Double(PlaceRoutes.defaultLimit)),
+            "default": .number(Double(PlaceRoutes.defaultLimit)),
+        ])
 
     /// A request header field.
     static func header(_ name: String, _ description: String) -> JSONValue {

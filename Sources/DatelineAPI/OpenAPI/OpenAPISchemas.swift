@@ -71,10 +71,22 @@ enum OpenAPISchemas {
             [
                 "id": string, "name": string, "type": ref("EntityType"), "aliases": array(string),
                 "description": string, "wikidataId": string, "mentionCount": count, "articleIds": array(string),
+                "coordinates": ref("Coordinates"),
                 "extractorVersion": [
                     "type": "string", "description": "The extractor version that made it; absent when written or changed through the API.",
                 ],
-            ], optional: ["description", "wikidataId", "extractorVersion"]),
+            ], optional: ["description", "wikidataId", "coordinates", "extractorVersion"]),
+        "Coordinates": object(
+            "Where a place is, in WGS 84 degrees.",
+            [
+                "lat": ["type": "number", "minimum": -90, "maximum": 90, "description": "Degrees north (negative south)."],
+                "lon": ["type": "number", "minimum": -180, "maximum": 180, "description": "Degrees east (negative west)."],
+            ]),
+        "PlaceCount": object(
+            "A place events took place at and how many of them; `coordinates` is absent when the place has none.",
+            [
+                "id": string, "name": string, "coordinates": ref("Coordinates"), "events": ["type": "integer", "minimum": 1],
+            ], optional: ["coordinates"]),
         "RelatedEntity": object(
             "An entity seen with another, in shared events and shared sentences.",
             [
@@ -155,6 +167,7 @@ enum OpenAPISchemas {
         "RelatedEntityList": list(of: "RelatedEntity"),
         "EventList": list(of: "Event"),
         "TimelineList": list(of: "TimelineBucket"),
+        "PlaceCountList": list(of: "PlaceCount"),
         "SearchHitList": list(of: "SearchHit"),
         "FeedReport": object(
             "One configured feed: when it was last fetched and with what HTTP status (304 when unchanged), what its items became, its last errors, and when it is fetched next; instants in RFC 3339 UTC.",

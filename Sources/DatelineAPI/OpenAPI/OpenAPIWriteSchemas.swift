@@ -31,6 +31,7 @@ enum OpenAPIWriteSchemas {
         "id": ["type": "string", "minLength": 1, "description": "A slug; defaults to the slug of the name (POST) or must be the path's."],
         "name": text, "type": S.ref("EntityType"), "aliases": S.array(text),
         "description": nullableText, "wikidataId": ["type": ["string", "null"], "pattern": "^Q[1-9][0-9]*$"],
+        "coordinates": S.ref("Coordinates"),
         "mentionCount": ["type": "integer", "description": "Ignored: counted by the store."],
         "articleIds": ["type": "array", "items": S.string, "description": "Ignored: counted by the store."],
         "extractorVersion": ["type": ["string", "null"], "description": "Ignored: entities written through the API have none."],
@@ -81,7 +82,7 @@ enum OpenAPIWriteSchemas {
         "EntityInput": input(
             "An entity to create or replace.", entityMembers,
             optional: [
-                "id", "aliases", "description", "wikidataId", "mentionCount", "articleIds",
+                "id", "aliases", "description", "wikidataId", "coordinates", "mentionCount", "articleIds",
                 "extractorVersion",
             ]),
         "EntityPatch": patch("A JSON Merge Patch of an entity: `null` removes a member.", entityMembers),

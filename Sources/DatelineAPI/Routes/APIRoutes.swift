@@ -1,8 +1,8 @@
 public import HTTPServer
 public import NewsModel
 
-/// The read API: health probes, articles, entities, events, the timeline, search and the
-/// OpenAPI document, as one router.
+/// The read API: health probes, articles, entities, events, the timeline, places, search and
+/// the OpenAPI document, as one router.
 ///
 /// ```swift
 /// let router = APIRoutes(store: store, readiness: readiness).makeRouter(fallback: staticFiles)
@@ -28,6 +28,7 @@ public struct APIRoutes: Sendable {
         EntityRoutes(store: store).register(in: &router)
         EventRoutes(store: store).register(in: &router)
         TimelineRoutes(store: store).register(in: &router)
+        PlaceRoutes(store: store).register(in: &router)
         SearchRoutes(store: store).register(in: &router)
         OpenAPIRoutes(store: store).register(in: &router)
         return router

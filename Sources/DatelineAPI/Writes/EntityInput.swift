@@ -1,16 +1,19 @@
 import HTTPServer
 import NewsModel
 
-/// An entity as a write's body gives it: `{name, type, aliases?, description?, wikidataId?, id?}`.
+/// An entity as a write's body gives it:
+/// `{name, type, aliases?, description?, wikidataId?, coordinates?: {lat, lon}, id?}`.
 ///
 /// `mentionCount` and `articleIds` may be present (a GET body sent back whole) and are ignored:
 /// the store counts them from the articles it holds. So is `extractorVersion`: an entity written
 /// through the API is the editor's, and re-extraction leaves it alone.
 enum EntityInput {
     static let fields: Set<String> = [
-        "id", "name", "type", "aliases", "description", "wikidataId", "mentionCount", "articleIds",
+        "id", "name", "type", "aliases", "description", "wikidataId", "coordinates", "mentionCount", "articleIds",
         "extractorVersion",
     ]
+    /// The members of `coordinates`.
+    static let coordinateFields: Set<String> = ["lat", "lon"]
 
     /// Reads and checks an entity. `pathID` is the id of the path (PUT, PATCH): a body `id`
     /// must then equal it. Without one (POST) the id is the body's, or the slug of the name.
@@ -29,6 +32,7 @@ enum EntityInput {
         if let wikidataId, !isWikidataID(wikidataId) {
             validator.fail("wikidataId", "must be a Wikidata item id like Q7747, got \"\(wikidataId)\".")
         }
+        let coordinates = readCoordinates(object["coordinates"], &validator)
         let bodyID = validator.id(object["id"], "id", required: false)
         // Read-only, yet still checked: a body that could not have come from a GET is wrong.
         _ = validator.integer(object["mentionCount"], "mentionCount", required: false)
@@ -45,7 +49,18 @@ enum EntityInput {
         let id = pathID ?? bodyID ?? Slug.make(name)
         return Entity(
             id: id, name: name, type: type, aliases: aliases.filter { $0 != name }, description: description,
-            wikidataId: wikidataId)
+            wikidataId: wikidataId, coordinates: coordinates)
+    }
+
+    /// `coordinates`, when present: an object of a `lat` from -90 to 90 and a `lon` from -180
+    /// to 180, each field's fault noted under its own name (`coordinates.lat`).
+    static func readCoordinates(_ value: JSONValue?, _ validator: inout FieldValidator) -> Coordinates? {
+        guard let members = validator.object(value, "coordinates", required: false) else { return nil }
+        validator.onlyKnown(members, coordinateFields, prefix: "coordinates")
+        let lat = validator.number(members["lat"], "coordinates.lat", in: Coordinates.latitudes)
+        let lon = validator.number(members["lon"], "coordinates.lon", in: Coordinates.longitudes)
+        guard let lat, let lon else { return nil }
+        return Coordinates(lat: lat, lon: lon)
     }
 
     static func isWikidataID(_ text: String) -> Bool {

@@ -43,7 +43,7 @@ struct EntityWriteRoutes: Sendable {
         router.patch("/entities/{id}") { request in
             let id = request.parameters["id"] ?? ""
             let patch = try WriteBody.parse(request, accepting: .mergePatch, limit: bodyLimit)
-            try FieldValidator.checkPatch(patch, known: EntityInput.fields)
+            try FieldValidator.checkPatch(patch, known: EntityInput.fields, nested: ["coordinates": EntityInput.coordinateFields])
             // The patch applies to the entity as it stands when the write is decided.
             let stored = try ingestion.write { latest in
                 let current = try existing(id, in: latest)

@@ -15,14 +15,16 @@ struct EventWriteRoutes: Sendable {
         router.post("/events") { request in
             let body = try WriteBody.parse(request, accepting: .json, limit: bodyLimit)
             var event = try EventInput.read(body, pathID: nil, in: ingestion.store.snapshot)
-            let stored = try ingestion.write { latest in
+            let (stored, durable) = try ingestion.submit { latest in
                 try EventInput.checkReferences(of: event, in: latest)
                 event.id = latest.uniqueID(from: Self.baseID(of: event), for: .event)
                 return [.upsertEvent(event)]
             } reading: { after in
                 try Self.stored(event.id, in: after)
             }
-            return try WriteResponse.resource(stored, created: WriteResponse.location("events", stored.id))
+            var response = try WriteResponse.resource(stored, created: WriteResponse.location("events", stored.id))
+            response.gate = durable
+            return response
         }
         router.put("/events/{id}") { request in
             let id = request.parameters["id"] ?? ""

@@ -46,6 +46,8 @@ enum WriteBody {
 
     /// Whether a `Content-Type` value names one of `mediaTypes`, with no charset but UTF-8.
     static func isAccepted(_ contentType: String, _ mediaTypes: [String]) -> Bool {
+        // Most clients send the bare type, which needs no parsing.
+        if mediaTypes.contains(contentType) { return true }
         let type = contentType.prefix { $0 != ";" }.lowercased().trimmingWhitespace
         guard mediaTypes.contains(type) else { return false }
         return MediaTypeParameter.value("charset", in: contentType).map { $0.lowercased() == "utf-8" } ?? true

@@ -202,6 +202,8 @@ struct ConnectionStateMachine {
                 let offLoop = !request.method.isAnsweredOnTheLoop
                 state = .open(.responding)
                 if offLoop { interest.reading = false }
+                // However long the answer takes (a write waiting for its flush), no read deadline stands.
+                updateDeadline(now: now)
                 actions.append(.respond(request, offLoop: offLoop))
                 return actions
             case .failure(let error):

@@ -8,15 +8,34 @@ extension HTTPConnection {
         var request = incoming
         request.remoteAddress = remoteAddress
         request.id = RequestID.take(from: request.headerFields[.requestID])
-        guard offLoop else { return finish(request, with: respond(to: request), started: started) }
-        HandlerLanes.lane(for: descriptor).async { [self, request] in
+        guard offLoop else {
             let response = respond(to: request)
-            loop.execute { [self] in
-                guard !machine.isClosed else { return }
-                perform(finish(request, with: response, started: started))
-            }
+            guard response.gate != nil else { return finish(request, with: response, started: started) }
+            send(response, to: request, started: started)
+            return []
+        }
+        HandlerLanes.lane(for: descriptor).async { [self, request] in
+            send(respond(to: request), to: request, started: started)
         }
         return []
+    }
+
+    /// Sends a response from the loop, once its gate (if any) opens; a failed gate sends the
+    /// error's problem instead. On any thread.
+    private func send(_ response: Response, to request: Request, started: DispatchTime) {
+        guard let gate = response.gate else { return sendOnLoop(response, to: request, started: started) }
+        gate.whenOpen { [self] error in
+            guard let error else { return sendOnLoop(response, to: request, started: started) }
+            let problem = ErrorMiddleware.response(for: error, to: request, logger: context.logger)
+            sendOnLoop(response.failing(with: problem), to: request, started: started)
+        }
+    }
+
+    private func sendOnLoop(_ response: Response, to request: Request, started: DispatchTime) {
+        loop.execute { [self] in
+            guard !machine.isClosed else { return }
+            perform(finish(request, with: response, started: started))
+        }
     }
 
     /// The responder's answer, or the problem its error stands for. On any thread.

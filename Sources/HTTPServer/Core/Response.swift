@@ -22,6 +22,9 @@ public struct Response: Sendable {
     public var cacheability: Cacheability? {
         didSet { head.headerFields[.cacheControl] = cacheability?.fieldValue }
     }
+    /// What the response waits for before it goes out (a write's flush, say); nil sends it at
+    /// once. When the gate fails, the error's problem goes out instead (see ``failing(with:)``).
+    public var gate: (any ResponseGate)?
 
     /// A response with these fields; an `ETag` among them becomes `entityTag`.
     public init(status: HTTPResponse.Status = .ok, headerFields: HTTPFields = [:], body: ResponseBody = .bytes([])) {
@@ -46,6 +49,21 @@ public struct Response: Sendable {
         get { head.headerFields }
         set { head.headerFields = newValue }
     }
+
+    /// `problem` in this response's place, keeping the fields the middlewares set (CORS,
+    /// security, `Vary`) and dropping those that describe this response's content.
+    public func failing(with problem: Response) -> Response {
+        var failed = problem
+        failed.route = route
+        for field in headerFields where failed.headerFields[field.name] == nil && !Self.contentFields.contains(field.name) {
+            failed.headerFields.append(field)
+        }
+        return failed
+    }
+
+    private static let contentFields: Set<HTTPField.Name> = [
+        .contentType, .contentLength, .contentEncoding, .contentLocation, .eTag, .lastModified, .location, .cacheControl,
+    ]
 }
 
 /// What follows the head of a response.

@@ -1,4 +1,4 @@
-import Dispatch
+import Locking
 import Testing
 
 @testable import DatelineAPI
@@ -7,108 +7,108 @@ import Testing
 struct GroupCommitTests {
     struct Broken: Error {}
 
-    @Test func aLeaderFlushesEverythingAppendedBeforeIt() throws {
-        var commits = GroupCommit<String>()
-        let first = try commits.append("a")
-        let second = try commits.append("b")
+    /// Callbacks that record what they were told, in order.
+    final class Outcomes: Sendable {
+        private let told = Locked<[(name: String, failed: Bool)]>([])
+
+        func callback(_ name: String) -> GroupCommit<Int>.Callback {
+            { [self] error in told.withLock { $0.append((name, error != nil)) } }
+        }
+
+        var names: [String] { told.withLock { $0.map(\.name) } }
+        var failures: [String] { told.withLock { $0.filter(\.failed).map(\.name) } }
+    }
+
+    @Test func theFirstWaiterStartsTheFlusherWhichFlushesEverythingAppended() throws {
+        var commits = GroupCommit<Int>()
+        let outcomes = Outcomes()
+        let first = try commits.append(1)
+        let second = try commits.append(2)
         #expect((first, second) == (1, 2))
-        guard case .lead(let batch) = commits.step(for: first, wake: DispatchSemaphore(value: 0)) else {
-            Issue.record("the first waiter leads")
+        guard case .waiting(startFlusher: true) = commits.wait(for: first, outcomes.callback("first")) else {
+            Issue.record("the first waiter starts the flusher")
             return
         }
-        #expect(batch.items == ["a", "b"])
+        guard case .waiting(startFlusher: false) = commits.wait(for: second, outcomes.callback("second")) else {
+            Issue.record("a flusher is at work already")
+            return
+        }
+        let taken = commits.nextBatch()
+        let batch = try #require(taken)
+        #expect(batch.items == [1, 2])
         #expect(batch.last == 2)
-        #expect(commits.flushed(batch).isEmpty)
-        #expect(commits.release() == nil)
+        for callback in commits.flushed(batch) { callback(nil) }
+        #expect(Set(outcomes.names) == ["first", "second"])
         #expect(commits.durable == 2)
         #expect(commits.flushes == 1)
-        guard case .durable = commits.step(for: second, wake: DispatchSemaphore(value: 0)) else {
-            Issue.record("the first flush covered the second item")
+        let left = commits.nextBatch()
+        #expect(left == nil, "nothing is left")
+        #expect(!commits.flushing, "the flusher stops")
+        guard case .durable = commits.wait(for: second, outcomes.callback("late")) else {
+            Issue.record("the flush covered the second item")
             return
         }
     }
 
-    @Test func itemsAppendedDuringAFlushWaitForTheNextInOrder() throws {
+    @Test func itemsAppendedDuringAFlushGoInTheNextBatchInOrder() throws {
         var commits = GroupCommit<Int>()
+        let outcomes = Outcomes()
         let first = try commits.append(1)
-        guard case .lead(let batch) = commits.step(for: first, wake: DispatchSemaphore(value: 0)) else {
-            Issue.record("the first waiter leads")
-            return
-        }
-        let later = (2...4).map { _ in DispatchSemaphore(value: 0) }
-        var sequences: [UInt64] = []
-        for (offset, wake) in later.enumerated() {
-            let sequence = try commits.append(offset + 2)
-            sequences.append(sequence)
-            guard case .sleep = commits.step(for: sequence, wake: wake) else {
-                Issue.record("a waiter sleeps while another leads")
+        _ = commits.wait(for: first, outcomes.callback("1"))
+        let taken = commits.nextBatch()
+        let batch = try #require(taken)
+        for item in 2...4 {
+            let sequence = try commits.append(item)
+            guard case .waiting(startFlusher: false) = commits.wait(for: sequence, outcomes.callback("\(item)")) else {
+                Issue.record("the flusher at work takes the later items too")
                 return
             }
         }
         #expect(batch.items == [1])
-        #expect(commits.flushed(batch).isEmpty, "the flush covered none of the later items")
+        for callback in commits.flushed(batch) { callback(nil) }
+        #expect(outcomes.names == ["1"], "the flush covered none of the later items")
         #expect(commits.unflushed == [2, 3, 4])
-        // The first sleeper is woken to lead; it flushes the rest in one go.
-        #expect(commits.release() === later[0])
-        guard case .lead(let next) = commits.step(for: sequences[0], wake: later[0]) else {
-            Issue.record("the woken sleeper leads")
-            return
-        }
+        let following = commits.nextBatch()
+        let next = try #require(following)
         #expect(next.items == [2, 3, 4])
-        let woken = commits.flushed(next)
-        #expect(woken.count == 2 && woken.allSatisfy { $0 === later[1] || $0 === later[2] })
-        #expect(commits.release() == nil)
+        for callback in commits.flushed(next) { callback(nil) }
+        #expect(outcomes.names.sorted() == ["1", "2", "3", "4"])
         #expect(commits.durable == 4)
         #expect(commits.flushes == 2)
     }
 
     @Test func aFailedFlushFailsEveryWaiterAndEveryLaterWrite() throws {
         var commits = GroupCommit<Int>()
+        let outcomes = Outcomes()
         let first = try commits.append(1)
-        guard case .lead = commits.step(for: first, wake: DispatchSemaphore(value: 0)) else {
-            Issue.record("the first waiter leads")
-            return
-        }
-        let sleeper = DispatchSemaphore(value: 0)
+        _ = commits.wait(for: first, outcomes.callback("first"))
+        let taken = commits.nextBatch()
+        #expect(taken != nil)
         let second = try commits.append(2)
-        guard case .sleep = commits.step(for: second, wake: sleeper) else {
-            Issue.record("a waiter sleeps while another leads")
-            return
-        }
-        let woken = commits.failed(Broken())
-        #expect(woken.count == 1 && woken[0] === sleeper)
-        #expect(commits.release() == nil)
+        _ = commits.wait(for: second, outcomes.callback("second"))
+        for callback in commits.failed(Broken()) { callback(Broken()) }
+        #expect(Set(outcomes.failures) == ["first", "second"])
         for sequence in [first, second] {
-            guard case .failed(let error) = commits.step(for: sequence, wake: DispatchSemaphore(value: 0)) else {
+            guard case .failed(let error) = commits.wait(for: sequence, outcomes.callback("again")) else {
                 Issue.record("item \(sequence) fails with the flush")
                 return
             }
             #expect(error is Broken)
         }
         #expect(commits.durable == 0)
+        let more = commits.nextBatch()
+        #expect(more == nil, "nothing more is flushed")
         #expect(throws: Broken.self) { try commits.append(3) }
     }
 
-    @Test func askingForTheLeadWaitsForTheLeaderAndGetsAnEmptyBatch() throws {
+    @Test func nothingIsFlushedUntilSomeoneWaits() throws {
         var commits = GroupCommit<Int>()
-        let first = try commits.append(1)
-        guard case .lead(let batch) = commits.step(for: first, wake: DispatchSemaphore(value: 0)) else {
-            Issue.record("the first waiter leads")
+        _ = try commits.append(1)
+        #expect(!commits.flushing)
+        guard case .waiting(startFlusher: true) = commits.wait(for: 1, { _ in }) else {
+            Issue.record("the waiter starts the flusher")
             return
         }
-        let compactor = DispatchSemaphore(value: 0)
-        guard case .sleep = commits.step(for: .max, wake: compactor) else {
-            Issue.record("the lead is taken")
-            return
-        }
-        #expect(commits.flushed(batch).isEmpty)
-        #expect(commits.release() === compactor)
-        guard case .lead(let empty) = commits.step(for: .max, wake: compactor) else {
-            Issue.record("the compactor leads once the lead is free")
-            return
-        }
-        #expect(empty.items.isEmpty)
-        #expect(commits.flushed(empty).isEmpty)
-        #expect(commits.flushes == 1, "an empty batch is no flush")
+        #expect(commits.flushing)
     }
 }

@@ -29,7 +29,7 @@ struct TestClient {
         let head = HTTPRequest(method: method, scheme: nil, authority: "localhost", path: target, headerFields: headers)
         let request = Request(head: head, path: path, query: query)
         do {
-            return TestResponse(try responder.respond(to: request))
+            return TestResponse(try responder.respond(to: request).settled(for: request))
         } catch {
             return TestResponse(ProblemDetails.response(for: error))
         }

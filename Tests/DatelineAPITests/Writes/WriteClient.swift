@@ -52,7 +52,7 @@ struct WriteClient: Sendable {
             head: head, path: String(parts[0]),
             query: parts.count > 1 ? TestClient.queryItems(String(parts[1])) : [], body: bytes)
         do {
-            return TestResponse(try responder.respond(to: request))
+            return TestResponse(try responder.respond(to: request).settled(for: request))
         } catch {
             return TestResponse(ProblemDetails.response(for: error))
         }

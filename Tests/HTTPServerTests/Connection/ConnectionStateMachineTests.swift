@@ -73,6 +73,8 @@ struct ConnectionStateMachineTests {
         let actions = Self.receive("POST /w HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nhi", into: &machine)
         #expect(actions == ["respond POST /w off the loop"])
         #expect(!machine.interest.reading)
+        #expect(machine.deadline == .distantFuture, "an answer that takes long (a flush) is not timed out")
+        #expect(Self.names(machine.deadlinePassed(now: Self.start + 3_600)).isEmpty)
         #expect(Self.answer(&machine, to: Self.request("/w")) == ["flush"])
         #expect(machine.interest.reading)
     }

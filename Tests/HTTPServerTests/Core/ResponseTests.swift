@@ -1,3 +1,4 @@
+import Dispatch
 import HTTPTypes
 import Testing
 
@@ -45,5 +46,40 @@ import Testing
         #expect(answer.cacheability == .revalidate)
         #expect(answer.headerFields[.contentType] == nil && answer.body.bytes == [])
         #expect(response.answering(F.request(.get, "/events", fields: [.ifNoneMatch: "\"e2\""])).status == .ok)
+    }
+}
+
+@Suite struct ResponseFailingTests {
+    @Test func aProblemInAResponsesPlaceKeepsItsOtherFieldsAndRoute() {
+        var created = Response(status: .created, contentType: "application/json", bytes: Array("{}".utf8))
+        created.route = "/events"
+        created.entityTag = EntityTag("abc")
+        created.cacheability = .revalidate
+        created.headerFields[.location] = "/events/a"
+        created.headerFields[.vary] = "Origin"
+        let problem = ProblemDetails.response(for: HTTPError(.serviceUnavailable, detail: "Not durable."))
+        let failed = created.failing(with: problem)
+        #expect(failed.status == .serviceUnavailable)
+        #expect(failed.route == "/events")
+        #expect(failed.headerFields[.vary] == "Origin")
+        #expect(failed.headerFields[.contentType] == "application/problem+json")
+        #expect(failed.headerFields[.location] == nil && failed.headerFields[.eTag] == nil)
+        #expect(failed.headerFields[.cacheControl] == problem.headerFields[.cacheControl])
+        #expect(failed.body.bytes == problem.body.bytes)
+    }
+
+    @Test func anOpenGateSettlesToTheResponseAndAFailedOneToItsProblem() {
+        struct Open: ResponseGate {
+            let error: (any Error)?
+            func whenOpen(_ opened: @escaping @Sendable ((any Error)?) -> Void) {
+                DispatchQueue.global().async { opened(error) }
+            }
+        }
+        let request = Request(head: HTTPRequest(method: .post, scheme: nil, authority: "t", path: "/events"), path: "/events", query: [])
+        var response = Response(status: .created, contentType: "application/json", bytes: Array("{}".utf8))
+        response.gate = Open(error: nil)
+        #expect(response.settled(for: request).status == .created)
+        response.gate = Open(error: HTTPError(.serviceUnavailable, detail: "Not durable."))
+        #expect(response.settled(for: request).status == .serviceUnavailable)
     }
 }

@@ -126,6 +126,14 @@ final class RawClient {
         }
     }
 
+    /// True when bytes are buffered or arrive within `wait`; reads none of them.
+    func hasBytesWaiting(for wait: Duration) -> Bool {
+        guard buffer.isEmpty else { return true }
+        var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        let milliseconds = wait.components.seconds * 1_000 + wait.components.attoseconds / 1_000_000_000_000_000
+        return poll(&entry, 1, Int32(milliseconds)) > 0
+    }
+
     /// True when the server has closed the connection (reads end of stream within the timeout).
     func isClosedByPeer() -> Bool {
         while true {

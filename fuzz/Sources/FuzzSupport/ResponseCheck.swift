@@ -13,7 +13,7 @@ public enum ResponseCheck {
     /// thrown ``HTTPError`` with a 4xx status.
     public static func expectNoServerError(_ responder: any Responder, _ request: Request) {
         do {
-            let response = try responder.respond(to: request)
+            let response = try responder.respond(to: request).settled(for: request)
             if verbose { print("\(request.method) \(request.head.path ?? ""): \(response.status.code)") }
             guard response.status.code < 500 else {
                 Invariant.fail("\(request.method) \(request.head.path ?? "") answered \(response.status.code)")

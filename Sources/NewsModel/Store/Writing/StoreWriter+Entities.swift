@@ -41,6 +41,7 @@ extension StoreWriter {
         }
         survivor.description = survivor.description ?? old.description
         survivor.wikidataId = survivor.wikidataId ?? old.wikidataId
+        survivor.coordinates = survivor.coordinates ?? old.coordinates
         survivor.extractorVersion = nil
         upsertEntity(survivor)
         removeEntity(id: id)
