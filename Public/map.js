@@ -82,10 +82,10 @@ export function createMap(root, { onSelect }) {
     request = controller;
     if (!quiet) root.setAttribute("aria-busy", "true");
     try {
-      const [{ data }, shape] = await Promise.all([
+      const [{ data, total }, shape] = await Promise.all([
         api.places({ ...filters, location: "" }, { signal: controller.signal }), outline()]);
       if (request !== controller) return;
-      state = { places: data, shape, selected: filters.location };
+      state = { places: data, total: total || data.length, shape, selected: filters.location };
       draw();
     } catch (error) {
       if (error.name === "AbortError" || request !== controller) return;
@@ -107,7 +107,10 @@ export function createMap(root, { onSelect }) {
         place.coordinates ? String(place.coordinates.lon) : "unknown"])));
     const shown = places.filter((place) => place.coordinates);
     const unplaced = places.length - shown.length;
-    note.textContent = unplaced ? `${count(unplaced, "place")} without coordinates ${unplaced === 1 ? "is" : "are"} in the table only.` : "";
+    note.textContent = [
+      state.total > places.length ? `The ${places.length} busiest of ${state.total} places.` : "",
+      unplaced ? `${count(unplaced, "place")} without coordinates ${unplaced === 1 ? "is" : "are"} in the table only.` : "",
+    ].filter(Boolean).join(" ");
     if (!places.length) {
       replace(figure, h("p", { class: "state chart-empty" }, "No places named by these events."));
       readout.textContent = "";
