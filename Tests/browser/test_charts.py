@@ -275,3 +275,32 @@ def test_a_posted_event_grows_its_place_live(browser, base_url, api):
         assert mark["name"] == f"Doha: {before + 1} events"
     finally:
         api.request("DELETE", f"/events/{created}", headers=auth)
+
+
+def test_a_posted_event_changes_the_graph_live(browser, base_url, api):
+    if api.status("/changes", headers={"Accept": "text/event-stream"}) == 404:
+        pytest.skip("GET /changes answers 404: the change feed is not served yet")
+    auth = {"Authorization": f"Bearer {os.environ.get('DATELINE_TOKEN', '')}"}
+    sharing = {r["entity"]["id"]: r["sharedEvents"] for r in api.get("/entities/vladimir-putin/related?limit=20")["data"]}
+    open_page(browser, base_url + "/#entity=vladimir-putin")
+    wait(browser, lambda d: d.find_element("id", "live-status").get_attribute("data-state") == "live",
+         "the page never connected to /changes")
+    browser.execute_script("window.__notReloaded = true;")
+    before = {n["id"]: n["shared"] for n in graph_nodes(browser)}
+    day = "2024-08-22"
+    event = {"type": "consult", "summary": f"Graph live test {int(time.time() * 1000)}",
+             "date": {"phrase": "on 22 August 2024", "value": day, "precision": "day", "earliest": day, "latest": day},
+             "status": "occurred", "participants": [{"entityId": "vladimir-putin", "role": "participant"},
+                                                     {"entityId": "mahmoud-abbas", "role": "participant"}],
+             "figures": [], "sources": [], "confidence": 1}
+    status, body = api.request("POST", "/events", body=event, headers=auth)
+    assert status in (200, 201), f"POST /events answered {status}: {body[:300]!r}"
+    created = json.loads(body)["id"]
+    try:
+        now = {r["entity"]["id"]: r["sharedEvents"] for r in api.get("/entities/vladimir-putin/related?limit=20")["data"]}
+        assert now["mahmoud-abbas"] == sharing["mahmoud-abbas"] + 1
+        wait(browser, lambda d: {n["id"]: n["shared"] for n in graph_nodes(d)}.get("mahmoud-abbas") == before["mahmoud-abbas"] + 1,
+             "the graph did not count the shared event")
+        assert browser.execute_script("return window.__notReloaded === true;"), "the page reloaded"
+    finally:
+        api.request("DELETE", f"/events/{created}", headers=auth)
