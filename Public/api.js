@@ -69,6 +69,8 @@ export const api = {
   entity: (id) => getJSON(`/entities/${encodeURIComponent(id)}`),
   entityEvents: (id) => getAll(`/entities/${encodeURIComponent(id)}/events`),
   related: (id) => getJSON(`/entities/${encodeURIComponent(id)}/related`, { limit: 20 }),
+  timeline: (filters, granularity, options) => getJSON("/timeline", { ...filters, granularity }, options),
+  places: (filters, options) => getJSON("/places", filters, options),
   articles: () => getAll("/articles"),
   article: (id) => getJSON(`/articles/${encodeURIComponent(id)}`),
 };

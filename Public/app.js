@@ -8,6 +8,8 @@ import { renderTimeline } from "./timeline.js";
 import { showEvent, showEntity, showArticles } from "./detail.js";
 import { showArticle } from "./reader.js";
 import { connectLive } from "./live.js";
+import { createHistogram } from "./histogram.js";
+import { createMap } from "./map.js";
 
 const timelineBody = document.getElementById("timeline-body");
 const timelineCount = document.getElementById("timeline-count");
@@ -40,6 +42,20 @@ const filters = bindFilters(document.getElementById("filters"), {
   onChange: () => loadTimeline(),
 });
 
+const histogram = createHistogram(document.getElementById("histogram"), {
+  onRange: (from, to) => filters.set({ from, to }),
+});
+
+const map = createMap(document.getElementById("map"), {
+  onSelect: (id) => filters.set({ location: id }),
+});
+
+/** The charts follow the filters, and quietly the live changes. */
+function loadCharts(options) {
+  histogram.load(filters.current(), options);
+  map.load(filters.current(), options);
+}
+
 async function loadEntities() {
   try {
     const { items } = await api.entities();
@@ -58,6 +74,7 @@ async function loadTimeline({ quiet = false } = {}) {
   const controller = new AbortController();
   request = controller;
   const current = filters.current();
+  loadCharts({ quiet });
   if (!quiet) {
     events = null;
     timelineBody.setAttribute("aria-busy", "true");
@@ -69,6 +86,7 @@ async function loadTimeline({ quiet = false } = {}) {
     if (request !== controller) return;
     events = items;
     draw();
+    if (!performance.getEntriesByName("dateline:list-drawn").length) performance.mark("dateline:list-drawn");
     timelineCount.textContent = `${total} ${total === 1 ? "event" : "events"}${isFiltered(current) ? " match the filters" : ""}`;
   } catch (error) {
     if (error.name === "AbortError" || request !== controller) return;
@@ -163,6 +181,12 @@ function refreshSoon() {
   refreshTimer = setTimeout(() => loadTimeline({ quiet: true }), 200);
 }
 
+let panelTimer = 0;
+function refreshPanelSoon() {
+  clearTimeout(panelTimer);
+  panelTimer = setTimeout(() => showPanel(), 400);
+}
+
 async function onChange(change) {
   if (change.kind === "entity") {
     await loadEntities();
@@ -173,6 +197,8 @@ async function onChange(change) {
     }
     refreshSoon();
     if (route().event === change.id) showPanel();
+    // An entity's panel counts shared events: its graph follows.
+    else if (route().entity) refreshPanelSoon();
   } else if (change.kind === "article") {
     refreshSoon();
     if ("articles" in route() || route().article === change.id) showPanel();

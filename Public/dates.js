@@ -72,3 +72,44 @@ export function formatDay(text) {
 function pad(value, width) {
   return String(value).padStart(width, "0");
 }
+
+/**
+ * The days a `/timeline` bucket covers and its name: `2024` (a year), `2024-06` (a month),
+ * `2024-06-13` (a day), `199` (a decade) or `2025-W01` (a week, `-WE` its weekend).
+ */
+export function bucketRange(key) {
+  let match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(key);
+  if (match) {
+    const [, year, month, day] = match;
+    if (day) return { from: key, to: key, label: formatDay(key) };
+    if (month) {
+      const last = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
+      return { from: `${key}-01`, to: `${key}-${pad(last, 2)}`, label: `${LONG[month - 1]} ${year}` };
+    }
+    return { from: `${year}-01-01`, to: `${year}-12-31`, label: year };
+  }
+  match = /^(\d{3})$/.exec(key);
+  if (match) return { from: `${key}0-01-01`, to: `${key}9-12-31`, label: `${key}0s` };
+  match = /^(\d{4})-W(\d{2})(-WE)?$/.exec(key);
+  if (match) {
+    const [, year, week, weekend] = match;
+    // ISO weeks: week 1 holds 4 January; weeks start on Monday.
+    const fourth = Date.UTC(Number(year), 0, 4);
+    const monday = fourth - ((new Date(fourth).getUTCDay() + 6) % 7) * DAY + (Number(week) - 1) * 7 * DAY;
+    const first = weekend ? monday + 5 * DAY : monday;
+    return { from: isoDay(first), to: isoDay(monday + 6 * DAY), label: `${weekend ? "weekend of " : ""}week ${Number(week)} of ${year}` };
+  }
+  return null;
+}
+
+const DAY = 86400000;
+
+/** Milliseconds since 1970 as `YYYY-MM-DD` (UTC). */
+export function isoDay(time) {
+  return new Date(time).toISOString().slice(0, 10);
+}
+
+/** Days from `a` to `b`, both `YYYY-MM-DD`. */
+export function daysBetween(a, b) {
+  return Math.round((Date.parse(b) - Date.parse(a)) / DAY);
+}

@@ -6,6 +6,7 @@ import { formatDate, formatDay, timelineOrder } from "./dates.js";
 import { api } from "./api.js";
 import { renderBody } from "./reader.js";
 import { eventItem, entityLink } from "./timeline.js";
+import { entityGraph } from "./graph.js";
 
 const QUALIFIERS = { exact: "", atLeast: "at least ", atMost: "at most ", about: "about " };
 
@@ -106,16 +107,24 @@ export async function showEntity(container, id, names, { onFilter }) {
       filter,
       h("h3", {}, "Events"), events,
       h("h3", {}, "Appears with"), related));
-  await Promise.all([
-    api.entityEvents(entity.id).then(({ items }) => replace(events, items.length
-      ? h("ol", { class: "events compact" }, timelineOrder(items).map((e) => eventItem(e, names)))
-      : h("p", { class: "quiet" }, "No events name it."))).catch((error) => replace(events, failure("its events", error))),
-    api.related(entity.id).then(({ data }) => replace(related, data.length
-      ? h("ul", { class: "related" }, data.map((r) => h("li", {}, entityLink(r.entity.id, names), " ",
-        h("span", { class: "quiet" }, `${label(r.entity.type)} · ${r.sharedEvents} shared ${r.sharedEvents === 1 ? "event" : "events"}, `
-          + `${r.sharedSentences} shared ${r.sharedSentences === 1 ? "sentence" : "sentences"}`))))
-      : h("p", { class: "quiet" }, "It appears alone."))).catch((error) => replace(related, failure("related entities", error))),
+  const graph = h("div", { class: "graph-slot" });
+  const [eventList, relatedList] = await Promise.all([
+    api.entityEvents(entity.id).then(({ items }) => {
+      replace(events, items.length
+        ? h("ol", { class: "events compact" }, timelineOrder(items).map((e) => eventItem(e, names)))
+        : h("p", { class: "quiet" }, "No events name it."));
+      return items;
+    }).catch((error) => { replace(events, failure("its events", error)); return null; }),
+    api.related(entity.id).then(({ data }) => {
+      replace(related, graph, data.length
+        ? h("ul", { class: "related" }, data.map((r) => h("li", {}, entityLink(r.entity.id, names), " ",
+          h("span", { class: "quiet" }, `${label(r.entity.type)} · ${r.sharedEvents} shared ${r.sharedEvents === 1 ? "event" : "events"}, `
+            + `${r.sharedSentences} shared ${r.sharedSentences === 1 ? "sentence" : "sentences"}`))))
+        : h("p", { class: "quiet" }, "It appears alone."));
+      return data;
+    }).catch((error) => { replace(related, failure("related entities", error)); return null; }),
   ]);
+  if (relatedList) replace(graph, entityGraph(entity, relatedList, eventList || []));
 }
 
 /** The articles in the store, newest first. */

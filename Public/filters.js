@@ -1,4 +1,4 @@
-// The filters: entity chips, type, status, date range and free text, kept in the query string
+// The filters: entity chips, a place, type, status, date range and free text, kept in the query string
 // (the same parameters `/events` takes) so that a filtered view can be shared and reloaded.
 
 import { h, replace, label } from "./dom.js";
@@ -17,6 +17,7 @@ export function readFilters(search = location.search) {
   return {
     entity: unique(query.getAll("entity").filter(Boolean)),
     type: unique(query.getAll("type").filter(Boolean)),
+    location: query.get("location") || "",
     status: query.get("status") || "",
     from: query.get("from") || "",
     to: query.get("to") || "",
@@ -26,7 +27,7 @@ export function readFilters(search = location.search) {
 
 /** Whether any filter is set. */
 export function isFiltered(filters) {
-  return filters.entity.length > 0 || filters.type.length > 0 || Boolean(filters.status || filters.from || filters.to || filters.q);
+  return filters.entity.length > 0 || filters.type.length > 0 || Boolean(filters.location || filters.status || filters.from || filters.to || filters.q);
 }
 
 function unique(values) {
@@ -37,7 +38,7 @@ function writeURL(filters, push) {
   const query = new URLSearchParams();
   for (const id of filters.entity) query.append("entity", id);
   for (const type of filters.type) query.append("type", type);
-  for (const name of ["status", "from", "to", "q"]) if (filters[name]) query.set(name, filters[name]);
+  for (const name of ["location", "status", "from", "to", "q"]) if (filters[name]) query.set(name, filters[name]);
   const search = query.toString();
   const next = `${location.pathname}${search ? `?${search}` : ""}${location.hash}`;
   if (next === `${location.pathname}${location.search}${location.hash}`) return;
@@ -81,7 +82,10 @@ export function bindFilters(form, { onChange, entityName }) {
       return h("li", { class: "chip" },
         h("span", { class: "chip-name" }, name),
         h("button", { type: "button", class: "chip-remove", "data-id": id, "aria-label": `Remove ${name}` }, "×"));
-    }));
+    }), filters.location ? h("li", { class: "chip chip-place" },
+      h("span", { class: "chip-name" }, `In ${entityName(filters.location)}`),
+      h("button", { type: "button", class: "chip-remove", "data-location": filters.location,
+        "aria-label": `Remove the place ${entityName(filters.location)}` }, "×")) : null);
   }
 
   function commit(push) {
@@ -124,6 +128,12 @@ export function bindFilters(form, { onChange, entityName }) {
   chips.addEventListener("click", (event) => {
     const button = event.target.closest(".chip-remove");
     if (!button) return;
+    if (button.dataset.location) {
+      filters = { ...filters, location: "" };
+      commit(true);
+      (chips.querySelector(".chip-remove") || fields.entity).focus();
+      return;
+    }
     const index = filters.entity.indexOf(button.dataset.id);
     filters = { ...filters, entity: filters.entity.filter((id) => id !== button.dataset.id) };
     commit(true);
@@ -163,6 +173,12 @@ export function bindFilters(form, { onChange, entityName }) {
     show();
   }
 
+  /** Sets some filters at once (`{from, to}`, `{location}`) as one step of history. */
+  function set(changes) {
+    filters = { ...filters, ...changes };
+    commit(true);
+  }
+
   /** Reads the URL again (after back or forward). Returns whether the filters changed. */
   function sync() {
     const next = readFilters();
@@ -173,5 +189,5 @@ export function bindFilters(form, { onChange, entityName }) {
   }
 
   show();
-  return { current: () => filters, addEntity, setEntities, sync };
+  return { current: () => filters, addEntity, setEntities, set, sync };
 }

@@ -103,10 +103,20 @@ def test_keyboard_opens_and_closes_an_event(browser, base_url):
     body.send_keys(Keys.TAB)
     skip = browser.switch_to.active_element
     assert skip.get_attribute("class") == "skip-link"
-    # The skip link leads to the timeline; the next Tab reaches the first event.
+    # The skip link leads to the timeline; Tab passes each chart once (one stop each, its focus
+    # drawn on the mark), then reaches the first event.
     skip.send_keys(Keys.ENTER)
-    browser.switch_to.active_element.send_keys(Keys.TAB)
-    link = browser.switch_to.active_element
+    for _ in range(3):
+        browser.switch_to.active_element.send_keys(Keys.TAB)
+        link = browser.switch_to.active_element
+        chart = browser.execute_script("return arguments[0].closest('#histogram, #map') ? true : false;", link)
+        if not chart:
+            break
+        ring = browser.execute_script("""
+            const mark = arguments[0].querySelector('.bar-hit, .place-dot');
+            const style = getComputedStyle(mark);
+            return style.stroke !== 'none' && parseFloat(style.strokeWidth) >= 2;""", link)
+        assert ring, "a chart mark's focus is not visible"
     outline = browser.execute_script("return getComputedStyle(arguments[0]).outlineStyle;", link)
     assert outline != "none", "focus is not visible"
     assert "event-link" in link.get_attribute("class") or "entity-link" in link.get_attribute("class")
