@@ -2,7 +2,7 @@
 // #articles) drives the side panel, and the change feed keeps both current.
 
 import { api } from "./api.js";
-import { h, replace, loading, failure, label } from "./dom.js";
+import { h, replace, loading, failure, label, latestLoads } from "./dom.js";
 import { bindFilters, isFiltered } from "./filters.js";
 import { renderTimeline } from "./timeline.js";
 import { showEvent, showEntity, showArticles } from "./detail.js";
@@ -12,6 +12,7 @@ import { createHistogram } from "./histogram.js";
 import { createMap } from "./map.js";
 
 const timelineBody = document.getElementById("timeline-body");
+const latestTimeline = latestLoads(timelineBody);
 const timelineCount = document.getElementById("timeline-count");
 const panel = document.getElementById("panel");
 const panelBody = document.getElementById("panel-body");
@@ -22,7 +23,6 @@ const entities = new Map();
 const fresh = new Set();
 // Null until the timeline has loaded, and after it failed: nothing to draw then.
 let events = null;
-let request = null;
 let opener = null;
 
 /** An entity's name, or its id made readable while the entities load. */
@@ -69,33 +69,24 @@ async function loadEntities() {
   }
 }
 
-async function loadTimeline({ quiet = false } = {}) {
-  if (request) request.abort();
-  const controller = new AbortController();
-  request = controller;
+function loadTimeline({ quiet = false } = {}) {
   const current = filters.current();
   loadCharts({ quiet });
   if (!quiet) {
     events = null;
-    timelineBody.setAttribute("aria-busy", "true");
     replace(timelineBody, loading("events"));
     timelineCount.textContent = "";
   }
-  try {
-    const { items, total } = await api.events(current, { signal: controller.signal });
-    if (request !== controller) return;
+  return latestTimeline((signal) => api.events(current, { signal }), ({ items, total }) => {
     events = items;
     draw();
     if (!performance.getEntriesByName("dateline:list-drawn").length) performance.mark("dateline:list-drawn");
     timelineCount.textContent = `${total} ${total === 1 ? "event" : "events"}${isFiltered(current) ? " match the filters" : ""}`;
-  } catch (error) {
-    if (error.name === "AbortError" || request !== controller) return;
+  }, (error) => {
     events = null;
     timelineCount.textContent = "";
     replace(timelineBody, failure("events", error));
-  } finally {
-    if (request === controller) { timelineBody.setAttribute("aria-busy", "false"); request = null; }
-  }
+  }, { quiet });
 }
 
 function draw() {

@@ -1,22 +1,13 @@
 // What the charts share: SVG nodes, the hidden table of their numbers, keyboard movement
 // between marks, a seeded random source, and the moment the first chart was drawn.
 
-import { h } from "./dom.js";
+import { build, h } from "./dom.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 
 /** An SVG element, as `h` makes HTML ones: `s("rect", {x: 1, class: "bar"}, s("title", {}, "…"))`. */
 export function s(tag, attributes = {}, ...children) {
-  const element = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes || {})) {
-    if (value === null || value === undefined || value === false) continue;
-    element.setAttribute(name, value === true ? "" : String(value));
-  }
-  for (const child of children.flat(Infinity)) {
-    if (child === null || child === undefined || child === false) continue;
-    element.append(child instanceof Node ? child : String(child));
-  }
-  return element;
+  return build(document.createElementNS(SVG, tag), attributes, children);
 }
 
 /** A table only screen readers see: the numbers a chart draws. */

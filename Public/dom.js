@@ -5,7 +5,11 @@
  * null, undefined or false are left out; `true` sets an empty attribute.
  */
 export function h(tag, attributes = {}, ...children) {
-  const element = document.createElement(tag);
+  return build(document.createElement(tag), attributes, children);
+}
+
+/** Gives an element its attributes and children, as `h` does, and returns it. */
+export function build(element, attributes, children) {
   for (const [name, value] of Object.entries(attributes || {})) {
     if (value === null || value === undefined || value === false) continue;
     element.setAttribute(name, value === true ? "" : String(value));
@@ -45,4 +49,27 @@ export function failure(what, error) {
 export function label(value) {
   const text = String(value).replace(/-/g, " ");
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * A view's loads, where only the latest counts: starting one aborts the one in flight, whose
+ * answer is then dropped. `load(fetch, show, fail, {quiet})` calls `fetch(signal)`, then `show`
+ * with its answer or `fail` with its error, and marks `busy` with aria-busy meanwhile unless quiet.
+ */
+export function latestLoads(busy) {
+  let current = null;
+  return async function load(fetch, show, fail, { quiet = false } = {}) {
+    current?.abort();
+    const controller = new AbortController();
+    current = controller;
+    if (!quiet) busy.setAttribute("aria-busy", "true");
+    try {
+      const answer = await fetch(controller.signal);
+      if (current === controller) show(answer);
+    } catch (error) {
+      if (error.name !== "AbortError" && current === controller) fail(error);
+    } finally {
+      if (current === controller) { busy.setAttribute("aria-busy", "false"); current = null; }
+    }
+  };
 }

@@ -3,7 +3,7 @@
 // dates; `onRange(from, to)` gets them.
 
 import { api } from "./api.js";
-import { h, replace, failure } from "./dom.js";
+import { h, replace, failure, latestLoads } from "./dom.js";
 import { bucketRange, daysBetween } from "./dates.js";
 import { s, hiddenTable, count, rovingFocus, chartDrawn } from "./charts.js";
 
@@ -59,29 +59,20 @@ export function createHistogram(root, { onRange }) {
   reset.addEventListener("click", () => onRange("", ""));
 
   let state = null;
-  let request = null;
   let width = 0;
+  const latest = latestLoads(root);
 
-  async function load(filters, { quiet = false } = {}) {
-    if (request) request.abort();
-    const controller = new AbortController();
-    request = controller;
+  function load(filters, options) {
     reset.hidden = !(filters.from || filters.to);
-    if (!quiet) root.setAttribute("aria-busy", "true");
-    try {
-      const { buckets, granularity } = await fetchBuckets(filters, controller.signal);
-      if (request !== controller) return;
+    return latest((signal) => fetchBuckets(filters, signal), ({ buckets, granularity }) => {
       state = { buckets, granularity, filters, anchor: null, selection: null };
       draw();
-    } catch (error) {
-      if (error.name === "AbortError" || request !== controller) return;
+    }, (error) => {
       state = null;
       replace(figure, failure("the counts over time", error));
       replace(table);
       readout.textContent = "";
-    } finally {
-      if (request === controller) { root.setAttribute("aria-busy", "false"); request = null; }
-    }
+    }, options);
   }
 
   function draw() {

@@ -3,7 +3,7 @@
 // Choosing a mark filters by that place (`onSelect(id)`; again, or "", to clear it).
 
 import { api, getJSON } from "./api.js";
-import { h, replace, failure } from "./dom.js";
+import { h, replace, failure, latestLoads } from "./dom.js";
 import { s, hiddenTable, count, rovingFocus, chartDrawn } from "./charts.js";
 
 const SMALLEST = 4;
@@ -73,30 +73,21 @@ export function createMap(root, { onSelect }) {
     figure, readout, note, table);
 
   let state = null;
-  let request = null;
   let width = 0;
+  const latest = latestLoads(root);
 
-  async function load(filters, { quiet = false } = {}) {
-    if (request) request.abort();
-    const controller = new AbortController();
-    request = controller;
-    if (!quiet) root.setAttribute("aria-busy", "true");
-    try {
-      const [{ data, total }, shape] = await Promise.all([
-        api.places({ ...filters, location: "" }, { signal: controller.signal }), outline()]);
-      if (request !== controller) return;
+  function load(filters, options) {
+    const places = (signal) => Promise.all([api.places({ ...filters, location: "" }, { signal }), outline()]);
+    return latest(places, ([{ data, total }, shape]) => {
       state = { places: data, total: total || data.length, shape, selected: filters.location };
       draw();
-    } catch (error) {
-      if (error.name === "AbortError" || request !== controller) return;
+    }, (error) => {
       state = null;
       replace(figure, failure("the places", error));
       replace(table);
       readout.textContent = "";
       note.textContent = "";
-    } finally {
-      if (request === controller) { root.setAttribute("aria-busy", "false"); request = null; }
-    }
+    }, options);
   }
 
   function draw() {
