@@ -186,11 +186,8 @@ public final class Persistence: StoreOfRecord {
         _ decide: (StoreSnapshot) throws -> [StoreChange], reading read: (StoreSnapshot) throws -> Answer
     ) throws -> (answer: Answer, durable: any ResponseGate) {
         let (pending, answer) = try stage(decide, reading: read)
-        guard case .success(let value) = answer else {
-            try waitUntilDurable(pending)
-            return (try answer.get(), DurableWrite(persistence: self, pending: pending))
-        }
-        return (value, DurableWrite(persistence: self, pending: pending))
+        if case .failure = answer { try waitUntilDurable(pending) }
+        return (try answer.get(), DurableWrite(persistence: self, pending: pending))
     }
 
     /// Stages `changes`, see ``stage(_:reading:)``.
