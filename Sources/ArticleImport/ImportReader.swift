@@ -32,6 +32,8 @@ public struct ImportReader: Sendable {
     }
 
     static let articleExtensions: Set<String> = ["ndjson", "jsonl", "json", "txt", "html", "htm"]
+    /// The extensions of text and HTML files, which may have metadata in a `.json` beside them.
+    static let textExtensions: Set<String> = ["txt", "html", "htm"]
 
     /// The items of every path, in the order given; a path that cannot be read is one failed item.
     public func items(paths: [String]) -> [ImportItem] {
@@ -48,20 +50,22 @@ public struct ImportReader: Sendable {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
             return [ImportItem(origin: folder, problem: "the folder cannot be read")]
         }
-        let stems = Set(names.filter { ["txt", "html", "htm"].contains(Self.fileExtension($0)) }.map(Self.stem))
+        let stems = Set(names.filter { Self.textExtensions.contains(Self.fileExtension($0)) }.map(Self.stem))
         return names.sorted().flatMap { name -> [ImportItem] in
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             var isFolder: ObjCBool = false
             FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
-            // A linked folder is not followed: a link back up would never end.
-            let isLink = (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeSymbolicLink
-            if isFolder.boolValue { return isLink ? [] : folderItems(path) }
+            if isFolder.boolValue {
+                // A linked folder is not followed: a link back up would never end.
+                let isLink = (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeSymbolicLink
+                return isLink ? [] : folderItems(path)
+            }
             let kind = Self.fileExtension(name)
             guard Self.articleExtensions.contains(kind) else { return [] }
             // A .json beside a text or HTML file of the same name is that file's metadata.
             if kind == "json" && stems.contains(Self.stem(name)) { return [] }
             let metadataPath = folder + "/" + Self.stem(name) + ".json"
-            let metadata = ["txt", "html", "htm"].contains(kind) ? Self.object(atPath: metadataPath) : nil
+            let metadata = Self.textExtensions.contains(kind) ? Self.object(atPath: metadataPath) : nil
             return fileItems(path, metadata: metadata)
         }
     }

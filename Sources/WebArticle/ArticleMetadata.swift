@@ -17,9 +17,7 @@ struct ArticleMetadata {
     init(signals: PageSignals, linkedData: LinkedData, url: String?) {
         siteName = signals.meta("og:site_name", "application-name") ?? linkedData.publisher
         title = Self.title(signals: signals, linkedData: linkedData, siteName: siteName)
-        let looseDateMetas = signals.metas.keys.sorted().filter(Self.looksLikePublicationDateName).compactMap { signals.meta($0) }
-        let dates = [linkedData.datePublished].compactMap { $0 } + Self.dateMetas.compactMap { signals.meta($0) } + signals.times
-        publishedAt = (dates + looseDateMetas).lazy.compactMap(PublicationDate.day).first
+        publishedAt = Self.publicationDay(signals: signals, linkedData: linkedData)
         language =
             [signals.rootLanguage, linkedData.language, signals.meta("og:locale"), signals.meta("content-language")]
             .lazy.compactMap { $0.flatMap(LanguageTag.normalize) }.first
@@ -30,6 +28,17 @@ struct ArticleMetadata {
             linkedData.authors.isEmpty
             ? [signals.meta("author", "article:author", "parsely-author", "sailthru.author")].compactMap { $0 } : linkedData.authors
         byline = Self.byline(authors.isEmpty ? Array(signals.authorTexts.prefix(1)) : authors)
+    }
+
+    /// The first publication day a source gives, most trustworthy first: JSON-LD, the date metas,
+    /// `<time>` elements, then other metas whose names read as a publication date. Sources after
+    /// the first that gives a day are not read.
+    private static func publicationDay(signals: PageSignals, linkedData: LinkedData) -> String? {
+        if let day = linkedData.datePublished.flatMap(PublicationDate.day) { return day }
+        if let day = dateMetas.lazy.compactMap({ signals.meta($0) }).compactMap(PublicationDate.day).first { return day }
+        if let day = signals.times.lazy.compactMap(PublicationDate.day).first { return day }
+        return signals.metas.keys.sorted().lazy.filter(looksLikePublicationDateName).compactMap { signals.meta($0) }
+            .compactMap(PublicationDate.day).first
     }
 
     /// Whether a meta name not in `dateMetas` still reads as a publication date (`sn-post-date`).

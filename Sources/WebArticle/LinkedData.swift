@@ -27,15 +27,18 @@ struct LinkedData {
             Self.collectObjects(in: value, into: &candidates, depth: 0)
         }
         let article = candidates.first { Self.types(of: $0).contains(where: Self.articleTypes.contains) }
-        let websiteName = candidates.lazy.compactMap { Self.types(of: $0).contains("website") ? Self.string($0["name"]) : nil }.first
+        // Read only when the article names no publisher.
+        func websiteName() -> String? {
+            candidates.lazy.compactMap { Self.types(of: $0).contains("website") ? Self.string($0["name"]) : nil }.first
+        }
         guard let article else {
-            publisher = websiteName
+            publisher = websiteName()
             return
         }
         headline = Self.string(article["headline"]) ?? Self.string(article["name"])
         datePublished = Self.string(article["datePublished"]) ?? Self.string(article["dateCreated"])
         authors = Self.names(article["author"])
-        publisher = Self.names(article["publisher"]).first ?? websiteName
+        publisher = Self.names(article["publisher"]).first ?? websiteName()
         language = Self.names(article["inLanguage"]).first
         articleBody = Self.string(article["articleBody"])
     }

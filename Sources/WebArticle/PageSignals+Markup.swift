@@ -7,16 +7,17 @@ extension PageSignals {
         rootLanguage = root.attribute("lang") ?? root.attribute("xml:lang")
         var stack: [MarkupNode] = [root]
         while let node = stack.popLast() {
+            // Only elements are ever pushed; each name is read once.
+            let name = node.name
+            read(node, named: name)
+            guard name != "script" && name != "style" else { continue }
             var child = node.firstChild
             var children: [MarkupNode] = []
             while let current = child {
                 if current.isElement { children.append(current) }
                 child = current.nextSibling
             }
-            // Only elements are ever pushed; each name is read once.
-            let name = node.name
-            read(node, named: name)
-            if name != "script" && name != "style" { stack.append(contentsOf: children.reversed()) }
+            stack.append(contentsOf: children.reversed())
         }
     }
 
@@ -45,14 +46,11 @@ extension PageSignals {
         switch authorMark(node, named: name, itemprop: itemprop) {
         case .explicit:
             let text = Whitespace.normalize(node.text)
-            if !text.isEmpty, text.count < 120 {
-                authorTexts.insert(text, at: explicitAuthorCount)
-                explicitAuthorCount += 1
-            }
+            if !text.isEmpty, text.count < 120 { explicitAuthorTexts.append(text) }
         case .byClass:
             // Class-marked bylines often carry the date and a "By"; only short, dateless ones are names.
             let text = Whitespace.normalize(node.text)
-            if !text.isEmpty, text.count < 60, !text.contains(where: \.isNumber) { authorTexts.append(text) }
+            if !text.isEmpty, text.count < 60, !text.contains(where: \.isNumber) { bylineTexts.append(text) }
         case .none:
             break
         }

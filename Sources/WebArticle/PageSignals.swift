@@ -14,11 +14,12 @@ struct PageSignals {
     var rootLanguage: String?
     /// `datetime` values of `<time>` elements, in document order.
     var times: [String] = []
-    /// Texts of elements marked as the author: explicit marks (`rel=author`, `itemprop=author`) first,
-    /// then `author` and `byline` classes.
-    var authorTexts: [String] = []
-    /// How many of `authorTexts`, at its front, come from explicit marks.
-    var explicitAuthorCount = 0
+    /// Texts of elements explicitly marked as the author (`rel=author`, `itemprop=author`).
+    var explicitAuthorTexts: [String] = []
+    /// Texts of elements whose class or id says `author` or `byline`.
+    var bylineTexts: [String] = []
+    /// Texts of elements marked as the author: explicit marks first, then classes.
+    var authorTexts: [String] { explicitAuthorTexts + bylineTexts }
     /// Texts of the `<h1>` elements, in document order.
     var headings: [String] = []
 

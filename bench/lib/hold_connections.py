@@ -15,29 +15,18 @@ import socket
 import sys
 import time
 
+from request_loop import read_response
+
 BATCH = 500
 REQUEST = b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
 
 
-def read_response(connection):
+def answered_ok(connection):
     """Reads one response with a Content-Length body; True when it was a 200."""
-    data = b""
-    while b"\r\n\r\n" not in data:
-        chunk = connection.recv(4096)
-        if not chunk:
-            return False
-        data += chunk
-    head, _, body = data.partition(b"\r\n\r\n")
-    length = 0
-    for line in head.split(b"\r\n")[1:]:
-        name, _, value = line.partition(b":")
-        if name.strip().lower() == b"content-length":
-            length = int(value.strip())
-    while len(body) < length:
-        chunk = connection.recv(4096)
-        if not chunk:
-            return False
-        body += chunk
+    try:
+        head, _ = read_response(connection, b"")
+    except ConnectionError:
+        return False
     return head.startswith(b"HTTP/1.1 200")
 
 
@@ -73,7 +62,7 @@ def main():
                 break
         for connection in batch:
             try:
-                answered += read_response(connection)
+                answered += answered_ok(connection)
             except OSError as error:
                 failures.append(errno.errorcode.get(error.errno, str(error)))
         connections += batch

@@ -13,7 +13,7 @@ struct FeedIngestion: Sendable {
     /// Ingests one page; a page that cannot make an article throws, naming why.
     func ingest(_ page: FeedArticlePage) throws -> FeedIngestOutcome {
         let fallback = ArticleInput.PageFacts(
-            title: page.item.title.isEmpty ? nil : page.item.title, publishedAt: page.item.published.flatMap(Self.day),
+            title: page.item.title.isEmpty ? nil : page.item.title, publishedAt: page.item.published.map(Self.day),
             sourceURL: CanonicalURL(page.pageURL)?.string ?? page.pageURL)
         do {
             let input = try ArticleInput.page(
@@ -31,10 +31,8 @@ struct FeedIngestion: Sendable {
 
     /// The UTC day of a feed date (feeds give instants; the page's own date, when it has one,
     /// is the day as the publisher wrote it).
-    static func day(_ date: Date) -> Day? {
-        let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
-        let (year, month, day) = LogTimestamp.civil(daysSinceEpoch: days)
-        return Day(year: year, month: month, day: day)
+    static func day(_ date: Date) -> Day {
+        Day(ordinal: Int((date.timeIntervalSince1970 / 86_400).rounded(.down)))
     }
 }
 

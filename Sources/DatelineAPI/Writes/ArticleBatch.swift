@@ -41,8 +41,12 @@ struct ArticleBatch {
     ///   listing each line's problem; 503 as soon as the store refuses a write, the batch to be
     ///   sent again (what was stored before is then found as duplicates).
     static func ingest(_ body: [UInt8], with ingest: (ArticleInput) throws -> Ingestion.Outcome) throws(HTTPError) -> [LineResult] {
-        let read = lines(of: body).map { number, bytes -> (Int, Result<ArticleInput, HTTPError>) in
-            guard let tree = JSONValue.parse(Array(bytes)) else {
+        let lines = lines(of: body)
+        guard !lines.isEmpty else {
+            throw HTTPError(.badRequest, detail: "The batch has no lines; it needs one JSON article a line.")
+        }
+        let read = lines.map { number, bytes -> (Int, Result<ArticleInput, HTTPError>) in
+            guard let tree = JSONParser.parse(bytes) else {
                 return (number, .failure(HTTPError(.badRequest, detail: "Line \(number) is not well-formed JSON.")))
             }
             return (number, Result { () throws(HTTPError) in try ArticleInput.read(tree) })

@@ -68,12 +68,10 @@ extension ArticleInput {
         _ html: [UInt8], url: String?, encoding: String? = nil, given: PageFacts, fallback: PageFacts = PageFacts(),
         canonicalOnSameHost: Bool = false
     ) throws(HTTPError) -> ArticleInput {
-        var validator = FieldValidator()
         guard let page = WebArticle.read(html: html, url: url, encoding: encoding) else {
-            validator.fail("html", "holds no readable article text.")
-            try validator.check()
-            preconditionFailure("failed above")
+            throw FieldError.unprocessable([FieldError(field: "html", problem: "holds no readable article text.")])
         }
+        var validator = FieldValidator()
         let canonical = page.canonicalURL.flatMap { link in
             isWebURL(link) && (!canonicalOnSameHost || CanonicalURL(link)?.host == url.flatMap { CanonicalURL($0)?.host }) ? link : nil
         }

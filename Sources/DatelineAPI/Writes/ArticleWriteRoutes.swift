@@ -44,9 +44,6 @@ struct ArticleWriteRoutes: Sendable {
         guard request.body.count <= bodyLimit else {
             throw HTTPError(.contentTooLarge, detail: "The body is larger than \(bodyLimit) bytes.")
         }
-        guard !ArticleBatch.lines(of: request.body).isEmpty else {
-            throw HTTPError(.badRequest, detail: "The batch has no lines; it needs one JSON article a line.")
-        }
         let results = try ArticleBatch.ingest(request.body, with: ingestion.ingest)
         var response = Response(status: .ok, contentType: Representation.json.contentType, bytes: ArticleBatch.reply(results))
         response.cacheability = .noStore

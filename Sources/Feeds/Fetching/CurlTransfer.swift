@@ -14,6 +14,7 @@ final class CurlTransfer {
         url: String, configuration: WebClient.Configuration, headers: [(name: String, value: String)], cancellation: WebCancellation?,
         body: [UInt8]? = nil
     ) throws {
+        CurlRuntime.initializeOnce()
         guard let handle = curl_easy_init() else { throw WebFetchError(.other, "libcurl could not create a handle") }
         self.handle = handle
         self.url = url

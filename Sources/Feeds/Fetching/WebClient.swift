@@ -70,11 +70,9 @@ public struct WebClient: WebFetching {
     public func get(
         _ url: String, headers: [(name: String, value: String)] = [], maxBodyBytes: Int? = nil, cancellation: WebCancellation? = nil
     ) throws -> WebResponse {
-        CurlRuntime.initializeOnce()
         var configuration = configuration
         if let maxBodyBytes { configuration.maxBodyBytes = maxBodyBytes }
-        let transfer = try CurlTransfer(url: url, configuration: configuration, headers: headers, cancellation: cancellation)
-        return try transfer.perform()
+        return try CurlTransfer(url: url, configuration: configuration, headers: headers, cancellation: cancellation).perform()
     }
 
     /// Sends `body` to `url` with a POST request and returns the final response, whatever its
@@ -82,8 +80,6 @@ public struct WebClient: WebFetching {
     public func post(
         _ url: String, body: [UInt8], headers: [(name: String, value: String)] = [], cancellation: WebCancellation? = nil
     ) throws -> WebResponse {
-        CurlRuntime.initializeOnce()
-        let transfer = try CurlTransfer(url: url, configuration: configuration, headers: headers, cancellation: cancellation, body: body)
-        return try transfer.perform()
+        try CurlTransfer(url: url, configuration: configuration, headers: headers, cancellation: cancellation, body: body).perform()
     }
 }

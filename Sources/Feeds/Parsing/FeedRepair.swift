@@ -86,12 +86,15 @@ enum FeedRepair {
         return (Array("&amp;".utf8), 1)
     }
 
+    /// How CDATA sections, comments and processing instructions open and close.
+    private static let verbatimSections: [(open: [UInt8], close: [UInt8])] = [
+        (Array("<![CDATA[".utf8), Array("]]>".utf8)), (Array("<!--".utf8), Array("-->".utf8)), (Array("<?".utf8), Array("?>".utf8)),
+    ]
+
     /// The end of a CDATA section, comment or processing instruction starting at `index`.
     private static func endOfVerbatimSection(_ bytes: [UInt8], at index: Int) -> Int? {
-        let sections: [(open: String, close: String)] = [("<![CDATA[", "]]>"), ("<!--", "-->"), ("<?", "?>")]
-        for (open, close) in sections where bytes[index...].starts(with: open.utf8) {
-            let closing = Array(close.utf8)
-            var cursor = index + open.utf8.count
+        for (open, closing) in verbatimSections where bytes[index...].starts(with: open) {
+            var cursor = index + open.count
             while cursor + closing.count <= bytes.count {
                 if bytes[cursor..<(cursor + closing.count)].elementsEqual(closing) { return cursor + closing.count }
                 cursor += 1

@@ -10,7 +10,8 @@ enum Windows1252 {
                 continue
             }
             let value = (0x80...0x9F).contains(byte) ? high[Int(byte - 0x80)] : UInt32(byte)
-            output += Array(String(Character(Unicode.Scalar(value) ?? "\u{FFFD}")).utf8)
+            // Every value in the table, and every byte from 0xA0, is a scalar.
+            UTF8.encode(Unicode.Scalar(value)!) { output.append($0) }
         }
         return output
     }

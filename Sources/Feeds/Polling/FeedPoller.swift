@@ -1,4 +1,5 @@
 import Dispatch
+import Locking
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -38,7 +39,7 @@ public final class FeedPoller: Sendable {
     let configuration: Configuration
     let client: any WebFetching
     let sink: Sink
-    let board: ConditionLock<Board>
+    let board: ConditionLocked<Board>
     let gate = HostGate()
     let robots = RobotsCache()
     let cancellation = WebCancellation()
@@ -57,7 +58,7 @@ public final class FeedPoller: Sendable {
         self.client = client
         self.sink = sink
         let records = sources.map { FeedRecord(source: $0, seenCapacity: configuration.seenItemsPerFeed) }
-        board = ConditionLock(Board(records: records))
+        board = ConditionLocked(Board(records: records))
     }
 
     /// Starts polling: every feed is due at once, then on its own schedule. Does nothing if

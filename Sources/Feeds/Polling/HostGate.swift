@@ -1,3 +1,5 @@
+import Locking
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -14,7 +16,7 @@ final class HostGate: Sendable {
         var stopped = false
     }
 
-    private let state = ConditionLock(State())
+    private let state = ConditionLocked(State())
 
     /// Waits until `host` is free and rested, then holds it. Returns false, holding nothing,
     /// once the gate is stopped.

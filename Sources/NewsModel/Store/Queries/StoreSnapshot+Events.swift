@@ -5,7 +5,7 @@ extension StoreSnapshot {
     /// that is malformed or was made for other filters.
     public func events(_ query: EventQuery) throws(StoreQueryError) -> Page<Event> {
         try Self.check(limit: query.limit)
-        if let from = query.from, let to = query.to, from > to { throw .invalidDateRange(from: from, to: to) }
+        try Self.checkRange(of: query)
         let filters = query.filterSignature
         let cursor = try query.cursor.map { text throws(StoreQueryError) in try PageCursor(decoding: text, filters: filters) }
         let plan = EventPlan(query, state: state)
@@ -20,6 +20,23 @@ extension StoreSnapshot {
             next = PageCursor(filters: filters, key: last, id: event.id).encoded
         }
         return Page(items: events, next: next, total: plan.count)
+    }
+
+    /// Calls `body` with every event that matches the query's filters, and its key, in date
+    /// order (the query's limit and cursor ignored): what counts over all matches are made of.
+    /// Throws for `from` after `to`.
+    func forEachMatch(of query: EventQuery, _ body: (SortKey, Event) -> Void) throws(StoreQueryError) {
+        try Self.checkRange(of: query)
+        var query = query
+        query.cursor = nil
+        EventPlan(query, state: state).forEachMatch { key in
+            if let event = state.events[serial: key.serial] { body(key, event) }
+            return true
+        }
+    }
+
+    static func checkRange(of query: EventQuery) throws(StoreQueryError) {
+        if let from = query.from, let to = query.to, from > to { throw .invalidDateRange(from: from, to: to) }
     }
 
     /// The events an entity takes part in (as participant or location), in date order.

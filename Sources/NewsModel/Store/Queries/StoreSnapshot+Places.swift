@@ -5,14 +5,10 @@ extension StoreSnapshot {
     /// Each event counts once, for its `location` entity (a merged-away id counts for the entity
     /// it was merged into); events without a location are left out, dated or not.
     public func places(_ query: EventQuery) throws(StoreQueryError) -> [PlaceCount] {
-        if let from = query.from, let to = query.to, from > to { throw .invalidDateRange(from: from, to: to) }
-        var query = query
-        query.cursor = nil
         var counts: [String: Int] = [:]
-        EventPlan(query, state: state).forEachMatch { key in
-            guard let location = state.events[serial: key.serial]?.location else { return true }
+        try forEachMatch(of: query) { _, event in
+            guard let location = event.location else { return }
             counts[state.redirects[location] ?? location, default: 0] += 1
-            return true
         }
         return counts.map { id, events in
             let entity = state.entities[id]

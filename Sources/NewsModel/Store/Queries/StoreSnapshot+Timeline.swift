@@ -10,15 +10,11 @@ extension StoreSnapshot {
     /// that holds all its days; a decade, or a week across New Year, in a bucket of its own
     /// (`199` sorts before `1990`, `2025-W01` after `2025`'s months). Undated events are left out.
     public func timeline(_ query: EventQuery, granularity: TimelineBucket.Granularity) throws(StoreQueryError) -> [TimelineBucket] {
-        if let from = query.from, let to = query.to, from > to { throw .invalidDateRange(from: from, to: to) }
-        var query = query
-        query.cursor = nil
         var counts: [String: (EventDate.Precision, Int)] = [:]
-        EventPlan(query, state: state).forEachMatch { key in
-            guard key.isDated, let date = state.events[serial: key.serial]?.date else { return true }
+        try forEachMatch(of: query) { key, event in
+            guard key.isDated, let date = event.date else { return }
             let (bucket, precision) = Self.bucket(of: date, granularity: granularity)
             counts[bucket, default: (precision, 0)].1 += 1
-            return true
         }
         return counts.map { TimelineBucket(key: $0.key, precision: $0.value.0, count: $0.value.1) }.sorted { $0.key < $1.key }
     }
