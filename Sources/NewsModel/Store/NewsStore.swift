@@ -55,13 +55,16 @@ public final class NewsStore: Sendable {
     /// ``StoreSnapshot/applying(_:)``) publishes them here, in order. Its `lastChanges` must hold
     /// every version after the current one.
     public func publish(_ snapshot: StoreSnapshot) {
-        published.withLock { published in
+        // The snapshot replaced is freed here, after the lock, when no reader holds it: freeing
+        // what only it held takes as long as a write took to copy it.
+        _ = published.withLock { published in
             precondition(
                 snapshot.lastChanges.first?.version == published.snapshot.version + 1
                     && snapshot.lastChanges.last?.version == snapshot.version,
                 "snapshots are published in order, each with the changes of every version since the one before")
             published.log.append(snapshot.lastChanges)
-            published.snapshot = snapshot
+            defer { published.snapshot = snapshot }
+            return published.snapshot
         }
     }
 

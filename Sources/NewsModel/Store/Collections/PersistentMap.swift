@@ -24,8 +24,14 @@ struct PersistentMap<Key: Hashable & Sendable, Value: Sendable>: Sendable {
         removeWhen isEmpty: (Value) -> Bool,
         _ body: (inout Value) -> Result
     ) -> Result {
-        let result = body(&storage[key, default: defaultValue()])
-        if let value = storage[key], isEmpty(value) { storage[key] = nil }
+        var becameEmpty = false
+        func change(_ value: inout Value) -> Result {
+            defer { becameEmpty = isEmpty(value) }
+            return body(&value)
+        }
+        let result = change(&storage[key, default: defaultValue()])
+        // A second lookup only for the rare change that empties the value.
+        if becameEmpty { storage[key] = nil }
         return result
     }
 
