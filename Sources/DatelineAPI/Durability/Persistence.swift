@@ -190,6 +190,10 @@ public final class Persistence: StoreOfRecord {
         return (try answer.get(), DurableWrite(persistence: self, pending: pending))
     }
 
+    /// Yes: a flusher makes staged writes durable, and the gate opens then. (A `read` that
+    /// throws waits for the flush, as above: an answer that was to be, and a rare one.)
+    public var submitsWithoutWaiting: Bool { true }
+
     /// Stages `changes`, see ``stage(_:reading:)``.
     func stage(_ changes: [StoreChange]) throws -> PendingWrite {
         try stage({ _ in changes }, reading: { _ in }).pending

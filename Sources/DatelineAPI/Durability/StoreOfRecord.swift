@@ -39,6 +39,10 @@ public protocol StoreOfRecord: Sendable {
         _ decide: (StoreSnapshot) throws -> [StoreChange], reading read: (StoreSnapshot) throws -> Answer
     ) throws -> (answer: Answer, durable: any ResponseGate)
 
+    /// Whether ``submit(_:reading:)`` returns without waiting for the flush: then a handler that
+    /// writes only through it never blocks its thread (see `Router.add(_:_:blocking:_:)`).
+    var submitsWithoutWaiting: Bool { get }
+
     /// Loads the durable state, running `seed` (through ``write(_:reading:)``) when there is none.
     func open(seed: () throws -> Void) throws
 
@@ -58,6 +62,9 @@ public struct ReplicationStatus: Sendable, Hashable {
 extension StoreOfRecord {
     /// None: the journal is this process's own.
     public var replication: ReplicationStatus? { nil }
+
+    /// No: ``submit(_:reading:)`` waits, as below.
+    public var submitsWithoutWaiting: Bool { false }
 
     /// Waits, as ``write(_:reading:)`` does, and returns a gate that is open.
     public func submit<Answer>(

@@ -16,6 +16,10 @@ final class Ingestion: Sendable {
 
     var store: NewsStore { persistence.store }
 
+    /// Whether a handler that writes only through ``answer(_:reading:with:)`` may block its
+    /// thread: not when the store of record answers through gates.
+    var answersMayBlock: Bool { !persistence.submitsWithoutWaiting }
+
     /// What one ingestion produced.
     struct Outcome: Sendable {
         var article: Article

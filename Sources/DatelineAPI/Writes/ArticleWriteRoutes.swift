@@ -27,7 +27,7 @@ struct ArticleWriteRoutes: Sendable {
             if outcome.duplicate { response.headerFields[.contentLocation] = location }
             return response
         }
-        router.delete("/articles/{id}") { request in
+        router.delete("/articles/{id}", blocking: ingestion.answersMayBlock) { request in
             let id = request.parameters["id"] ?? ""
             return try ingestion.answer(
                 { latest in

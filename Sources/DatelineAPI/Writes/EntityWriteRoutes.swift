@@ -9,7 +9,7 @@ struct EntityWriteRoutes: Sendable {
     let bodyLimit: Int
 
     func register(in router: inout Router) {
-        router.post("/entities") { request in
+        router.post("/entities", blocking: ingestion.answersMayBlock) { request in
             let body = try WriteBody.parse(request, accepting: .json, limit: bodyLimit)
             let entity = try EntityInput.read(body, pathID: nil)
             return try ingestion.answer { latest in
@@ -26,7 +26,7 @@ struct EntityWriteRoutes: Sendable {
                 try WriteResponse.resource(stored, created: WriteResponse.location("entities", stored.id))
             }
         }
-        router.put("/entities/{id}") { request in
+        router.put("/entities/{id}", blocking: ingestion.answersMayBlock) { request in
             let id = request.parameters["id"] ?? ""
             let body = try WriteBody.parse(request, accepting: .json, limit: bodyLimit)
             let entity = try EntityInput.read(body, pathID: id)
@@ -42,7 +42,7 @@ struct EntityWriteRoutes: Sendable {
                 try WriteResponse.resource(stored, created: created ? WriteResponse.location("entities", id) : nil)
             }
         }
-        router.patch("/entities/{id}") { request in
+        router.patch("/entities/{id}", blocking: ingestion.answersMayBlock) { request in
             let id = request.parameters["id"] ?? ""
             let patch = try WriteBody.parse(request, accepting: .mergePatch, limit: bodyLimit)
             try FieldValidator.checkPatch(patch, known: EntityInput.fields, nested: ["coordinates": EntityInput.coordinateFields])
@@ -57,7 +57,7 @@ struct EntityWriteRoutes: Sendable {
                 try WriteResponse.resource(stored, created: nil)
             }
         }
-        router.delete("/entities/{id}") { request in
+        router.delete("/entities/{id}", blocking: ingestion.answersMayBlock) { request in
             let id = request.parameters["id"] ?? ""
             return try ingestion.answer(
                 { latest in
@@ -67,7 +67,7 @@ struct EntityWriteRoutes: Sendable {
                     return [.deleteEntity(id: id)]
                 }, with: WriteResponse.deleted)
         }
-        router.post("/entities/{id}/merge") { request in
+        router.post("/entities/{id}/merge", blocking: ingestion.answersMayBlock) { request in
             let id = request.parameters["id"] ?? ""
             let other = try Self.mergeSource(WriteBody.parse(request, accepting: .json, limit: bodyLimit))
             return try ingestion.answer { latest in

@@ -12,7 +12,7 @@ struct EventWriteRoutes: Sendable {
     let bodyLimit: Int
 
     func register(in router: inout Router) {
-        router.post("/events") { request in
+        router.post("/events", blocking: ingestion.answersMayBlock) { request in
             let body = try WriteBody.parse(request, accepting: .json, limit: bodyLimit)
             var event = try EventInput.read(body, pathID: nil, in: ingestion.store.snapshot)
             return try ingestion.answer { latest in
@@ -25,7 +25,7 @@ struct EventWriteRoutes: Sendable {
                 try WriteResponse.resource(stored, created: WriteResponse.location("events", stored.id))
             }
         }
-        router.put("/events/{id}") { request in
+        router.put("/events/{id}", blocking: ingestion.answersMayBlock) { request in
             let id = request.parameters["id"] ?? ""
             let body = try WriteBody.parse(request, accepting: .json, limit: bodyLimit)
             let event = try EventInput.read(body, pathID: id, in: ingestion.store.snapshot)
@@ -42,7 +42,7 @@ struct EventWriteRoutes: Sendable {
                 try WriteResponse.resource(stored, created: created ? WriteResponse.location("events", id) : nil)
             }
         }
-        router.patch("/events/{id}") { request in
+        router.patch("/events/{id}", blocking: ingestion.answersMayBlock) { request in
             let id = request.parameters["id"] ?? ""
             let patch = try WriteBody.parse(request, accepting: .mergePatch, limit: bodyLimit)
             try FieldValidator.checkPatch(patch, known: EventInput.fields, nested: ["date": EventDateInput.fields])
@@ -61,7 +61,7 @@ struct EventWriteRoutes: Sendable {
                 try WriteResponse.resource(stored, created: nil)
             }
         }
-        router.delete("/events/{id}") { request in
+        router.delete("/events/{id}", blocking: ingestion.answersMayBlock) { request in
             let id = request.parameters["id"] ?? ""
             return try ingestion.answer(
                 { latest in

@@ -14,7 +14,8 @@ extension HTTPConnection {
             send(response, to: request, started: started)
             return []
         }
-        HandlerLanes.lane(for: descriptor).async { [self, request] in
+        let blocking = context.responder.mayBlock(answering: request)
+        HandlerLanes.lane(for: descriptor, blocking: blocking).async { [self, request] in
             send(respond(to: request), to: request, started: started)
         }
         return []

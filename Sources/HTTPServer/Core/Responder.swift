@@ -2,9 +2,20 @@
 ///
 /// Responders to safe requests (GET, HEAD, OPTIONS) run on the connection's event loop, beside
 /// every other connection of that loop, and must not block; those to other methods run on a
-/// worker thread, where a write may wait on the disk.
+/// worker thread, where a write may wait on the disk. Which kind of worker thread is up to
+/// ``mayBlock(answering:)``.
 public protocol Responder: Sendable {
     func respond(to request: Request) throws -> Response
+
+    /// Whether answering `request` (not a safe one) may block its thread: wait on a disk, a
+    /// database or another thread. Such a request gets a thread of its own while it waits; one
+    /// that never blocks shares a few with the others (see ``Router/add(_:_:blocking:_:)``).
+    /// True unless the responder knows better.
+    func mayBlock(answering request: Request) -> Bool
+}
+
+extension Responder {
+    public func mayBlock(answering request: Request) -> Bool { true }
 }
 
 /// A responder made from a closure.
@@ -40,5 +51,10 @@ private struct MiddlewareResponder: Responder {
 
     func respond(to request: Request) throws -> Response {
         try middleware.respond(to: request, next: next)
+    }
+
+    /// As the responder inside says: middleware does not block.
+    func mayBlock(answering request: Request) -> Bool {
+        next.mayBlock(answering: request)
     }
 }

@@ -31,7 +31,7 @@ public struct Router: Responder {
     private struct Route {
         let template: String
         let segments: [Segment]
-        var handlers: [HTTPRequest.Method: Handler] = [:]
+        var handlers: [HTTPRequest.Method: Entry] = [:]
 
         var allowed: String {
             var methods = Set(handlers.keys.map(\.rawValue))
@@ -41,6 +41,12 @@ public struct Router: Responder {
         }
     }
 
+    /// A handler and whether it may block its thread.
+    private struct Entry {
+        let handler: Handler
+        let blocking: Bool
+    }
+
     private enum Segment: Equatable {
         case literal(Substring)
         case parameter(String)
@@ -48,17 +54,26 @@ public struct Router: Responder {
 
     /// Adds a handler for a method and a template. `{name}` segments match any one segment and
     /// land in `request.parameters[name]`.
-    public mutating func add(_ method: HTTPRequest.Method, _ template: String, _ handler: @escaping Handler) {
+    ///
+    /// `blocking` says whether the handler may block its thread: wait on a disk, a database or
+    /// another thread. Pass false only for a handler that never does (a write that answers
+    /// through a ``ResponseGate``, say): it then shares one of a few worker threads with other
+    /// such requests, instead of having one of its own while it runs. Handlers of safe methods
+    /// run on the event loop either way, and must never block.
+    public mutating func add(
+        _ method: HTTPRequest.Method, _ template: String, blocking: Bool = true, _ handler: @escaping Handler
+    ) {
+        let entry = Entry(handler: handler, blocking: blocking)
         let segments = Self.split(template).map { part -> Segment in
             part.hasPrefix("{") && part.hasSuffix("}") ? .parameter(String(part.dropFirst().dropLast())) : .literal(part)
         }
         if segments.allSatisfy({ if case .literal = $0 { true } else { false } }) {
-            literalRoutes[template, default: Route(template: template, segments: segments)].handlers[method] = handler
+            literalRoutes[template, default: Route(template: template, segments: segments)].handlers[method] = entry
         } else if let index = templateRoutes.firstIndex(where: { $0.segments == segments }) {
-            templateRoutes[index].handlers[method] = handler
+            templateRoutes[index].handlers[method] = entry
         } else {
             var route = Route(template: template, segments: segments)
-            route.handlers[method] = handler
+            route.handlers[method] = entry
             templateRoutes.append(route)
         }
     }
@@ -69,10 +84,18 @@ public struct Router: Responder {
     }
 
     public mutating func get(_ template: String, _ handler: @escaping Handler) { add(.get, template, handler) }
-    public mutating func post(_ template: String, _ handler: @escaping Handler) { add(.post, template, handler) }
-    public mutating func put(_ template: String, _ handler: @escaping Handler) { add(.put, template, handler) }
-    public mutating func patch(_ template: String, _ handler: @escaping Handler) { add(.patch, template, handler) }
-    public mutating func delete(_ template: String, _ handler: @escaping Handler) { add(.delete, template, handler) }
+    public mutating func post(_ template: String, blocking: Bool = true, _ handler: @escaping Handler) {
+        add(.post, template, blocking: blocking, handler)
+    }
+    public mutating func put(_ template: String, blocking: Bool = true, _ handler: @escaping Handler) {
+        add(.put, template, blocking: blocking, handler)
+    }
+    public mutating func patch(_ template: String, blocking: Bool = true, _ handler: @escaping Handler) {
+        add(.patch, template, blocking: blocking, handler)
+    }
+    public mutating func delete(_ template: String, blocking: Bool = true, _ handler: @escaping Handler) {
+        add(.delete, template, blocking: blocking, handler)
+    }
 
     /// Every route template with its methods, for documentation and tests.
     public var routes: [(template: String, methods: [HTTPRequest.Method])] {
@@ -98,10 +121,17 @@ public struct Router: Responder {
         }
     }
 
+    /// Whether the handler `request` would reach was added as `blocking`; false when the router
+    /// answers by itself (OPTIONS, 405, 404), and the fallback's word for paths no route knows.
+    public func mayBlock(answering request: Request) -> Bool {
+        guard let (route, _) = match(request.path) else { return fallback?.mayBlock(answering: request) ?? false }
+        return route.handlers[request.method]?.blocking ?? false
+    }
+
     /// The matched route's answer: its handler behind the guards for the method, the allowed
     /// methods for OPTIONS, or 405.
     private func answer(_ request: Request, at route: Route) throws -> Response {
-        if let handler = route.handlers[request.method] ?? (request.method == .head ? route.handlers[.get] : nil) {
+        if let handler = (route.handlers[request.method] ?? (request.method == .head ? route.handlers[.get] : nil))?.handler {
             let applicable = guards.filter { $0.methods.contains(request.method) }.map(\.middleware)
             guard !applicable.isEmpty else { return try handler(request) }
             return try ClosureResponder(handler).wrapped(in: applicable).respond(to: request)

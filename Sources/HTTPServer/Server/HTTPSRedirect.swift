@@ -12,6 +12,8 @@ struct HTTPSRedirect: Responder {
         return Response(status: .permanentRedirect, headerFields: [.location: location, .contentLength: "0"])
     }
 
+    func mayBlock(answering request: Request) -> Bool { false }
+
     /// The host part of an authority, without its port (`[::1]:80` gives `[::1]`).
     static func host(of authority: String) -> String {
         if authority.hasPrefix("["), let end = authority.firstIndex(of: "]") {
@@ -35,5 +37,9 @@ struct StrictTransportSecurity: Responder {
         }
         response.headerFields[.strictTransportSecurity] = value
         return response
+    }
+
+    func mayBlock(answering request: Request) -> Bool {
+        next.mayBlock(answering: request)
     }
 }

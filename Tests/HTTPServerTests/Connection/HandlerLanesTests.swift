@@ -8,6 +8,14 @@ import Testing
         #expect(HandlerLanes.lane(for: 7) === HandlerLanes.lane(for: 7))
         #expect(HandlerLanes.lane(for: 7) === HandlerLanes.lane(for: 7 + Int32(HandlerLanes.count)))
         #expect(HandlerLanes.lane(for: 7) !== HandlerLanes.lane(for: 8))
+        #expect(HandlerLanes.lane(for: 7, blocking: false) === HandlerLanes.lane(for: 7, blocking: false))
+        #expect(HandlerLanes.lane(for: 7, blocking: false) !== HandlerLanes.lane(for: 7))
+    }
+
+    @Test func handlersThatNeverBlockShareALaneForEachCPU() {
+        let brief = (0..<Int32(HandlerLanes.count)).map { ObjectIdentifier(HandlerLanes.lane(for: $0, blocking: false)) }
+        #expect(Set(brief).count == HandlerLanes.briefCount)
+        #expect(HandlerLanes.briefCount < HandlerLanes.count)
     }
 
     @Test func everyLaneRunsAtOnce() {

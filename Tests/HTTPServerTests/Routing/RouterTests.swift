@@ -26,6 +26,23 @@ struct RouterTests {
         return router
     }
 
+    @Test func aRouteSaysWhetherItsHandlerMayBlock() {
+        var router = Self.router
+        router.put("/events/{id}", blocking: false) { _ in Response(status: .ok) }
+        router.post("/events/{id}/merge", blocking: false) { _ in Response(status: .ok) }
+        #expect(router.mayBlock(answering: Self.request(.post, "/events")), "handlers may block unless added otherwise")
+        #expect(router.mayBlock(answering: Self.request(.delete, "/events/7")))
+        #expect(!router.mayBlock(answering: Self.request(.put, "/events/7")))
+        #expect(!router.mayBlock(answering: Self.request(.post, "/events/7/merge")))
+        // What the router answers by itself never blocks.
+        #expect(!router.mayBlock(answering: Self.request(.patch, "/events/7")), "405")
+        #expect(!router.mayBlock(answering: Self.request(.post, "/nowhere")), "404")
+        // Middleware says what the router inside says.
+        let wrapped = router.wrapped(in: [ErrorMiddleware()])
+        #expect(wrapped.mayBlock(answering: Self.request(.post, "/events")))
+        #expect(!wrapped.mayBlock(answering: Self.request(.put, "/events/7")))
+    }
+
     @Test func aLiteralRouteAnswers() throws {
         #expect(Self.text(try Self.router.respond(to: Self.request(.get, "/events"))) == "list")
     }
