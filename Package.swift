@@ -126,7 +126,7 @@ let package = Package(
         .testTarget(
             name: "DatelineAPITests",
             dependencies: [
-                "DatelineAPI", "HTTPServer", "NewsModel", "Locking", "Postgres", "PostgresTestSupport", "WebFixtures",
+                "DatelineAPI", "HTTPServer", "NewsModel", "Hashing", "Locking", "Postgres", "PostgresTestSupport", "WebFixtures",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -119,8 +119,9 @@ final class JSONEncodingState: Encoder {
         }
     }
 
-    /// Writes `value`, encoded under `key`: simple values and arrays of them at once, anything
-    /// else through its `encode(to:)` in a frame of its own.
+    /// Writes `value`, encoded under `key`: simple values and arrays of them at once, a
+    /// ``JSONSelfWriting`` value through its writer, anything else through its `encode(to:)` in a
+    /// frame of its own.
     func encodeValue<T: Encodable>(_ value: T, key: JSONPathKey?, topLevel: Bool = false) throws {
         if T.self == String.self {
             writeString(unsafeBitCast(value, to: String.self))
@@ -138,6 +139,9 @@ final class JSONEncodingState: Encoder {
             try writeArray(unsafeBitCast(value, to: [Double].self)) { index, element in
                 try writeDouble(element, codingPath: codingPath(appending: key) + [JSONPathKey.index(index)])
             }
+        } else if let writing = value as? any JSONSelfWriting {
+            var output = JSONOutput(state: self)
+            try writing.writeJSON(to: &output)
         } else {
             frames.append(
                 Frame(memberBase: members.count, childBase: children.count, insertionBase: insertions.count, key: key))
