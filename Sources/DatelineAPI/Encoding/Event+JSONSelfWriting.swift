@@ -10,17 +10,19 @@ extension Event: JSONSelfWriting {
             try json.number("confidence", confidence)
             if let date { json.object("date") { date.writeMembers(to: &$0) } }
             json.string("extractorVersion", extractorVersion)
-            try json.array("figures", figures) { json, figure in try json.object { try figure.writeMembers(to: &$0) } }
+            try json.array("figures", count: figures.count) { json, index in
+                try json.object { try figures[index].writeMembers(to: &$0) }
+            }
             json.string("id", id)
             json.string("location", location)
-            json.array("participants", participants) { json, participant in
+            json.array("participants", count: participants.count) { json, index in
                 json.object { json in
-                    json.string("entityId", participant.entityId)
-                    json.string("role", participant.role.rawValue)
+                    json.string("entityId", participants[index].entityId)
+                    json.string("role", participants[index].role.rawValue)
                 }
             }
             json.string("said", said)
-            json.array("sources", sources) { json, source in json.object { source.writeMembers(to: &$0) } }
+            json.array("sources", count: sources.count) { json, index in json.object { sources[index].writeMembers(to: &$0) } }
             json.string("status", status.rawValue)
             json.string("summary", summary)
             json.string("type", type.rawValue)

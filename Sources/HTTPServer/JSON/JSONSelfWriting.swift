@@ -68,15 +68,14 @@ public struct JSONOutput {
         try state.writeDouble(value, codingPath: [JSONPathKey(stringValue: key.description)])
     }
 
-    /// Writes an array member, each element by `element`.
-    public mutating func array<Element>(
-        _ key: StaticString, _ elements: [Element], _ element: (inout JSONOutput, Element) throws -> Void
-    ) rethrows {
+    /// Writes an array member of `count` elements, each by `element` with its index (an index,
+    /// not the element, so that nothing generic is left for the runtime to look up).
+    public mutating func array(_ key: StaticString, count: Int, _ element: (inout JSONOutput, Int) throws -> Void) rethrows {
         self.key(key)
         state.bytes.append(UInt8(ascii: "["))
-        for (index, item) in elements.enumerated() {
+        for index in 0..<count {
             if index > 0 { state.bytes.append(UInt8(ascii: ",")) }
-            try element(&self, item)
+            try element(&self, index)
         }
         state.bytes.append(UInt8(ascii: "]"))
     }
