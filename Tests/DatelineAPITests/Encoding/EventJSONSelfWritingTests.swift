@@ -1,5 +1,4 @@
 import DatelineAPI
-import Foundation
 import HTTPServer
 import Hashing
 import NewsModel
@@ -9,12 +8,6 @@ import Testing
 /// Foundation's `JSONEncoder` (sorted keys, slashes as they are), alone, in arrays and in
 /// journal records, for events with every field filled or left out and every kind of text.
 @Suite struct EventJSONSelfWritingTests {
-    private static func foundation<T: Encodable>(_ value: T) throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Array(try encoder.encode(value))
-    }
-
     /// Text that needs every escape, and text that needs none.
     private static let pieces = [
         "Putin", " ", "\"", "\\", "/", "\n", "\t", "\r", "\u{08}", "\u{0C}", "\u{01}", "\u{1F}", "\u{7F}", "é", "e\u{301}",
@@ -68,13 +61,8 @@ import Testing
     }
 
     private func expectSame<T: Encodable>(_ value: T, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let expected = try Self.foundation(value)
-        let actual = try CompactJSONEncoder().encode(value)
-        if actual != expected {
-            Issue.record(
-                "written: \(String(decoding: actual, as: UTF8.self))\nFoundation: \(String(decoding: expected, as: UTF8.self))",
-                sourceLocation: sourceLocation)
-        }
+        FoundationEncoding.expectSame(
+            try CompactJSONEncoder().encode(value), try FoundationEncoding.bytes(value), sourceLocation: sourceLocation)
     }
 
     @Test func randomEventsAreWrittenAsTheirCodableConformanceEncodes() throws {

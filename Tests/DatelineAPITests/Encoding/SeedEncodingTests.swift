@@ -16,22 +16,8 @@ import Testing
         contents = try Application.seededForTesting().store.snapshot.contents
     }
 
-    private static func foundation<T: Encodable>(_ value: T) throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Array(try encoder.encode(value))
-    }
-
-    private func expectSame(_ actual: [UInt8], _ expected: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) {
-        if actual != expected {
-            Issue.record(
-                "compact: \(String(decoding: actual, as: UTF8.self))\nFoundation: \(String(decoding: expected, as: UTF8.self))",
-                sourceLocation: sourceLocation)
-        }
-    }
-
     private func expectSameBody<T: Encodable>(_ value: T, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        expectSame(try JSONBody.encode(value), try Self.foundation(value), sourceLocation: sourceLocation)
+        FoundationEncoding.expectSame(try JSONBody.encode(value), try FoundationEncoding.bytes(value), sourceLocation: sourceLocation)
     }
 
     @Test func theSeedIsNotEmpty() {
@@ -64,8 +50,8 @@ import Testing
         }
         try expectSameBody(hits)
         try expectSameBody(HealthRoutes.Status(status: "ok"))
-        let lines = try contents.events.flatMap { try Self.foundation($0) + [UInt8(ascii: "\n")] }
-        expectSame(try JSONBody.lines(contents.events), lines)
+        let lines = try contents.events.flatMap { try FoundationEncoding.bytes($0) + [UInt8(ascii: "\n")] }
+        FoundationEncoding.expectSame(try JSONBody.lines(contents.events), lines)
     }
 
     @Test func journalRecordsAreEncodedAsFoundationEncodesThemAndReadBack() throws {
@@ -81,7 +67,7 @@ import Testing
             + contents.events.map { [.upsertEvent($0)] }
             + [[.mergeEntity(id: contents.entities[0].id, into: contents.entities[1].id), .deleteEvent(id: contents.events[0].id)]]
         for changes in batches {
-            expectSame(try CompactJSONEncoder().encode(changes), try Self.foundation(changes))
+            FoundationEncoding.expectSame(try CompactJSONEncoder().encode(changes), try FoundationEncoding.bytes(changes))
             try persistence.commit(changes)
         }
         let journal = try Journal.read(path: directory + "/journal.ndjson")
