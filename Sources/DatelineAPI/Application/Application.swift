@@ -47,7 +47,8 @@ public final class Application: Sendable {
         } else {
             self.persistence = Persistence(
                 store: store, feed: feed, directory: configuration.dataDirectory,
-                compactAfter: configuration.journalCompactAfter, logger: logger)
+                compactAfter: configuration.journalCompactAfter, commitDelay: configuration.journalCommitDelaySeconds,
+                logger: logger)
         }
         self.ingestion = Ingestion(persistence: persistence, extractor: Extractor(knowledge: knowledge))
         self.metrics = MetricsObserver(store: store, persistence: persistence)

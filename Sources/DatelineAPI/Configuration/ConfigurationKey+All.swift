@@ -118,6 +118,11 @@ extension ConfigurationKey {
             kind: .integer(1...10_000_000), apply: { $0.journalCompactAfter = $1.integer },
             read: { .integer($0.journalCompactAfter) }),
         ConfigurationKey(
+            "journal.commitDelaySeconds",
+            "Seconds a journal flush waits for more writes to join it, under load only (the flush before covered 5 writes or more); 0 never waits.",
+            kind: .seconds(0...0.1), apply: { $0.journalCommitDelaySeconds = $1.seconds },
+            read: { .seconds($0.journalCommitDelaySeconds) }),
+        ConfigurationKey(
             "changes.heartbeatSeconds", "Seconds between heartbeats on idle change streams.",
             kind: .seconds(0.1...3600), apply: { $0.changesHeartbeatSeconds = $1.seconds },
             read: { .seconds($0.changesHeartbeatSeconds) }),

@@ -28,6 +28,10 @@ public import NewsModel
 /// proportion to the bytes written (Redis rewrites its append-only file on the same rule), and
 /// start-up never replays more than a snapshot's worth of journal.
 ///
+/// Under load a flush waits `commitDelay` before it starts, as PostgreSQL's `commit_delay` does,
+/// so that more writes join it: one snapshot and one `fdatasync` then cover more of them. It waits
+/// only after a flush that covered ``commitSiblings`` writes or more, so a lone writer never does.
+///
 /// Compaction does not hold writers up: when the journal is due, the flusher renames it to
 /// `journal.previous.ndjson` and starts a new one, and a background thread writes the snapshot
 /// of what the old one held, then deletes it. Start-up replays both files, skipping what the
@@ -37,6 +41,7 @@ public final class Persistence: StoreOfRecord {
     public let feed: ChangeFeed
     private let directory: String?
     private let compactAfter: Int
+    private let commitDelay: Double
     private let logger: Logger
     private let state: Locked<State>
     /// The version of the last snapshot written; held while one is written, so that snapshots
@@ -81,11 +86,16 @@ public final class Persistence: StoreOfRecord {
     ///   - directory: where the snapshot and the journal live; nil keeps the store in memory only.
     ///   - compactAfter: journal records after which a snapshot is written and the journal emptied,
     ///     once the journal is also as large as the last snapshot.
-    public init(store: NewsStore, feed: ChangeFeed, directory: String?, compactAfter: Int = 10_000, logger: Logger) {
+    ///   - commitDelay: seconds a flush waits for more writes under load; 0 never waits.
+    public init(
+        store: NewsStore, feed: ChangeFeed, directory: String?, compactAfter: Int = 10_000, commitDelay: Double = 0,
+        logger: Logger
+    ) {
         self.store = store
         self.feed = feed
         self.directory = directory
         self.compactAfter = compactAfter
+        self.commitDelay = commitDelay
         self.logger = logger
         state = Locked(State(draft: StoreDraft(store.snapshot)))
     }
@@ -257,13 +267,23 @@ public final class Persistence: StoreOfRecord {
         compactions.wait()
     }
 
+    /// The flushes after which the next one waits `commitDelay` for more writes: those that covered
+    /// at least this many (PostgreSQL's `commit_siblings` default).
+    static let commitSiblings = 5
+
     /// The flusher's work, on `flusher`: flushes every staged batch, each with the snapshot of the
     /// draft that holds it, until none is left or a flush fails.
     private func flushStaged() {
-        while let (batch, snapshot) = state.withLock({ state in
-            // Every staged batch is in this one, and the draft holds nothing else.
-            state.commits.nextBatch().map { ($0, state.draft.takeSnapshot()) }
-        }) {
+        var underLoad = false
+        while true {
+            if underLoad && commitDelay > 0 { pause(.seconds(commitDelay)) }
+            guard
+                let (batch, snapshot) = state.withLock({ state in
+                    // Every staged batch is in this one, and the draft holds nothing else.
+                    state.commits.nextBatch().map { ($0, state.draft.takeSnapshot()) }
+                })
+            else { return }
+            underLoad = batch.items.count >= Self.commitSiblings
             guard let covered = flush(batch, snapshot: snapshot) else { return }
             do {
                 // Before the writers hear of it, so that a writer that goes on finds the journal

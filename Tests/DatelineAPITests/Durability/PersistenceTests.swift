@@ -12,12 +12,12 @@ struct PersistenceTests {
         .upsertEntity(Entity(id: "writer-\(number)", name: "Writer \(number)", type: .organization))
     }
 
-    static func persistence(in directory: String, compactAfter: Int = 10_000) throws -> Persistence {
+    static func persistence(in directory: String, compactAfter: Int = 10_000, commitDelay: Double = 0) throws -> Persistence {
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         let persistence = Persistence(
             store: NewsStore(), feed: ChangeFeed(heartbeatInterval: 60), directory: directory, compactAfter: compactAfter,
-            logger: logger)
+            commitDelay: commitDelay, logger: logger)
         try persistence.open(seed: {})
         return persistence
     }
@@ -68,6 +68,31 @@ struct PersistenceTests {
         let reopened = try Self.persistence(in: directory)
         #expect(reopened.store.snapshot.entityCount == writes)
         #expect(reopened.store.snapshot.version == persistence.store.snapshot.version)
+    }
+
+    @Test func afterAFlushOfManyWritesTheNextWaitsTheCommitDelay() throws {
+        let directory = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let persistence = try Self.persistence(in: directory, commitDelay: 0.3)
+        // Staged before anyone waits, the first writes share one flush: load.
+        let first = try (0..<Persistence.commitSiblings).map { try persistence.stage([Self.entity($0)]) }
+        try persistence.waitUntilDurable(first.last!)
+        #expect(persistence.flushCount == 1)
+        let staged = ContinuousClock.now
+        try persistence.waitUntilDurable(try persistence.stage([Self.entity(100)]))
+        #expect(ContinuousClock.now - staged >= .milliseconds(200), "the flush waited for more writes to join it")
+        #expect(persistence.flushCount == 2)
+    }
+
+    @Test func aLoneWriterNeverWaitsTheCommitDelay() throws {
+        let directory = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // A delay no write here could sit out: each flush covers one write, so none waits.
+        let persistence = try Self.persistence(in: directory, commitDelay: 60)
+        let started = ContinuousClock.now
+        for number in 0..<3 { try persistence.commit([Self.entity(number)]) }
+        #expect(ContinuousClock.now - started < .seconds(30))
+        #expect(persistence.flushCount == 3)
     }
 
     @Test func backgroundCompactionsLoseNothingWhileWritersGoOn() throws {
