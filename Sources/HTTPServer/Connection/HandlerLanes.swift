@@ -1,13 +1,5 @@
 import Dispatch
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Where requests not answered on the loops are answered: serial queues, one chosen by the
 /// connection, from one of two sets.
 ///
@@ -27,7 +19,7 @@ enum HandlerLanes {
     /// How many requests that may block can be answered, or wait, at once off the loops.
     static let count = 64
     /// How many requests that never block are answered at once off the loops.
-    static let briefCount = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+    static let briefCount = Posix.onlineCPUs
 
     private static let lanes = (0..<count).map { DispatchQueue(label: "dateline.handler.\($0)") }
     private static let briefLanes = (0..<briefCount).map { DispatchQueue(label: "dateline.handler.brief.\($0)") }

@@ -124,7 +124,7 @@ public struct Router: Responder {
     /// Whether the handler `request` would reach was added as `blocking`; false when the router
     /// answers by itself (OPTIONS, 405, 404), and the fallback's word for paths no route knows.
     public func mayBlock(answering request: Request) -> Bool {
-        guard let (route, _) = match(request.path) else { return fallback?.mayBlock(answering: request) ?? false }
+        guard let route = route(for: request.path) else { return fallback?.mayBlock(answering: request) ?? false }
         return route.handlers[request.method]?.blocking ?? false
     }
 
@@ -144,23 +144,32 @@ public struct Router: Responder {
             headerFields: [.allow: route.allowed])
     }
 
+    /// The route `path` matches, with the values of its `{name}` segments.
     private func match(_ path: String) -> (Route, [String: String])? {
         if let route = literalRoutes[path] { return (route, [:]) }
         let parts = Self.split(path)
-        for route in templateRoutes where route.segments.count == parts.count {
-            var parameters: [String: String] = [:]
-            var matched = true
-            for (segment, part) in zip(route.segments, parts) {
-                switch segment {
-                case .literal(let literal) where literal == part: continue
-                case .parameter(let name) where !part.isEmpty: parameters[name] = String(part)
-                default: matched = false
+        guard let route = templateRoute(matching: parts) else { return nil }
+        var parameters: [String: String] = [:]
+        for case (.parameter(let name), let part) in zip(route.segments, parts) { parameters[name] = String(part) }
+        return (route, parameters)
+    }
+
+    /// The route `path` matches, without its parameters: what the lane choice needs, on every write.
+    private func route(for path: String) -> Route? {
+        literalRoutes[path] ?? templateRoute(matching: Self.split(path))
+    }
+
+    /// The first template route whose segments match `parts`: literals equal, parameters not empty.
+    private func templateRoute(matching parts: [Substring]) -> Route? {
+        templateRoutes.first { route in
+            route.segments.count == parts.count
+                && zip(route.segments, parts).allSatisfy { segment, part in
+                    switch segment {
+                    case .literal(let literal): literal == part
+                    case .parameter: !part.isEmpty
+                    }
                 }
-                if !matched { break }
-            }
-            if matched { return (route, parameters) }
         }
-        return nil
     }
 
     private static func split(_ path: String) -> [Substring] {

@@ -112,7 +112,7 @@ public final class HTTPServer: Sendable {
 
     /// The configured number of event loops, or one per online CPU.
     private var loopCount: Int {
-        configuration.eventLoops > 0 ? configuration.eventLoops : max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        configuration.eventLoops > 0 ? configuration.eventLoops : Posix.onlineCPUs
     }
 
     private func listen(port: Int, secure: Bool) throws -> Listener {

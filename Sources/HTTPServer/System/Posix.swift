@@ -20,6 +20,9 @@ enum Posix {
     /// The calling thread's `errno`, for code where a property of that name hides it.
     static var lastError: Int32 { errno }
 
+    /// The CPUs online, at least one.
+    static var onlineCPUs: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+
     /// `listen` (the libc one, which `Socket.listen` would hide).
     static func listen(_ descriptor: Int32, backlog: Int32) -> Int32 {
         #if canImport(Glibc)
