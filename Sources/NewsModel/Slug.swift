@@ -3,27 +3,32 @@ public enum Slug {
     /// Lower-cases, folds common Latin diacritics, drops apostrophes and joins the alphanumeric
     /// runs with `-`: `"Novo-Ogaryovo"` gives `novo-ogaryovo`, `"Hamas's"` gives `hamass`.
     public static func make(_ text: String, maxLength: Int = 80) -> String {
-        var out = ""
+        // Every folded letter is ASCII, so the slug is built as bytes and its length is theirs.
+        var out: [UInt8] = []
+        out.reserveCapacity(min(maxLength, text.utf8.count))
         var pendingDash = false
         for scalar in text.unicodeScalars where scalar != "'" && scalar != "\u{2019}" {
-            let folded = fold(scalar)
-            if folded.isEmpty {
+            let letter = asciiLetter(scalar)
+            let folded = letter == nil ? latinFold[scalar] : nil
+            let length = letter != nil ? 1 : folded?.utf8.count ?? 0
+            if length == 0 {
                 pendingDash = !out.isEmpty
                 continue
             }
-            if out.count + folded.count + (pendingDash ? 1 : 0) > maxLength { break }
-            if pendingDash { out += "-" }
+            if out.count + length + (pendingDash ? 1 : 0) > maxLength { break }
+            if pendingDash { out.append(UInt8(ascii: "-")) }
             pendingDash = false
-            out += folded
+            if let letter { out.append(letter) } else if let folded { out += folded.utf8 }
         }
-        return out.isEmpty ? "item" : out
+        return out.isEmpty ? "item" : String(decoding: out, as: UTF8.self)
     }
 
-    private static func fold(_ scalar: Unicode.Scalar) -> String {
+    /// An ASCII letter or digit, lower-cased; nil for anything else.
+    private static func asciiLetter(_ scalar: Unicode.Scalar) -> UInt8? {
         switch scalar.value {
-        case 0x30...0x39, 0x61...0x7A: return String(scalar)
-        case 0x41...0x5A: return String(Unicode.Scalar(scalar.value + 32)!)
-        default: return latinFold[scalar] ?? ""
+        case 0x30...0x39, 0x61...0x7A: UInt8(scalar.value)
+        case 0x41...0x5A: UInt8(scalar.value + 32)
+        default: nil
         }
     }
 

@@ -23,6 +23,18 @@ import Testing
         #expect(slug == "alpha-beta-g")
     }
 
+    @Test func aLetterThatFoldsToTwoIsCutWhole() {
+        #expect(Slug.make("Straße", maxLength: 5) == "stra")
+        #expect(Slug.make("Straße", maxLength: 6) == "strass")
+    }
+
+    @Test func aLongTitleIsCutAtTheDefaultLength() {
+        let slug = Slug.make(String(repeating: "Ağdam ", count: 100))
+        #expect(slug.utf8.count <= 80)
+        #expect(slug.hasPrefix("agdam-agdam-"))
+        #expect(!slug.hasSuffix("-"))
+    }
+
     @Test func foldsCedillaS() {
         #expect(Slug.make("Şəki") == "seki")
     }

@@ -15,9 +15,10 @@ struct EventWriteRoutes: Sendable {
         router.post("/events", blocking: ingestion.answersMayBlock) { request in
             let body = try WriteBody.parse(request, accepting: .json, limit: bodyLimit)
             var event = try EventInput.read(body, pathID: nil, in: ingestion.store.snapshot)
+            let base = Self.baseID(of: event)
             return try ingestion.answer { latest in
                 try EventInput.checkReferences(of: event, in: latest)
-                event.id = latest.uniqueID(from: Self.baseID(of: event), for: .event)
+                event.id = latest.uniqueID(from: base, for: .event)
                 return [.upsertEvent(event)]
             } reading: { after in
                 try Self.stored(event.id, in: after)
