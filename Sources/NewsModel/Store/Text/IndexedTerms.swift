@@ -4,15 +4,10 @@ struct IndexedTerms: Sendable, Equatable {
     var length: Int
 
     init(_ texts: [String]) {
-        var terms = Set<String>()
-        var length = 0
-        for text in texts {
-            for token in TextNormalizer.tokens(text) {
-                terms.insert(token)
-                length += 1
-            }
-        }
-        self.terms = terms
-        self.length = length
+        // All tokens first, so that the set is made at its size instead of growing and
+        // rehashing as it goes.
+        let tokens = texts.flatMap(TextNormalizer.tokens)
+        terms = Set(tokens)
+        length = tokens.count
     }
 }
