@@ -106,7 +106,8 @@ def main():
         before = first["run"]["events_before"]
         snapshots = "+".join(str(r["snapshots"]) for r in runs)
         rss = max(r["peak_rss_kb"] for r in runs) / 1024
-        note = (f"{before:,} events at the start; ready {first['run']['start_s']} s after launch "
+        ready = "/".join(str(r["start_s"]) for r in runs)
+        note = (f"{before:,} events at the start; ready {ready} s after launch "
                 f"({first['bytes'] / 1e6:,.0f} MB snapshot); {snapshots} snapshots written while measured; "
                 f"peak RSS {rss:,.0f} MB")
         size_rates[size], row = dateline_row(f"Dateline durable, store of {size:,} events", runs, note)
