@@ -8,39 +8,41 @@ public enum Slug {
         out.reserveCapacity(min(maxLength, text.utf8.count))
         var pendingDash = false
         for scalar in text.unicodeScalars where scalar != "'" && scalar != "\u{2019}" {
-            let letter = asciiLetter(scalar)
-            let folded = letter == nil ? latinFold[scalar] : nil
-            let length = letter != nil ? 1 : folded?.utf8.count ?? 0
-            if length == 0 {
+            guard let folded = fold(scalar) else {
                 pendingDash = !out.isEmpty
                 continue
             }
-            if out.count + length + (pendingDash ? 1 : 0) > maxLength { break }
+            if out.count + folded.count + (pendingDash ? 1 : 0) > maxLength { break }
             if pendingDash { out.append(UInt8(ascii: "-")) }
             pendingDash = false
-            if let letter { out.append(letter) } else if let folded { out += folded.utf8 }
+            out += folded
         }
         return out.isEmpty ? "item" : String(decoding: out, as: UTF8.self)
     }
 
-    /// An ASCII letter or digit, lower-cased; nil for anything else.
-    private static func asciiLetter(_ scalar: Unicode.Scalar) -> UInt8? {
-        switch scalar.value {
-        case 0x30...0x39, 0x61...0x7A: UInt8(scalar.value)
-        case 0x41...0x5A: UInt8(scalar.value + 32)
+    /// The scalar's ASCII letters in a slug; nil for a separator.
+    private static func fold(_ scalar: Unicode.Scalar) -> [UInt8]? {
+        scalar.isASCII ? asciiFold[Int(scalar.value)] : latinFold[scalar]
+    }
+
+    /// ASCII letters and digits, lower-cased, by code; nil for every other ASCII character.
+    private static let asciiFold: [[UInt8]?] = (0..<128).map { code in
+        switch code {
+        case 0x30...0x39, 0x61...0x7A: [UInt8(code)]
+        case 0x41...0x5A: [UInt8(code + 32)]
         default: nil
         }
     }
 
-    private static let latinFold: [Unicode.Scalar: String] = {
+    private static let latinFold: [Unicode.Scalar: [UInt8]] = {
         let groups: [(String, String)] = [
             ("àáâãäåā", "a"), ("çćč", "c"), ("èéêëēė", "e"), ("ìíîïīı", "i"), ("ñń", "n"),
             ("òóôõöøō", "o"), ("ùúûüū", "u"), ("ýÿ", "y"), ("šśş", "s"), ("žźż", "z"), ("ğ", "g"),
             ("ə", "e"), ("ł", "l"), ("ß", "ss"), ("æ", "ae"), ("œ", "oe"),
         ]
-        var table: [Unicode.Scalar: String] = [:]
+        var table: [Unicode.Scalar: [UInt8]] = [:]
         for (letters, ascii) in groups {
-            for s in (letters + letters.uppercased()).unicodeScalars where table[s] == nil { table[s] = ascii }
+            for s in (letters + letters.uppercased()).unicodeScalars where table[s] == nil { table[s] = Array(ascii.utf8) }
         }
         return table
     }()
