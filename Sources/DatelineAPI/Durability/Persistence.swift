@@ -293,7 +293,8 @@ public final class Persistence: StoreOfRecord {
                 // The journals still hold every write: compaction can wait for the next flush.
                 logger.error("compaction failed", metadata: ["error": "\(error)"])
             }
-            for callback in covered { callback(nil) }
+            // Their loops are woken once each, not once a writer.
+            LoopWakes.holding { for callback in covered { callback(nil) } }
         }
     }
 

@@ -80,16 +80,23 @@ final class EpollLoop: IOLoop, @unchecked Sendable {
 
     /// Runs `task` on the loop's thread, after the events at hand. From any thread; tasks from
     /// one thread run in the order given.
+    /// The loop is woken once for any number of tasks handed over before it runs them, and
+    /// once for a run of them inside ``LoopWakes/holding(_:)``.
     func execute(_ task: @escaping @Sendable () -> Void) {
-        inbox.withLock { inbox in
-            guard !inbox.stopped else { return }
+        let wakeNeeded = inbox.withLock { inbox in
+            guard !inbox.stopped else { return false }
             inbox.tasks.append(task)
-            if !inbox.wakePending {
-                inbox.wakePending = true
-                var one: UInt64 = 1
-                _ = Glibc.write(wake, &one, 8)
-            }
+            guard !inbox.wakePending else { return false }
+            inbox.wakePending = true
+            return true
         }
+        if wakeNeeded { LoopWakes.wake { [self] in signal() } }
+    }
+
+    /// Makes `epoll_wait` return, to run the inbox.
+    private func signal() {
+        var one: UInt64 = 1
+        _ = Glibc.write(wake, &one, 8)
     }
 
     // MARK: On the loop's thread

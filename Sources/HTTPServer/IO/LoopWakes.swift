@@ -1,0 +1,47 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Wake-ups of event loops, held back on one thread while it hands them a run of work.
+///
+/// A thread that answers many connections in a row (a journal flush telling every writer it
+/// covered) would wake their loop once an answer: the loop runs at once, often on the same CPU,
+/// finds one task, sleeps, and the next hand-off wakes it again. Inside ``holding(_:)`` a loop
+/// handed work is woken once, when the run ends, and finds all of it waiting.
+public enum LoopWakes {
+    /// Runs `body`, holding back the wake-ups of the loops it hands work to until it returns.
+    /// Nested calls hold until the outermost returns.
+    public static func holding<Result>(_ body: () throws -> Result) rethrows -> Result {
+        if pthread_getspecific(key) != nil { return try body() }
+        let held = Held()
+        let box = Unmanaged.passRetained(held)
+        pthread_setspecific(key, box.toOpaque())
+        defer {
+            pthread_setspecific(key, nil)
+            box.release()
+            for wake in held.wakes { wake() }
+        }
+        return try body()
+    }
+
+    /// Runs `wake` now, or when the run of work on this thread ends, if one is held.
+    static func wake(_ wake: @escaping () -> Void) {
+        guard let raw = pthread_getspecific(key) else { return wake() }
+        Unmanaged<Held>.fromOpaque(raw).takeUnretainedValue().wakes.append(wake)
+    }
+
+    /// The wake-ups held on one thread.
+    private final class Held {
+        var wakes: [() -> Void] = []
+    }
+
+    /// The thread's ``Held``, while it holds wake-ups.
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        let created = pthread_key_create(&key, nil)
+        precondition(created == 0, "could not make a thread-specific key (error \(created))")
+        return key
+    }()
+}
