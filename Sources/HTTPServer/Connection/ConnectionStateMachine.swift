@@ -40,7 +40,7 @@ struct ConnectionStateMachine {
         /// Chunked framing (HTTP/1.1), or a body that ends with the connection (HTTP/1.0).
         let chunked: Bool
         /// Bytes the client sent meanwhile: read so that its hang-up shows at once, kept for
-        /// after the stream, up to `streamReadAhead`.
+        /// after the stream, up to `readAhead`.
         var readAhead = 0
     }
 
@@ -84,8 +84,8 @@ struct ConnectionStateMachine {
 
     /// A streamed body's backlog past this disconnects the slow client.
     static let streamBufferLimit = 1024 * 1024
-    /// Bytes read ahead during a stream before reading pauses.
-    static let streamReadAhead = 64 * 1024
+    /// Bytes read ahead, while a response is made or streamed, before reading pauses.
+    static let readAhead = 64 * 1024
     /// How long a closing connection drains what the client still sends.
     static let lingerSeconds = 2.0
 
@@ -136,7 +136,7 @@ struct ConnectionStateMachine {
         case .finishing(.streaming(var stream)):
             stream.readAhead += bytes.count
             state = .finishing(.streaming(stream))
-            if stream.readAhead > Self.streamReadAhead { interest.reading = false }
+            if stream.readAhead > Self.readAhead { interest.reading = false }
             return []
         case .finishing:
             return [.flush]
@@ -145,12 +145,14 @@ struct ConnectionStateMachine {
             parser.append(bytes)
             switch exchange {
             case .responding:
+                // Pipelined requests wait for the answer; stop reading if they pile up.
+                if parser.unparsedCount > Self.readAhead { interest.reading = false }
                 return []
             case .streaming(var stream):
                 // Pipelined requests wait for the stream's end; stop reading if they pile up.
                 stream.readAhead += bytes.count
                 state = .open(.streaming(stream))
-                if stream.readAhead > Self.streamReadAhead { interest.reading = false }
+                if stream.readAhead > Self.readAhead { interest.reading = false }
                 return []
             case .reading(let since):
                 state = .open(.reading(since: wasMidRequest ? since : now))
@@ -200,8 +202,9 @@ struct ConnectionStateMachine {
                 output.append(ResponseHead.continueBytes)
             case .request(let request):
                 let offLoop = !request.method.isAnsweredOnTheLoop
+                // Reading goes on (a hang-up shows at once, and a request that sends nothing
+                // more costs no change of interest), up to `readAhead`.
                 state = .open(.responding)
-                if offLoop { interest.reading = false }
                 // However long the answer takes (a write waiting for its flush), no read deadline stands.
                 updateDeadline(now: now)
                 actions.append(.respond(request, offLoop: offLoop))

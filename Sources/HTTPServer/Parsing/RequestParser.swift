@@ -70,6 +70,9 @@ public struct RequestParser: Sendable {
         buffer.append(contentsOf: bytes)
     }
 
+    /// Bytes received and not yet parsed.
+    public var unparsedCount: Int { buffer.count - readIndex }
+
     /// True when some bytes of a request not yet complete are buffered (the connection starts
     /// its header-read timer from the first such byte).
     public var isMidRequest: Bool {

@@ -68,15 +68,37 @@ struct ConnectionStateMachineTests {
         #expect(machine.deadline == Self.start + HTTPServerConfiguration.Timeouts().idle)
     }
 
-    @Test func aWriteIsAnsweredOffTheLoopAndReadingWaits() {
+    @Test func aWriteIsAnsweredOffTheLoopWhileReadingGoesOn() {
         var machine = Self.machine()
         let actions = Self.receive("POST /w HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nhi", into: &machine)
         #expect(actions == ["respond POST /w off the loop"])
-        #expect(!machine.interest.reading)
+        #expect(machine.interest.reading, "no change of interest for a request that sends nothing more")
         #expect(machine.deadline == .distantFuture, "an answer that takes long (a flush) is not timed out")
         #expect(Self.names(machine.deadlinePassed(now: Self.start + 3_600)).isEmpty)
         #expect(Self.answer(&machine, to: Self.request("/w")) == ["flush"])
         #expect(machine.interest.reading)
+    }
+
+    @Test func requestsPipelinedBehindAnAnswerAreReadAheadUpToALimit() {
+        var machine = Self.machine()
+        _ = Self.receive("POST /w HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nhi", into: &machine)
+        let next = "GET /n HTTP/1.1\r\nHost: x\r\n\r\n"
+        #expect(Self.receive(next, into: &machine).isEmpty)
+        #expect(machine.interest.reading)
+        let filler = "GET /f HTTP/1.1\r\nHost: x\r\nX-Filler: \(String(repeating: "y", count: Machine.readAhead))\r\n\r\n"
+        #expect(Self.receive(filler, into: &machine).isEmpty)
+        #expect(!machine.interest.reading, "read ahead past the limit")
+        #expect(Self.answer(&machine, to: Self.request("/w")) == ["respond GET /n"])
+        #expect(machine.interest.reading)
+    }
+
+    @Test func aPeerThatLeavesDuringAnAnswerOffTheLoopStillGetsIt() {
+        var machine = Self.machine()
+        _ = Self.receive("POST /w HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nhi", into: &machine)
+        #expect(Self.names(machine.peerClosed()).isEmpty)
+        #expect(machine.state == .finishing(.responding))
+        #expect(Self.answer(&machine, to: Self.request("/w")) == ["flush"])
+        #expect(Self.drain(&machine).sent.hasPrefix("HTTP/1.1 200 OK\r\n"))
     }
 
     @Test func pipelinedRequestsAreAnsweredOneAtATimeInOrder() {
