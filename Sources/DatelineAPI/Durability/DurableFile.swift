@@ -9,18 +9,29 @@ import Darwin
 /// The few POSIX file operations durability rests on: append with fdatasync, and replace a file
 /// atomically (temporary file, fsync, rename, fsync of the directory).
 enum DurableFile {
-    /// Opens `path` for appending, creating it; close-on-exec.
-    static func openForAppend(_ path: String) throws -> Int32 {
-        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+    /// Opens `path` for writing, creating it; close-on-exec.
+    static func openForWriting(_ path: String) throws -> Int32 {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw DurabilityError.system("open", path) }
         return descriptor
     }
 
-    /// Writes every byte, retrying on EINTR and short writes.
-    static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], path: String) throws {
+    /// The size of the open file.
+    static func size(_ descriptor: Int32, path: String) throws -> Int {
+        let end = lseek(descriptor, 0, SEEK_END)
+        guard end >= 0 else { throw DurabilityError.system("lseek", path) }
+        return Int(end)
+    }
+
+    /// Writes every byte, at the file's offset `position` or (nil) at its current offset,
+    /// retrying on EINTR and short writes.
+    static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], at position: Int? = nil, path: String) throws {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            let written = bytes[offset...].withUnsafeBytes { chunk in
+                guard let position else { return write(descriptor, chunk.baseAddress, chunk.count) }
+                return pwrite(descriptor, chunk.baseAddress, chunk.count, off_t(position + offset))
+            }
             if written < 0 {
                 if errno == EINTR { continue }
                 throw DurabilityError.system("write", path)

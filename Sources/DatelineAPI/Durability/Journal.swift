@@ -11,6 +11,11 @@ import Darwin
 /// written first and made durable together by `sync`, so that one flush covers every record
 /// written before it (see ``GroupCommit``).
 ///
+/// The file is grown ahead of its records, ``extent`` bytes of zeros at a time, as PostgreSQL
+/// fills a WAL segment with zeros before using it: a record then overwrites blocks the file has
+/// already, and its flush writes the data alone, without the file system's own journal commit
+/// for a new size. Reading stops at the zeros.
+///
 /// Used only by the leader of `Persistence`'s group commit, one at a time, which is why it may
 /// be `@unchecked Sendable`.
 final class Journal: @unchecked Sendable {
@@ -18,27 +23,47 @@ final class Journal: @unchecked Sendable {
     private var descriptor: Int32
     /// Records written since the journal was last emptied.
     private(set) var count: Int
-    /// Bytes written since the journal was last emptied.
+    /// Bytes of records written since the journal was last emptied: where the next one goes.
     private(set) var bytes: Int
+    /// The file's size: the records, then zeros laid down for the next ones.
+    private var allocated: Int
+
+    /// How much the file grows at a time, in zeros, once its records reach its end.
+    static let extent = 4 << 20
 
     private static let prefix = Array(#"{"sum":""#.utf8)
     private static let middle = Array(#"","record":"#.utf8)
 
-    /// Opens the journal for appending; it already holds `count` records in `bytes` bytes.
+    /// Opens the journal to write after its first `bytes` bytes, which hold `count` records.
     init(path: String, count: Int, bytes: Int = 0) throws {
         self.path = path
-        self.descriptor = try DurableFile.openForAppend(path)
+        self.descriptor = try DurableFile.openForWriting(path)
         self.count = count
         self.bytes = bytes
+        do {
+            allocated = try DurableFile.size(descriptor, path: path)
+        } catch {
+            close(descriptor)
+            throw error
+        }
     }
 
     deinit { close(descriptor) }
 
     /// Writes the lines of `records` records; they are durable only once `sync` returns.
     func write(_ lines: [UInt8], records: Int) throws {
-        try DurableFile.writeAll(descriptor, lines, path: path)
+        if bytes + lines.count > allocated { try grow(toHold: bytes + lines.count) }
+        try DurableFile.writeAll(descriptor, lines, at: bytes, path: path)
         count += records
         bytes += lines.count
+    }
+
+    /// Lays zeros down past the file's end, up to a whole number of extents, so that it holds
+    /// `size` bytes. The next `sync` makes them durable with the records.
+    private func grow(toHold size: Int) throws {
+        let target = (size / Self.extent + 1) * Self.extent
+        try DurableFile.writeAll(descriptor, [UInt8](repeating: 0, count: target - allocated), at: allocated, path: path)
+        allocated = target
     }
 
     /// Waits until everything written is on stable storage.
@@ -51,6 +76,7 @@ final class Journal: @unchecked Sendable {
         try DurableFile.truncate(path, to: 0)
         count = 0
         bytes = 0
+        allocated = 0
     }
 
     /// The line of the record of `version`, from its changes already encoded as JSON (so that
@@ -79,7 +105,8 @@ final class Journal: @unchecked Sendable {
         var warnings: [String]
     }
 
-    /// Reads every good record; stops at the first torn or corrupt one, with a warning.
+    /// Reads every good record; stops at the zeros laid down for the next ones, or at the first
+    /// torn or corrupt record, with a warning.
     static func read(path: String) throws -> Contents {
         guard FileManager.default.fileExists(atPath: path) else { return Contents(records: [], validBytes: 0, warnings: []) }
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -89,7 +116,7 @@ final class Journal: @unchecked Sendable {
         var contents = Contents(records: [], validBytes: 0, warnings: [])
         var start = 0
         let decoder = JSONDecoder()
-        while start < bytes.count {
+        while start < bytes.count, bytes[start] != 0 {
             guard let newline = bytes[start...].firstIndex(of: 0x0A) else {
                 contents.warnings.append("skipped a torn last record at byte \(start) (no line end)")
                 break
