@@ -80,6 +80,7 @@ final class EpollLoop: IOLoop, @unchecked Sendable {
 
     /// Runs `task` on the loop's thread, after the events at hand. From any thread; tasks from
     /// one thread run in the order given.
+    ///
     /// The loop is woken once for any number of tasks handed over before it runs them, and
     /// once for a run of them inside ``LoopWakes/holding(_:)``.
     func execute(_ task: @escaping @Sendable () -> Void) {

@@ -9,18 +9,17 @@ import Darwin
 /// A thread that answers many connections in a row (a journal flush telling every writer it
 /// covered) would wake their loop once an answer: the loop runs at once, often on the same CPU,
 /// finds one task, sleeps, and the next hand-off wakes it again. Inside ``holding(_:)`` a loop
-/// handed work is woken once, when the run ends, and finds all of it waiting.
+/// handed work is woken once, when the run ends, and finds all of it waiting. Work other threads
+/// hand that loop meanwhile waits for the same wake-up, so keep the run short.
 public enum LoopWakes {
     /// Runs `body`, holding back the wake-ups of the loops it hands work to until it returns.
     /// Nested calls hold until the outermost returns.
     public static func holding<Result>(_ body: () throws -> Result) rethrows -> Result {
         if pthread_getspecific(key) != nil { return try body() }
         let held = Held()
-        let box = Unmanaged.passRetained(held)
-        pthread_setspecific(key, box.toOpaque())
+        pthread_setspecific(key, Unmanaged.passUnretained(held).toOpaque())
         defer {
             pthread_setspecific(key, nil)
-            box.release()
             for wake in held.wakes { wake() }
         }
         return try body()
