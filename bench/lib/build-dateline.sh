@@ -2,7 +2,9 @@
 # linked statically as the container image builds it (--static-swift-stdlib).
 #
 # build_dateline sets source_dir (where the server runs from: config.json, data/seed, Public),
-# scratch (the build folder) and dateline_bin. It needs root, results_dir, say and die.
+# scratch (the build folder), dateline_bin, and dateline_commit and dateline_dirty (the commit
+# built and whether its sources had uncommitted changes, as they were when the build began: an
+# edit during the run does not change the binary). It needs root, results_dir, say and die.
 #
 # BENCH_REF names a commit to measure instead of the work tree: it is exported (git archive) to
 # .build-bench-ref/ and built and served from there, with that commit's seed and configuration.
@@ -24,6 +26,11 @@ build_dateline() {
         source_dir=$root
         scratch=$root/.build-bench
         say "building Dateline (release, .build-bench)"
+    fi
+    dateline_commit=$(git -C "$root" rev-parse --short "${BENCH_REF:-HEAD}" 2>/dev/null || echo unknown)
+    dateline_dirty=false
+    if [[ -z ${BENCH_REF:-} && -n $(git -C "$root" status --porcelain -- Sources Package.swift 2>/dev/null) ]]; then
+        dateline_dirty=true
     fi
     local log attempt
     log=$(mktemp)
