@@ -111,7 +111,7 @@ let package = Package(
         .executableTarget(name: "html-bench", dependencies: ["WebArticle"], path: "bench/html/Sources", swiftSettings: settings),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Hashing", "Locking"], swiftSettings: settings),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"], swiftSettings: settings),
-        .testTarget(name: "NewsModelTests", dependencies: ["NewsModel"], swiftSettings: settings),
+        .testTarget(name: "NewsModelTests", dependencies: ["NewsModel", "Hashing"], swiftSettings: settings),
         .target(name: "PostgresTestSupport", dependencies: ["Postgres"], path: "Tests/PostgresTestSupport", swiftSettings: settings),
         .testTarget(name: "MarkupTests", dependencies: ["Markup"], swiftSettings: settings),
         .testTarget(name: "WebArticleTests", dependencies: ["WebArticle"], swiftSettings: settings),
