@@ -6,7 +6,7 @@ import Glibc
 import Darwin
 #endif
 
-/// The few POSIX file operations durability rests on: append with fdatasync, and replace a file
+/// The few POSIX file operations durability rests on: write with fdatasync, and replace a file
 /// atomically (temporary file, fsync, rename, fsync of the directory).
 enum DurableFile {
     /// Opens `path` for writing, creating it; close-on-exec.

@@ -11,7 +11,7 @@ import Locking
 /// Deadlines are not kernel timers: each client reports its own, and the loop sweeps its
 /// clients when the earliest is due, at most every `SweepSchedule.interval`. Other threads hand the
 /// loop work with `execute`, which wakes it through an eventfd.
-final class EpollLoop: IOLoop, @unchecked Sendable {
+final class EpollLoop: IOLoop, WakeableLoop, @unchecked Sendable {
     private let epoll: Int32
     private let wake: Int32
     private let name: String
@@ -91,11 +91,11 @@ final class EpollLoop: IOLoop, @unchecked Sendable {
             inbox.wakePending = true
             return true
         }
-        if wakeNeeded { LoopWakes.wake { [self] in signal() } }
+        if wakeNeeded { LoopWakes.wake(self) }
     }
 
     /// Makes `epoll_wait` return, to run the inbox.
-    private func signal() {
+    func signal() {
         var one: UInt64 = 1
         _ = Glibc.write(wake, &one, 8)
     }

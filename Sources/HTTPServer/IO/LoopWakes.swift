@@ -20,20 +20,20 @@ public enum LoopWakes {
         pthread_setspecific(key, Unmanaged.passUnretained(held).toOpaque())
         defer {
             pthread_setspecific(key, nil)
-            for wake in held.wakes { wake() }
+            for loop in held.loops { loop.signal() }
         }
         return try body()
     }
 
-    /// Runs `wake` now, or when the run of work on this thread ends, if one is held.
-    static func wake(_ wake: @escaping () -> Void) {
-        guard let raw = pthread_getspecific(key) else { return wake() }
-        Unmanaged<Held>.fromOpaque(raw).takeUnretainedValue().wakes.append(wake)
+    /// Wakes `loop` now, or when the run of work on this thread ends, if one is held.
+    static func wake(_ loop: some WakeableLoop) {
+        guard let raw = pthread_getspecific(key) else { return loop.signal() }
+        Unmanaged<Held>.fromOpaque(raw).takeUnretainedValue().loops.append(loop)
     }
 
-    /// The wake-ups held on one thread.
+    /// The loops whose wake-ups are held on one thread.
     private final class Held {
-        var wakes: [() -> Void] = []
+        var loops: [any WakeableLoop] = []
     }
 
     /// The thread's ``Held``, while it holds wake-ups.
@@ -43,4 +43,10 @@ public enum LoopWakes {
         precondition(created == 0, "could not make a thread-specific key (error \(created))")
         return key
     }()
+}
+
+/// A loop that a thread wakes to run the work it handed over.
+protocol WakeableLoop: AnyObject {
+    /// Makes the loop look at the work handed to it.
+    func signal()
 }

@@ -8,7 +8,8 @@
 /// Serials are found by the hash of the id, checked against the record's own id: the map's keys
 /// then hold no references, so the nodes a write copies, and those a replaced snapshot frees, are
 /// plain memory. Keyed by the ids themselves, every copy retained (and every free released) each
-/// id in the node, scattered over memory: at a million events that was a fifth of a write. An id
+/// id in the node, scattered over memory: at a million events that map alone took 8.7% of a
+/// write's CPU. An id
 /// whose hash another id holds already goes to `collided`, which is nearly always empty.
 struct Table<Record: Identifiable & Sendable>: Sendable where Record.ID == String {
     private final class Box: Sendable {
@@ -47,7 +48,8 @@ struct Table<Record: Identifiable & Sendable>: Sendable where Record.ID == Strin
     }
 
     /// Stores the record under its id; returns its serial and the record it replaced.
-    mutating func upsert(_ record: Record, id: String) -> (serial: UInt32, old: Record?) {
+    mutating func upsert(_ record: Record) -> (serial: UInt32, old: Record?) {
+        let id = record.id
         let hash = hash(id)
         if let serial = serial(for: id, hash: hash) {
             let old = records[Int(serial)]?.record

@@ -1,6 +1,6 @@
 extension StoreWriter {
     mutating func upsertArticle(_ article: Article) {
-        let (serial, old) = state.articles.upsert(article, id: article.id)
+        let (serial, old) = state.articles.upsert(article)
         if let old {
             if old == article { return }
             unindex(old, serial: serial)

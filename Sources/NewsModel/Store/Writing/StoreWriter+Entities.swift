@@ -4,7 +4,7 @@ extension StoreWriter {
         // Derived on read from the articles held; stored empty so that rewriting them is no change.
         entity.mentionCount = 0
         entity.articleIds = []
-        let (serial, old) = state.entities.upsert(entity, id: entity.id)
+        let (serial, old) = state.entities.upsert(entity)
         if let old {
             if old == entity { return }
             unindex(old, serial: serial)

@@ -1,6 +1,6 @@
 extension StoreWriter {
     mutating func upsertEvent(_ event: Event) {
-        let (serial, old) = state.events.upsert(event, id: event.id)
+        let (serial, old) = state.events.upsert(event)
         if let old {
             if old == event { return }
             if Self.keepsItsPlace(old, event) {

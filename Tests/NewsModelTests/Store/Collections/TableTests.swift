@@ -14,26 +14,26 @@ import Testing
     @Test func idsWithOneHashAreToldApart() {
         var table = Table<Item>(hashingIDsWith: { _ in 7 })
         for (index, id) in ["a", "b", "c"].enumerated() {
-            #expect(table.upsert(Item(id: id, value: index), id: id) == (UInt32(index), nil))
+            #expect(table.upsert(Item(id: id, value: index)) == (UInt32(index), nil))
         }
         #expect(table.count == 3)
         #expect(table["b"] == Item(id: "b", value: 1))
         #expect(table.serial(for: "c") == 2)
         #expect(table["d"] == nil)
 
-        let replaced = table.upsert(Item(id: "c", value: 20), id: "c")
+        let replaced = table.upsert(Item(id: "c", value: 20))
         #expect(replaced.serial == 2 && replaced.old == Item(id: "c", value: 2))
         #expect(table["c"]?.value == 20 && table.count == 3)
     }
 
     @Test func removingTheIdThatHoldsAHashKeepsTheOthers() {
         var table = Table<Item>(hashingIDsWith: { _ in 7 })
-        for id in ["a", "b", "c"] { _ = table.upsert(Item(id: id, value: 0), id: id) }
+        for id in ["a", "b", "c"] { _ = table.upsert(Item(id: id, value: 0)) }
         #expect(table.remove(id: "a")?.serial == 0)
         #expect(table["a"] == nil && table["b"] != nil && table["c"] != nil && table.count == 2)
         // A new id takes the freed hash; one written again gets a new serial.
-        #expect(table.upsert(Item(id: "d", value: 0), id: "d").serial == 3)
-        #expect(table.upsert(Item(id: "a", value: 1), id: "a").serial == 4)
+        #expect(table.upsert(Item(id: "d", value: 0)).serial == 3)
+        #expect(table.upsert(Item(id: "a", value: 1)).serial == 4)
         #expect(table.remove(id: "c")?.old == Item(id: "c", value: 0))
         #expect(table.remove(id: "c") == nil)
         #expect(["a", "b", "d"].allSatisfy { table[$0] != nil } && table.count == 3)
@@ -41,10 +41,10 @@ import Testing
 
     @Test func aCopyKeepsWhatItHeld() {
         var table = Table<Item>(hashingIDsWith: { _ in 7 })
-        for id in ["a", "b"] { _ = table.upsert(Item(id: id, value: 0), id: id) }
+        for id in ["a", "b"] { _ = table.upsert(Item(id: id, value: 0)) }
         let copy = table
         _ = table.remove(id: "a")
-        _ = table.upsert(Item(id: "b", value: 9), id: "b")
+        _ = table.upsert(Item(id: "b", value: 9))
         #expect(copy["a"] != nil && copy["b"]?.value == 0 && copy.count == 2)
         #expect(table["a"] == nil && table["b"]?.value == 9 && table.count == 1)
     }
@@ -62,7 +62,7 @@ import Testing
                 #expect(table.remove(id: id)?.old == expected.removeValue(forKey: id))
             } else {
                 let item = Item(id: id, value: step)
-                #expect(table.upsert(item, id: id).old == expected[id])
+                #expect(table.upsert(item).old == expected[id])
                 expected[id] = item
             }
         }
