@@ -1,7 +1,10 @@
 """Reads the load tools' output for bench/writes/run; each mode prints one JSON line.
 
   python3 parse.py pgbench < OUTPUT     tps, latency and failures from pgbench's report
-  python3 parse.py wrk < OUTPUT         post.lua's two JSON lines (summary.lua's, then the statuses) as one
+  python3 parse.py wrk [BEFORE AFTER] < OUTPUT
+                                        post.lua's JSON lines as one; with BEFORE and AFTER (the server's
+                                        dateline_http_requests_total lines before and after the run),
+                                        also the 201s and the other answers it counted meanwhile
   python3 parse.py progress JSON_LINE   a results line as a progress line on standard error
 """
 
@@ -24,14 +27,32 @@ def pgbench(text):
     }
 
 
-def wrk(text):
+def wrk(text, before=None, after=None):
     merged = {}
     for line in text.splitlines():
         if line.startswith("{"):
             merged.update(json.loads(line))
     if not merged:
         merged["error"] = text.strip().splitlines()[-1] if text.strip() else "no output"
+    if after is not None:
+        merged.update(answered(before or "", after))
     return merged
+
+
+def statuses(metrics):
+    """The counts of a /metrics text's dateline_http_requests_total lines, by status."""
+    counts = {}
+    for match in re.finditer(r'status="(\d+)"\}\s+([0-9.]+)', metrics):
+        counts[match.group(1)] = counts.get(match.group(1), 0) + int(float(match.group(2)))
+    return counts
+
+
+def answered(before, after):
+    """What the server answered between two /metrics readings: 201s, and the rest by status."""
+    start, end = statuses(before), statuses(after)
+    delta = {status: count - start.get(status, 0) for status, count in end.items() if count > start.get(status, 0)}
+    created = delta.pop("201", 0)
+    return {"created": created, "other_status": sum(delta.values()), "statuses": delta}
 
 
 def progress(line):
@@ -56,7 +77,7 @@ def main():
     if mode == "pgbench":
         print(json.dumps(pgbench(sys.stdin.read())))
     elif mode == "wrk":
-        print(json.dumps(wrk(sys.stdin.read())))
+        print(json.dumps(wrk(sys.stdin.read(), *sys.argv[2:4])))
     elif mode == "progress":
         progress(sys.argv[2])
     else:
