@@ -47,7 +47,7 @@ extension StoreSnapshot {
         var writer = StoreWriter(state: StoreState())
         for entity in contents.entities { writer.apply(.upsertEntity(entity)) }
         for article in contents.articles { writer.apply(.upsertArticle(article)) }
-        for event in contents.events { writer.apply(.upsertEvent(event)) }
+        writer.load(contents.events)
         var state = writer.state
         state.redirects = contents.redirects
         self.init(version: contents.version, state: state, lastChanges: [])

@@ -4,6 +4,8 @@ struct TextIndex<Ref: Comparable & Hashable & Sendable>: Sendable {
     private(set) var documentCount = 0
     private(set) var totalLength = 0
 
+    init() {}
+
     /// The mean number of terms per document (1 when empty).
     var averageLength: Double {
         documentCount == 0 ? 1 : max(1, Double(totalLength) / Double(documentCount))
@@ -20,6 +22,30 @@ struct TextIndex<Ref: Comparable & Hashable & Sendable>: Sendable {
         }
         documentCount += 1
         totalLength += indexed.length
+    }
+
+    /// Documents gathered to build an index in one step, each term's postings sorted once:
+    /// what loading many documents at a time does instead of adding them one by one.
+    struct Gathering {
+        fileprivate var postings: [String: [TextPosting<Ref>]] = [:]
+        fileprivate var documentCount = 0
+        fileprivate var totalLength = 0
+
+        mutating func add(_ ref: Ref, _ indexed: IndexedTerms) {
+            let posting = TextPosting(ref: ref, length: UInt16(clamping: indexed.length))
+            for term in indexed.terms { postings[term, default: []].append(posting) }
+            documentCount += 1
+            totalLength += indexed.length
+        }
+    }
+
+    /// The index of the gathered documents, as adding each of them would make it.
+    init(_ gathered: Gathering) {
+        for (term, postings) in gathered.postings {
+            self.postings[term] = SortedChunks(sorted: postings.sorted { $0.ref < $1.ref })
+        }
+        documentCount = gathered.documentCount
+        totalLength = gathered.totalLength
     }
 
     mutating func remove(_ ref: Ref, _ indexed: IndexedTerms) {

@@ -56,13 +56,7 @@ extension StoreWriter {
 
     private mutating func index(_ event: Event, serial: UInt32) {
         let key = SortKey(event: event, serial: serial)
-        let meta = EventMeta(event)
-        if Int(serial) == state.eventMeta.count {
-            state.eventMeta.append(meta)
-        } else {
-            state.eventMeta[Int(serial)] = meta
-        }
-        if key.isDated { state.maxEventSpan = max(state.maxEventSpan, meta.latest - meta.earliest) }
+        note(meta: EventMeta(event), of: key)
         state.eventsByDate.insert(key)
         for id in Self.entityIds(of: event) {
             state.eventsByEntity.modify(id, default: SortedChunks(), removeWhen: \.isEmpty) { $0.insert(key) }
@@ -76,6 +70,16 @@ extension StoreWriter {
             state.eventsByArticle.modify(articleId, default: SortedChunks(), removeWhen: \.isEmpty) { $0.insert(key) }
         }
         state.eventText.add(key, Self.terms(of: event))
+    }
+
+    /// Keeps an event's dates, type and status by its serial, and widens the widest span.
+    mutating func note(meta: EventMeta, of key: SortKey) {
+        if Int(key.serial) == state.eventMeta.count {
+            state.eventMeta.append(meta)
+        } else {
+            state.eventMeta[Int(key.serial)] = meta
+        }
+        if key.isDated { state.maxEventSpan = max(state.maxEventSpan, meta.latest - meta.earliest) }
     }
 
     private mutating func unindex(_ event: Event, serial: UInt32) {
