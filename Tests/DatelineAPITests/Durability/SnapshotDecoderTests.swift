@@ -1,0 +1,85 @@
+import Foundation
+import HTTPServer
+import NewsModel
+import Testing
+
+@testable import DatelineAPI
+
+/// A snapshot decoded in runs across the cores is the snapshot decoded in one piece; a text
+/// that is not a snapshot's object fails, or not, as it does in one piece.
+@Suite struct SnapshotDecoderTests {
+    /// Sixty events whose summaries and quotes hold what the cutting must step over: quotes,
+    /// escapes, brackets and braces inside strings, and text beyond ASCII.
+    static let contents: StoreContents = {
+        let tricky = [#"He said "[{" and left"#, #"a \ backslash, ] and } in text"#, "Ağdam, 東京 and \u{1F4F0}", "plain"]
+        let events = (0..<60).map { index in
+            Event.make(
+                "event-\(index)", .consult, "\(tricky[index % tricky.count]) \(index)",
+                date: index % 5 == 0 ? nil : .on("2024-08-\(10 + index % 9)", phrase: "on day \(index)"),
+                participants: [("vladimir-putin", .host), ("mahmoud-abbas", .guest)],
+                source: (Fixtures.articles[0].id, index % 3, tricky[(index + 1) % tricky.count]))
+        }
+        return StoreContents(
+            version: 42, articles: Fixtures.articles, entities: Fixtures.entities, events: events,
+            redirects: ["old-putin": "vladimir-putin"])
+    }()
+
+    static var written: Data {
+        get throws { Data(try CompactJSONEncoder().encode(contents)) }
+    }
+
+    @Test(arguments: [1, 300, 4 << 20])
+    func runsOfAnySizeDecodeWhatWasWritten(runBytes: Int) throws {
+        #expect(try SnapshotDecoder.decode(Self.written, runBytes: runBytes) == Self.contents)
+    }
+
+    /// The text is cut where its elements begin and end.
+    @Test func eachElementIsFoundWhole() throws {
+        let text = try Self.written
+        let parts = try #require(SnapshotDecoder.parts(of: text))
+        #expect(parts.events.count == Self.contents.events.count)
+        #expect(parts.articles.count == Self.contents.articles.count && parts.entities.count == Self.contents.entities.count)
+        for (range, event) in zip(parts.events, Self.contents.events) {
+            #expect(try JSONDecoder().decode(Event.self, from: text[range]) == event)
+        }
+        #expect(try JSONDecoder().decode(UInt64.self, from: text[parts.version]) == 42)
+        #expect(try JSONDecoder().decode([String: String].self, from: text[parts.redirects]) == Self.contents.redirects)
+    }
+
+    @Test func spacingAndKeyOrderDoNotMatter() throws {
+        let pretty = JSONEncoder()
+        pretty.outputFormatting = [.prettyPrinted]
+        let text = try pretty.encode(Self.contents)
+        #expect(SnapshotDecoder.parts(of: text) != nil)
+        #expect(try SnapshotDecoder.decode(text, runBytes: 300) == Self.contents)
+        let reordered =
+            try #require(String(data: try Self.written, encoding: .utf8)).replacingOccurrences(
+                of: #"{"version":42,"#, with: #"{"#
+            ).dropLast() + #","version":42}"#
+        #expect(try SnapshotDecoder.decode(Data(reordered.utf8), runBytes: 300) == Self.contents)
+    }
+
+    @Test func aSliceDecodesFromItsOwnStart() throws {
+        let padded = Data("   ".utf8) + (try Self.written)
+        #expect(try SnapshotDecoder.decode(padded.dropFirst(3), runBytes: 300) == Self.contents)
+    }
+
+    /// Whatever is not exactly a snapshot's object goes to the decoder in one piece.
+    @Test func otherTextsFareAsInOnePiece() throws {
+        let text = try #require(String(data: try Self.written, encoding: .utf8))
+        let extraKey = Data(("{\"note\":[1,2]," + text.dropFirst()).utf8)
+        #expect(SnapshotDecoder.parts(of: extraKey) == nil)
+        #expect(try SnapshotDecoder.decode(extraKey, runBytes: 300) == Self.contents)
+        for broken in [
+            String(text.dropLast()), String(text.prefix(text.count / 2)), text.replacingOccurrences(of: #""redirects""#, with: #""other""#),
+            "[]", "",
+        ] {
+            #expect(SnapshotDecoder.parts(of: Data(broken.utf8)) == nil, "\(broken.prefix(40))")
+            #expect(throws: (any Error).self, "\(broken.prefix(40))") { try SnapshotDecoder.decode(Data(broken.utf8), runBytes: 300) }
+        }
+        // Cut as usual; the run holding the bad element fails.
+        let badElement = Data(text.replacingOccurrences(of: #""events":["#, with: #""events":[1,"#).utf8)
+        #expect(SnapshotDecoder.parts(of: badElement)?.events.count == Self.contents.events.count + 1)
+        #expect(throws: DecodingError.self) { try SnapshotDecoder.decode(badElement, runBytes: 300) }
+    }
+}
