@@ -135,6 +135,8 @@ public final class Persistence: StoreOfRecord {
             let (contents, bytes) = try readSnapshot(snapshotPath)
             store.restore(contents)
             state.withLock { $0.snapshotBytes = bytes }
+            // What decoding and sorting used is free now; without this the process keeps it.
+            FreedMemory.returnToSystem()
         } else {
             try seed()
             try writeSnapshot(of: store.snapshot, to: snapshotPath)

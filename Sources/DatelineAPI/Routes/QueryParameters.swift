@@ -53,10 +53,11 @@ struct QueryParameters: Sendable {
         return limit
     }
 
-    /// `pretty`: true when present empty or as `1`/`true`, false as `0`/`false` or absent.
+    /// `pretty`: true when present empty or as `1`/`true`, false as `0`/`false` or absent; those
+    /// exact values, as the OpenAPI document lists them (`TRUE` is refused).
     func pretty() throws(HTTPError) -> Bool {
         guard let text = value("pretty") else { return false }
-        switch text.lowercased() {
+        switch text {
         case "", "1", "true": return true
         case "0", "false": return false
         default: throw APIError.badParameter("pretty", "must be empty, 1, true, 0 or false, got \"\(text)\".")

@@ -32,6 +32,7 @@ import Testing
         ("/events?cursor=", "cursor"),
         ("/events?colour=red", "colour"),
         ("/events?pretty=yes", "pretty"),
+        ("/readyz?pretty=FALSE", "pretty"),
         ("/events?format=xml", "format"),
         ("/timeline?granularity=week", "granularity"),
         ("/timeline?limit=5", "limit"),
