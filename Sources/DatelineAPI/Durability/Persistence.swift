@@ -131,7 +131,8 @@ public final class Persistence: StoreOfRecord {
         }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         if FileManager.default.fileExists(atPath: snapshotPath) {
-            // The text goes before the indexes are built: at a million events it is a gigabyte.
+            // Read apart, so that the file's text (a gigabyte at a million events) is let go
+            // before the indexes are built.
             let (contents, bytes) = try readSnapshot(snapshotPath)
             store.restore(contents)
             state.withLock { $0.snapshotBytes = bytes }
