@@ -147,16 +147,20 @@ public final class Persistence: StoreOfRecord {
         let unfinished = FileManager.default.fileExists(atPath: previousJournalPath)
         var replayed = 0
         var contents = Journal.Contents(records: [], validBytes: 0, warnings: [])
+        // Records change one draft in place, published once at the end: applied to the store
+        // one by one, each would copy what it touches from the snapshot before it.
+        var draft = StoreDraft(store.snapshot)
         for path in unfinished ? [previousJournalPath, journalPath] : [journalPath] {
             contents = try Journal.read(path: path)
             for warning in contents.warnings {
                 logger.warning("journal: \(warning)", metadata: ["path": .string(path)])
             }
             for record in contents.records where record.version > base {
-                store.apply(record.changes)
+                draft.apply(record.changes)
                 replayed += 1
             }
         }
+        if draft.version > base { store.publish(draft.takeSnapshot()) }
         if let size = try? FileManager.default.attributesOfItem(atPath: journalPath)[.size] as? Int, size > contents.validBytes {
             try DurableFile.truncate(journalPath, to: contents.validBytes)
         }
