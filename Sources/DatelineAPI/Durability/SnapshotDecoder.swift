@@ -97,48 +97,54 @@ struct StructureScanner {
     }
 
     /// The parts of `{"version":…,"articles":[…],"entities":[…],"events":[…],"redirects":{…}}`
-    /// in any order, or nil when the document is anything else.
+    /// in any order, or nil when the document is anything else. Arrays are split into their
+    /// elements as they are passed, so the text is read once.
     mutating func snapshotParts() -> SnapshotParts? {
         var values: [String: Range<Int>] = [:]
+        var lists: [String: [Range<Int>]] = [:]
         skipSpace()
         guard take(UInt8(ascii: "{")) else { return nil }
         skipSpace()
         if !take(UInt8(ascii: "}")) {
             repeat {
                 skipSpace()
-                guard let key = string(), values[key] == nil else { return nil }
+                guard let key = string(), values[key] == nil, lists[key] == nil else { return nil }
                 skipSpace()
                 guard take(UInt8(ascii: ":")) else { return nil }
                 skipSpace()
-                guard let value = skipValue() else { return nil }
-                values[key] = value
+                if position < bytes.count, bytes[position] == UInt8(ascii: "[") {
+                    guard let elements = elements() else { return nil }
+                    lists[key] = elements
+                } else {
+                    guard let value = skipValue() else { return nil }
+                    values[key] = value
+                }
                 skipSpace()
             } while take(UInt8(ascii: ","))
             guard take(UInt8(ascii: "}")) else { return nil }
         }
         skipSpace()
-        guard position == bytes.count, values.count == 5, let version = values["version"],
-            let redirects = values["redirects"], let articles = values["articles"].flatMap(elements(of:)),
-            let entities = values["entities"].flatMap(elements(of:)), let events = values["events"].flatMap(elements(of:))
+        guard position == bytes.count, values.count == 2, lists.count == 3, let version = values["version"],
+            let redirects = values["redirects"], let articles = lists["articles"], let entities = lists["entities"],
+            let events = lists["events"]
         else { return nil }
         return SnapshotParts(version: version, redirects: redirects, articles: articles, entities: entities, events: events)
     }
 
-    /// The ranges of the elements of the array at `range`; nil when it is not an array.
-    private func elements(of range: Range<Int>) -> [Range<Int>]? {
-        var scanner = StructureScanner(bytes: UnsafeRawBufferPointer(rebasing: bytes[..<range.upperBound]))
-        scanner.position = range.lowerBound
-        guard scanner.take(UInt8(ascii: "[")) else { return nil }
+    /// Moves past the array starting here and returns the ranges of its elements; nil when it
+    /// does not close.
+    private mutating func elements() -> [Range<Int>]? {
+        guard take(UInt8(ascii: "[")) else { return nil }
         var elements: [Range<Int>] = []
-        scanner.skipSpace()
-        if scanner.take(UInt8(ascii: "]")) { return elements }
+        skipSpace()
+        if take(UInt8(ascii: "]")) { return elements }
         repeat {
-            scanner.skipSpace()
-            guard let element = scanner.skipValue() else { return nil }
+            skipSpace()
+            guard let element = skipValue() else { return nil }
             elements.append(element)
-            scanner.skipSpace()
-        } while scanner.take(UInt8(ascii: ","))
-        return scanner.take(UInt8(ascii: "]")) && scanner.position == range.upperBound ? elements : nil
+            skipSpace()
+        } while take(UInt8(ascii: ","))
+        return take(UInt8(ascii: "]")) ? elements : nil
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {

@@ -9,8 +9,8 @@
 /// then hold no references, so the nodes a write copies, and those a replaced snapshot frees, are
 /// plain memory. Keyed by the ids themselves, every copy retained (and every free released) each
 /// id in the node, scattered over memory: at a million events that map alone took 8.7% of a
-/// write's CPU. An id
-/// whose hash another id holds already goes to `collided`, which is nearly always empty.
+/// write's CPU. An id whose hash another id holds already goes to `collided`, which is nearly
+/// always empty.
 struct Table<Record: Identifiable & Sendable>: Sendable where Record.ID == String {
     private final class Box: Sendable {
         let record: Record

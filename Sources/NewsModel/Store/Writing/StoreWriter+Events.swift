@@ -56,7 +56,7 @@ extension StoreWriter {
 
     private mutating func index(_ event: Event, serial: UInt32) {
         let key = SortKey(event: event, serial: serial)
-        note(meta: EventMeta(event), of: key)
+        setMeta(EventMeta(event), for: key)
         state.eventsByDate.insert(key)
         for id in Self.entityIds(of: event) {
             state.eventsByEntity.modify(id, default: SortedChunks(), removeWhen: \.isEmpty) { $0.insert(key) }
@@ -73,7 +73,7 @@ extension StoreWriter {
     }
 
     /// Keeps an event's dates, type and status by its serial, and widens the widest span.
-    mutating func note(meta: EventMeta, of key: SortKey) {
+    mutating func setMeta(_ meta: EventMeta, for key: SortKey) {
         if Int(key.serial) == state.eventMeta.count {
             state.eventMeta.append(meta)
         } else {

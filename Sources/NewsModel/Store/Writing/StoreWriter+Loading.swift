@@ -8,10 +8,8 @@ extension StoreWriter {
     /// report). When the state holds events already, or two events share an id, it writes them
     /// one by one after all, noting each.
     mutating func load(_ events: [Event]) {
-        guard state.events.count == 0, Set(events.lazy.map(\.id)).count == events.count else {
-            for event in events { upsertEvent(event) }
-            return
-        }
+        let start = state
+        guard start.events.count == 0 else { return writeOneByOne(events) }
         var byDate: [SortKey] = []
         byDate.reserveCapacity(events.count)
         var byEntity: [String: [SortKey]] = [:]
@@ -21,10 +19,15 @@ extension StoreWriter {
         var byStatus: [EventStatus: [SortKey]] = [:]
         var text = TextIndex<SortKey>.Gathering()
         for event in events {
-            let serial = state.events.upsert(event).serial
+            let (serial, old) = state.events.upsert(event)
+            if old != nil {
+                // A repeated id: the lists gathered so far hold the event it replaces.
+                state = start
+                return writeOneByOne(events)
+            }
             state.eventIDs.note(event.id)
             let key = SortKey(event: event, serial: serial)
-            note(meta: EventMeta(event), of: key)
+            setMeta(EventMeta(event), for: key)
             byDate.append(key)
             for id in Self.entityIds(of: event) { byEntity[id, default: []].append(key) }
             if let location = event.location { byLocation[location, default: []].append(key) }
@@ -40,6 +43,10 @@ extension StoreWriter {
         state.eventsByType = byType.mapValues { SortedChunks(sorted: $0.sorted()) }
         state.eventsByStatus = byStatus.mapValues { SortedChunks(sorted: $0.sorted()) }
         state.eventText = TextIndex(text)
+    }
+
+    private mutating func writeOneByOne(_ events: [Event]) {
+        for event in events { upsertEvent(event) }
     }
 
     /// Each list sorted, as the map of lists the indexes keep.
