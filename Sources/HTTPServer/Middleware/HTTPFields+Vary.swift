@@ -10,15 +10,13 @@ extension HTTPFields {
             self[.vary] = names.joined(separator: ", ")
             return
         }
-        let existing = values.flatMap { HeaderList.elements($0) }
-        if existing.contains("*") { return }
-        var listed = Set(existing.map { $0.lowercased() })
-        var merged = existing.map(String.init)
-        for name in names where !listed.contains(name.lowercased()) {
-            listed.insert(name.lowercased())
-            merged.append(name)
+        let listed = values.flatMap { HeaderList.elements($0) }
+        if listed.contains("*") { return }
+        var added: [String] = []
+        for name in names where !listed.contains(where: { HeaderList.sameToken($0, name) }) {
+            if !added.contains(where: { HeaderList.sameToken($0, name) }) { added.append(name) }
         }
-        guard merged.count != existing.count || self[values: .vary].count > 1 else { return }
-        self[.vary] = merged.joined(separator: ", ")
+        guard !added.isEmpty || values.count > 1 else { return }
+        self[.vary] = (listed.map(String.init) + added).joined(separator: ", ")
     }
 }

@@ -11,6 +11,9 @@ import Testing
             ("accept-encoding", ["Accept-Encoding"], "accept-encoding"),
             ("*", ["Origin"], "*"),
             (nil, ["Origin", "Origin", "Accept"], "Origin, Accept"),
+            ("ORIGIN", ["origin"], "ORIGIN"),
+            ("Accept", ["Accept-Charset", "accept"], "Accept, Accept-Charset"),
+            ("Accept-Charset", ["Accept"], "Accept-Charset, Accept"),
         ] as [(String?, [String], String)])
     func mergesNames(existing: String?, names: [String], expected: String) {
         var fields = HTTPFields()
@@ -18,6 +21,13 @@ import Testing
         for name in names { fields.mergeVary(name) }
         #expect(fields[.vary] == expected)
         #expect(fields[values: .vary].count == 1)
+    }
+
+    @Test func mergesSeveralNamesAtOnceListingEachOnce() {
+        var fields = HTTPFields()
+        fields[.vary] = "Accept"
+        fields.mergeVary("Origin", "ACCEPT", "origin", "Accept-Encoding")
+        #expect(fields[.vary] == "Accept, Origin, Accept-Encoding")
     }
 
     @Test func joinsSeveralVaryFields() {
