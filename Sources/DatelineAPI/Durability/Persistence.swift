@@ -298,7 +298,7 @@ public final class Persistence: StoreOfRecord {
                 })
             else { return }
             underLoad = batch.items.count >= Self.commitSiblings
-            guard let covered = flush(batch, snapshot: snapshot) else { return }
+            guard let (covered, replaced) = flush(batch, snapshot: snapshot) else { return }
             do {
                 // Before the writers hear of it, so that a writer that goes on finds the journal
                 // due for compaction already moved aside.
@@ -309,15 +309,18 @@ public final class Persistence: StoreOfRecord {
             }
             // Their loops are woken once each, not once a writer.
             LoopWakes.holding { for callback in covered { callback(nil) } }
+            // Only now, so that the writers are not kept waiting while it is freed.
+            withExtendedLifetime(replaced) {}
         }
     }
 
     /// Writes the batch to the journal with one flush and publishes the snapshot that holds it;
-    /// returns the callbacks of the writers it covered. Returns nil when the flush failed: then
-    /// the writers are told so, and nothing is published.
+    /// returns the callbacks of the writers it covered and the snapshot it replaced, to free
+    /// after them. Returns nil when the flush failed: then the writers are told so, and nothing
+    /// is published.
     private func flush(
         _ batch: GroupCommit<Staged>.Batch, snapshot: StoreSnapshot
-    ) -> [GroupCommit<Staged>.Callback]? {
+    ) -> (covered: [GroupCommit<Staged>.Callback], replaced: StoreSnapshot)? {
         if let journal = state.withLock({ $0.journal }) {
             do {
                 var lines: [UInt8] = []
@@ -334,9 +337,9 @@ public final class Persistence: StoreOfRecord {
                 return nil
             }
         }
-        store.publish(snapshot)
+        let replaced = store.publish(snapshot)
         feed.publish(snapshot)
-        return state.withLock { $0.commits.flushed(batch) }
+        return (state.withLock { $0.commits.flushed(batch) }, replaced)
     }
 
     /// Compacts when asked (`forced`) or when the journal is due; on the flusher's queue, where

@@ -54,10 +54,13 @@ public final class NewsStore: Sendable {
     /// readers (to make them durable first, with a ``StoreDraft`` or
     /// ``StoreSnapshot/applying(_:)``) publishes them here, in order. Its `lastChanges` must hold
     /// every version after the current one.
-    public func publish(_ snapshot: StoreSnapshot) {
-        // The snapshot replaced is freed here, after the lock, when no reader holds it: freeing
-        // what only it held takes as long as a write took to copy it.
-        _ = published.withLock { published in
+    ///
+    /// Returns the snapshot replaced. Freeing what only it held takes as long as the writes took
+    /// to copy it: a caller that answers writers keeps it until they are answered, and it is
+    /// freed where the caller lets it go (or, when a reader still holds it, once the reader does).
+    @discardableResult
+    public func publish(_ snapshot: StoreSnapshot) -> StoreSnapshot {
+        published.withLock { published in
             precondition(
                 snapshot.lastChanges.first?.version == published.snapshot.version + 1
                     && snapshot.lastChanges.last?.version == snapshot.version,
