@@ -4,10 +4,15 @@ struct IndexedTerms: Sendable, Equatable {
     var length: Int
 
     init(_ texts: [String]) {
-        // All tokens first, so that the set is made at its size instead of growing and
-        // rehashing as it goes.
-        let tokens = texts.flatMap(TextNormalizer.tokens)
-        terms = Set(tokens)
-        length = tokens.count
+        // Made at about the size it will reach (a term and its space take six bytes or more), so
+        // that the set does not grow and rehash as it goes.
+        terms = Set(minimumCapacity: texts.reduce(0) { $0 + $1.utf8.count } / 6)
+        length = 0
+        for text in texts {
+            TextNormalizer.forEachTerm(in: text) { term in
+                terms.insert(term)
+                length += 1
+            }
+        }
     }
 }

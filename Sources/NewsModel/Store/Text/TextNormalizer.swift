@@ -11,10 +11,21 @@ enum TextNormalizer {
     /// The terms of a text, in order, stopwords left out.
     static func tokens(_ text: String) -> [String] {
         var out: [String] = []
-        scan(text) { term, _ in
-            if !stopwords.contains(term) { out.append(term) }
-        }
+        forEachTerm(in: text) { out.append($0) }
         return out
+    }
+
+    /// Calls `body` with each term of a text, in order, stopwords left out: ``tokens(_:)``
+    /// without the array.
+    static func forEachTerm(in text: String, _ body: (String) -> Void) {
+        scan(text) { term, _ in
+            if !isStopword(term) { body(term) }
+        }
+    }
+
+    /// Whether a term is a stopword; only terms as short as the longest stopword are looked up.
+    private static func isStopword(_ term: String) -> Bool {
+        term.utf8.count <= longestStopword && stopwords.contains(term)
     }
 
     /// The terms of a text with their scalar ranges, stopwords included.
@@ -99,6 +110,9 @@ enum TextNormalizer {
         }
         return table
     }()
+
+    /// The length of the longest stopword, in UTF-8 bytes.
+    private static let longestStopword = stopwords.map(\.utf8.count).max() ?? 0
 
     /// Words too common to index or to search by.
     static let stopwords: Set<String> = [
