@@ -107,7 +107,10 @@ let package = Package(
             swiftSettings: settings
         ),
         .executableTarget(name: "dateline-train", dependencies: ["Extraction"], swiftSettings: settings),
-        .executableTarget(name: "store-bench", dependencies: ["NewsModel", "Hashing"], path: "bench/store", swiftSettings: settings),
+        .executableTarget(
+            name: "store-bench",
+            dependencies: ["NewsModel", "Hashing", .target(name: "CEpoll", condition: .when(platforms: [.linux]))],
+            path: "bench/store", swiftSettings: settings),
         .executableTarget(name: "html-bench", dependencies: ["WebArticle"], path: "bench/html/Sources", swiftSettings: settings),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Hashing", "Locking"], swiftSettings: settings),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"], swiftSettings: settings),
