@@ -109,7 +109,7 @@ let package = Package(
         .executableTarget(name: "dateline-train", dependencies: ["Extraction"], swiftSettings: settings),
         .executableTarget(
             name: "store-bench",
-            dependencies: ["NewsModel", "Hashing", .target(name: "CEpoll", condition: .when(platforms: [.linux]))],
+            dependencies: ["NewsModel", "Hashing", "HTTPServer"],
             path: "bench/store", swiftSettings: settings),
         .executableTarget(name: "html-bench", dependencies: ["WebArticle"], path: "bench/html/Sources", swiftSettings: settings),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Hashing", "Locking"], swiftSettings: settings),

@@ -1,3 +1,4 @@
+import HTTPServer
 import Hashing
 import NewsModel
 
@@ -9,9 +10,6 @@ import NewsModel
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
-#endif
-#if canImport(CEpoll)
-import CEpoll
 #endif
 
 /// The corpus's generator: every run sees the same corpus and queries.
@@ -110,16 +108,6 @@ func residentMegabytes() -> Double {
     return .nan
 }
 
-/// The resident size once the heap's free pages are handed back to the system, as the server
-/// does after a restart has loaded its store (glibc keeps them otherwise); where there is no
-/// such call, the resident size as it is.
-func residentMegabytesOnceFreedMemoryIsReturned() -> Double {
-    #if canImport(CEpoll)
-    dateline_return_freed_memory()
-    #endif
-    return residentMegabytes()
-}
-
 func milliseconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) * 1_000 + Double(duration.components.attoseconds) / 1e15
 }
@@ -206,7 +194,9 @@ for index in 0..<eventCount {
 }
 loadTime += milliseconds(clock.now - loadStart)
 let rss = residentMegabytes()
-let trimmedRSS = residentMegabytesOnceFreedMemoryIsReturned()
+// What the server holds after a restart has loaded its store: glibc keeps freed pages otherwise.
+FreedMemory.returnToSystem()
+let trimmedRSS = residentMegabytes()
 
 let snapshot = store.snapshot
 var entityLatencies: [Double] = []

@@ -145,22 +145,10 @@ public final class Persistence: StoreOfRecord {
         let base = store.snapshot.version
         // A compaction cut short leaves the journal it was folding in: its records come first.
         let unfinished = FileManager.default.fileExists(atPath: previousJournalPath)
-        var replayed = 0
-        var contents = Journal.Contents(records: [], validBytes: 0, warnings: [])
-        // Records change one draft in place, published once at the end: applied to the store
-        // one by one, each would copy what it touches from the snapshot before it.
-        var draft = StoreDraft(store.snapshot)
-        for path in unfinished ? [previousJournalPath, journalPath] : [journalPath] {
-            contents = try Journal.read(path: path)
-            for warning in contents.warnings {
-                logger.warning("journal: \(warning)", metadata: ["path": .string(path)])
-            }
-            for record in contents.records where record.version > base {
-                draft.apply(record.changes)
-                replayed += 1
-            }
-        }
-        if draft.version > base { store.publish(draft.takeSnapshot()) }
+        let replay = try Journal.replay(
+            unfinished ? [previousJournalPath, journalPath] : [journalPath], after: base, onto: store.snapshot, logger: logger)
+        if let snapshot = replay.snapshot { store.publish(snapshot) }
+        let contents = replay.last
         if let size = try? FileManager.default.attributesOfItem(atPath: journalPath)[.size] as? Int, size > contents.validBytes {
             try DurableFile.truncate(journalPath, to: contents.validBytes)
         }
@@ -175,7 +163,7 @@ public final class Persistence: StoreOfRecord {
             "durable state loaded",
             metadata: [
                 "directory": .string(directory), "snapshot_version": .stringConvertible(Int(base)),
-                "journal_records": .stringConvertible(replayed), "version": .stringConvertible(Int(store.snapshot.version)),
+                "journal_records": .stringConvertible(replay.replayed), "version": .stringConvertible(Int(store.snapshot.version)),
             ])
     }
 

@@ -21,10 +21,6 @@ enum HeaderList {
     /// Whether two tokens are equal without regard to ASCII case (RFC 9110 compares field names
     /// and most tokens so), without making lowercased copies.
     static func sameToken(_ first: some StringProtocol, _ second: some StringProtocol) -> Bool {
-        first.utf8.count == second.utf8.count && zip(first.utf8, second.utf8).allSatisfy { asciiLower($0) == asciiLower($1) }
-    }
-
-    private static func asciiLower(_ byte: UInt8) -> UInt8 {
-        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
+        RequestParser.Syntax.equalsIgnoringCase(first.utf8, second)
     }
 }

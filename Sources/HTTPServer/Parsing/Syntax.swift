@@ -92,11 +92,13 @@ extension RequestParser {
             value.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map(trimmingWhitespace)
         }
 
-        /// Whether the bytes spell `word` (given in lowercase) in any ASCII case.
-        static func equalsIgnoringCase(_ bytes: ArraySlice<UInt8>, _ word: String) -> Bool {
-            bytes.elementsEqual(word.utf8) { byte, lower in
-                (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte) == lower
-            }
+        /// Whether the bytes spell `word` in any ASCII case, on either side.
+        static func equalsIgnoringCase(_ bytes: some Sequence<UInt8>, _ word: some StringProtocol) -> Bool {
+            bytes.elementsEqual(word.utf8) { lowercased($0) == lowercased($1) }
+        }
+
+        private static func lowercased(_ byte: UInt8) -> UInt8 {
+            byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
         }
     }
 }
