@@ -14,7 +14,6 @@ extension EventExtractor {
         // A time a trigger took dates that trigger (`for the 2010 raid`).
         let free = own.map { dates in dates.filter { date in !triggers.contains { $0.dates.contains { $0.value == date.value } } } }
         for (n, c) in clauses.enumerated() {
-            let head = tokens[c.head].lower
             let inside = triggers.filter { c.span.contains($0.token) }
             let mine = free[n]
             var date = mine.first
