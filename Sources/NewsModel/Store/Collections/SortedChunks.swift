@@ -1,91 +1,64 @@
-/// A sorted set of keyed elements kept as a two-level tree of short sorted arrays: groups of
-/// chunks, each chunk at most `maxChunk` elements, each group at most `maxChunks` chunks.
+/// A sorted set of keyed elements kept as a B+ tree of short sorted arrays: chunks of at most
+/// `maxChunk` elements at the leaves, and above them nodes of at most `maxFanout` entries, each
+/// entry a subtree with its size and last key.
 ///
-/// A copy shares every chunk; an insert or removal copies one chunk, the chunk list of its
-/// group, and the short list of groups, so a snapshot's next version costs a few kilobytes even
-/// when the list holds a million keys. Each chunk's and group's last key and first position are
-/// kept inline in the list above it, so a search reads one contiguous array per level instead
-/// of following a reference per step, and the whole list is one reference (what a map of lists
-/// copies and releases for every entry of a node it copies or frees).
+/// A copy shares every node. An insert or removal copies the chunk it changes and the node
+/// above it at each level, so a snapshot's next version costs a few kilobytes even when the
+/// list holds a million keys. Copying a node retains one reference per entry, and in a large
+/// store each is a cache miss, so nodes are kept small: a million keys take three or four
+/// levels of at most 16 entries above the chunks. Sizes and last keys sit inline in the node
+/// above, so a search reads one contiguous array per level. The whole list is one reference
+/// (what a map of lists copies and releases for every entry of a node it copies or frees).
 /// Keys are unique: inserting an element whose key is present replaces it.
 struct SortedChunks<Element: KeyedElement & Sendable>: Sendable {
     typealias Key = Element.Key
     private static var maxChunk: Int { 512 }
-    private static var maxChunks: Int { 64 }
+    private static var maxFanout: Int { 16 }
 
-    /// Where a chunk starts within its group, and its last key.
-    private struct Bound: Sendable {
-        var start: Int
-        var last: Key
+    /// A subtree: a chunk of elements in key order, or the entries of the subtrees below.
+    private enum Node: Sendable {
+        case chunk([Element])
+        case inner([Entry])
     }
 
-    /// A run of chunks (sorted arrays of elements) and each one's ``Bound``, in two arrays so
-    /// that copying the bounds is a plain memory copy when keys hold no references; with the
-    /// group's first position within the list, its size and its last key.
-    private struct Group: Sendable {
-        var chunks: [[Element]]
-        var bounds: [Bound]
-        var start: Int
+    /// A subtree, with how many elements it holds and its last key.
+    private struct Entry: Sendable {
+        var node: Node
         var count: Int
         var last: Key
-
-        /// The chunk that holds `key` or would hold it: the first whose last key is not below it.
-        func chunkIndex(for key: Key) -> Int {
-            SortedChunks.partitionPoint(in: 0..<bounds.count) { bounds[$0].last < key }
-        }
-
-        /// The chunk holding a position within the group: the last whose start is not above it.
-        func chunk(containing position: Int) -> Int {
-            max(0, SortedChunks.partitionPoint(in: 0..<bounds.count) { bounds[$0].start <= position } - 1)
-        }
     }
 
-    private var groups: [Group] = []
+    /// The top node's entries.
+    private var root: [Entry] = []
     private(set) var count = 0
 
     init() {}
 
-    /// Builds from elements already sorted by key, without duplicates.
+    /// Builds from elements already sorted by key, without duplicates: chunks and nodes half
+    /// full, so that inserts fill them before they split.
     init(sorted elements: [Element]) {
-        var position = 0
-        var chunks: [[Element]] = []
-        var bounds: [Bound] = []
-        var inGroup = 0
-        while position < elements.count {
-            let end = min(position + Self.maxChunk / 2, elements.count)
-            chunks.append(Array(elements[position..<end]))
-            bounds.append(Bound(start: inGroup, last: elements[end - 1].key))
-            inGroup += end - position
-            position = end
-            if chunks.count == Self.maxChunks / 2 || position == elements.count {
-                groups.append(Group(chunks: chunks, bounds: bounds, start: count, count: inGroup, last: elements[end - 1].key))
-                count += inGroup
-                chunks = []
-                bounds = []
-                inGroup = 0
+        var level: [Entry] = stride(from: 0, to: elements.count, by: Self.maxChunk / 2).map { start in
+            let end = min(start + Self.maxChunk / 2, elements.count)
+            return Entry(node: .chunk(Array(elements[start..<end])), count: end - start, last: elements[end - 1].key)
+        }
+        while level.count > Self.maxFanout {
+            level = stride(from: 0, to: level.count, by: Self.maxFanout / 2).map { start in
+                Self.entry(for: Array(level[start..<min(start + Self.maxFanout / 2, level.count)]))
             }
         }
+        root = level
+        count = elements.count
     }
 
     var isEmpty: Bool { count == 0 }
 
-    /// The group holding a position: the last whose start is not above it.
-    private func group(containing position: Int) -> Int {
-        max(0, Self.partitionPoint(in: 0..<groups.count) { groups[$0].start <= position } - 1)
-    }
-
-    /// The group that holds `key` or would hold it: the first whose last key is not below it.
-    private func groupIndex(for key: Key) -> Int {
-        Self.partitionPoint(in: 0..<groups.count) { groups[$0].last < key }
-    }
-
-    /// Where `key` is or would go in `chunk`, from `start` on.
-    private static func offset(of key: Key, in chunk: [Element], from start: Int = 0) -> Int {
-        partitionPoint(in: start..<chunk.count) { chunk[$0].key < key }
+    /// An inner node's entry for these entries.
+    private static func entry(for entries: [Entry]) -> Entry {
+        Entry(node: .inner(entries), count: entries.reduce(0) { $0 + $1.count }, last: entries[entries.count - 1].last)
     }
 
     /// The first index of `range` where `isBelow` is false, `isBelow` holding for a prefix of
-    /// the range and for nothing after it: every search of the list, by key or by position.
+    /// the range and for nothing after it: every search of the list by key.
     @inline(__always)
     private static func partitionPoint(in range: Range<Int>, where isBelow: (Int) -> Bool) -> Int {
         var low = range.lowerBound
@@ -97,21 +70,42 @@ struct SortedChunks<Element: KeyedElement & Sendable>: Sendable {
         return low
     }
 
+    /// The entry that holds `key` or would hold it: the first whose last key is not below it.
+    private static func index(for key: Key, in entries: [Entry]) -> Int {
+        partitionPoint(in: 0..<entries.count) { entries[$0].last < key }
+    }
+
+    /// Where `key` is or would go in `elements`, from `start` on.
+    private static func offset(of key: Key, in elements: [Element], from start: Int = 0) -> Int {
+        partitionPoint(in: start..<elements.count) { elements[$0].key < key }
+    }
+
+    /// The chunk that holds `key` or would hold it, and its first position; nil when every key
+    /// is below `key`.
+    private func chunk(for key: Key) -> (elements: [Element], start: Int)? {
+        var entries = root
+        var start = 0
+        while true {
+            let i = Self.index(for: key, in: entries)
+            guard i < entries.count else { return nil }
+            for before in entries[..<i] { start += before.count }
+            switch entries[i].node {
+            case .chunk(let elements): return (elements, start)
+            case .inner(let children): entries = children
+            }
+        }
+    }
+
     /// The position of the first element whose key is not below `key` (`count` when none).
     func lowerBound(_ key: Key) -> Int {
-        let g = groupIndex(for: key)
-        guard g < groups.count else { return count }
-        let c = groups[g].chunkIndex(for: key)
-        return groups[g].start + groups[g].bounds[c].start + Self.offset(of: key, in: groups[g].chunks[c])
+        guard let (elements, start) = chunk(for: key) else { return count }
+        return start + Self.offset(of: key, in: elements)
     }
 
     /// The element with this key, if any.
     func element(for key: Key) -> Element? {
-        let g = groupIndex(for: key)
-        guard g < groups.count else { return nil }
-        let c = groups[g].chunkIndex(for: key)
-        let o = Self.offset(of: key, in: groups[g].chunks[c])
-        let elements = groups[g].chunks[c]
+        guard let elements = chunk(for: key)?.elements else { return nil }
+        let o = Self.offset(of: key, in: elements)
         return o < elements.count && elements[o].key == key ? elements[o] : nil
     }
 
@@ -121,115 +115,154 @@ struct SortedChunks<Element: KeyedElement & Sendable>: Sendable {
 
     /// Inserts the element, replacing one with the same key.
     mutating func insert(_ element: Element) {
-        let key = element.key
-        if groups.isEmpty {
-            groups = [Group(chunks: [[element]], bounds: [Bound(start: 0, last: key)], start: 0, count: 1, last: key)]
+        guard !root.isEmpty else {
+            root = [Entry(node: .chunk([element]), count: 1, last: element.key)]
             count = 1
             return
         }
-        let g = min(groupIndex(for: key), groups.count - 1)
-        let c = min(groups[g].chunkIndex(for: key), groups[g].chunks.count - 1)
-        let o = Self.offset(of: key, in: groups[g].chunks[c])
-        let size = groups[g].chunks[c].count
-        if o < size && groups[g].chunks[c][o].key == key {
-            groups[g].chunks[c][o] = element
-            return
+        let (added, appended) = Self.insert(element, into: &root)
+        if added { count += 1 }
+        if root.count > Self.maxFanout {
+            let (head, tail) = Self.halves(of: root, appended: appended)
+            root = [Self.entry(for: head), Self.entry(for: tail)]
         }
-        if size == groups[g].chunks[c].capacity {
-            groups[g].chunks[c] = Self.inserting(element, at: o, into: groups[g].chunks[c])
+    }
+
+    /// Inserts into the subtrees an inner node's entries hold, and splits the child that grew
+    /// too large; the node itself is left for its parent to split. Returns whether the element
+    /// was new, and whether it went after every other: only a key above the whole list does, as
+    /// any other goes to the first subtree whose last key is not below it.
+    private static func insert(_ element: Element, into entries: inout [Entry]) -> (added: Bool, appended: Bool) {
+        let key = element.key
+        let i = min(index(for: key, in: entries), entries.count - 1)
+        var node = entries[i].node
+        // The entry lets go of its child, so that the child is changed in place when no
+        // snapshot shares it.
+        entries[i].node = .inner([])
+        var result = (added: false, appended: false)
+        var split: (head: Entry, tail: Entry)?
+        switch node {
+        case .chunk(var elements):
+            node = .inner([])
+            let o = offset(of: key, in: elements)
+            result = (!(o < elements.count && elements[o].key == key), o == elements.count)
+            if !result.added {
+                elements[o] = element
+            } else if elements.count == elements.capacity {
+                elements = inserting(element, at: o, into: elements)
+            } else {
+                elements.insert(element, at: o)
+            }
+            if elements.count > maxChunk {
+                let (head, tail) = halves(of: elements, appended: result.appended)
+                split = (
+                    Entry(node: .chunk(head), count: head.count, last: head[head.count - 1].key),
+                    Entry(node: .chunk(tail), count: tail.count, last: tail[tail.count - 1].key)
+                )
+            } else {
+                node = .chunk(elements)
+            }
+        case .inner(var children):
+            node = .inner([])
+            result = insert(element, into: &children)
+            if children.count > maxFanout {
+                let (head, tail) = halves(of: children, appended: result.appended)
+                split = (entry(for: head), entry(for: tail))
+            } else {
+                node = .inner(children)
+            }
+        }
+        if let split {
+            entries[i] = split.head
+            entries.insert(split.tail, at: i + 1)
         } else {
-            groups[g].chunks[c].insert(element, at: o)
+            entries[i].node = node
+            if result.added { entries[i].count += 1 }
+            if result.appended { entries[i].last = key }
         }
-        if o == size {
-            // Only the last chunk of the last group takes a key above its last.
-            groups[g].bounds[c].last = key
-            groups[g].last = key
-        }
-        groups[g].count += 1
-        for i in (c + 1)..<groups[g].chunks.count { groups[g].bounds[i].start += 1 }
-        count += 1
-        for i in (g + 1)..<groups.count { groups[i].start += 1 }
-        if size + 1 > Self.maxChunk { splitChunk(c, of: g) }
-        if groups[g].chunks.count > Self.maxChunks { splitGroup(g) }
+        return result
+    }
+
+    /// A full chunk or node split in two, each half in an array of its own size (an array keeps
+    /// the capacity it grew to, and a half left in it would hold twice the room it needs). When
+    /// the last insert was appended at the end of the list, where keys mostly arrive in order,
+    /// the head keeps all but that one, so that appending fills chunks instead of leaving them
+    /// half empty.
+    private static func halves<T>(of items: [T], appended: Bool) -> (head: [T], tail: [T]) {
+        let cut = appended ? items.count - 1 : items.count / 2
+        return (Array(items[..<cut]), Array(items[cut...]))
     }
 
     /// A copy of a full chunk with the element inserted and a little room to spare. An array
     /// left to grow itself doubles its capacity; here, where most chunks stay as they are once
     /// written, that would leave a third of the index's memory unused.
-    private static func inserting(_ element: Element, at offset: Int, into chunk: [Element]) -> [Element] {
+    private static func inserting(_ element: Element, at offset: Int, into elements: [Element]) -> [Element] {
         var grown: [Element] = []
-        grown.reserveCapacity(min(maxChunk + 1, chunk.count + max(4, chunk.count / 8)))
-        grown.append(contentsOf: chunk[..<offset])
+        grown.reserveCapacity(min(maxChunk + 1, elements.count + max(4, elements.count / 8)))
+        grown.append(contentsOf: elements[..<offset])
         grown.append(element)
-        grown.append(contentsOf: chunk[offset...])
+        grown.append(contentsOf: elements[offset...])
         return grown
-    }
-
-    /// Splits a full chunk in two, each half in an array of its own size (an array keeps the
-    /// capacity it grew to, and a half left in it would hold twice the room it needs).
-    private mutating func splitChunk(_ c: Int, of g: Int) {
-        let full = groups[g].chunks[c]
-        let bound = groups[g].bounds[c]
-        let half = full.count / 2
-        groups[g].chunks[c] = Array(full[..<half])
-        groups[g].bounds[c].last = full[half - 1].key
-        groups[g].chunks.insert(Array(full[half...]), at: c + 1)
-        groups[g].bounds.insert(Bound(start: bound.start + half, last: bound.last), at: c + 1)
-    }
-
-    private mutating func splitGroup(_ g: Int) {
-        let full = groups[g]
-        let half = full.chunks.count / 2
-        let offset = full.bounds[half].start
-        let head = Group(
-            chunks: Array(full.chunks[..<half]), bounds: Array(full.bounds[..<half]), start: full.start, count: offset,
-            last: full.bounds[half - 1].last)
-        let tail = Group(
-            chunks: Array(full.chunks[half...]), bounds: full.bounds[half...].map { Bound(start: $0.start - offset, last: $0.last) },
-            start: full.start + offset, count: full.count - offset, last: full.last)
-        groups[g] = head
-        groups.insert(tail, at: g + 1)
     }
 
     /// Removes the element with this key; returns whether there was one.
     @discardableResult
     mutating func remove(_ key: Key) -> Bool {
-        let g = groupIndex(for: key)
-        guard g < groups.count else { return false }
-        let c = groups[g].chunkIndex(for: key)
-        let o = Self.offset(of: key, in: groups[g].chunks[c])
-        let size = groups[g].chunks[c].count
-        guard o < size, groups[g].chunks[c][o].key == key else { return false }
+        guard Self.remove(key, from: &root) else { return false }
         count -= 1
-        for i in (g + 1)..<groups.count { groups[i].start -= 1 }
-        if groups[g].count == 1 {
-            groups.remove(at: g)
-            return true
+        // A root of one node gives way to that node.
+        while root.count == 1, case .inner(let children) = root[0].node { root = children }
+        return true
+    }
+
+    /// Removes from the subtree an inner node's entries hold; a child left empty is dropped.
+    private static func remove(_ key: Key, from entries: inout [Entry]) -> Bool {
+        let i = index(for: key, in: entries)
+        guard i < entries.count else { return false }
+        var node = entries[i].node
+        entries[i].node = .inner([])
+        let removed: Bool
+        let last: Key?
+        switch node {
+        case .chunk(var elements):
+            node = .inner([])
+            let o = offset(of: key, in: elements)
+            removed = o < elements.count && elements[o].key == key
+            if removed { elements.remove(at: o) }
+            last = elements.last?.key
+            node = .chunk(elements)
+        case .inner(var children):
+            node = .inner([])
+            removed = remove(key, from: &children)
+            last = children.last?.last
+            node = .inner(children)
         }
-        groups[g].count -= 1
-        if size == 1 {
-            groups[g].chunks.remove(at: c)
-            groups[g].bounds.remove(at: c)
-            for i in c..<groups[g].bounds.count { groups[g].bounds[i].start -= 1 }
-            if c == groups[g].bounds.count { groups[g].last = groups[g].bounds[c - 1].last }
+        entries[i].node = node
+        guard removed else { return false }
+        if let last {
+            entries[i].count -= 1
+            entries[i].last = last
         } else {
-            groups[g].chunks[c].remove(at: o)
-            if o == size - 1 {
-                let last = groups[g].chunks[c][o - 1].key
-                groups[g].bounds[c].last = last
-                if c == groups[g].chunks.count - 1 { groups[g].last = last }
-            }
-            for i in (c + 1)..<groups[g].chunks.count { groups[g].bounds[i].start -= 1 }
+            entries.remove(at: i)
         }
         return true
     }
 
     /// The element at a position, `0..<count`.
     subscript(position: Int) -> Element {
-        let g = group(containing: position)
-        let inGroup = position - groups[g].start
-        let c = groups[g].chunk(containing: inGroup)
-        return groups[g].chunks[c][inGroup - groups[g].bounds[c].start]
+        var entries = root
+        var position = position
+        while true {
+            var i = 0
+            while position >= entries[i].count {
+                position -= entries[i].count
+                i += 1
+            }
+            switch entries[i].node {
+            case .chunk(let elements): return elements[position]
+            case .inner(let children): entries = children
+            }
+        }
     }
 
     /// Visits the elements at `positions` in order, or in reverse order when `reversed`;
@@ -238,45 +271,34 @@ struct SortedChunks<Element: KeyedElement & Sendable>: Sendable {
     func visit(_ positions: Range<Int>, reversed: Bool = false, _ body: (Element) -> Bool) -> Bool {
         let positions = positions.clamped(to: 0..<count)
         guard !positions.isEmpty else { return true }
-        var remaining = positions.count
-        if !reversed {
-            var g = group(containing: positions.lowerBound)
-            var c = groups[g].chunk(containing: positions.lowerBound - groups[g].start)
-            var o = positions.lowerBound - groups[g].start - groups[g].bounds[c].start
-            while remaining > 0 {
-                let chunk = groups[g].chunks[c]
-                while o < chunk.count && remaining > 0 {
-                    if !body(chunk[o]) { return false }
-                    o += 1
-                    remaining -= 1
-                }
-                o = 0
-                c += 1
-                if c == groups[g].chunks.count {
-                    g += 1
-                    c = 0
-                }
+        return Self.visit(root, total: count, positions, reversed: reversed, body)
+    }
+
+    /// Visits the elements at `positions` of the subtrees `entries` holds, positions counted
+    /// from the first of them; `total` is how many elements they hold.
+    private static func visit(
+        _ entries: [Entry], total: Int, _ positions: Range<Int>, reversed: Bool, _ body: (Element) -> Bool
+    ) -> Bool {
+        var start = reversed ? total : 0
+        for step in entries.indices {
+            let i = reversed ? entries.count - 1 - step : step
+            let own = reversed ? (start - entries[i].count)..<start : start..<(start + entries[i].count)
+            start = reversed ? own.lowerBound : own.upperBound
+            guard own.overlaps(positions) else {
+                if reversed ? own.upperBound <= positions.lowerBound : own.lowerBound >= positions.upperBound { break }
+                continue
             }
-        } else {
-            let last = positions.upperBound - 1
-            var g = group(containing: last)
-            var c = groups[g].chunk(containing: last - groups[g].start)
-            var o = last - groups[g].start - groups[g].bounds[c].start
-            while remaining > 0 {
-                let chunk = groups[g].chunks[c]
-                while o >= 0 && remaining > 0 {
-                    if !body(chunk[o]) { return false }
-                    o -= 1
-                    remaining -= 1
-                }
-                guard remaining > 0 else { break }
-                if c == 0 {
-                    g -= 1
-                    c = groups[g].chunks.count - 1
+            let inside =
+                (max(own.lowerBound, positions.lowerBound) - own.lowerBound)..<(min(own.upperBound, positions.upperBound) - own.lowerBound)
+            switch entries[i].node {
+            case .chunk(let elements):
+                if reversed {
+                    for element in elements[inside].reversed() where !body(element) { return false }
                 } else {
-                    c -= 1
+                    for element in elements[inside] where !body(element) { return false }
                 }
-                o = groups[g].chunks[c].count - 1
+            case .inner(let children):
+                if !visit(children, total: entries[i].count, inside, reversed: reversed, body) { return false }
             }
         }
         return true
@@ -286,39 +308,32 @@ struct SortedChunks<Element: KeyedElement & Sendable>: Sendable {
     var elements: [Element] {
         var out: [Element] = []
         out.reserveCapacity(count)
-        for group in groups {
-            for chunk in group.chunks { out.append(contentsOf: chunk) }
+        visit(0..<count) {
+            out.append($0)
+            return true
         }
         return out
     }
 
     /// A forward-only search for keys in rising order: cheaper than ``contains(_:)`` when
-    /// testing many keys of another sorted list, as it never searches behind the last key.
+    /// testing many keys of another sorted list, as it searches a chunk from where it left off
+    /// and the tree only when a key is past the chunk.
     struct Seeker {
-        private let groups: [Group]
-        private var group = 0
-        private var chunk = 0
+        private let list: SortedChunks
+        private var elements: [Element] = []
         private var offset = 0
 
         init(_ list: SortedChunks) {
-            groups = list.groups
+            self.list = list
         }
 
         /// Whether the list holds `key`; keys must be asked in rising order.
         mutating func contains(_ key: Key) -> Bool {
-            while group < groups.count, groups[group].last < key {
-                group += 1
-                chunk = 0
+            if elements.last.map({ $0.key < key }) ?? true {
+                guard let found = list.chunk(for: key)?.elements else { return false }
+                elements = found
                 offset = 0
             }
-            guard group < groups.count else { return false }
-            let chunks = groups[group].chunks
-            let bounds = groups[group].bounds
-            while bounds[chunk].last < key {
-                chunk += 1
-                offset = 0
-            }
-            let elements = chunks[chunk]
             offset = SortedChunks.offset(of: key, in: elements, from: offset)
             return offset < elements.count && elements[offset].key == key
         }

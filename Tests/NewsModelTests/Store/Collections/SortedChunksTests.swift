@@ -97,4 +97,37 @@ import Testing
         #expect(!copy.contains(SortKey(day: 5, serial: 1)))
         #expect(copy.count == 1_000)
     }
+
+    /// Keys appended in order, as events mostly arrive, enough for three levels of nodes above
+    /// the chunks; then a copy, changed at both ends and in the middle, keeps what it held.
+    @Test func staysSortedThroughAppendsAcrossLevels() {
+        let keys = (0..<150_000).map { SortKey(day: Int32($0 / 4), serial: UInt32($0 % 4) * 2) }
+        var list = SortedChunks<SortKey>()
+        for key in keys { list.insert(key) }
+        #expect(list.count == keys.count)
+        #expect(list.elements == keys)
+        let copy = list
+        var reference = Set(keys)
+        for n in stride(from: 0, to: keys.count, by: 7) {
+            list.remove(keys[n])
+            reference.remove(keys[n])
+            let between = SortKey(day: keys[n].day, serial: keys[n].serial + 1)
+            list.insert(between)
+            reference.insert(between)
+        }
+        let sorted = reference.sorted()
+        #expect(list.elements == sorted)
+        #expect(copy.elements == keys)
+        for position in stride(from: 0, to: sorted.count, by: 997) {
+            #expect(list[position] == sorted[position])
+            #expect(list.lowerBound(sorted[position]) == position)
+            #expect(copy[position] == keys[position])
+        }
+        var backward: [SortKey] = []
+        list.visit(70_000..<70_600, reversed: true) {
+            backward.append($0)
+            return true
+        }
+        #expect(backward == Array(sorted[70_000..<70_600].reversed()))
+    }
 }
