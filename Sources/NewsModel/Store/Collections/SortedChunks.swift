@@ -72,12 +72,16 @@ struct SortedChunks<Element: KeyedElement & Sendable>: Sendable {
 
     /// The entry that holds `key` or would hold it: the first whose last key is not below it.
     private static func index(for key: Key, in entries: [Entry]) -> Int {
-        partitionPoint(in: 0..<entries.count) { entries[$0].last < key }
+        // Keys mostly arrive in order, past every key so far: that needs no search.
+        if let last = entries.last?.last, last < key { return entries.count }
+        return partitionPoint(in: 0..<entries.count) { entries[$0].last < key }
     }
 
     /// Where `key` is or would go in `elements`, from `start` on.
     private static func offset(of key: Key, in elements: [Element], from start: Int = 0) -> Int {
-        partitionPoint(in: start..<elements.count) { elements[$0].key < key }
+        // As above: most keys go at the end.
+        if let last = elements.last?.key, last < key { return elements.count }
+        return partitionPoint(in: start..<elements.count) { elements[$0].key < key }
     }
 
     /// The chunk that holds `key` or would hold it, and its first position; nil when every key
@@ -135,15 +139,14 @@ struct SortedChunks<Element: KeyedElement & Sendable>: Sendable {
     private static func insert(_ element: Element, into entries: inout [Entry]) -> (added: Bool, appended: Bool) {
         let key = element.key
         let i = min(index(for: key, in: entries), entries.count - 1)
-        var node = entries[i].node
-        // The entry lets go of its child, so that the child is changed in place when no
-        // snapshot shares it.
-        entries[i].node = .inner([])
+        var node = Node.inner([])
+        // The child is moved out of its entry (an empty node in its place), so that it is
+        // changed in place when no snapshot shares it.
+        swap(&node, &entries[i].node)
         var result = (added: false, appended: false)
         var split: (head: Entry, tail: Entry)?
-        switch node {
+        switch consume node {
         case .chunk(var elements):
-            node = .inner([])
             let o = offset(of: key, in: elements)
             result = (!(o < elements.count && elements[o].key == key), o == elements.count)
             if !result.added {
@@ -160,23 +163,21 @@ struct SortedChunks<Element: KeyedElement & Sendable>: Sendable {
                     Entry(node: .chunk(tail), count: tail.count, last: tail[tail.count - 1].key)
                 )
             } else {
-                node = .chunk(elements)
+                entries[i].node = .chunk(elements)
             }
         case .inner(var children):
-            node = .inner([])
             result = insert(element, into: &children)
             if children.count > maxFanout {
                 let (head, tail) = halves(of: children, appended: result.appended)
                 split = (entry(for: head), entry(for: tail))
             } else {
-                node = .inner(children)
+                entries[i].node = .inner(children)
             }
         }
         if let split {
             entries[i] = split.head
             entries.insert(split.tail, at: i + 1)
         } else {
-            entries[i].node = node
             if result.added { entries[i].count += 1 }
             if result.appended { entries[i].last = key }
         }
@@ -219,25 +220,23 @@ struct SortedChunks<Element: KeyedElement & Sendable>: Sendable {
     private static func remove(_ key: Key, from entries: inout [Entry]) -> Bool {
         let i = index(for: key, in: entries)
         guard i < entries.count else { return false }
-        var node = entries[i].node
-        entries[i].node = .inner([])
+        var node = Node.inner([])
+        // As in an insert: the child is changed in place when no snapshot shares it.
+        swap(&node, &entries[i].node)
         let removed: Bool
         let last: Key?
-        switch node {
+        switch consume node {
         case .chunk(var elements):
-            node = .inner([])
             let o = offset(of: key, in: elements)
             removed = o < elements.count && elements[o].key == key
             if removed { elements.remove(at: o) }
             last = elements.last?.key
-            node = .chunk(elements)
+            entries[i].node = .chunk(elements)
         case .inner(var children):
-            node = .inner([])
             removed = remove(key, from: &children)
             last = children.last?.last
-            node = .inner(children)
+            entries[i].node = .inner(children)
         }
-        entries[i].node = node
         guard removed else { return false }
         if let last {
             entries[i].count -= 1
