@@ -287,8 +287,8 @@ struct SortedChunks<Element: KeyedElement & Sendable>: Sendable {
                 if reversed ? own.upperBound <= positions.lowerBound : own.lowerBound >= positions.upperBound { break }
                 continue
             }
-            let inside =
-                (max(own.lowerBound, positions.lowerBound) - own.lowerBound)..<(min(own.upperBound, positions.upperBound) - own.lowerBound)
+            let overlap = own.clamped(to: positions)
+            let inside = (overlap.lowerBound - own.lowerBound)..<(overlap.upperBound - own.lowerBound)
             switch entries[i].node {
             case .chunk(let elements):
                 if reversed {
