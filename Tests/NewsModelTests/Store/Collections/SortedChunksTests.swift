@@ -43,8 +43,8 @@ import Testing
         #expect(backward == Array((590..<600).reversed()))
     }
 
-    /// Enough keys for groups of chunks to split and empty again.
-    @Test func staysSortedAcrossGroups() {
+    /// Enough keys for nodes above the chunks to split and empty again.
+    @Test func staysSortedAcrossNodes() {
         var list = SortedChunks<SortKey>()
         var reference = Set<SortKey>()
         var seed: UInt64 = 7
