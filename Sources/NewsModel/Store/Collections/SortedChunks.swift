@@ -30,7 +30,6 @@ struct SortedChunks<Element: KeyedElement & Sendable>: Sendable {
 
     /// The top node's entries.
     private var root: [Entry] = []
-    private(set) var count = 0
 
     init() {}
 
@@ -39,21 +38,28 @@ struct SortedChunks<Element: KeyedElement & Sendable>: Sendable {
     init(sorted elements: [Element]) {
         var level: [Entry] = stride(from: 0, to: elements.count, by: Self.maxChunk / 2).map { start in
             let end = min(start + Self.maxChunk / 2, elements.count)
-            return Entry(node: .chunk(Array(elements[start..<end])), count: end - start, last: elements[end - 1].key)
+            return Self.entry(forChunk: Array(elements[start..<end]))
         }
         while level.count > Self.maxFanout {
             level = stride(from: 0, to: level.count, by: Self.maxFanout / 2).map { start in
-                Self.entry(for: Array(level[start..<min(start + Self.maxFanout / 2, level.count)]))
+                Self.entry(forNode: Array(level[start..<min(start + Self.maxFanout / 2, level.count)]))
             }
         }
         root = level
-        count = elements.count
     }
 
-    var isEmpty: Bool { count == 0 }
+    /// How many elements the list holds: the sum of the top node's entries.
+    var count: Int { root.reduce(0) { $0 + $1.count } }
 
-    /// An inner node's entry for these entries.
-    private static func entry(for entries: [Entry]) -> Entry {
+    var isEmpty: Bool { root.isEmpty }
+
+    /// The entry for a chunk of elements (not empty).
+    private static func entry(forChunk elements: [Element]) -> Entry {
+        Entry(node: .chunk(elements), count: elements.count, last: elements[elements.count - 1].key)
+    }
+
+    /// The entry for an inner node of these entries (not empty).
+    private static func entry(forNode entries: [Entry]) -> Entry {
         Entry(node: .inner(entries), count: entries.reduce(0) { $0 + $1.count }, last: entries[entries.count - 1].last)
     }
 
@@ -120,15 +126,13 @@ struct SortedChunks<Element: KeyedElement & Sendable>: Sendable {
     /// Inserts the element, replacing one with the same key.
     mutating func insert(_ element: Element) {
         guard !root.isEmpty else {
-            root = [Entry(node: .chunk([element]), count: 1, last: element.key)]
-            count = 1
+            root = [Self.entry(forChunk: [element])]
             return
         }
-        let (added, appended) = Self.insert(element, into: &root)
-        if added { count += 1 }
+        let appended = Self.insert(element, into: &root).appended
         if root.count > Self.maxFanout {
             let (head, tail) = Self.halves(of: root, appended: appended)
-            root = [Self.entry(for: head), Self.entry(for: tail)]
+            root = [Self.entry(forNode: head), Self.entry(forNode: tail)]
         }
     }
 
@@ -158,10 +162,7 @@ struct SortedChunks<Element: KeyedElement & Sendable>: Sendable {
             }
             if elements.count > maxChunk {
                 let (head, tail) = halves(of: elements, appended: result.appended)
-                split = (
-                    Entry(node: .chunk(head), count: head.count, last: head[head.count - 1].key),
-                    Entry(node: .chunk(tail), count: tail.count, last: tail[tail.count - 1].key)
-                )
+                split = (entry(forChunk: head), entry(forChunk: tail))
             } else {
                 entries[i].node = .chunk(elements)
             }
@@ -169,7 +170,7 @@ struct SortedChunks<Element: KeyedElement & Sendable>: Sendable {
             result = insert(element, into: &children)
             if children.count > maxFanout {
                 let (head, tail) = halves(of: children, appended: result.appended)
-                split = (entry(for: head), entry(for: tail))
+                split = (entry(forNode: head), entry(forNode: tail))
             } else {
                 entries[i].node = .inner(children)
             }
@@ -210,7 +211,6 @@ struct SortedChunks<Element: KeyedElement & Sendable>: Sendable {
     @discardableResult
     mutating func remove(_ key: Key) -> Bool {
         guard Self.remove(key, from: &root) else { return false }
-        count -= 1
         // A root of one node gives way to that node.
         while root.count == 1, case .inner(let children) = root[0].node { root = children }
         return true
@@ -268,9 +268,10 @@ struct SortedChunks<Element: KeyedElement & Sendable>: Sendable {
     /// stops early when `body` returns false. Returns false when it stopped early.
     @discardableResult
     func visit(_ positions: Range<Int>, reversed: Bool = false, _ body: (Element) -> Bool) -> Bool {
-        let positions = positions.clamped(to: 0..<count)
+        let total = count
+        let positions = positions.clamped(to: 0..<total)
         guard !positions.isEmpty else { return true }
-        return Self.visit(root, total: count, positions, reversed: reversed, body)
+        return Self.visit(root, total: total, positions, reversed: reversed, body)
     }
 
     /// Visits the elements at `positions` of the subtrees `entries` holds, positions counted
