@@ -26,7 +26,7 @@ public struct StoreDraft: Sendable {
     /// A draft holding what `snapshot` holds, at its version.
     public init(_ snapshot: StoreSnapshot) {
         version = snapshot.version
-        writer = StoreWriter(state: snapshot.state)
+        writer = StoreWriter(state: snapshot.state, holdingText: true)
     }
 
     /// Starts again from `published` when it is newer: readers moved on without this draft (a
@@ -53,7 +53,9 @@ public struct StoreDraft: Sendable {
         return records
     }
 
-    /// The draft as it stands, to read: for checks that decide a write. Its `lastChanges` is empty.
+    /// The draft as it stands, to read: for checks that decide a write. Its `lastChanges` is empty,
+    /// and a search of the events' text does not find the events written since the last snapshot
+    /// taken: their words are indexed once a snapshot, for all of them together.
     public var view: StoreSnapshot {
         StoreSnapshot(version: version, state: writer.state, lastChanges: [])
     }
@@ -61,6 +63,7 @@ public struct StoreDraft: Sendable {
     /// The draft as it stands, for readers: its `lastChanges` hold what every version since the
     /// last snapshot taken did.
     public mutating func takeSnapshot() -> StoreSnapshot {
+        writer.indexHeldText()
         defer { untaken = [] }
         return StoreSnapshot(version: version, state: writer.state, lastChanges: untaken)
     }

@@ -49,6 +49,31 @@ import Testing
         #expect(store.snapshot.eventCount == 1, "the snapshot the draft was made from stays as it was")
     }
 
+    @Test func aSnapshotFindsTheWordsOfEveryVersionSinceTheLastOne() throws {
+        var draft = StoreDraft(NewsStore().snapshot)
+        draft.apply([.upsertEvent(.make("e1", summary: "Putin hosted Abbas"))])
+        draft.apply([.upsertEvent(.make("e2", summary: "Abbas visited Agdam"))])
+        draft.apply([.upsertEvent(.make("e1", summary: "Putin met Erdogan")), .deleteEvent(id: "e2")])
+        draft.apply([.upsertEvent(.make("e3", summary: "Abbas hosted Erdogan in Agdam"))])
+        let taken = draft.takeSnapshot()
+        draft.apply([.deleteEvent(id: "e3"), .upsertEvent(.make("e4", summary: "Erdogan visited Agdam"))])
+        let later = draft.takeSnapshot()
+
+        for (snapshot, events) in [
+            (taken, [Event.make("e1", summary: "Putin met Erdogan"), .make("e3", summary: "Abbas hosted Erdogan in Agdam")]),
+            (later, [.make("e1", summary: "Putin met Erdogan"), .make("e4", summary: "Erdogan visited Agdam")]),
+        ] {
+            let written = makeStore(events: events).snapshot
+            for words in ["erdogan", "abbas", "agdam", "hosted", "putin visited"] {
+                #expect(snapshot.search(words) == written.search(words), "\(words)")
+                let query = EventQuery(text: words)
+                #expect(try snapshot.events(query).items.map(\.id) == written.events(query).items.map(\.id), "\(words)")
+            }
+        }
+        #expect(taken.search("hosted").map(\.id) == ["e3"])
+        #expect(later.search("agdam").map(\.id) == ["e4"])
+    }
+
     @Test func theStorePublishesSeveralVersionsAtOnce() throws {
         let store = makeStore(events: [.make("e1")])
         let base = store.snapshot.version

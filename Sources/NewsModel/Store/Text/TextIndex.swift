@@ -55,4 +55,35 @@ struct TextIndex<Ref: Comparable & Hashable & Sendable>: Sendable {
         documentCount -= 1
         totalLength -= indexed.length
     }
+
+    /// A document added or removed, held back to be applied with others by ``apply(_:)``.
+    struct Change: Sendable {
+        let ref: Ref
+        let indexed: IndexedTerms
+        let adds: Bool
+    }
+
+    /// Applies the changes in their order, as ``add(_:_:)`` and ``remove(_:_:)`` of each in turn
+    /// would, but changes each term's postings once however many of the documents hold it:
+    /// words that many documents share (as news shares most of its words) cost one change of
+    /// the map from words to postings a batch, not one a document.
+    mutating func apply(_ changes: [Change]) {
+        var changesByTerm: [String: [Int]] = [:]
+        for (index, change) in changes.enumerated() {
+            for term in change.indexed.terms { changesByTerm[term, default: []].append(index) }
+            documentCount += change.adds ? 1 : -1
+            totalLength += change.adds ? change.indexed.length : -change.indexed.length
+        }
+        for (term, indices) in changesByTerm {
+            postings.modify(term, default: SortedChunks(), removeWhen: \.isEmpty) { list in
+                for change in indices.lazy.map({ changes[$0] }) {
+                    if change.adds {
+                        list.insert(TextPosting(ref: change.ref, length: UInt16(clamping: change.indexed.length)))
+                    } else {
+                        list.remove(change.ref)
+                    }
+                }
+            }
+        }
+    }
 }

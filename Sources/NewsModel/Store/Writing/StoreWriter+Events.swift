@@ -43,8 +43,8 @@ extension StoreWriter {
         }
         let (oldTerms, newTerms) = (Self.terms(of: old), Self.terms(of: event))
         if oldTerms != newTerms {
-            state.eventText.remove(key, oldTerms)
-            state.eventText.add(key, newTerms)
+            changeEventText(key, oldTerms, adds: false)
+            changeEventText(key, newTerms, adds: true)
         }
     }
 
@@ -69,7 +69,7 @@ extension StoreWriter {
         for articleId in Set(event.sources.map(\.articleId)) {
             state.eventsByArticle.modify(articleId, default: SortedChunks(), removeWhen: \.isEmpty) { $0.insert(key) }
         }
-        state.eventText.add(key, Self.terms(of: event))
+        changeEventText(key, Self.terms(of: event), adds: true)
     }
 
     /// Keeps an event's dates, type and status by its serial, and widens the widest span.
@@ -98,7 +98,7 @@ extension StoreWriter {
         for articleId in Set(event.sources.map(\.articleId)) {
             state.eventsByArticle.modify(articleId, default: SortedChunks(), removeWhen: \.isEmpty) { $0.remove(key) }
         }
-        state.eventText.remove(key, Self.terms(of: event))
+        changeEventText(key, Self.terms(of: event), adds: false)
     }
 
     /// The participants and the location.

@@ -3,9 +3,35 @@ struct StoreWriter {
     var state: StoreState
     /// The changes made so far, versions not yet set.
     private(set) var records: [ChangeRecord] = []
+    /// Changes to the events' text index not yet made, oldest first, or nil when each is made at
+    /// once. See ``init(state:holdingText:)``.
+    private var heldText: [TextIndex<SortKey>.Change]?
 
-    init(state: StoreState) {
+    /// A writer of `state`. With `holdingText`, the events' text index changes only when
+    /// ``indexHeldText()`` is called, for every event written since at once (what a draft does
+    /// before each snapshot it takes): until then, `state` answers every query but a search of
+    /// the events' text as if they were written.
+    init(state: StoreState, holdingText: Bool = false) {
         self.state = state
+        heldText = holdingText ? [] : nil
+    }
+
+    /// Makes the changes to the events' text index held back so far.
+    mutating func indexHeldText() {
+        guard let held = heldText, !held.isEmpty else { return }
+        state.eventText.apply(held)
+        heldText = []
+    }
+
+    /// Adds an event's terms to the text index, or removes them, now or when held text is indexed.
+    mutating func changeEventText(_ key: SortKey, _ indexed: IndexedTerms, adds: Bool) {
+        if heldText != nil {
+            heldText?.append(TextIndex.Change(ref: key, indexed: indexed, adds: adds))
+        } else if adds {
+            state.eventText.add(key, indexed)
+        } else {
+            state.eventText.remove(key, indexed)
+        }
     }
 
     mutating func note(_ kind: ItemKind, _ id: String, _ op: ChangeRecord.Operation, mergedInto: String? = nil) {
