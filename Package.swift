@@ -112,10 +112,15 @@ let package = Package(
             dependencies: ["NewsModel", "Hashing", "HTTPServer"],
             path: "bench/store", swiftSettings: settings),
         .executableTarget(name: "html-bench", dependencies: ["WebArticle"], path: "bench/html/Sources", swiftSettings: settings),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Hashing", "Locking"], swiftSettings: settings),
+        .target(name: "ChildProcesses", path: "Tests/ChildProcesses", swiftSettings: settings),
+        .testTarget(name: "ChildProcessesTests", dependencies: ["ChildProcesses"], swiftSettings: settings),
+        .testTarget(
+            name: "HTTPServerTests", dependencies: ["HTTPServer", "Hashing", "Locking", "ChildProcesses"], swiftSettings: settings),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"], swiftSettings: settings),
         .testTarget(name: "NewsModelTests", dependencies: ["NewsModel", "Hashing"], swiftSettings: settings),
-        .target(name: "PostgresTestSupport", dependencies: ["Postgres"], path: "Tests/PostgresTestSupport", swiftSettings: settings),
+        .target(
+            name: "PostgresTestSupport", dependencies: ["Postgres", "ChildProcesses"], path: "Tests/PostgresTestSupport",
+            swiftSettings: settings),
         .testTarget(name: "MarkupTests", dependencies: ["Markup"], swiftSettings: settings),
         .testTarget(name: "WebArticleTests", dependencies: ["WebArticle"], swiftSettings: settings),
         .testTarget(name: "ArticleImportTests", dependencies: ["ArticleImport", "Locking"], swiftSettings: settings),
@@ -130,6 +135,7 @@ let package = Package(
             name: "DatelineAPITests",
             dependencies: [
                 "DatelineAPI", "HTTPServer", "NewsModel", "Hashing", "Locking", "Postgres", "PostgresTestSupport", "WebFixtures",
+                "ChildProcesses",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -1,3 +1,4 @@
+import ChildProcesses
 public import Foundation
 import Postgres
 
@@ -31,7 +32,7 @@ public final class PostgresTestCluster {
 
     public let folder: URL
     public let port: Int
-    private var server: Process?
+    private var server: ChildProcess?
 
     /// A libpq URI of the cluster's `postgres` database.
     public var url: String { "postgresql://dateline@127.0.0.1:\(port)/postgres" }
@@ -90,11 +91,11 @@ public final class PostgresTestCluster {
     public func stop() {
         guard let process = server else { return }
         server = nil
-        kill(process.processIdentifier, SIGINT)
+        process.signal(SIGINT)
         let deadline = Date().addingTimeInterval(20)
         while process.isRunning && Date() < deadline { usleep(20_000) }
         if process.isRunning {
-            kill(process.processIdentifier, SIGQUIT)  // Immediate shutdown: ends its children too.
+            process.signal(SIGQUIT)  // Immediate shutdown: ends its children too.
             process.waitUntilExit()
         }
     }
@@ -119,36 +120,29 @@ public final class PostgresTestCluster {
     }()
 
     /// Starts `executable` (as `nobody` through `setpriv` when root), its output appended to `log`.
-    private static func launch(_ executable: URL, _ arguments: [String], log: URL) throws -> Process {
-        let process = Process()
+    private static func launch(_ executable: URL, _ arguments: [String], log: URL) throws -> ChildProcess {
+        var command = [executable.path] + arguments
         if let user = serverUser {
             // setpriv changes user and then executes the server itself: the pid is the server's.
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-            process.arguments =
-                ["--reuid=\(user.uid)", "--regid=\(user.gid)", "--clear-groups", "--", executable.path] + arguments
-        } else {
-            process.executableURL = executable
-            process.arguments = arguments
+            command = ["/usr/bin/setpriv", "--reuid=\(user.uid)", "--regid=\(user.gid)", "--clear-groups", "--"] + command
         }
         if !FileManager.default.fileExists(atPath: log.path) {
             _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         }
         let output = try FileHandle(forWritingTo: log)
+        defer { try? output.close() }
         output.seekToEndOfFile()
-        process.standardOutput = output
-        process.standardError = output
-        process.environment = ["PATH": "/usr/bin:/bin", "LC_ALL": "C"]
-        try process.run()
-        return process
+        return try ChildProcess(
+            command[0], Array(command.dropFirst()), environment: ["PATH": "/usr/bin:/bin", "LC_ALL": "C"], output: output.fileDescriptor,
+            error: output.fileDescriptor)
     }
 
     /// Runs `executable` to its end; throws with its log when it fails.
     private static func run(_ executable: URL, _ arguments: [String], log: URL) throws {
-        let process = try launch(executable, arguments, log: log)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
+        let status = try launch(executable, arguments, log: log).waitUntilExit()
+        guard status == 0 else {
             let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-            throw Failure(message: "\(executable.lastPathComponent) exited with \(process.terminationStatus): \(text.suffix(2000))")
+            throw Failure(message: "\(executable.lastPathComponent) exited with \(status): \(text.suffix(2000))")
         }
     }
 

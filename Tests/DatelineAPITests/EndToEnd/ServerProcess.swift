@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 
 #if canImport(Glibc)
@@ -6,7 +7,7 @@ import Glibc
 
 /// The built `dateline` binary run as a child process, for tests of the program as users run it.
 final class ServerProcess {
-    let process = Process()
+    let process: ChildProcess
     private let output = Pipe()
     private let lines = LockedLines()
     private(set) var port = 0
@@ -22,23 +23,21 @@ final class ServerProcess {
 
     /// Starts `dateline ARGUMENTS` in the package folder with JSON logs.
     init(_ arguments: [String], environment: [String: String] = [:]) throws {
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = Self.packageRoot
         var merged = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("DATELINE_") }
         if let engine = ProcessInfo.processInfo.environment["DATELINE_TEST_IO_ENGINE"] {
             merged["DATELINE_IO_ENGINE"] = engine  // The second pass of `make test` runs the binary on it too.
         }
         merged.merge(environment) { _, new in new }
-        process.environment = merged
-        process.standardOutput = output
-        process.standardError = output
+        let writing = output.fileHandleForWriting
+        process = try ChildProcess(
+            Self.binary.path, arguments, environment: merged, directory: Self.packageRoot.path,
+            output: writing.fileDescriptor, error: writing.fileDescriptor)
+        try writing.close()
         let lines = self.lines
         output.fileHandleForReading.readabilityHandler = { handle in
             let data = handle.availableData
             if !data.isEmpty { lines.append(String(decoding: data, as: UTF8.self)) }
         }
-        try process.run()
     }
 
     /// Starts `dateline serve --port 0` and waits for the address it logs.
@@ -69,10 +68,10 @@ final class ServerProcess {
     func waitForExit(timeout: Double) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline { usleep(10_000) }
-        return process.isRunning ? nil : process.terminationStatus
+        return process.terminationStatus
     }
 
-    func signal(_ number: Int32) { kill(process.processIdentifier, number) }
+    func signal(_ number: Int32) { process.signal(number) }
 
     /// Ends the process if it still runs.
     func stop() {

@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 
 @testable import HTTPServer
@@ -64,16 +65,13 @@ final class TLSFixture {
     }
 
     private func run(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["openssl"] + arguments
         let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
+        let process = try ChildProcess(
+            "/usr/bin/env", ["openssl"] + arguments, environment: ProcessInfo.processInfo.environment,
+            output: FileHandle.nullDevice.fileDescriptor, error: errors.fileHandleForWriting.fileDescriptor)
+        try errors.fileHandleForWriting.close()
         let output = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
+        guard process.waitUntilExit() == 0 else {
             throw TLSFixtureError(message: "openssl \(arguments.joined(separator: " ")): " + String(decoding: output, as: UTF8.self))
         }
     }
