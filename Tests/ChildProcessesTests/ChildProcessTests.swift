@@ -23,16 +23,27 @@ import Darwin
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/fd")))
     func theChildInheritsOnlyItsStandardDescriptorsHoweverManyAreOpen() throws {
-        // More than a directory buffer of /proc/self/fd entries: where Foundation's `Process`
-        // could read past one.
+        // More than a directory buffer of /proc/self/fd entries (where Foundation's `Process`
+        // could read past one), within the descriptor limit, raised to its hard limit as the
+        // server raises it.
+        var limit = rlimit()
+        #if canImport(Glibc)
+        let resource = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
+        #else
+        let resource = RLIMIT_NOFILE
+        #endif
+        getrlimit(resource, &limit)
+        limit.rlim_cur = limit.rlim_max
+        setrlimit(resource, &limit)
+        let pairs = min(800, Int(limit.rlim_cur) / 2 - 100)
         var pipes: [[Int32]] = []
         defer { for ends in pipes { ends.forEach { close($0) } } }
-        for _ in 0..<800 {
+        for _ in 0..<pairs {
             var ends: [Int32] = [-1, -1]
             guard pipe(&ends) == 0 else { break }
             pipes.append(ends)
         }
-        #expect(pipes.count == 800)
+        #expect(pipes.count == pairs)
         let (status, listed) = try shell("ls /proc/self/fd")
         #expect(status == 0)
         // 0, 1 and 2, and the descriptor `ls` reads the folder with.
