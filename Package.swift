@@ -113,7 +113,7 @@ let package = Package(
             path: "bench/store", swiftSettings: settings),
         .executableTarget(name: "html-bench", dependencies: ["WebArticle"], path: "bench/html/Sources", swiftSettings: settings),
         .target(name: "ChildProcesses", path: "Tests/ChildProcesses", swiftSettings: settings),
-        .testTarget(name: "ChildProcessesTests", dependencies: ["ChildProcesses"], swiftSettings: settings),
+        .testTarget(name: "ChildProcessesTests", dependencies: ["ChildProcesses", "HTTPServer"], swiftSettings: settings),
         .testTarget(
             name: "HTTPServerTests", dependencies: ["HTTPServer", "Hashing", "Locking", "ChildProcesses"], swiftSettings: settings),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"], swiftSettings: settings),

@@ -2,6 +2,8 @@ import ChildProcesses
 import Foundation
 import Testing
 
+@testable import HTTPServer
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -26,16 +28,7 @@ import Darwin
         // More than a directory buffer of /proc/self/fd entries (where Foundation's `Process`
         // could read past one), within the descriptor limit, raised to its hard limit as the
         // server raises it.
-        var limit = rlimit()
-        #if canImport(Glibc)
-        let resource = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
-        #else
-        let resource = RLIMIT_NOFILE
-        #endif
-        getrlimit(resource, &limit)
-        limit.rlim_cur = limit.rlim_max
-        setrlimit(resource, &limit)
-        let pairs = min(800, Int(limit.rlim_cur) / 2 - 100)
+        let pairs = min(800, Socket.raiseDescriptorLimit() / 2 - 100)
         var pipes: [[Int32]] = []
         defer { for ends in pipes { ends.forEach { close($0) } } }
         for _ in 0..<pairs {

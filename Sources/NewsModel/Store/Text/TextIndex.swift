@@ -16,12 +16,7 @@ struct TextIndex<Ref: Comparable & Hashable & Sendable>: Sendable {
     }
 
     mutating func add(_ ref: Ref, _ indexed: IndexedTerms) {
-        let posting = TextPosting(ref: ref, length: UInt16(clamping: indexed.length))
-        for term in indexed.terms {
-            postings.modify(term, default: SortedChunks(), removeWhen: \.isEmpty) { $0.insert(posting) }
-        }
-        documentCount += 1
-        totalLength += indexed.length
+        apply([Change(ref: ref, indexed: indexed, adds: true)])
     }
 
     /// Documents gathered to build an index in one step, each term's postings sorted once:
@@ -49,11 +44,7 @@ struct TextIndex<Ref: Comparable & Hashable & Sendable>: Sendable {
     }
 
     mutating func remove(_ ref: Ref, _ indexed: IndexedTerms) {
-        for term in indexed.terms {
-            postings.modify(term, default: SortedChunks(), removeWhen: \.isEmpty) { $0.remove(ref) }
-        }
-        documentCount -= 1
-        totalLength -= indexed.length
+        apply([Change(ref: ref, indexed: indexed, adds: false)])
     }
 
     /// A document added or removed, held back to be applied with others by ``apply(_:)``.

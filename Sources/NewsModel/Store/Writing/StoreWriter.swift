@@ -25,12 +25,11 @@ struct StoreWriter {
 
     /// Adds an event's terms to the text index, or removes them, now or when held text is indexed.
     mutating func changeEventText(_ key: SortKey, _ indexed: IndexedTerms, adds: Bool) {
+        let change = TextIndex.Change(ref: key, indexed: indexed, adds: adds)
         if heldText != nil {
-            heldText?.append(TextIndex.Change(ref: key, indexed: indexed, adds: adds))
-        } else if adds {
-            state.eventText.add(key, indexed)
+            heldText?.append(change)
         } else {
-            state.eventText.remove(key, indexed)
+            state.eventText.apply([change])
         }
     }
 
