@@ -34,8 +34,9 @@ public struct DatelineConfiguration: Sendable, Hashable {
     /// Journal records after which a snapshot is written and the journal emptied, once the
     /// journal is as large as the last snapshot.
     public var journalCompactAfter = 10_000
-    /// Seconds a journal flush waits for more writes to join it, once the flush before it covered
-    /// several (PostgreSQL's `commit_delay`); 0 never waits.
+    /// Seconds a journal flush waits at most for more writes to join it, once the flush before it
+    /// covered several (PostgreSQL's `commit_delay`), and only until as many are staged; 0 never
+    /// waits.
     public var journalCommitDelaySeconds = 0.002
     /// Seconds between heartbeat comments on idle change streams.
     public var changesHeartbeatSeconds = 15.0

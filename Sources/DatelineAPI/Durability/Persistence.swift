@@ -28,9 +28,11 @@ public import NewsModel
 /// proportion to the bytes written (Redis rewrites its append-only file on the same rule), and
 /// start-up never replays more than a snapshot's worth of journal.
 ///
-/// Under load a flush waits `commitDelay` before it starts, as PostgreSQL's `commit_delay` does,
-/// so that more writes join it: one snapshot and one `fdatasync` then cover more of them. It waits
-/// only after a flush that covered ``commitSiblings`` writes or more, so a lone writer never does.
+/// Under load a flush waits up to `commitDelay` before it starts, as PostgreSQL's `commit_delay`
+/// does, so that more writes join it: one snapshot and one `fdatasync` then cover more of them. It
+/// waits only after a flush that covered ``commitSiblings`` writes or more, so a lone writer never
+/// does, and only until as many writes are staged as that flush covered: the writers it answered
+/// are back by then, and waiting longer would only keep them waiting.
 ///
 /// Compaction does not hold writers up: when the journal is due, the flusher renames it to
 /// `journal.previous.ndjson` and starts a new one, and a background thread writes the snapshot
@@ -51,6 +53,8 @@ public final class Persistence: StoreOfRecord {
     private let compactions = DispatchGroup()
     /// Where staged batches are flushed, one at a time, and compaction runs.
     private let flusher = DispatchQueue(label: "dateline.journal.flusher")
+    /// Signalled when as many writes are staged as the flusher waits for.
+    private let enoughStaged = DispatchSemaphore(value: 0)
 
     private struct State: Sendable {
         /// The open journal; nil without a data directory, and until `open` has replayed it.
@@ -60,6 +64,9 @@ public final class Persistence: StoreOfRecord {
         var draft: StoreDraft
         /// The size of the last snapshot written or read.
         var snapshotBytes = 0
+        /// While the flusher waits for writes to join the next flush: how many staged writes
+        /// end its wait, the writer that stages the last of them signalling `enoughStaged`.
+        var flusherWaitsFor: Int?
 
         /// Makes the draft again from the store's snapshot if the store moved on without it (a
         /// restore or a replay at start-up).
@@ -86,7 +93,7 @@ public final class Persistence: StoreOfRecord {
     ///   - directory: where the snapshot and the journal live; nil keeps the store in memory only.
     ///   - compactAfter: journal records after which a snapshot is written and the journal emptied,
     ///     once the journal is also as large as the last snapshot.
-    ///   - commitDelay: seconds a flush waits for more writes under load; 0 never waits.
+    ///   - commitDelay: seconds a flush waits at most for more writes under load; 0 never waits.
     public init(
         store: NewsStore, feed: ChangeFeed, directory: String?, compactAfter: Int = 10_000, commitDelay: Double = 0,
         logger: Logger
@@ -230,6 +237,10 @@ public final class Persistence: StoreOfRecord {
             if !state.draft.apply(changes).isEmpty {
                 // Cannot fail: no flush has failed, and the lock is held.
                 sequence = try state.commits.append(Staged(version: state.draft.version, changes: changes))
+                if let wanted = state.flusherWaitsFor, state.commits.unflushed.count >= wanted {
+                    state.flusherWaitsFor = nil
+                    enoughStaged.signal()
+                }
             }
             let answer = Result { try read(state.draft.view) }
             return (PendingWrite(version: state.draft.version, sequence: sequence), answer)
@@ -276,16 +287,16 @@ public final class Persistence: StoreOfRecord {
     /// The flusher's work, on `flusher`: flushes every staged batch, each with the snapshot of the
     /// draft that holds it, until none is left or a flush fails.
     private func flushStaged() {
-        var underLoad = false
+        var lastCovered = 0
         while true {
-            if underLoad && commitDelay > 0 { pause(.seconds(commitDelay)) }
+            if lastCovered >= Self.commitSiblings && commitDelay > 0 { waitForStagedWrites(lastCovered) }
             guard
                 let (batch, snapshot) = state.withLock({ state in
                     // Every staged batch is in this one, and the draft holds nothing else.
                     state.commits.nextBatch().map { ($0, state.draft.takeSnapshot()) }
                 })
             else { return }
-            underLoad = batch.items.count >= Self.commitSiblings
+            lastCovered = batch.items.count
             guard let (covered, replaced) = flush(batch, snapshot: snapshot) else { return }
             do {
                 // Before the writers hear of it, so that a writer that goes on finds the journal
@@ -300,6 +311,23 @@ public final class Persistence: StoreOfRecord {
             // Only now, so that the writers are not kept waiting while it is freed.
             withExtendedLifetime(replaced) {}
         }
+    }
+
+    /// Waits until `count` writes are staged, or `commitDelay` has passed.
+    private func waitForStagedWrites(_ count: Int) {
+        let waits = state.withLock { state in
+            guard state.commits.unflushed.count < count else { return false }
+            state.flusherWaitsFor = count
+            return true
+        }
+        guard waits, enoughStaged.wait(timeout: .now() + commitDelay) == .timedOut else { return }
+        let signalled = state.withLock { state in
+            defer { state.flusherWaitsFor = nil }
+            return state.flusherWaitsFor == nil
+        }
+        // A writer staged the last of them as the wait timed out: take its signal, which is
+        // sent under the lock, so that the next wait does not end at once.
+        if signalled { enoughStaged.wait() }
     }
 
     /// Writes the batch to the journal with one flush and publishes the snapshot that holds it;

@@ -84,6 +84,22 @@ struct PersistenceTests {
         #expect(persistence.flushCount == 2)
     }
 
+    @Test func theWaitEndsOnceAsManyWritesAreStagedAsTheLastFlushCovered() throws {
+        let directory = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // A delay no write here could sit out: the second flush starts once its writes are staged.
+        let persistence = try Self.persistence(in: directory, commitDelay: 20)
+        let first = try (0..<Persistence.commitSiblings).map { try persistence.stage([Self.entity($0)]) }
+        try persistence.waitUntilDurable(first.last!)
+        #expect(persistence.flushCount == 1)
+        let staged = ContinuousClock.now
+        let second = try (0..<Persistence.commitSiblings).map { try persistence.stage([Self.entity(100 + $0)]) }
+        try persistence.waitUntilDurable(second.last!)
+        #expect(ContinuousClock.now - staged < .seconds(10))
+        #expect(persistence.flushCount == 2)
+        #expect(persistence.store.snapshot.entityCount == 2 * Persistence.commitSiblings)
+    }
+
     @Test func aLoneWriterNeverWaitsTheCommitDelay() throws {
         let directory = Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
