@@ -33,10 +33,14 @@ final class ServerProcess {
             Self.binary.path, arguments, environment: merged, directory: Self.packageRoot.path,
             output: writing.fileDescriptor, error: writing.fileDescriptor)
         try writing.close()
-        let lines = self.lines
-        output.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            if !data.isEmpty { lines.append(String(decoding: data, as: UTF8.self)) }
+        // Read on a thread of its own until the end of the output, which a blocking read always
+        // sees (a readability handler is not always called for it).
+        let (lines, reading) = (self.lines, output.fileHandleForReading)
+        Thread.detachNewThread {
+            while case let data = reading.availableData, !data.isEmpty {
+                lines.append(String(decoding: data, as: UTF8.self))
+            }
+            lines.end()
         }
     }
 
@@ -64,10 +68,13 @@ final class ServerProcess {
     /// Every line printed so far.
     var logLines: [String] { lines.all }
 
-    /// Waits for the process to exit; returns its status, or nil after `timeout` seconds.
+    /// Waits for the process to exit and for the last of its output; returns its status, or nil
+    /// after `timeout` seconds.
     func waitForExit(timeout: Double) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline { usleep(10_000) }
+        // The reading thread may not have read what the process wrote last: wait for its end.
+        while !process.isRunning && !lines.isEnded && Date() < deadline { usleep(10_000) }
         return process.terminationStatus
     }
 
@@ -84,12 +91,18 @@ final class ServerProcess {
     deinit { stop() }
 }
 
-/// Output lines gathered from a pipe's handler thread.
+/// Output lines gathered from a pipe's reading thread.
 final class LockedLines: @unchecked Sendable {
     private let lock = NSLock()
     private var text = ""
+    private var ended = false
 
     func append(_ chunk: String) { lock.withLock { text += chunk } }
+
+    /// Notes that the pipe reached its end: every line is in.
+    func end() { lock.withLock { ended = true } }
+
+    var isEnded: Bool { lock.withLock { ended } }
 
     var all: [String] { lock.withLock { text.split(separator: "\n").map(String.init) } }
 }
