@@ -70,34 +70,30 @@ struct PersistenceTests {
         #expect(reopened.store.snapshot.version == persistence.store.snapshot.version)
     }
 
-    @Test func afterAFlushOfManyWritesTheNextWaitsTheCommitDelay() throws {
+    /// After a flush of many writes, the next flush waits for more to join it: the whole commit
+    /// delay while fewer are staged than that flush covered, and no longer once as many are.
+    @Test(arguments: [1, Persistence.commitSiblings])
+    func afterAFlushOfManyWritesTheNextWaitsForAsMany(staging count: Int) throws {
         let directory = Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let persistence = try Self.persistence(in: directory, commitDelay: 0.3)
+        let waitsWholeDelay = count < Persistence.commitSiblings
+        // With as many writes staged, a delay no write here could sit out.
+        let persistence = try Self.persistence(in: directory, commitDelay: waitsWholeDelay ? 0.3 : 20)
         // Staged before anyone waits, the first writes share one flush: load.
         let first = try (0..<Persistence.commitSiblings).map { try persistence.stage([Self.entity($0)]) }
         try persistence.waitUntilDurable(first.last!)
         #expect(persistence.flushCount == 1)
         let staged = ContinuousClock.now
-        try persistence.waitUntilDurable(try persistence.stage([Self.entity(100)]))
-        #expect(ContinuousClock.now - staged >= .milliseconds(200), "the flush waited for more writes to join it")
+        let next = try (0..<count).map { try persistence.stage([Self.entity(100 + $0)]) }
+        try persistence.waitUntilDurable(next.last!)
+        let waited = ContinuousClock.now - staged
+        if waitsWholeDelay {
+            #expect(waited >= .milliseconds(200), "the flush waited for more writes to join it")
+        } else {
+            #expect(waited < .seconds(10), "the flush started once as many writes were staged")
+        }
         #expect(persistence.flushCount == 2)
-    }
-
-    @Test func theWaitEndsOnceAsManyWritesAreStagedAsTheLastFlushCovered() throws {
-        let directory = Self.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        // A delay no write here could sit out: the second flush starts once its writes are staged.
-        let persistence = try Self.persistence(in: directory, commitDelay: 20)
-        let first = try (0..<Persistence.commitSiblings).map { try persistence.stage([Self.entity($0)]) }
-        try persistence.waitUntilDurable(first.last!)
-        #expect(persistence.flushCount == 1)
-        let staged = ContinuousClock.now
-        let second = try (0..<Persistence.commitSiblings).map { try persistence.stage([Self.entity(100 + $0)]) }
-        try persistence.waitUntilDurable(second.last!)
-        #expect(ContinuousClock.now - staged < .seconds(10))
-        #expect(persistence.flushCount == 2)
-        #expect(persistence.store.snapshot.entityCount == 2 * Persistence.commitSiblings)
+        #expect(persistence.store.snapshot.entityCount == Persistence.commitSiblings + count)
     }
 
     @Test func aLoneWriterNeverWaitsTheCommitDelay() throws {
