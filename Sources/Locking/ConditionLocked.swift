@@ -45,6 +45,13 @@ public final class ConditionLocked<Value: Sendable>: @unchecked Sendable {
         }
     }
 
+    /// Wakes every waiter to look at the value again, without taking the lock: after a change
+    /// made with ``withLock(_:)`` that turned out to be one a waiter waits for, so that the
+    /// changes nobody waits for wake no one.
+    public func wakeWaiters() {
+        pthread_cond_broadcast(condition)
+    }
+
     /// Runs `body` under the lock until it is done, waiting between runs as it asks.
     public func wait<Result>(_ body: (inout Value) -> Step<Result>) -> Result {
         guarded.withLock { value in

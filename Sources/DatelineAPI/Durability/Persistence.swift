@@ -41,22 +41,22 @@ public import NewsModel
 public final class Persistence: StoreOfRecord {
     public let store: NewsStore
     public let feed: ChangeFeed
-    private let directory: String?
-    private let compactAfter: Int
+    // Not private where compaction (Persistence+Compaction.swift) needs them.
+    let directory: String?
+    let compactAfter: Int
     private let commitDelay: Double
-    private let logger: Logger
-    private let state: Locked<State>
+    let logger: Logger
+    /// The flusher waits on it for writes to be staged.
+    let state: ConditionLocked<State>
     /// The version of the last snapshot written; held while one is written, so that snapshots
     /// are written one at a time and never replaced by an older one.
-    private let snapshotVersion = Locked<UInt64?>(nil)
+    let snapshotVersion = Locked<UInt64?>(nil)
     /// Background compactions under way.
-    private let compactions = DispatchGroup()
+    let compactions = DispatchGroup()
     /// Where staged batches are flushed, one at a time, and compaction runs.
-    private let flusher = DispatchQueue(label: "dateline.journal.flusher")
-    /// Signalled when as many writes are staged as the flusher waits for.
-    private let enoughStaged = DispatchSemaphore(value: 0)
+    let flusher = DispatchQueue(label: "dateline.journal.flusher")
 
-    private struct State: Sendable {
+    struct State: Sendable {
         /// The open journal; nil without a data directory, and until `open` has replayed it.
         var journal: Journal?
         var commits = GroupCommit<Staged>()
@@ -65,7 +65,7 @@ public final class Persistence: StoreOfRecord {
         /// The size of the last snapshot written or read.
         var snapshotBytes = 0
         /// While the flusher waits for writes to join the next flush: how many staged writes
-        /// end its wait, the writer that stages the last of them signalling `enoughStaged`.
+        /// end its wait, the writer that stages the last of them waking it.
         var flusherWaitsFor: Int?
 
         /// Makes the draft again from the store's snapshot if the store moved on without it (a
@@ -77,7 +77,7 @@ public final class Persistence: StoreOfRecord {
 
     /// One staged batch: the version it made and its changes, which the leader encodes for the
     /// journal.
-    private struct Staged: Sendable {
+    struct Staged: Sendable {
         var version: UInt64
         var changes: [StoreChange]
     }
@@ -104,7 +104,7 @@ public final class Persistence: StoreOfRecord {
         self.compactAfter = compactAfter
         self.commitDelay = commitDelay
         self.logger = logger
-        state = Locked(State(draft: StoreDraft(store.snapshot)))
+        state = ConditionLocked(State(draft: StoreDraft(store.snapshot)))
     }
 
     /// The state writes decide on: the published snapshot with every staged batch applied,
@@ -123,10 +123,10 @@ public final class Persistence: StoreOfRecord {
     /// Batches staged so far (those that changed something), durable or not yet.
     public var stagedCount: UInt64 { state.withLock { $0.commits.appended } }
 
-    private var snapshotPath: String? { directory.map { $0 + "/snapshot.json" } }
+    var snapshotPath: String? { directory.map { $0 + "/snapshot.json" } }
     private var journalPath: String? { directory.map { $0 + "/journal.ndjson" } }
     /// The journal a background compaction is folding into the snapshot.
-    private var previousJournalPath: String? { directory.map { $0 + "/journal.previous.ndjson" } }
+    var previousJournalPath: String? { directory.map { $0 + "/journal.previous.ndjson" } }
 
     /// Loads the durable state: the latest snapshot, or else the seed (then a first snapshot
     /// of it), then every journal record after the snapshot. A torn or corrupt tail is cut
@@ -239,7 +239,7 @@ public final class Persistence: StoreOfRecord {
                 sequence = try state.commits.append(Staged(version: state.draft.version, changes: changes))
                 if let wanted = state.flusherWaitsFor, state.commits.unflushed.count >= wanted {
                     state.flusherWaitsFor = nil
-                    enoughStaged.signal()
+                    self.state.wakeWaiters()
                 }
             }
             let answer = Result { try read(state.draft.view) }
@@ -264,29 +264,13 @@ public final class Persistence: StoreOfRecord {
         }
     }
 
-    /// Writes a snapshot now and empties the journal (also done every `compactAfter` records);
-    /// `dateline reextract` ends with it. Everything staged before is flushed first.
-    public func compact() throws {
-        guard directory != nil else { return }
-        try flusher.sync {
-            flushStaged()
-            if let failure = state.withLock({ $0.commits.failure }) { throw failure }
-            try compactIfDue(forced: true)
-        }
-    }
-
-    /// Waits until no background compaction is under way.
-    func waitForCompactions() {
-        compactions.wait()
-    }
-
     /// The flushes after which the next one waits `commitDelay` for more writes: those that covered
     /// at least this many (PostgreSQL's `commit_siblings` default).
     static let commitSiblings = 5
 
     /// The flusher's work, on `flusher`: flushes every staged batch, each with the snapshot of the
     /// draft that holds it, until none is left or a flush fails.
-    private func flushStaged() {
+    func flushStaged() {
         var lastCovered = 0
         while true {
             if lastCovered >= Self.commitSiblings && commitDelay > 0 { waitForStagedWrites(lastCovered) }
@@ -315,19 +299,15 @@ public final class Persistence: StoreOfRecord {
 
     /// Waits until `count` writes are staged, or `commitDelay` has passed.
     private func waitForStagedWrites(_ count: Int) {
-        let waits = state.withLock { state in
-            guard state.commits.unflushed.count < count else { return false }
+        let deadline = Date().timeIntervalSince1970 + commitDelay
+        state.wait { state in
+            guard state.commits.unflushed.count < count, Date().timeIntervalSince1970 < deadline else {
+                state.flusherWaitsFor = nil
+                return .done(())
+            }
             state.flusherWaitsFor = count
-            return true
+            return .wait(untilSecondsSince1970: deadline)
         }
-        guard waits, enoughStaged.wait(timeout: .now() + commitDelay) == .timedOut else { return }
-        let signalled = state.withLock { state in
-            defer { state.flusherWaitsFor = nil }
-            return state.flusherWaitsFor == nil
-        }
-        // A writer staged the last of them as the wait timed out: take its signal, which is
-        // sent under the lock, so that the next wait does not end at once.
-        if signalled { enoughStaged.wait() }
     }
 
     /// Writes the batch to the journal with one flush and publishes the snapshot that holds it;
@@ -356,62 +336,5 @@ public final class Persistence: StoreOfRecord {
         let replaced = store.publish(snapshot)
         feed.publish(snapshot)
         return (state.withLock { $0.commits.flushed(batch) }, replaced)
-    }
-
-    /// Compacts when asked (`forced`) or when the journal is due; on the flusher's queue, where
-    /// nothing else writes the journal, after everything in it was published.
-    private func compactIfDue(forced: Bool) throws {
-        let (journal, snapshotBytes) = state.withLock { ($0.journal, $0.snapshotBytes) }
-        guard let journal, let snapshotPath, let previousJournalPath,
-            forced || (journal.count >= compactAfter && journal.bytes >= snapshotBytes)
-        else { return }
-        let published = store.snapshot
-        if !forced, !FileManager.default.fileExists(atPath: previousJournalPath) {
-            try DurableFile.move(journal.path, to: previousJournalPath)
-            attach(try Journal(path: journal.path, count: 0))
-            compactInBackground(published, snapshotPath: snapshotPath, previousJournalPath: previousJournalPath)
-            return
-        }
-        // Asked for, or an earlier background compaction did not finish: here and now.
-        try writeSnapshot(of: published, to: snapshotPath)
-        try journal.reset()
-        try DurableFile.remove(previousJournalPath)
-    }
-
-    /// Writes the snapshot of what the previous journal held, then deletes that journal; on
-    /// failure both stay, and start-up or the next compaction finishes the work.
-    private func compactInBackground(_ snapshot: StoreSnapshot, snapshotPath: String, previousJournalPath: String) {
-        compactions.enter()
-        DispatchQueue.global(qos: .utility).async { [self] in
-            defer { compactions.leave() }
-            do {
-                try writeSnapshot(of: snapshot, to: snapshotPath)
-                try DurableFile.remove(previousJournalPath)
-            } catch {
-                logger.error("compaction failed", metadata: ["error": "\(error)"])
-            }
-        }
-    }
-
-    /// Writes `snapshot` unless a newer one was written already.
-    private func writeSnapshot(of snapshot: StoreSnapshot, to path: String) throws {
-        try snapshotVersion.withLock { written in
-            if let written, written >= snapshot.version, FileManager.default.fileExists(atPath: path) { return }
-            try writeSnapshotFile(of: snapshot, to: path)
-            written = snapshot.version
-        }
-    }
-
-    private func writeSnapshotFile(of snapshot: StoreSnapshot, to path: String) throws {
-        let started = DispatchTime.now()
-        let bytes = try CompactJSONEncoder().encode(snapshot.contents)
-        try DurableFile.replace(path, with: bytes)
-        state.withLock { $0.snapshotBytes = bytes.count }
-        logger.info(
-            "snapshot written",
-            metadata: [
-                "version": .stringConvertible(Int(snapshot.version)), "bytes": .stringConvertible(bytes.count),
-                "ms": .stringConvertible(Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6),
-            ])
     }
 }

@@ -1,0 +1,80 @@
+import Dispatch
+import FoundationEssentials
+import HTTPServer
+import NewsModel
+
+/// Compaction: the journal folded into a new snapshot, when asked or once it is due.
+extension Persistence {
+    /// Writes a snapshot now and empties the journal (also done every `compactAfter` records);
+    /// `dateline reextract` ends with it. Everything staged before is flushed first.
+    public func compact() throws {
+        guard directory != nil else { return }
+        try flusher.sync {
+            flushStaged()
+            if let failure = state.withLock({ $0.commits.failure }) { throw failure }
+            try compactIfDue(forced: true)
+        }
+    }
+
+    /// Waits until no background compaction is under way.
+    func waitForCompactions() {
+        compactions.wait()
+    }
+
+    /// Compacts when asked (`forced`) or when the journal is due; on the flusher's queue, where
+    /// nothing else writes the journal, after everything in it was published.
+    func compactIfDue(forced: Bool) throws {
+        let (journal, snapshotBytes) = state.withLock { ($0.journal, $0.snapshotBytes) }
+        guard let journal, let snapshotPath, let previousJournalPath,
+            forced || (journal.count >= compactAfter && journal.bytes >= snapshotBytes)
+        else { return }
+        let published = store.snapshot
+        if !forced, !FileManager.default.fileExists(atPath: previousJournalPath) {
+            try DurableFile.move(journal.path, to: previousJournalPath)
+            attach(try Journal(path: journal.path, count: 0))
+            compactInBackground(published, snapshotPath: snapshotPath, previousJournalPath: previousJournalPath)
+            return
+        }
+        // Asked for, or an earlier background compaction did not finish: here and now.
+        try writeSnapshot(of: published, to: snapshotPath)
+        try journal.reset()
+        try DurableFile.remove(previousJournalPath)
+    }
+
+    /// Writes the snapshot of what the previous journal held, then deletes that journal; on
+    /// failure both stay, and start-up or the next compaction finishes the work.
+    private func compactInBackground(_ snapshot: StoreSnapshot, snapshotPath: String, previousJournalPath: String) {
+        compactions.enter()
+        DispatchQueue.global(qos: .utility).async { [self] in
+            defer { compactions.leave() }
+            do {
+                try writeSnapshot(of: snapshot, to: snapshotPath)
+                try DurableFile.remove(previousJournalPath)
+            } catch {
+                logger.error("compaction failed", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+
+    /// Writes `snapshot` unless a newer one was written already.
+    func writeSnapshot(of snapshot: StoreSnapshot, to path: String) throws {
+        try snapshotVersion.withLock { written in
+            if let written, written >= snapshot.version, FileManager.default.fileExists(atPath: path) { return }
+            try writeSnapshotFile(of: snapshot, to: path)
+            written = snapshot.version
+        }
+    }
+
+    private func writeSnapshotFile(of snapshot: StoreSnapshot, to path: String) throws {
+        let started = DispatchTime.now()
+        let bytes = try CompactJSONEncoder().encode(snapshot.contents)
+        try DurableFile.replace(path, with: bytes)
+        state.withLock { $0.snapshotBytes = bytes.count }
+        logger.info(
+            "snapshot written",
+            metadata: [
+                "version": .stringConvertible(Int(snapshot.version)), "bytes": .stringConvertible(bytes.count),
+                "ms": .stringConvertible(Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6),
+            ])
+    }
+}
