@@ -120,11 +120,9 @@ public struct CompressionMiddleware: Middleware {
     /// streams), the JSON, XML and script types, `+json`/`+xml` suffixes, SVG and a few others.
     /// Already-compressed formats (PNG, JPEG, WebP, WOFF2, ZIP, gzip, ...) are not.
     public static func isCompressible(_ contentType: String) -> Bool {
-        let mediaType = HeaderList.trim(
-            contentType.split(
-                separator: ";", maxSplits: 1,
-                omittingEmptySubsequences: false)[0]
-        ).lowercased()
+        let parametersStart = contentType.utf8.firstIndex(of: UInt8(ascii: ";")) ?? contentType.endIndex
+        let name = HeaderList.trim(contentType[..<parametersStart])
+        let mediaType = name.utf8.contains { UInt8(ascii: "A")...UInt8(ascii: "Z") ~= $0 } ? name.lowercased() : String(name)
         if mediaType.hasPrefix("text/") { return mediaType != "text/event-stream" }
         if compressibleTypes.contains(mediaType) { return true }
         return mediaType.hasPrefix("application/") && (mediaType.hasSuffix("+json") || mediaType.hasSuffix("+xml"))

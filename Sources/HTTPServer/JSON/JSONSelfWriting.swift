@@ -68,6 +68,13 @@ public struct JSONOutput {
         try state.writeDouble(value, codingPath: [JSONPathKey(stringValue: key.description)])
     }
 
+    /// Writes a member whose value encodes itself: through its own writer when it has one, else
+    /// through its `encode(to:)`.
+    public mutating func value(_ key: StaticString, _ value: some Encodable) throws {
+        self.key(key)
+        try state.encodeValue(value, key: JSONPathKey(stringValue: key.description))
+    }
+
     /// Writes an array member of `count` elements, each by `element` with its index (an index,
     /// not the element, so that nothing generic is left for the runtime to look up).
     public mutating func array(_ key: StaticString, count: Int, _ element: (inout JSONOutput, Int) throws -> Void) rethrows {

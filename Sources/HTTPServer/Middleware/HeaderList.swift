@@ -2,15 +2,19 @@
 enum HeaderList {
     /// The non-empty members of a list, trimmed of optional whitespace.
     static func elements(_ value: some StringProtocol) -> [Substring] {
-        Substring(value).split(separator: ",").map(trim).filter { !$0.isEmpty }
+        let text = Substring(value)
+        return text.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: true)
+            .map { trim(Substring($0)) }.filter { !$0.isEmpty }
     }
 
     /// The text without leading and trailing spaces and tabs.
+    /// OWS is octets (RFC 9110 section 5.6.3), so the bytes are read, not characters.
     static func trim(_ text: Substring) -> Substring {
-        let isOWS: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        guard let start = text.firstIndex(where: { !isOWS($0) }) else { return text[text.endIndex...] }
-        let end = text.lastIndex(where: { !isOWS($0) })!
-        return text[start...end]
+        let bytes = text.utf8
+        let isOWS: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        guard let start = bytes.firstIndex(where: { !isOWS($0) }) else { return text[text.endIndex...] }
+        let last = bytes.lastIndex(where: { !isOWS($0) })!
+        return text[start..<bytes.index(after: last)]
     }
 
     /// Whether the list contains `token`, compared without regard to case.

@@ -6,7 +6,8 @@ import Testing
 
 /// Events write their own JSON: the same bytes as their `Codable` conformance gives through
 /// Foundation's `JSONEncoder` (sorted keys, slashes as they are), alone, in arrays and in
-/// journal records, for events with every field filled or left out and every kind of text.
+/// journal records, for events with every field filled or left out and every kind of text;
+/// journal records of every kind write their own JSON as well.
 @Suite struct EventJSONSelfWritingTests {
     /// Text that needs every escape, and text that needs none.
     private static let pieces = [
@@ -77,6 +78,20 @@ import Testing
         let events = (0..<50).map { _ in Self.event(&random) }
         try expectSame(events)
         try expectSame(events.map(StoreChange.upsertEvent))
+    }
+
+    @Test func journalRecordsOfEveryKindToo() throws {
+        let contents = try Application.seededForTesting().store.snapshot.contents
+        let article = try #require(contents.articles.first)
+        let entity = try #require(contents.entities.first)
+        var random = SplitMix64(seed: 11)
+        let changes: [StoreChange] = [
+            .upsertArticle(article), .deleteArticle(id: article.id), .upsertEntity(entity), .deleteEntity(id: Self.text(&random)),
+            .upsertEvent(Self.event(&random)), .deleteEvent(id: Self.text(&random)),
+            .mergeEntity(id: Self.text(&random), into: Self.text(&random)),
+        ]
+        for change in changes { try expectSame(change) }
+        try expectSame(changes)
     }
 
     @Test func aConfidenceThatIsNoNumberThrowsAsTheEncoderDoes() {
