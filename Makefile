@@ -8,7 +8,7 @@ DEBUG_BINARY := .build/debug/dateline
 # The 32-writer, 32-reader concurrency test runs this long in `make test`.
 export DATELINE_WRITE_SOAK_SECONDS ?= 30
 
-.PHONY: run build release train test unit-tests contract-tests browser-tests tls-tests container-smoke lint eval bench bench-writes bench-html bench-import bench-replicas bench-extraction bench-profile fuzz slowloris soak system-packages test-packages clean
+.PHONY: run build release train test unit-tests contract-tests browser-tests tls-tests container-smoke lint eval bench bench-writes bench-writes-compare bench-html bench-import bench-replicas bench-extraction bench-profile fuzz slowloris soak system-packages test-packages clean
 
 run: system-packages release
 	.build/release/dateline serve
@@ -87,6 +87,11 @@ bench: system-packages
 # bench/results/writes-latest.md; WRITES_DURATION, WRITES_REPEATS, WRITES_SIZES (see the script).
 bench-writes: system-packages
 	bench/writes/run
+
+# The work tree's durable write rate against a baseline commit's (COMPARE_REF, default HEAD),
+# both served at once so that the machine's swings meet both; bench/writes/compare.
+bench-writes-compare: system-packages
+	bench/writes/compare
 
 # Main-text extraction on ScrapingHub's article-extraction benchmark (a working copy in BENCH),
 # beside trafilatura 2.0 (pip-installed for the benchmark only).
