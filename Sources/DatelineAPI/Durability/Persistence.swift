@@ -275,11 +275,15 @@ public final class Persistence: StoreOfRecord {
         while true {
             if lastCovered >= Self.commitSiblings && commitDelay > 0 { waitForStagedWrites(lastCovered) }
             guard
-                let (batch, snapshot) = state.withLock({ state in
+                let (batch, unindexed) = state.withLock({ state in
                     // Every staged batch is in this one, and the draft holds nothing else.
-                    state.commits.nextBatch().map { ($0, state.draft.takeSnapshot()) }
+                    state.commits.nextBatch().map { ($0, state.draft.startSnapshot()) }
                 })
             else { return }
+            // The words of the batch's events are indexed while writers go on staging.
+            var started = unindexed
+            started.indexWords()
+            let snapshot = state.withLock { $0.draft.finishSnapshot(started) }
             lastCovered = batch.items.count
             guard let (covered, replaced) = flush(batch, snapshot: snapshot) else { return }
             do {

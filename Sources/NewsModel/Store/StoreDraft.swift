@@ -67,4 +67,43 @@ public struct StoreDraft: Sendable {
         defer { untaken = [] }
         return StoreSnapshot(version: version, state: writer.state, lastChanges: untaken)
     }
+
+    /// ``takeSnapshot()`` in three steps, for a writer that holds a lock around the draft: this
+    /// one takes the draft as it stands, with the words of the events written since the last
+    /// snapshot not yet indexed; ``UnindexedSnapshot/indexWords()`` indexes them, outside the
+    /// lock; and ``finishSnapshot(_:)`` gives the snapshot, the draft's text index becoming its.
+    /// Writes may go on between the steps: their words are held for the next snapshot.
+    public mutating func startSnapshot() -> UnindexedSnapshot {
+        defer { untaken = [] }
+        return UnindexedSnapshot(
+            version: version, state: writer.state, lastChanges: untaken, words: writer.takeHeldText(), draft: lineage)
+    }
+
+    /// The snapshot `started` makes, its words indexed; the draft's own text index becomes the
+    /// snapshot's (the draft has held every later write's words back, so that index is its).
+    public mutating func finishSnapshot(_ started: UnindexedSnapshot) -> StoreSnapshot {
+        precondition(started.draft === lineage && started.words.isEmpty, "a snapshot finishes on its draft, indexed")
+        writer.state.eventText = started.state.eventText
+        return StoreSnapshot(version: started.version, state: started.state, lastChanges: started.lastChanges)
+    }
+
+    /// Tells drafts apart (``follow(_:)`` makes a new one): a snapshot finishes on its own.
+    private let lineage = Lineage()
+    final class Lineage: Sendable {}
+}
+
+/// A snapshot a ``StoreDraft`` started, the words of its newest events not yet indexed.
+public struct UnindexedSnapshot: Sendable {
+    let version: UInt64
+    fileprivate(set) var state: StoreState
+    let lastChanges: [ChangeRecord]
+    /// The changes to the text index the snapshot still needs.
+    fileprivate(set) var words: [TextIndex<SortKey>.Change]
+    let draft: StoreDraft.Lineage
+
+    /// Indexes the words: the work of a snapshot that need not hold the writers' lock.
+    public mutating func indexWords() {
+        if !words.isEmpty { state.eventText.apply(words) }
+        words = []
+    }
 }

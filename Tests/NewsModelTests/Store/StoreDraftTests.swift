@@ -74,6 +74,32 @@ import Testing
         #expect(later.search("agdam").map(\.id) == ["e4"])
     }
 
+    @Test func aSnapshotTakenInStepsLetsWritesGoOnBetweenThem() throws {
+        var draft = StoreDraft(NewsStore().snapshot)
+        draft.apply([.upsertEvent(.make("e1", summary: "Putin hosted Abbas"))])
+        draft.apply([.upsertEvent(.make("e2", summary: "Abbas visited Agdam"))])
+        var started = draft.startSnapshot()
+        draft.apply([.upsertEvent(.make("e1", summary: "Putin met Erdogan")), .upsertEvent(.make("e3", summary: "Erdogan hosted Abbas"))])
+        started.indexWords()
+        let taken = draft.finishSnapshot(started)
+        #expect(taken.version == 2 && taken.lastChanges.map(\.id) == ["e1", "e2"])
+        #expect(taken.search("hosted").map(\.id) == ["e1"])
+        #expect(taken.search("abbas").map(\.id).sorted() == ["e1", "e2"])
+        #expect(try taken.events(EventQuery(text: "erdogan")).items.isEmpty)
+
+        let later = draft.takeSnapshot()
+        #expect(later.version == 3 && later.lastChanges.map(\.id) == ["e1", "e3"])
+        let written = makeStore(events: [
+            .make("e1", summary: "Putin met Erdogan"), .make("e2", summary: "Abbas visited Agdam"),
+            .make("e3", summary: "Erdogan hosted Abbas"),
+        ]).snapshot
+        for words in ["erdogan", "abbas", "hosted", "putin", "agdam visited"] {
+            #expect(later.search(words) == written.search(words), "\(words)")
+            let query = EventQuery(text: words)
+            #expect(try later.events(query).items.map(\.id) == written.events(query).items.map(\.id), "\(words)")
+        }
+    }
+
     @Test func theStorePublishesSeveralVersionsAtOnce() throws {
         let store = makeStore(events: [.make("e1")])
         let base = store.snapshot.version

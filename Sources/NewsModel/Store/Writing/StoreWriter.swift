@@ -18,9 +18,15 @@ struct StoreWriter {
 
     /// Makes the changes to the events' text index held back so far.
     mutating func indexHeldText() {
-        guard let held = heldText, !held.isEmpty else { return }
-        state.eventText.apply(held)
-        heldText = []
+        let held = takeHeldText()
+        if !held.isEmpty { state.eventText.apply(held) }
+    }
+
+    /// The changes to the events' text index held back so far, which it then no longer holds:
+    /// for whoever makes them elsewhere (see ``StoreDraft/startSnapshot()``).
+    mutating func takeHeldText() -> [TextIndex<SortKey>.Change] {
+        defer { if heldText != nil { heldText = [] } }
+        return heldText ?? []
     }
 
     /// Adds an event's terms to the text index, or removes them, now or when held text is indexed.
