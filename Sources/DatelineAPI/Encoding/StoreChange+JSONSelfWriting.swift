@@ -8,29 +8,28 @@ extension StoreChange: JSONSelfWriting {
     public func writeJSON(to json: inout JSONOutput) throws {
         try json.object { json in
             switch self {
-            case .upsertArticle(let article):
-                try json.value("article", article)
-                json.string("op", "upsertArticle")
-            case .deleteArticle(let id):
-                json.string("id", id)
-                json.string("op", "deleteArticle")
-            case .upsertEntity(let entity):
-                try json.value("entity", entity)
-                json.string("op", "upsertEntity")
-            case .deleteEntity(let id):
-                json.string("id", id)
-                json.string("op", "deleteEntity")
-            case .upsertEvent(let event):
-                try json.value("event", event)
-                json.string("op", "upsertEvent")
-            case .deleteEvent(let id):
-                json.string("id", id)
-                json.string("op", "deleteEvent")
+            case .upsertArticle(let article): try json.value("article", article)
+            case .upsertEntity(let entity): try json.value("entity", entity)
+            case .upsertEvent(let event): try json.value("event", event)
+            case .deleteArticle(let id), .deleteEntity(let id), .deleteEvent(let id): json.string("id", id)
             case .mergeEntity(let id, let into):
                 json.string("id", id)
                 json.string("into", into)
-                json.string("op", "mergeEntity")
             }
+            json.string("op", operation)
+        }
+    }
+
+    /// The record's `op`.
+    private var operation: String {
+        switch self {
+        case .upsertArticle: "upsertArticle"
+        case .deleteArticle: "deleteArticle"
+        case .upsertEntity: "upsertEntity"
+        case .deleteEntity: "deleteEntity"
+        case .upsertEvent: "upsertEvent"
+        case .deleteEvent: "deleteEvent"
+        case .mergeEntity: "mergeEntity"
         }
     }
 }

@@ -2,13 +2,11 @@
 enum HeaderList {
     /// The non-empty members of a list, trimmed of optional whitespace.
     static func elements(_ value: some StringProtocol) -> [Substring] {
-        let text = Substring(value)
-        return text.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: true)
-            .map { trim(Substring($0)) }.filter { !$0.isEmpty }
+        Substring(value).utf8.split(separator: UInt8(ascii: ",")).map { trim(Substring($0)) }.filter { !$0.isEmpty }
     }
 
-    /// The text without leading and trailing spaces and tabs.
-    /// OWS is octets (RFC 9110 section 5.6.3), so the bytes are read, not characters.
+    /// The text without leading and trailing spaces and tabs, read as bytes: optional whitespace
+    /// is octets (RFC 9110 section 5.6.3).
     static func trim(_ text: Substring) -> Substring {
         let bytes = text.utf8
         let isOWS: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }

@@ -63,9 +63,9 @@ public struct StoreDraft: Sendable {
     /// The draft as it stands, for readers: its `lastChanges` hold what every version since the
     /// last snapshot taken did.
     public mutating func takeSnapshot() -> StoreSnapshot {
-        writer.indexHeldText()
-        defer { untaken = [] }
-        return StoreSnapshot(version: version, state: writer.state, lastChanges: untaken)
+        var started = startSnapshot()
+        started.indexWords()
+        return finishSnapshot(started)
     }
 
     /// ``takeSnapshot()`` in three steps, for a writer that holds a lock around the draft: this

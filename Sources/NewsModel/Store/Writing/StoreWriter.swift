@@ -7,23 +7,16 @@ struct StoreWriter {
     /// once. See ``init(state:holdingText:)``.
     private var heldText: [TextIndex<SortKey>.Change]?
 
-    /// A writer of `state`. With `holdingText`, the events' text index changes only when
-    /// ``indexHeldText()`` is called, for every event written since at once (what a draft does
-    /// before each snapshot it takes): until then, `state` answers every query but a search of
-    /// the events' text as if they were written.
+    /// A writer of `state`. With `holdingText`, the events' text index changes only when the
+    /// changes ``takeHeldText()`` gives are made, for every event written since at once: until
+    /// then, `state` answers every query but a search of the events' text as if they were written.
     init(state: StoreState, holdingText: Bool = false) {
         self.state = state
         heldText = holdingText ? [] : nil
     }
 
-    /// Makes the changes to the events' text index held back so far.
-    mutating func indexHeldText() {
-        let held = takeHeldText()
-        if !held.isEmpty { state.eventText.apply(held) }
-    }
-
     /// The changes to the events' text index held back so far, which it then no longer holds:
-    /// for whoever makes them elsewhere (see ``StoreDraft/startSnapshot()``).
+    /// for whoever makes them (``StoreDraft/startSnapshot()``, before each snapshot it takes).
     mutating func takeHeldText() -> [TextIndex<SortKey>.Change] {
         defer { if heldText != nil { heldText = [] } }
         return heldText ?? []
