@@ -281,9 +281,8 @@ public final class Persistence: StoreOfRecord {
                 })
             else { return }
             // The words of the batch's events are indexed while writers go on staging.
-            var started = unindexed
-            started.indexWords()
-            let snapshot = state.withLock { $0.draft.finishSnapshot(started) }
+            let indexed = unindexed.indexingWords()
+            let snapshot = state.withLock { $0.draft.finishSnapshot(indexed) }
             lastCovered = batch.items.count
             guard let (covered, replaced) = flush(batch, snapshot: snapshot) else { return }
             do {

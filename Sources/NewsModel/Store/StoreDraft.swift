@@ -63,14 +63,12 @@ public struct StoreDraft: Sendable {
     /// The draft as it stands, for readers: its `lastChanges` hold what every version since the
     /// last snapshot taken did.
     public mutating func takeSnapshot() -> StoreSnapshot {
-        var started = startSnapshot()
-        started.indexWords()
-        return finishSnapshot(started)
+        finishSnapshot(startSnapshot().indexingWords())
     }
 
     /// ``takeSnapshot()`` in three steps, for a writer that holds a lock around the draft: this
     /// one takes the draft as it stands, with the words of the events written since the last
-    /// snapshot not yet indexed; ``UnindexedSnapshot/indexWords()`` indexes them, outside the
+    /// snapshot not yet indexed; ``UnindexedSnapshot/indexingWords()`` indexes them, outside the
     /// lock; and ``finishSnapshot(_:)`` gives the snapshot, the draft's text index becoming its.
     /// Writes may go on between the steps: their words are held for the next snapshot.
     public mutating func startSnapshot() -> UnindexedSnapshot {
@@ -101,9 +99,11 @@ public struct UnindexedSnapshot: Sendable {
     fileprivate(set) var words: [TextIndex<SortKey>.Change]
     let draft: StoreDraft.Lineage
 
-    /// Indexes the words: the work of a snapshot that need not hold the writers' lock.
-    public mutating func indexWords() {
+    /// This snapshot with its words indexed: the work of a snapshot that need not hold the
+    /// writers' lock.
+    public consuming func indexingWords() -> UnindexedSnapshot {
         if !words.isEmpty { state.eventText.apply(words) }
         words = []
+        return self
     }
 }
