@@ -63,11 +63,11 @@ enum EventDateInput {
     /// a modifier (or with early, mid, late) it lies within the value; `since` and `after` start
     /// within or after it; `until` and `before` end within or before it; `about` overlaps it.
     static func inconsistency(_ date: EventDate, base: ClosedRange<Day>) -> String? {
-        let within = "\(base.lowerBound) to \(base.upperBound)"
+        let within = { "\(base.lowerBound) to \(base.upperBound)" }
         switch date.modifier {
         case nil, .early?, .mid?, .late?:
             guard base.contains(date.earliest), base.contains(date.latest) else {
-                return "must lie within the days of the value, \(within)."
+                return "must lie within the days of the value, \(within())."
             }
         case .since?, .after?:
             guard date.earliest >= base.lowerBound else { return "must not start before \(base.lowerBound), the value's first day." }
@@ -75,7 +75,7 @@ enum EventDateInput {
             guard date.latest <= base.upperBound else { return "must not end after \(base.upperBound), the value's last day." }
         case .about?:
             guard date.earliest <= base.upperBound, date.latest >= base.lowerBound else {
-                return "must overlap the days of the value, \(within)."
+                return "must overlap the days of the value, \(within())."
             }
         }
         return nil

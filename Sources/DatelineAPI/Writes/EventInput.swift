@@ -65,11 +65,11 @@ enum EventInput {
             checkEntity(participant.entityId, "participants[\(index)].entityId", in: snapshot, validator: &validator)
         }
         for (index, source) in event.sources.enumerated() {
-            let field = "sources[\(index)]"
+            let field = { "sources[\(index)]" }
             if let article = snapshot.article(source.articleId) {
-                if let problem = beyondBody(source.end, of: article) { validator.fail(field + ".end", problem) }
+                if let problem = beyondBody(source.end, of: article) { validator.fail(field() + ".end", problem) }
             } else {
-                validator.fail(field + ".articleId", unknownArticle(source.articleId))
+                validator.fail(field() + ".articleId", unknownArticle(source.articleId))
             }
         }
         try validator.check()
@@ -87,12 +87,14 @@ enum EventInput {
         return end > length ? "must be within the article's body of \(length) characters, got \(end)." : nil
     }
 
-    private static func checkEntity(_ id: String, _ field: String, in snapshot: StoreSnapshot, validator: inout FieldValidator) {
+    private static func checkEntity(
+        _ id: String, _ field: @autoclosure () -> String, in snapshot: StoreSnapshot, validator: inout FieldValidator
+    ) {
         guard !snapshot.containsEntity(id) else { return }
         if let target = snapshot.redirect(for: id) {
-            validator.fail(field, "names entity \"\(id)\", which was merged into \"\(target)\"; use that id.")
+            validator.fail(field(), "names entity \"\(id)\", which was merged into \"\(target)\"; use that id.")
         } else {
-            validator.fail(field, "names no entity: \"\(id)\" is unknown.")
+            validator.fail(field(), "names no entity: \"\(id)\" is unknown.")
         }
     }
 
@@ -103,16 +105,17 @@ enum EventInput {
         guard let items = validator.array(value, "participants") else { return nil }
         var participants: [Participant] = []
         for (index, item) in items.enumerated() {
-            let field = "participants[\(index)]"
-            guard let object = validator.object(item, field) else { continue }
-            validator.onlyKnown(object, participantFields, prefix: field)
-            let entityId = validator.string(object["entityId"], field + ".entityId")
-            let role = validator.choice(object["role"], field + ".role", Participant.Role.self)
-            if let entityId { checkEntity(entityId, field + ".entityId", in: snapshot, validator: &validator) }
+            // A field's name is made only for an error.
+            let field = { "participants[\(index)]" }
+            guard let object = validator.object(item, field()) else { continue }
+            validator.onlyKnown(object, participantFields, prefix: field())
+            let entityId = validator.string(object["entityId"], field() + ".entityId")
+            let role = validator.choice(object["role"], field() + ".role", Participant.Role.self)
+            if let entityId { checkEntity(entityId, field() + ".entityId", in: snapshot, validator: &validator) }
             guard let entityId, let role else { continue }
             let participant = Participant(entityId: entityId, role: role)
             if participants.contains(participant) {
-                validator.fail(field, "repeats \(entityId) as \(role.rawValue).")
+                validator.fail(field(), "repeats \(entityId) as \(role.rawValue).")
             } else {
                 participants.append(participant)
             }
@@ -123,14 +126,14 @@ enum EventInput {
     private static func readFigures(_ value: JSONValue?, validator: inout FieldValidator) -> [Figure]? {
         guard let items = validator.array(value, "figures", required: false) else { return nil }
         return items.enumerated().compactMap { index, item in
-            let field = "figures[\(index)]"
-            guard let object = validator.object(item, field) else { return nil }
-            validator.onlyKnown(object, figureFields, prefix: field)
-            let kind = validator.string(object["kind"], field + ".kind", maxLength: 100)
-            let number = validator.number(object["value"], field + ".value")
-            let unit = validator.string(object["unit"], field + ".unit", required: false, maxLength: 100)
-            let qualifier = validator.choice(object["qualifier"], field + ".qualifier", Figure.Qualifier.self, required: false)
-            let text = validator.string(object["text"], field + ".text", required: false, maxLength: 500)
+            let field = { "figures[\(index)]" }
+            guard let object = validator.object(item, field()) else { return nil }
+            validator.onlyKnown(object, figureFields, prefix: field())
+            let kind = validator.string(object["kind"], field() + ".kind", maxLength: 100)
+            let number = validator.number(object["value"], field() + ".value")
+            let unit = validator.string(object["unit"], field() + ".unit", required: false, maxLength: 100)
+            let qualifier = validator.choice(object["qualifier"], field() + ".qualifier", Figure.Qualifier.self, required: false)
+            let text = validator.string(object["text"], field() + ".text", required: false, maxLength: 500)
             guard let kind, let number else { return nil }
             return Figure(kind: kind, value: number, unit: unit, qualifier: qualifier ?? .exact, text: text)
         }
@@ -142,26 +145,26 @@ enum EventInput {
     ) -> [EventSource]? {
         guard let items = validator.array(value, "sources", required: false) else { return nil }
         return items.enumerated().compactMap { index, item in
-            let field = "sources[\(index)]"
-            guard let object = validator.object(item, field) else { return nil }
-            validator.onlyKnown(object, sourceFields, prefix: field)
-            let articleId = validator.string(object["articleId"], field + ".articleId")
-            let sentenceIndex = validator.integer(object["sentenceIndex"], field + ".sentenceIndex")
-            let start = validator.integer(object["start"], field + ".start")
-            let end = validator.integer(object["end"], field + ".end")
-            let quote = validator.string(object["quote"], field + ".quote", maxLength: 10_000)
+            let field = { "sources[\(index)]" }
+            guard let object = validator.object(item, field()) else { return nil }
+            validator.onlyKnown(object, sourceFields, prefix: field())
+            let articleId = validator.string(object["articleId"], field() + ".articleId")
+            let sentenceIndex = validator.integer(object["sentenceIndex"], field() + ".sentenceIndex")
+            let start = validator.integer(object["start"], field() + ".start")
+            let end = validator.integer(object["end"], field() + ".end")
+            let quote = validator.string(object["quote"], field() + ".quote", maxLength: 10_000)
             var article: Article?
             if let articleId {
                 article = snapshot.article(articleId)
-                if article == nil { validator.fail(field + ".articleId", unknownArticle(articleId)) }
+                if article == nil { validator.fail(field() + ".articleId", unknownArticle(articleId)) }
             }
             guard let articleId, let sentenceIndex, let start, let end, let quote else { return nil }
             if start > end {
-                validator.fail(field + ".end", "must not be before start (\(start)), got \(end).")
+                validator.fail(field() + ".end", "must not be before start (\(start)), got \(end).")
                 return nil
             }
             if let article, let problem = beyondBody(end, of: article) {
-                validator.fail(field + ".end", problem)
+                validator.fail(field() + ".end", problem)
                 return nil
             }
             return EventSource(articleId: articleId, sentenceIndex: sentenceIndex, start: start, end: end, quote: quote)

@@ -25,28 +25,30 @@ struct FieldValidator {
     }
 
     /// The value when present and not `null`; notes "is required" when required and missing.
-    private mutating func present(_ value: JSONValue?, _ field: String, required: Bool) -> JSONValue? {
+    private mutating func present(_ value: JSONValue?, _ field: () -> String, required: Bool) -> JSONValue? {
         guard let value, value != .null else {
-            if required { fail(field, "is required.") }
+            if required { fail(field(), "is required.") }
             return nil
         }
         return value
     }
 
     /// The members of an object.
-    mutating func object(_ value: JSONValue?, _ field: String, required: Bool = true) -> [String: JSONValue]? {
+    mutating func object(_ value: JSONValue?, _ field: @autoclosure () -> String, required: Bool = true) -> [String: JSONValue]? {
         guard let value = present(value, field, required: required) else { return nil }
         guard let members = value.members else {
-            fail(field.isEmpty ? "(body)" : field, "must be an object, got \(value.kindDescription).")
+            fail(field().isEmpty ? "(body)" : field(), "must be an object, got \(value.kindDescription).")
             return nil
         }
         return members
     }
 
     /// Notes every member of `object` that is not among `known`.
-    mutating func onlyKnown(_ object: [String: JSONValue], _ known: Set<String>, prefix: String = "") {
-        for name in object.keys.sorted() where !known.contains(name) {
-            fail(Self.path(prefix, name), "is not a known field; the fields are \(known.sorted().joined(separator: ", ")).")
+    mutating func onlyKnown(_ object: [String: JSONValue], _ known: Set<String>, prefix: @autoclosure () -> String = "") {
+        let unknown = object.keys.filter { !known.contains($0) }
+        guard !unknown.isEmpty else { return }
+        for name in unknown.sorted() {
+            fail(Self.path(prefix(), name), "is not a known field; the fields are \(known.sorted().joined(separator: ", ")).")
         }
     }
 
@@ -66,20 +68,20 @@ struct FieldValidator {
 
     /// A string; empty or blank ones are refused unless `allowEmpty`.
     mutating func string(
-        _ value: JSONValue?, _ field: String, required: Bool = true, allowEmpty: Bool = false,
+        _ value: JSONValue?, _ field: @autoclosure () -> String, required: Bool = true, allowEmpty: Bool = false,
         maxLength: Int = 1_000_000
     ) -> String? {
         guard let value = present(value, field, required: required) else { return nil }
         guard case .string(let text) = value else {
-            fail(field, "must be a string, got \(value.kindDescription).")
+            fail(field(), "must be a string, got \(value.kindDescription).")
             return nil
         }
         if !allowEmpty && text.allSatisfy(\.isWhitespace) {
-            fail(field, "must not be empty.")
+            fail(field(), "must not be empty.")
             return nil
         }
         if text.scalarCount > maxLength {
-            fail(field, "must be at most \(maxLength) characters long.")
+            fail(field(), "must be at most \(maxLength) characters long.")
             return nil
         }
         return text
@@ -87,12 +89,12 @@ struct FieldValidator {
 
     /// One of a closed set of strings.
     mutating func choice<T: RawRepresentable & CaseIterable>(
-        _ value: JSONValue?, _ field: String, _ type: T.Type,
+        _ value: JSONValue?, _ field: @autoclosure () -> String, _ type: T.Type,
         required: Bool = true
     ) -> T? where T.RawValue == String {
-        guard let text = string(value, field, required: required) else { return nil }
+        guard let text = string(value, field(), required: required) else { return nil }
         guard let choice = T(rawValue: text) else {
-            fail(field, "must be one of \(T.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(text)\".")
+            fail(field(), "must be one of \(T.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(text)\".")
             return nil
         }
         return choice
@@ -100,62 +102,62 @@ struct FieldValidator {
 
     /// A finite number, within `range` when given.
     mutating func number(
-        _ value: JSONValue?, _ field: String, required: Bool = true,
+        _ value: JSONValue?, _ field: @autoclosure () -> String, required: Bool = true,
         in range: ClosedRange<Double>? = nil
     ) -> Double? {
         guard let value = present(value, field, required: required) else { return nil }
         guard case .number(let number) = value, number.isFinite else {
-            fail(field, "must be a number, got \(value.kindDescription).")
+            fail(field(), "must be a number, got \(value.kindDescription).")
             return nil
         }
         if let range, !range.contains(number) {
-            fail(field, "must be from \(Self.format(range.lowerBound)) to \(Self.format(range.upperBound)), got \(Self.format(number)).")
+            fail(field(), "must be from \(Self.format(range.lowerBound)) to \(Self.format(range.upperBound)), got \(Self.format(number)).")
             return nil
         }
         return number
     }
 
     /// A whole number no smaller than `minimum`.
-    mutating func integer(_ value: JSONValue?, _ field: String, required: Bool = true, minimum: Int = 0) -> Int? {
-        guard let number = number(value, field, required: required) else { return nil }
+    mutating func integer(_ value: JSONValue?, _ field: @autoclosure () -> String, required: Bool = true, minimum: Int = 0) -> Int? {
+        guard let number = number(value, field(), required: required) else { return nil }
         guard number == number.rounded(), abs(number) < 1e15 else {
-            fail(field, "must be a whole number, got \(Self.format(number)).")
+            fail(field(), "must be a whole number, got \(Self.format(number)).")
             return nil
         }
         guard Int(number) >= minimum else {
-            fail(field, "must be at least \(minimum), got \(Int(number)).")
+            fail(field(), "must be at least \(minimum), got \(Int(number)).")
             return nil
         }
         return Int(number)
     }
 
     /// A day written `YYYY-MM-DD`.
-    mutating func day(_ value: JSONValue?, _ field: String, required: Bool = true) -> Day? {
-        guard let text = string(value, field, required: required) else { return nil }
+    mutating func day(_ value: JSONValue?, _ field: @autoclosure () -> String, required: Bool = true) -> Day? {
+        guard let text = string(value, field(), required: required) else { return nil }
         guard let day = Day(text) else {
-            fail(field, "must be a date as YYYY-MM-DD, got \"\(text)\".")
+            fail(field(), "must be a date as YYYY-MM-DD, got \"\(text)\".")
             return nil
         }
         return day
     }
 
     /// The items of an array.
-    mutating func array(_ value: JSONValue?, _ field: String, required: Bool = true) -> [JSONValue]? {
+    mutating func array(_ value: JSONValue?, _ field: @autoclosure () -> String, required: Bool = true) -> [JSONValue]? {
         guard let value = present(value, field, required: required) else { return nil }
         guard case .array(let items) = value else {
-            fail(field, "must be an array, got \(value.kindDescription).")
+            fail(field(), "must be an array, got \(value.kindDescription).")
             return nil
         }
         return items
     }
 
     /// An array of non-empty strings, without repeats (the first of each kept).
-    mutating func strings(_ value: JSONValue?, _ field: String, required: Bool = true) -> [String]? {
-        guard let items = array(value, field, required: required) else { return nil }
+    mutating func strings(_ value: JSONValue?, _ field: @autoclosure () -> String, required: Bool = true) -> [String]? {
+        guard let items = array(value, field(), required: required) else { return nil }
         var result: [String] = []
         var valid = true
         for (index, item) in items.enumerated() {
-            guard let text = string(item, "\(field)[\(index)]") else {
+            guard let text = string(item, "\(field())[\(index)]") else {
                 valid = false
                 continue
             }
@@ -165,10 +167,10 @@ struct FieldValidator {
     }
 
     /// An id: what `Slug.make` would write (lower-case letters, digits and single dashes).
-    mutating func id(_ value: JSONValue?, _ field: String, required: Bool = true) -> String? {
-        guard let text = string(value, field, required: required) else { return nil }
+    mutating func id(_ value: JSONValue?, _ field: @autoclosure () -> String, required: Bool = true) -> String? {
+        guard let text = string(value, field(), required: required) else { return nil }
         guard Self.isSlug(text) else {
-            fail(field, "must be a slug of lower-case letters, digits and single dashes (like \"\(Slug.make(text))\"), got \"\(text)\".")
+            fail(field(), "must be a slug of lower-case letters, digits and single dashes (like \"\(Slug.make(text))\"), got \"\(text)\".")
             return nil
         }
         return text

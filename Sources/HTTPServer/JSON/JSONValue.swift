@@ -8,7 +8,7 @@
 /// let schema: JSONValue = ["type": "integer", "minimum": 1]
 /// let bytes = JSONWriter.bytes(schema)   // {"minimum":1,"type":"integer"}
 /// ```
-public indirect enum JSONValue: Sendable, Hashable, Codable,
+public enum JSONValue: Sendable, Hashable, Codable,
     ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
     ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral,
     ExpressibleByNilLiteral
