@@ -14,6 +14,11 @@ struct ChunkedVector<Element: Sendable>: Sendable {
         set { groups[index >> (2 * Self.shift)][(index >> Self.shift) & Self.mask][index & Self.mask] = newValue }
     }
 
+    /// Changes one element in place: its chunk is copied only when shared.
+    mutating func modify<Result>(_ index: Int, _ body: (inout Element) -> Result) -> Result {
+        body(&groups[index >> (2 * Self.shift)][(index >> Self.shift) & Self.mask][index & Self.mask])
+    }
+
     mutating func append(_ element: Element) {
         if count & ((1 << (2 * Self.shift)) - 1) == 0 {
             groups.append([])

@@ -1,6 +1,16 @@
 /// An inverted index from terms to the documents that hold them, in document order.
+///
+/// Terms are numbered in the order they were first indexed, and their postings kept in a vector
+/// by number. A snapshot's next version then copies, for the terms a batch changes, the nodes of
+/// a map whose values are plain numbers (and only for terms new to it) and the chunks of the
+/// vector that hold their postings, which the frequent terms, numbered early, share: not the
+/// path to every term's postings through a map whose every copied node retains the postings
+/// of all its entries.
 struct TextIndex<Ref: Comparable & Hashable & Sendable>: Sendable {
-    private var postings = PersistentMap<String, SortedChunks<TextPosting<Ref>>>()
+    private var termNumbers = PersistentMap<String, UInt32>()
+    /// By term number; a term whose documents have all been removed keeps its number and an
+    /// empty list.
+    private var postingsByNumber = ChunkedVector<SortedChunks<TextPosting<Ref>>>()
     private(set) var documentCount = 0
     private(set) var totalLength = 0
 
@@ -12,7 +22,18 @@ struct TextIndex<Ref: Comparable & Hashable & Sendable>: Sendable {
     }
 
     func postings(for term: String) -> SortedChunks<TextPosting<Ref>>? {
-        postings[term]
+        guard let number = termNumbers[term] else { return nil }
+        let list = postingsByNumber[Int(number)]
+        return list.isEmpty ? nil : list
+    }
+
+    /// The number of `term`, given now if it has none.
+    private mutating func number(of term: String) -> Int {
+        if let number = termNumbers[term] { return Int(number) }
+        let number = postingsByNumber.count
+        termNumbers[term] = UInt32(number)
+        postingsByNumber.append(SortedChunks())
+        return number
     }
 
     mutating func add(_ ref: Ref, _ indexed: IndexedTerms) {
@@ -36,8 +57,9 @@ struct TextIndex<Ref: Comparable & Hashable & Sendable>: Sendable {
 
     /// The index of the gathered documents, as adding each of them would make it.
     init(_ gathered: Gathering) {
-        for (term, postings) in gathered.postings {
-            self.postings[term] = SortedChunks(sorted: postings.sorted { $0.ref < $1.ref })
+        // The most frequent terms first, so that the chunks they share are few.
+        for (term, postings) in gathered.postings.sorted(by: { $0.value.count > $1.value.count }) {
+            postingsByNumber.modify(number(of: term)) { $0 = SortedChunks(sorted: postings.sorted { $0.ref < $1.ref }) }
         }
         documentCount = gathered.documentCount
         totalLength = gathered.totalLength
@@ -66,7 +88,7 @@ struct TextIndex<Ref: Comparable & Hashable & Sendable>: Sendable {
             totalLength += change.adds ? change.indexed.length : -change.indexed.length
         }
         for (term, indices) in changesByTerm {
-            postings.modify(term, default: SortedChunks(), removeWhen: \.isEmpty) { list in
+            postingsByNumber.modify(number(of: term)) { list in
                 for change in indices.lazy.map({ changes[$0] }) {
                     if change.adds {
                         list.insert(TextPosting(ref: change.ref, length: UInt16(clamping: change.indexed.length)))
