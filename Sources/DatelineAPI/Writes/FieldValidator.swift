@@ -5,7 +5,7 @@ import NewsModel
 /// instead of stopping at the first, so one 422 can list them all.
 ///
 /// For optional fields `null` means the same as absent; a required field that is absent or
-/// `null` is an error.
+/// `null` is an error. A field's name (`participants[2].role`) is made only when it is wrong.
 struct FieldValidator {
     private(set) var errors: [FieldError] = []
 
@@ -37,7 +37,8 @@ struct FieldValidator {
     mutating func object(_ value: JSONValue?, _ field: @autoclosure () -> String, required: Bool = true) -> [String: JSONValue]? {
         guard let value = present(value, field, required: required) else { return nil }
         guard let members = value.members else {
-            fail(field().isEmpty ? "(body)" : field(), "must be an object, got \(value.kindDescription).")
+            let name = field()
+            fail(name.isEmpty ? "(body)" : name, "must be an object, got \(value.kindDescription).")
             return nil
         }
         return members
