@@ -105,7 +105,6 @@ enum EventInput {
         guard let items = validator.array(value, "participants") else { return nil }
         var participants: [Participant] = []
         for (index, item) in items.enumerated() {
-            // A field's name is made only for an error.
             let field = { "participants[\(index)]" }
             guard let object = validator.object(item, field()) else { continue }
             validator.onlyKnown(object, participantFields, prefix: field())

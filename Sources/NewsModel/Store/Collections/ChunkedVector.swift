@@ -11,7 +11,7 @@ struct ChunkedVector<Element: Sendable>: Sendable {
 
     subscript(index: Int) -> Element {
         get { groups[index >> (2 * Self.shift)][(index >> Self.shift) & Self.mask][index & Self.mask] }
-        set { groups[index >> (2 * Self.shift)][(index >> Self.shift) & Self.mask][index & Self.mask] = newValue }
+        set { modify(index) { $0 = newValue } }
     }
 
     /// Changes one element in place: its chunk is copied only when shared.

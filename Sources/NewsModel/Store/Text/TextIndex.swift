@@ -59,7 +59,8 @@ struct TextIndex<Ref: Comparable & Hashable & Sendable>: Sendable {
     init(_ gathered: Gathering) {
         // The most frequent terms first, so that the chunks they share are few.
         for (term, postings) in gathered.postings.sorted(by: { $0.value.count > $1.value.count }) {
-            postingsByNumber.modify(number(of: term)) { $0 = SortedChunks(sorted: postings.sorted { $0.ref < $1.ref }) }
+            termNumbers[term] = UInt32(postingsByNumber.count)
+            postingsByNumber.append(SortedChunks(sorted: postings.sorted { $0.ref < $1.ref }))
         }
         documentCount = gathered.documentCount
         totalLength = gathered.totalLength
