@@ -20,12 +20,30 @@ enum SnapshotDecoder {
     static func decode(_ data: Data, runBytes: Int = 4 << 20) throws -> StoreContents {
         guard let parts = parts(of: data) else { return try JSONDecoder().decode(StoreContents.self, from: data) }
         let decoder = JSONDecoder()
+        let articles = try decodeList(Article.self, data, parts.articles, runBytes: runBytes)
+        let entities = try decodeList(Entity.self, data, parts.entities, runBytes: runBytes)
+        let ids = Dictionary((articles.map(\.id) + entities.map(\.id)).map { ($0, $0) }, uniquingKeysWith: { first, _ in first })
         return StoreContents(
             version: try decoder.decode(UInt64.self, from: data[shifted(parts.version, in: data)]),
-            articles: try decodeList(Article.self, data, parts.articles, runBytes: runBytes),
-            entities: try decodeList(Entity.self, data, parts.entities, runBytes: runBytes),
-            events: try decodeList(Event.self, data, parts.events, runBytes: runBytes),
+            articles: articles,
+            entities: entities,
+            events: try decodeList(Event.self, data, parts.events, runBytes: runBytes) { sharingText(of: $0, ids: ids) },
             redirects: try decoder.decode([String: String].self, from: data[shifted(parts.redirects, in: data)]))
+    }
+
+    /// One run of events with the text they repeat held once (``Event/sharingText(_:)``): ids
+    /// with the articles' and entities' own, quotes and versions with earlier events of the run.
+    /// Done as each run is decoded, so that the copies it lets go of make room for the next run
+    /// instead of leaving holes all over a million events' memory.
+    private static func sharingText(of events: [Event], ids: [String: String]) -> [Event] {
+        var seen: [String: String] = [:]
+        return events.map { event in
+            event.sharingText { text in
+                if let known = ids[text] ?? seen[text] { return known }
+                seen[text] = text
+                return nil
+            }
+        }
     }
 
     /// Where the snapshot's values lie (offsets from the first byte), or nil when the text is
@@ -42,9 +60,11 @@ enum SnapshotDecoder {
         (data.startIndex + range.lowerBound)..<(data.startIndex + range.upperBound)
     }
 
-    /// The elements at `elements` (byte ranges, in order), decoded in runs across the cores.
+    /// The elements at `elements` (byte ranges, in order), decoded in runs across the cores;
+    /// `finish` gets each run as it is decoded.
     private static func decodeList<Element: Decodable & Sendable>(
-        _ type: Element.Type, _ data: Data, _ elements: [Range<Int>], runBytes: Int
+        _ type: Element.Type, _ data: Data, _ elements: [Range<Int>], runBytes: Int,
+        finishing finish: @Sendable ([Element]) -> [Element] = { $0 }
     ) throws -> [Element] {
         let runs = self.runs(of: elements, bytes: runBytes)
         let decoded = Locked([Int: Result<[Element], any Error>]())
@@ -53,7 +73,7 @@ enum SnapshotDecoder {
             var text = Data([UInt8(ascii: "[")])
             text.append(data[shifted(elements[run.lowerBound].lowerBound..<elements[run.upperBound - 1].upperBound, in: data)])
             text.append(UInt8(ascii: "]"))
-            let result = Result { try JSONDecoder().decode([Element].self, from: text) }
+            let result = Result { finish(try JSONDecoder().decode([Element].self, from: text)) }
             decoded.withLock { $0[index] = result }
         }
         var list: [Element] = []

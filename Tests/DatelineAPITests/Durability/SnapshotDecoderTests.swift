@@ -18,11 +18,21 @@ import Testing
                 date: index % 5 == 0 ? nil : .on("2024-08-\(10 + index % 9)", phrase: "on day \(index)"),
                 participants: [("vladimir-putin", .host), ("mahmoud-abbas", .guest)],
                 source: (Fixtures.articles[0].id, index % 3, tricky[(index + 1) % tricky.count]))
+        }.map { event in
+            var event = event
+            event.extractorVersion = "dateline-extract-\(event.date == nil ? 1 : 2).0"
+            return event
         }
         return StoreContents(
             version: 42, articles: Fixtures.articles, entities: Fixtures.entities, events: events,
             redirects: ["old-putin": "vladimir-putin"])
     }()
+
+    /// Where a string's bytes are: the same for two strings that share storage.
+    static func storage(of text: String) -> UnsafeRawPointer? {
+        var copy = text
+        return copy.withUTF8 { UnsafeRawPointer($0.baseAddress) }
+    }
 
     static var written: Data {
         get throws { Data(try CompactJSONEncoder().encode(contents)) }
@@ -31,6 +41,18 @@ import Testing
     @Test(arguments: [1, 300, 4 << 20])
     func runsOfAnySizeDecodeWhatWasWritten(runBytes: Int) throws {
         #expect(try SnapshotDecoder.decode(Self.written, runBytes: runBytes) == Self.contents)
+    }
+
+    /// Decoded events hold one copy of what they repeat: the ids of the articles they cite, and
+    /// the quotes and extractor versions of earlier events in their run.
+    @Test func eventsShareTheTextTheyRepeat() throws {
+        let decoded = try SnapshotDecoder.decode(Self.written)
+        let article = try #require(decoded.articles.first)
+        let (second, tenth) = (decoded.events[1], decoded.events[9])
+        #expect(second.sources[0].quote == tenth.sources[0].quote && second.sources[0].quote.utf8.count > 15)
+        #expect(Self.storage(of: second.sources[0].quote) == Self.storage(of: tenth.sources[0].quote))
+        #expect(Self.storage(of: second.sources[0].articleId) == Self.storage(of: article.id))
+        #expect(Self.storage(of: tenth.extractorVersion!) == Self.storage(of: second.extractorVersion!))
     }
 
     /// The text is cut where its elements begin and end.
