@@ -6,11 +6,14 @@
 /// vector that hold their postings, which the frequent terms, numbered early, share: not the
 /// path to every term's postings through a map whose every copied node retains the postings
 /// of all its entries.
+///
+/// A term found in one document keeps its posting inline, not in a list: most of a large
+/// vocabulary is names and numbers seen once, and a list of one took two allocations.
 struct TextIndex<Ref: Comparable & Hashable & Sendable>: Sendable {
     private var termNumbers = PersistentMap<String, UInt32>()
-    /// By term number; a term whose documents have all been removed keeps its number and an
-    /// empty list.
-    private var postingsByNumber = ChunkedVector<SortedChunks<TextPosting<Ref>>>()
+    /// By term number; a term whose documents have all been removed keeps its number and no
+    /// postings.
+    private var postingsByNumber = ChunkedVector<Postings>()
     private(set) var documentCount = 0
     private(set) var totalLength = 0
 
@@ -23,8 +26,10 @@ struct TextIndex<Ref: Comparable & Hashable & Sendable>: Sendable {
 
     func postings(for term: String) -> SortedChunks<TextPosting<Ref>>? {
         guard let number = termNumbers[term] else { return nil }
-        let list = postingsByNumber[Int(number)]
-        return list.isEmpty ? nil : list
+        switch postingsByNumber[Int(number)] {
+        case .one(let posting): return SortedChunks(sorted: [posting])
+        case .many(let list): return list.isEmpty ? nil : list
+        }
     }
 
     /// The number of `term`, given now if it has none.
@@ -32,7 +37,7 @@ struct TextIndex<Ref: Comparable & Hashable & Sendable>: Sendable {
         if let number = termNumbers[term] { return Int(number) }
         let number = postingsByNumber.count
         termNumbers[term] = UInt32(number)
-        postingsByNumber.append(SortedChunks())
+        postingsByNumber.append(.none)
         return number
     }
 
@@ -60,7 +65,8 @@ struct TextIndex<Ref: Comparable & Hashable & Sendable>: Sendable {
         // The most frequent terms first, so that the chunks they share are few.
         for (term, postings) in gathered.postings.sorted(by: { $0.value.count > $1.value.count }) {
             termNumbers[term] = UInt32(postingsByNumber.count)
-            postingsByNumber.append(SortedChunks(sorted: postings.sorted { $0.ref < $1.ref }))
+            postingsByNumber.append(
+                postings.count == 1 ? .one(postings[0]) : .many(SortedChunks(sorted: postings.sorted { $0.ref < $1.ref })))
         }
         documentCount = gathered.documentCount
         totalLength = gathered.totalLength
@@ -89,14 +95,49 @@ struct TextIndex<Ref: Comparable & Hashable & Sendable>: Sendable {
             totalLength += change.adds ? change.indexed.length : -change.indexed.length
         }
         for (term, indices) in changesByTerm {
-            postingsByNumber.modify(number(of: term)) { list in
+            postingsByNumber.modify(number(of: term)) { postings in
                 for change in indices.lazy.map({ changes[$0] }) {
                     if change.adds {
-                        list.insert(TextPosting(ref: change.ref, length: UInt16(clamping: change.indexed.length)))
+                        postings.insert(TextPosting(ref: change.ref, length: UInt16(clamping: change.indexed.length)))
                     } else {
-                        list.remove(change.ref)
+                        postings.remove(change.ref)
                     }
                 }
+            }
+        }
+    }
+
+    /// A term's postings: one inline, or a list.
+    private enum Postings: Sendable {
+        case one(TextPosting<Ref>)
+        case many(SortedChunks<TextPosting<Ref>>)
+
+        static var none: Postings { .many(SortedChunks()) }
+
+        mutating func insert(_ posting: TextPosting<Ref>) {
+            switch self {
+            case .one(let held) where held.ref == posting.ref:
+                self = .one(posting)
+            case .one(let held):
+                self = .many(SortedChunks(sorted: held.ref < posting.ref ? [held, posting] : [posting, held]))
+            case .many(let list) where list.isEmpty:
+                self = .one(posting)
+            case .many(var list):
+                // Let go of the list first, so that it is changed in place, not copied.
+                self = .none
+                list.insert(posting)
+                self = .many(list)
+            }
+        }
+
+        mutating func remove(_ ref: Ref) {
+            switch self {
+            case .one(let held):
+                if held.ref == ref { self = .none }
+            case .many(var list):
+                self = .none
+                list.remove(ref)
+                self = .many(list)
             }
         }
     }
