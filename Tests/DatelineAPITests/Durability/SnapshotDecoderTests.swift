@@ -55,6 +55,18 @@ import Testing
         #expect(Self.storage(of: tenth.extractorVersion!) == Self.storage(of: second.extractorVersion!))
     }
 
+    /// An article's list of mentions takes the room its mentions need, not what it grew into
+    /// while it was read.
+    @Test func articlesHoldNoRoomToSpare() throws {
+        var article = Fixtures.articles[0]
+        article.mentions = Array(repeating: article.mentions[0], count: 33)
+        var contents = Self.contents
+        contents.articles = [article]
+        let decoded = try SnapshotDecoder.decode(Data(try CompactJSONEncoder().encode(contents)))
+        #expect(decoded.articles == [article])
+        #expect(decoded.articles[0].mentions.capacity < 35)
+    }
+
     /// The text is cut where its elements begin and end.
     @Test func eachElementIsFoundWhole() throws {
         let text = try Self.written
