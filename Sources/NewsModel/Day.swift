@@ -3,18 +3,24 @@
 /// News dates are days, not instants: an article published "on 2024-08-13" says nothing of
 /// the hour, and an event "in late June" spans days. `Day` keeps that honest and cheap.
 public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+    // Stored narrow: every event's date holds two days, a million times over in a large store.
+    private let storedYear: Int32
+    private let storedMonth: UInt8
+    private let storedDay: UInt8
 
-    /// Creates a day; returns nil when the month or day is out of range.
+    public var year: Int { Int(storedYear) }
+    public var month: Int { Int(storedMonth) }
+    public var day: Int { Int(storedDay) }
+
+    /// Creates a day; returns nil when the month or day is out of range, or the year beyond
+    /// two billion.
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), (1...Day.daysIn(month: month, year: year)).contains(day) else {
-            return nil
-        }
-        self.year = year
-        self.month = month
-        self.day = day
+        guard (1...12).contains(month), (1...Day.daysIn(month: month, year: year)).contains(day),
+            let storedYear = Int32(exactly: year)
+        else { return nil }
+        self.storedYear = storedYear
+        storedMonth = UInt8(month)
+        storedDay = UInt8(day)
     }
 
     /// Parses `YYYY-MM-DD`; returns nil for anything else.
@@ -74,9 +80,10 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         let mp = (5 * doy + 2) / 153
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
-        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        self.month = m
-        self.day = d
+        // A year more than two billion away, which no news date is, stops there.
+        storedYear = Int32(clamping: yoe + era * 400 + (m <= 2 ? 1 : 0))
+        storedMonth = UInt8(m)
+        storedDay = UInt8(d)
     }
 
     /// The day `count` days later (earlier when negative).

@@ -58,4 +58,12 @@ import Testing
         #expect(try JSONDecoder().decode([Day].self, from: data) == [.of("2024-08-13")])
         #expect(throws: DecodingError.self) { try JSONDecoder().decode([Day].self, from: Data(#"["2024-02-30"]"#.utf8)) }
     }
+
+    /// Two days sit in every event's date: a day takes eight bytes, not three words.
+    @Test func isHeldInEightBytesAndRefusesYearsBeyondThem() {
+        #expect(MemoryLayout<Day>.stride == 8)
+        #expect(Day(year: Int(Int32.max) + 1, month: 1, day: 1) == nil)
+        #expect(Day(year: -44, month: 3, day: 15)?.year == -44)
+        #expect(Day(ordinal: Int.max / 2).year == Int(Int32.max))
+    }
 }
