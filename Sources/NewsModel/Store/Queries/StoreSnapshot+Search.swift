@@ -68,12 +68,11 @@ extension StoreSnapshot {
             var cutoff = LengthCutoff(enabled: boosted == nil)
             var others = lists.dropFirst().map { SortedChunks.Seeker($0.list) }
             lists[0].list.visit(0..<lists[0].list.count) { posting in
-                let length = index.length(of: posting.ref)
-                guard cutoff.admits(length) else { return true }
+                guard cutoff.admits(posting.length) else { return true }
                 for index in others.indices where !others[index].contains(posting.ref) { return true }
                 let hit = ScoredHit(
-                    ref: ref(posting.ref), complete: true, score: idf * weight(length) + (boosted?(posting.ref) ?? 0))
-                if !top.offer(hit) { cutoff.rejected(length) }
+                    ref: ref(posting.ref), complete: true, score: idf * weight(posting.length) + (boosted?(posting.ref) ?? 0))
+                if !top.offer(hit) { cutoff.rejected(posting.length) }
                 scored += 1
                 return true
             }
@@ -89,10 +88,9 @@ extension StoreSnapshot {
             let count = min(list.count, budget)
             var cutoff = LengthCutoff(enabled: true)
             list.visit(0..<count) { posting in
-                let length = index.length(of: posting.ref)
-                guard cutoff.admits(length) else { return true }
-                if !top.offer(ScoredHit(ref: ref(posting.ref), complete: false, score: idf * weight(length))) {
-                    cutoff.rejected(length)
+                guard cutoff.admits(posting.length) else { return true }
+                if !top.offer(ScoredHit(ref: ref(posting.ref), complete: false, score: idf * weight(posting.length))) {
+                    cutoff.rejected(posting.length)
                 }
                 return true
             }

@@ -9,13 +9,11 @@
 ///
 /// A term found in one document keeps its posting inline, not in a list: most of a large
 /// vocabulary is names and numbers seen once, and a list of one took two allocations.
-struct TextIndex<Ref: TextDocument>: Sendable {
+struct TextIndex<Ref: Comparable & Hashable & Sendable>: Sendable {
     private var termNumbers = PersistentMap<String, UInt32>()
     /// By term number; a term whose documents have all been removed keeps its number and no
     /// postings.
     private var postingsByNumber = ChunkedVector<Postings>()
-    /// How many terms each document holds, by document number.
-    private var lengths = ChunkedVector<UInt16>()
     private(set) var documentCount = 0
     private(set) var totalLength = 0
 
@@ -24,11 +22,6 @@ struct TextIndex<Ref: TextDocument>: Sendable {
     /// The mean number of terms per document (1 when empty).
     var averageLength: Double {
         documentCount == 0 ? 1 : max(1, Double(totalLength) / Double(documentCount))
-    }
-
-    /// How many terms the document holds (what it held last, once removed).
-    func length(of ref: Ref) -> UInt16 {
-        ref.documentNumber < lengths.count ? lengths[ref.documentNumber] : 0
     }
 
     func postings(for term: String) -> SortedChunks<TextPosting<Ref>>? {
@@ -56,13 +49,11 @@ struct TextIndex<Ref: TextDocument>: Sendable {
     /// what loading many documents at a time does instead of adding them one by one.
     struct Gathering {
         fileprivate var postings: [String: [TextPosting<Ref>]] = [:]
-        fileprivate var lengths = ChunkedVector<UInt16>()
         fileprivate var documentCount = 0
         fileprivate var totalLength = 0
 
         mutating func add(_ ref: Ref, _ indexed: IndexedTerms) {
-            TextIndex.set(&lengths, ref, indexed)
-            let posting = TextPosting(ref: ref)
+            let posting = TextPosting(ref: ref, length: UInt16(clamping: indexed.length))
             for term in indexed.terms { postings[term, default: []].append(posting) }
             documentCount += 1
             totalLength += indexed.length
@@ -77,7 +68,6 @@ struct TextIndex<Ref: TextDocument>: Sendable {
             postingsByNumber.append(
                 postings.count == 1 ? .one(postings[0]) : .many(SortedChunks(sorted: postings.sorted { $0.ref < $1.ref })))
         }
-        lengths = gathered.lengths
         documentCount = gathered.documentCount
         totalLength = gathered.totalLength
     }
@@ -101,7 +91,6 @@ struct TextIndex<Ref: TextDocument>: Sendable {
         var changesByTerm: [String: [Int]] = [:]
         for (index, change) in changes.enumerated() {
             for term in change.indexed.terms { changesByTerm[term, default: []].append(index) }
-            if change.adds { Self.set(&lengths, change.ref, change.indexed) }
             documentCount += change.adds ? 1 : -1
             totalLength += change.adds ? change.indexed.length : -change.indexed.length
         }
@@ -109,19 +98,13 @@ struct TextIndex<Ref: TextDocument>: Sendable {
             postingsByNumber.modify(number(of: term)) { postings in
                 for change in indices.lazy.map({ changes[$0] }) {
                     if change.adds {
-                        postings.insert(TextPosting(ref: change.ref))
+                        postings.insert(TextPosting(ref: change.ref, length: UInt16(clamping: change.indexed.length)))
                     } else {
                         postings.remove(change.ref)
                     }
                 }
             }
         }
-    }
-
-    /// Notes the length of a document added.
-    private static func set(_ lengths: inout ChunkedVector<UInt16>, _ ref: Ref, _ indexed: IndexedTerms) {
-        while lengths.count <= ref.documentNumber { lengths.append(0) }
-        lengths[ref.documentNumber] = UInt16(clamping: indexed.length)
     }
 
     /// A term's postings: one inline, or a list.

@@ -30,8 +30,7 @@ import Testing
         var index = TextIndex<UInt32>()
         index.add(5, IndexedTerms(["Gaza"]))
         index.add(5, IndexedTerms(["Gaza ceasefire talks"]))
-        #expect(Self.refs(index, "gaza") == [5])
-        #expect(index.length(of: 5) == 3)
+        #expect(index.postings(for: "gaza")?.elements.map(\.length) == [3])
     }
 
     @Test func loadingKeepsTermsOfOneDocumentAsAddingDoes() {
