@@ -26,10 +26,8 @@ struct TextIndex<Ref: Comparable & Hashable & Sendable>: Sendable {
 
     func postings(for term: String) -> SortedChunks<TextPosting<Ref>>? {
         guard let number = termNumbers[term] else { return nil }
-        switch postingsByNumber[Int(number)] {
-        case .one(let posting): return SortedChunks(sorted: [posting])
-        case .many(let list): return list.isEmpty ? nil : list
-        }
+        let list = postingsByNumber[Int(number)].list
+        return list.isEmpty ? nil : list
     }
 
     /// The number of `term`, given now if it has none.
@@ -65,8 +63,7 @@ struct TextIndex<Ref: Comparable & Hashable & Sendable>: Sendable {
         // The most frequent terms first, so that the chunks they share are few.
         for (term, postings) in gathered.postings.sorted(by: { $0.value.count > $1.value.count }) {
             termNumbers[term] = UInt32(postingsByNumber.count)
-            postingsByNumber.append(
-                postings.count == 1 ? .one(postings[0]) : .many(SortedChunks(sorted: postings.sorted { $0.ref < $1.ref })))
+            postingsByNumber.append(Postings(sorted: postings.sorted { $0.ref < $1.ref }))
         }
         documentCount = gathered.documentCount
         totalLength = gathered.totalLength
@@ -114,12 +111,25 @@ struct TextIndex<Ref: Comparable & Hashable & Sendable>: Sendable {
 
         static var none: Postings { .many(SortedChunks()) }
 
+        /// The postings given, in order of their documents, without repeats.
+        init(sorted postings: [TextPosting<Ref>]) {
+            self = postings.count == 1 ? .one(postings[0]) : .many(SortedChunks(sorted: postings))
+        }
+
+        /// Every posting, in order of their documents.
+        var list: SortedChunks<TextPosting<Ref>> {
+            switch self {
+            case .one(let posting): SortedChunks(sorted: [posting])
+            case .many(let list): list
+            }
+        }
+
         mutating func insert(_ posting: TextPosting<Ref>) {
             switch self {
             case .one(let held) where held.ref == posting.ref:
                 self = .one(posting)
             case .one(let held):
-                self = .many(SortedChunks(sorted: held.ref < posting.ref ? [held, posting] : [posting, held]))
+                self = Postings(sorted: held.ref < posting.ref ? [held, posting] : [posting, held])
             case .many(let list) where list.isEmpty:
                 self = .one(posting)
             case .many(var list):
