@@ -77,8 +77,8 @@ public final class PostgresTestCluster {
             ],
             log: folder.appendingPathComponent("server.log"))
         server = process
-        let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline {
+        let deadline = ContinuousClock.now + .seconds(30)
+        while ContinuousClock.now < deadline {
             if (try? PostgresConnection(url: url, connectTimeout: .seconds(2))) != nil { return }
             guard process.isRunning else { break }
             usleep(50_000)
@@ -92,8 +92,8 @@ public final class PostgresTestCluster {
         guard let process = server else { return }
         server = nil
         process.signal(SIGINT)
-        let deadline = Date().addingTimeInterval(20)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
+        let deadline = ContinuousClock.now + .seconds(20)
+        while process.isRunning && ContinuousClock.now < deadline { usleep(20_000) }
         if process.isRunning {
             process.signal(SIGQUIT)  // Immediate shutdown: ends its children too.
             process.waitUntilExit()

@@ -85,8 +85,8 @@ extension Response {
 
 /// Waits, without blocking a thread, until `condition` holds or `seconds` pass; returns whether it held.
 public func eventually(within seconds: Double, _ condition: () -> Bool) async throws -> Bool {
-    let deadline = Date().addingTimeInterval(seconds)
-    while Date() < deadline {
+    let deadline = ContinuousClock.now + .seconds(seconds)
+    while ContinuousClock.now < deadline {
         if condition() { return true }
         try await Task.sleep(for: .milliseconds(50))
     }

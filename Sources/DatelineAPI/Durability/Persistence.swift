@@ -302,14 +302,14 @@ public final class Persistence: StoreOfRecord {
 
     /// Waits until `count` writes are staged, or `commitDelay` has passed.
     private func waitForStagedWrites(_ count: Int) {
-        let deadline = Date().timeIntervalSince1970 + commitDelay
+        let deadline = ContinuousClock.now + .seconds(commitDelay)
         state.wait { state in
-            guard state.commits.unflushed.count < count, Date().timeIntervalSince1970 < deadline else {
+            guard state.commits.unflushed.count < count, ContinuousClock.now < deadline else {
                 state.flusherWaitsFor = nil
                 return .done(())
             }
             state.flusherWaitsFor = count
-            return .wait(untilSecondsSince1970: deadline)
+            return .wait(until: deadline)
         }
     }
 

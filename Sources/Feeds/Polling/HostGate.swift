@@ -1,18 +1,12 @@
 import Locking
 
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// One request at a time per host, and a pause between requests when a host asks for one
 /// (robots.txt `Crawl-delay`). Feed and page fetches of the same host take turns here.
 final class HostGate: Sendable {
     private struct State {
         var busy: Set<String> = []
         /// When each host may next be asked; hosts without a pause have no entry.
-        var readyAt: [String: Date] = [:]
+        var readyAt: [String: ContinuousClock.Instant] = [:]
         var stopped = false
     }
 
@@ -23,9 +17,9 @@ final class HostGate: Sendable {
     func acquire(_ host: String) -> Bool {
         state.wait { state in
             if state.stopped { return .done(false) }
-            if state.busy.contains(host) { return .wait(until: nil) }
+            if state.busy.contains(host) { return .wait(atMost: nil) }
             if let ready = state.readyAt[host] {
-                if ready > Date() { return .wait(until: ready) }
+                if ready > .now { return .wait(until: ready) }
                 state.readyAt[host] = nil
             }
             state.busy.insert(host)
@@ -37,7 +31,7 @@ final class HostGate: Sendable {
     func release(_ host: String, pause: Duration) {
         state.update { state in
             state.busy.remove(host)
-            if pause > .zero { state.readyAt[host] = Date().addingTimeInterval(pause.timeInterval) }
+            if pause > .zero { state.readyAt[host] = .now + pause }
         }
     }
 

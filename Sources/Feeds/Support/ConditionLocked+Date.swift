@@ -7,8 +7,9 @@ import Foundation
 #endif
 
 extension ConditionLocked.Step {
-    /// Wait until `deadline`, or, when nil, until another thread changes the value.
+    /// Wait until the wall clock reaches `deadline`, or, when nil, until another thread changes
+    /// the value.
     static func wait(until deadline: Date?) -> Self {
-        .wait(untilSecondsSince1970: deadline?.timeIntervalSince1970)
+        .wait(atMost: deadline.map { .seconds($0.timeIntervalSinceNow) })
     }
 }

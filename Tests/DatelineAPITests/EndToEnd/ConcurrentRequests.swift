@@ -28,9 +28,9 @@ enum ConcurrentRequests {
         var next = 0
         var answered = 0
         var stopped = false
-        let deadline = Date().addingTimeInterval(timeout)
+        let deadline = ContinuousClock.now + .seconds(timeout)
 
-        while Date() < deadline {
+        while ContinuousClock.now < deadline {
             while !stopped && inFlight.count < window && next < requests.count {
                 if let descriptor = connectAndSend(requests[next], port: port) {
                     inFlight.append((next, descriptor, []))

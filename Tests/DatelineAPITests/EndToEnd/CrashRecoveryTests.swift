@@ -44,8 +44,8 @@ struct CrashRecoveryTests {
     }
 
     static func waitUntilReady(_ port: Int) throws {
-        let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline {
+        let deadline = ContinuousClock.now + .seconds(30)
+        while ContinuousClock.now < deadline {
             if try HTTPProbe.get(port: port, path: "/readyz").status == 200 { return }
             usleep(50_000)
         }

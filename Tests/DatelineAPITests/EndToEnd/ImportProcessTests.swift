@@ -96,8 +96,8 @@ struct ImportProcessTests {
         let file = write("many.ndjson", (1...80).map(Self.article).joined(separator: "\n"))
         let interrupted = try ServerProcess(
             ["import", "--server", "http://127.0.0.1:\(server.port)", "--token", Self.token, "--batch", "2", "--parallel", "1", file])
-        let deadline = Date().addingTimeInterval(30)
-        while try Self.articleCount(server) < before + 10 && Date() < deadline { usleep(5_000) }
+        let deadline = ContinuousClock.now + .seconds(30)
+        while try Self.articleCount(server) < before + 10 && ContinuousClock.now < deadline { usleep(5_000) }
         interrupted.signal(SIGKILL)
         _ = interrupted.waitForExit(timeout: 10)
         // The server still finishes the batch it was given: count once nothing more arrives.

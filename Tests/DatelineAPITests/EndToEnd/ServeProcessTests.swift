@@ -20,8 +20,8 @@ struct ServeProcessTests {
     @Test func theStoreBecomesReady() throws {
         let server = try ServerProcess.serve()
         var status = 0
-        let deadline = Date().addingTimeInterval(20)
-        while status != 200 && Date() < deadline {
+        let deadline = ContinuousClock.now + .seconds(20)
+        while status != 200 && ContinuousClock.now < deadline {
             status = try HTTPProbe.get(port: server.port, path: "/readyz").status
             if status != 200 { usleep(50_000) }
         }
@@ -57,8 +57,8 @@ struct ServeProcessTests {
         server.signal(SIGTERM)
         #expect(server.waitForExit(timeout: 10) == 0, "\(server.logLines.suffix(60).joined(separator: "\n"))")
         // The pipe's reader may still be handing over the last chunk.
-        let deadline = Date().addingTimeInterval(5)
-        while !server.logLines.contains(where: { $0.contains("\"message\":\"stopped\"") }) && Date() < deadline {
+        let deadline = ContinuousClock.now + .seconds(5)
+        while !server.logLines.contains(where: { $0.contains("\"message\":\"stopped\"") }) && ContinuousClock.now < deadline {
             usleep(20_000)
         }
         let lines = server.logLines

@@ -47,8 +47,8 @@ final class ServerProcess {
     /// Starts `dateline serve --port 0` and waits for the address it logs.
     static func serve(_ extra: [String] = [], environment: [String: String] = [:]) throws -> ServerProcess {
         let server = try ServerProcess(["serve", "--port", "0", "--log-format", "json"] + extra, environment: environment)
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline {
+        let deadline = ContinuousClock.now + .seconds(20)
+        while ContinuousClock.now < deadline {
             if let line = server.logLines.first(where: { $0.contains("\"message\":\"listening\"") }),
                 let range = line.range(of: #""address":"[^"]*:(\d+)""#, options: .regularExpression)
             {
@@ -71,10 +71,10 @@ final class ServerProcess {
     /// Waits for the process to exit and for the last of its output; returns its status, or nil
     /// after `timeout` seconds.
     func waitForExit(timeout: Double) -> Int32? {
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(10_000) }
+        let deadline = ContinuousClock.now + .seconds(timeout)
+        while process.isRunning && ContinuousClock.now < deadline { usleep(10_000) }
         // The reading thread may not have read what the process wrote last: wait for its end.
-        while !process.isRunning && !lines.isEnded && Date() < deadline { usleep(10_000) }
+        while !process.isRunning && !lines.isEnded && ContinuousClock.now < deadline { usleep(10_000) }
         return process.terminationStatus
     }
 

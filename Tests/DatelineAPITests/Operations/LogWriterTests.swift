@@ -31,11 +31,11 @@ import Glibc
         /// nothing has arrived for `idle` seconds.
         func receive(atLeast count: Int = 1, timeout: Double, idle: Double = 60) -> String {
             var received: [UInt8] = []
-            let deadline = Date().addingTimeInterval(timeout)
+            let deadline = ContinuousClock.now + .seconds(timeout)
             var buffer = [UInt8](repeating: 0, count: 65536)
-            while received.count < count, Date() < deadline {
+            while received.count < count, ContinuousClock.now < deadline {
                 var poller = pollfd(fd: read, events: Int16(POLLIN), revents: 0)
-                let milliseconds = max(1, Int32(min(idle, deadline.timeIntervalSinceNow) * 1000))
+                let milliseconds = max(1, Int32(min(.seconds(idle), deadline - .now) / .milliseconds(1)))
                 guard poll(&poller, 1, milliseconds) > 0 else { break }
                 let got = Glibc.read(read, &buffer, buffer.count)
                 if got <= 0 { break }
@@ -88,10 +88,10 @@ import Glibc
         let ends = PipeEnds()
         let writer = LogWriter(descriptor: ends.write, flushBytes: 64 * 1024, flushInterval: .milliseconds(50))
         defer { writer.stop() }
-        let started = Date()
+        let started = ContinuousClock.now
         writer.append("one line\n")
         #expect(ends.receive(atLeast: 9, timeout: 5) == "one line\n")
-        #expect(Date().timeIntervalSince(started) < 2)
+        #expect(ContinuousClock.now - started < .seconds(2))
     }
 
     @Test func stopWritesEverythingAndLaterLinesStillArrive() {
@@ -113,10 +113,10 @@ import Glibc
             capacity: 4096, maximumWait: .milliseconds(10))
         let line = String(repeating: "y", count: 1000) + "\n"
         var accepted = 0
-        let started = Date()
+        let started = ContinuousClock.now
         for _ in 0..<150 where writer.append(line) { accepted += 1 }
         // Once a line has waited in vain, the next ones are dropped without waiting again.
-        #expect(Date().timeIntervalSince(started) < 1.5)
+        #expect(ContinuousClock.now - started < .seconds(1.5))
         #expect(writer.droppedCount > 0)
         #expect(accepted + writer.droppedCount == 150)
         let dropped = writer.droppedCount

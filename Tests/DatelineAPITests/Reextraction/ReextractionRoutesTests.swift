@@ -104,8 +104,8 @@ enum RawExchange {
 
     /// Polls a job until it is no longer running; every answer must be a 200.
     static func follow(port: Int, _ location: String, token: String) throws -> [String: Any] {
-        let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline {
+        let deadline = ContinuousClock.now + .seconds(60)
+        while ContinuousClock.now < deadline {
             let answer = try send(port: port, "GET", location, token: token)
             #expect(answer.status == 200)
             let job = answer.json

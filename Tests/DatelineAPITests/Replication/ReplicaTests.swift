@@ -50,8 +50,8 @@ struct ReplicaTests {
 
     /// Waits until `port` serves every version up to `version`.
     static func waitForVersion(_ version: UInt64, port: Int) throws {
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline {
+        let deadline = ContinuousClock.now + .seconds(20)
+        while ContinuousClock.now < deadline {
             if try changeVersions(port: port, since: version > 0 ? version - 1 : 0).last ?? 0 >= version { return }
             usleep(50_000)
         }
@@ -143,7 +143,7 @@ struct ReplicaTests {
             #expect(writer.wait(seconds: 30) { $0.count >= 10 }, "the writers did not get going")
         }
         cluster.stop()
-        let down = Date()
+        let down = ContinuousClock.now
         // While it is down: a write is refused with Retry-After, a read is served, and /readyz says why.
         let refused = try ProbeConnection(port: ports[0])
         refused.send(Self.createEntity("Refused While Down"))
@@ -151,18 +151,18 @@ struct ReplicaTests {
         #expect(answer.hasPrefix("HTTP/1.1 503"))
         #expect(answer.contains("Retry-After: "))
         #expect(answer.contains("application/problem+json"))
-        let deadline = Date().addingTimeInterval(5)
+        let deadline = ContinuousClock.now + .seconds(5)
         var readiness = ""
         repeat {
             readiness = try HTTPProbe.get(port: ports[1], path: "/readyz").body
-        } while !readiness.contains("the database cannot be reached") && Date() < deadline
+        } while !readiness.contains("the database cannot be reached") && ContinuousClock.now < deadline
         #expect(readiness.contains("the database cannot be reached"), "\(readiness)")
         // It lasts at least 1.5 s, and until each replica has refused one of its writers.
         for writer in writers {
             #expect(writer.wait(seconds: 15) { $0.contains(503) }, "no write fell in the outage")
         }
-        let rest = 1.5 - Date().timeIntervalSince(down)
-        if rest > 0 { usleep(UInt32(rest * 1_000_000)) }
+        let rest = .seconds(1.5) - (ContinuousClock.now - down)
+        if rest > .zero { usleep(UInt32(rest / .microseconds(1))) }
         try cluster.start()
         // Writes resume by themselves, on both replicas.
         for writer in writers {
@@ -219,9 +219,9 @@ private final class PacedRequests: @unchecked Sendable {
 
     /// Whether the statuses came to satisfy `condition` within `seconds`.
     func wait(seconds: Double, until condition: ([Int?]) -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
+        let deadline = ContinuousClock.now + .seconds(seconds)
         while !condition(statuses) {
-            if Date() >= deadline { return false }
+            if ContinuousClock.now >= deadline { return false }
             usleep(10_000)
         }
         return true

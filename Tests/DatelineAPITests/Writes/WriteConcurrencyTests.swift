@@ -28,7 +28,7 @@ import Testing
         let acknowledged = Locked<[String: Written]>([:])
         let failures = Locked<[String]>([])
         let operations = Locked(0)
-        let deadline = Date().addingTimeInterval(Self.seconds)
+        let deadline = ContinuousClock.now + .seconds(Self.seconds)
         let group = DispatchGroup()
 
         for writer in 0..<Self.writers {
@@ -37,7 +37,7 @@ import Testing
                 defer { group.leave() }
                 var mine: [String] = []
                 var count = 0
-                while Date() < deadline {
+                while ContinuousClock.now < deadline {
                     count += 1
                     let summary = "writer \(writer) write \(count)"
                     if mine.isEmpty || count % 3 == 0 {
@@ -71,7 +71,7 @@ import Testing
             group.enter()
             Thread {
                 defer { group.leave() }
-                while Date() < deadline {
+                while ContinuousClock.now < deadline {
                     if let problem = Self.readOnce(client, reader: reader, acknowledged: acknowledged) {
                         failures.withLock { $0.append(problem) }
                         return

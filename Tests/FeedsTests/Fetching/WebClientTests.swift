@@ -109,10 +109,10 @@ import WebFixtures
     @Test func timesOut() async throws {
         let server = try Self.makeServer()
         let client = WebClient(configuration: .init(timeout: .milliseconds(300)))
-        let started = Date()
+        let started = ContinuousClock.now
         let error = #expect(throws: WebFetchError.self) { try client.get(server.url("/slow")) }
         #expect(error?.kind == .timeout)
-        #expect(Date().timeIntervalSince(started) < 5, "well before the body, due after 10 s")
+        #expect(ContinuousClock.now - started < .seconds(5), "well before the body, due after 10 s")
         await server.stop()
     }
 
@@ -202,10 +202,10 @@ import WebFixtures
         let server = try Self.makeServer()
         let cancellation = WebCancellation()
         DispatchQueue.global().asyncAfter(deadline: .now() + 0.2) { cancellation.cancel() }
-        let started = Date()
+        let started = ContinuousClock.now
         let error = #expect(throws: WebFetchError.self) { try WebClient().get(server.url("/slow"), cancellation: cancellation) }
         #expect(error?.kind == .cancelled)
-        #expect(Date().timeIntervalSince(started) < 5, "well before the body, due after 10 s")
+        #expect(ContinuousClock.now - started < .seconds(5), "well before the body, due after 10 s")
         await server.stop()
     }
 

@@ -90,9 +90,9 @@ import WebFixtures
             return statuses[0].lastStatus == 304 && statuses[0].articlesCreated == 2 && statuses[1].lastStatus == 304
                 && statuses[2].consecutiveFailures >= 2 && statuses[3].consecutiveFailures >= 2 && statuses[4].consecutiveFailures >= 1
         }
-        let stopping = Date()
+        let stopping = ContinuousClock.now
         poller.stop()
-        #expect(Date().timeIntervalSince(stopping) < 5)
+        #expect(ContinuousClock.now - stopping < .seconds(5))
         #expect(settled, "\(poller.statuses)")
 
         // Each page reached the sink once, by the address it was served from.
@@ -210,15 +210,15 @@ import WebFixtures
     }
 
     @Test func crawlDelayIsHonouredUpToTheLimit() async throws {
-        let times = Locked<[Date]>([])
+        let times = Locked<[ContinuousClock.Instant]>([])
         let server = try FixtureServer { router in
             router.get("/robots.txt") { _ in .text("User-agent: *\nCrawl-delay: 30\n") }
             router.get("/feed.xml") { _ in
-                times.withLock { $0.append(Date()) }
+                times.withLock { $0.append(.now) }
                 return .text(Self.atom, type: "application/atom+xml")
             }
             router.get("/articles/{id}") { _ in
-                times.withLock { $0.append(Date()) }
+                times.withLock { $0.append(.now) }
                 return .text("<html>page</html>", type: "text/html")
             }
         }
@@ -234,8 +234,8 @@ import WebFixtures
         let stamps = times.withLock { $0 }
         #expect(stamps.count == 3)
         for (earlier, later) in zip(stamps, stamps.dropFirst()) {
-            let gap = later.timeIntervalSince(earlier)
-            #expect(gap >= 0.35 && gap < 5, "gap \(gap)")
+            let gap = later - earlier
+            #expect(gap >= .milliseconds(350) && gap < .seconds(5), "gap \(gap)")
         }
         await server.stop()
     }

@@ -11,22 +11,22 @@ import WebFixtures
         let gate = HostGate()
         #expect(gate.acquire("a.example"))
         #expect(gate.acquire("b.example"))
-        let acquiredAt = Locked<Date?>(nil)
+        let acquiredAt = Locked<ContinuousClock.Instant?>(nil)
         let done = DispatchSemaphore(value: 0)
         Thread {
-            if gate.acquire("a.example") { acquiredAt.withLock { $0 = Date() } }
+            if gate.acquire("a.example") { acquiredAt.withLock { $0 = .now } }
             done.signal()
         }.start()
         try await Task.sleep(for: .milliseconds(150))
         let tooEarly = acquiredAt.withLock { $0 }
         #expect(tooEarly == nil)
-        let released = Date()
+        let released = ContinuousClock.now
         gate.release("a.example", pause: .milliseconds(300))
         try await Task.sleep(for: .milliseconds(600))
         #expect(done.wait(timeout: .now() + 2) == .success)
         let acquired = acquiredAt.withLock { $0 }
-        let waited = try #require(acquired).timeIntervalSince(released)
-        #expect(waited >= 0.28 && waited < 3)
+        let waited = try #require(acquired) - released
+        #expect(waited >= .milliseconds(280) && waited < .seconds(3))
     }
 
     @Test func stoppingWakesWaiters() async throws {

@@ -32,9 +32,9 @@ enum LoadClient {
             }
             states.append(State(descriptor: descriptor, request: Array("GET \(path) HTTP/1.1\r\nHost: load\r\n\r\n".utf8)))
         }
-        let deadline = Date().addingTimeInterval(timeout)
+        let deadline = ContinuousClock.now + .seconds(timeout)
         var active = states.count
-        while active > 0 && Date() < deadline {
+        while active > 0 && ContinuousClock.now < deadline {
             var polls = states.map { state in
                 pollfd(
                     fd: state.done ? -1 : state.descriptor,
