@@ -16,8 +16,11 @@ extension FeedPoller {
     /// One feed's schedule, validators, memory of items and status.
     struct FeedRecord: Sendable {
         var status: FeedStatus
-        /// When the feed is next due; nil while a thread polls it or the poller is idle.
-        var due: Date?
+        /// When the feed is next due, on the monotonic clock (a step of the wall clock moves no
+        /// poll); nil while a thread polls it or the poller is idle.
+        var due: ContinuousClock.Instant?
+        /// When its last poll started, on the same clock.
+        var polledAt: ContinuousClock.Instant?
         var entityTag: String?
         var lastModified: String?
         var seen: SeenSet

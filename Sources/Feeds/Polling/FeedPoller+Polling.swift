@@ -16,6 +16,7 @@ extension FeedPoller {
         let (entityTag, lastModified) = board.withLock { board in
             board.records[index].status.lastFetchAt = started
             board.records[index].status.nextFetchAt = nil
+            board.records[index].polledAt = .now
             return (board.records[index].entityTag, board.records[index].lastModified)
         }
         do {

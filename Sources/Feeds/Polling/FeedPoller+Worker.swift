@@ -16,9 +16,9 @@ extension FeedPoller {
                 let delay = FeedSchedule.delay(
                     interval: sources[index].interval, consecutiveFailures: record.status.consecutiveFailures,
                     maxBackoff: configuration.maxBackoff)
-                let next = (record.status.lastFetchAt ?? Date()).addingTimeInterval(delay.timeInterval)
-                board.records[index].due = max(next, Date())
-                board.records[index].status.nextFetchAt = board.records[index].due
+                let due = max((record.polledAt ?? .now) + delay, .now)
+                board.records[index].due = due
+                board.records[index].status.nextFetchAt = Date().addingTimeInterval((due - .now).timeInterval)
             }
         }
     }
@@ -27,14 +27,13 @@ extension FeedPoller {
     private func nextDueFeed() -> Int? {
         board.wait { board in
             guard board.phase == .running else { return .done(nil) }
-            let now = Date()
-            var soonest: (index: Int, due: Date)?
+            var soonest: (index: Int, due: ContinuousClock.Instant)?
             for (index, record) in board.records.enumerated() {
                 guard let due = record.due else { continue }
                 if soonest == nil || due < soonest!.due { soonest = (index, due) }
             }
-            guard let soonest else { return .wait(until: nil) }
-            guard soonest.due <= now else { return .wait(until: soonest.due) }
+            guard let soonest else { return .wait(atMost: nil) }
+            guard soonest.due <= .now else { return .wait(until: soonest.due) }
             board.records[soonest.index].due = nil
             return .done(soonest.index)
         }

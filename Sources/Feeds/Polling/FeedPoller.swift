@@ -69,7 +69,7 @@ public final class FeedPoller: Sendable {
             board.phase = .running
             let now = Date()
             for index in board.records.indices {
-                board.records[index].due = now
+                board.records[index].due = .now
                 board.records[index].status.nextFetchAt = now
             }
             return true
