@@ -117,6 +117,7 @@ let package = Package(
         .testTarget(
             name: "HTTPServerTests", dependencies: ["HTTPServer", "Hashing", "Locking", "ChildProcesses"], swiftSettings: settings),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"], swiftSettings: settings),
+        .testTarget(name: "LockingTests", dependencies: ["Locking"], swiftSettings: settings),
         .testTarget(name: "NewsModelTests", dependencies: ["NewsModel", "Hashing"], swiftSettings: settings),
         .target(
             name: "PostgresTestSupport", dependencies: ["Postgres", "ChildProcesses"], path: "Tests/PostgresTestSupport",
