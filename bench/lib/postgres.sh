@@ -38,28 +38,34 @@ postgres_settings() {
 }
 
 # write_insert_script TEMPLATE OUT: pgbench's script, one INSERT a transaction of the body
-# Dateline gets, with a number filled in per transaction.
+# Dateline gets, with a number filled in per transaction. The body's text is put together in each
+# transaction and cast to jsonb then, so that PostgreSQL parses every row's JSON as Dateline
+# parses every body: a literal cast once would be parsed once, when the statement is prepared.
 write_insert_script() {
     "$python" - "$1" "$2" <<'PY'
 import sys
 template = open(sys.argv[1], encoding="utf-8").readline().rstrip("\n")
-body = template.replace("@DATE@", "2024-08-13").replace("@TYPE@", "consult").replace("@N@", "0")
-literal = body.replace("'", "''")
+body = template.replace("@DATE@", "2024-08-13").replace("@TYPE@", "consult")
+head, tail = (part.replace("'", "''") for part in body.split("@N@", 1))
 with open(sys.argv[2], "w", encoding="utf-8") as out:
     out.write("\\set n random(1, 1000000000)\n")
-    out.write(f"INSERT INTO events(body) VALUES ('{literal}'::jsonb || jsonb_build_object('n', :n::bigint));\n")
+    out.write(f"INSERT INTO events(body) VALUES (('{head}' || :n || '{tail}')::jsonb);\n")
 PY
 }
 
-# run_pgbench SECONDS: one run; prints a JSON line.
+# run_pgbench SECONDS: one run; prints a JSON line, with the CPU time the server (the postmaster
+# and every process under it) and pgbench spent, and the machine's idle share (bench/lib/cpu.py).
 run_pgbench() {
-    local output
-    output=$("$pg_bin/pgbench" -n -h 127.0.0.1 -p "$pg_port" -U bench -c "$connections" -j "$threads" -T "$1" \
-        -M prepared -r -f "$work/insert.sql" bench 2>&1) || true
+    local output before
+    before=$("$python" "$bench/lib/cpu.py" ticks "$pg_pid")
+    output=$("$python" "$bench/lib/cpu.py" run "$work/pgbench.cpu" -- "$pg_bin/pgbench" -n -h 127.0.0.1 -p "$pg_port" \
+        -U bench -c "$connections" -j "$threads" -T "$1" -M prepared -r -f "$work/insert.sql" bench 2>&1) || true
     printf '### pgbench (%s s)\n%s\n\n' "$1" "$output" >>"$raw"
     if ! grep -q '^tps = ' <<<"$output" || grep -q 'ERROR' <<<"$output"; then
         tail -n 5 <<<"$output" >&2
         die "pgbench failed"
     fi
-    "$python" "$bench/writes/parse.py" pgbench <<<"$output"
+    "$python" "$bench/writes/parse.py" pgbench \
+        "$("$python" "$bench/lib/cpu.py" delta "$before" "$("$python" "$bench/lib/cpu.py" ticks "$pg_pid")" "$(cat "$work/pgbench.cpu")")" \
+        <<<"$output"
 }

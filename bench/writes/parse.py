@@ -1,10 +1,12 @@
 """Reads the load tools' output for bench/writes/run; each mode prints one JSON line.
 
-  python3 parse.py pgbench < OUTPUT     tps, latency and failures from pgbench's report
-  python3 parse.py wrk [BEFORE AFTER] < OUTPUT
+  python3 parse.py pgbench [CPU] < OUTPUT
+                                        tps, latency and failures from pgbench's report
+  python3 parse.py wrk [BEFORE AFTER [CPU]] < OUTPUT
                                         post.lua's JSON lines as one; with BEFORE and AFTER (the server's
                                         dateline_http_requests_total lines before and after the run),
                                         also the 201s and the other answers it counted meanwhile
+  CPU, when given, is bench/lib/cpu.py's JSON for the run, kept as "cpu".
   python3 parse.py progress JSON_LINE   a results line as a progress line on standard error
 """
 
@@ -13,7 +15,7 @@ import re
 import sys
 
 
-def pgbench(text):
+def pgbench(text, cpu=None):
     def number(pattern, default=None):
         match = re.search(pattern, text, re.MULTILINE)
         return float(match.group(1)) if match else default
@@ -24,10 +26,10 @@ def pgbench(text):
         "failed": int(number(r"^number of failed transactions: (\d+)", 0)),
         "latency_ms": number(r"^latency average = ([0-9.]+) ms"),
         "ok": "tps = " in text and "ERROR" not in text,
-    }
+    } | ({"cpu": json.loads(cpu)} if cpu else {})
 
 
-def wrk(text, before=None, after=None):
+def wrk(text, before=None, after=None, cpu=None):
     merged = {}
     for line in text.splitlines():
         if line.startswith("{"):
@@ -36,6 +38,8 @@ def wrk(text, before=None, after=None):
         merged["error"] = text.strip().splitlines()[-1] if text.strip() else "no output"
     if after is not None:
         merged.update(answered(before or "", after))
+    if cpu:
+        merged["cpu"] = json.loads(cpu)
     return merged
 
 
@@ -75,9 +79,9 @@ def progress(line):
 def main():
     mode = sys.argv[1] if len(sys.argv) > 1 else ""
     if mode == "pgbench":
-        print(json.dumps(pgbench(sys.stdin.read())))
+        print(json.dumps(pgbench(sys.stdin.read(), *sys.argv[2:3])))
     elif mode == "wrk":
-        print(json.dumps(wrk(sys.stdin.read(), *sys.argv[2:4])))
+        print(json.dumps(wrk(sys.stdin.read(), *sys.argv[2:5])))
     elif mode == "progress":
         progress(sys.argv[2])
     else:

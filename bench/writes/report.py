@@ -30,6 +30,18 @@ def ms(microseconds):
     return f"{microseconds / 1000:.1f}"
 
 
+def cpu_text(runs):
+    """Medians over runs of the server's and the load tool's CPU microseconds a write, and of
+    the machine's idle share; each run is (its cpu object, the writes it made), or n/a."""
+    measured = [(cpu, count) for cpu, count in runs if cpu and count]
+    if not measured:
+        return "n/a"
+    server = median([cpu["server_s"] * 1e6 / count for cpu, count in measured])
+    client = median([cpu["client_s"] * 1e6 / count for cpu, count in measured])
+    idle = median([cpu.get("idle_share") for cpu, _ in measured])
+    return f"{number(server)} / {number(client)} / {'n/a' if idle is None else f'{idle * 100:.0f}%'}"
+
+
 def main():
     meta = json.load(open(sys.argv[1]))
     records = [json.loads(line) for line in open(sys.argv[2]) if line.strip()]
@@ -71,7 +83,9 @@ def main():
         latency = f"{ms(p50)} / {ms(p99)}" if p50 is not None and p99 is not None else "n/a"
         runs_text = ", ".join(rate(v) for v in rates)
         created = sum(r["wrk"].get("created", 0) for r in runs)
-        return middle, f"| {label} | {rate(middle)} | {runs_text} | {latency} | {errors(runs)} | {created:,} created; {note} |"
+        cpu = cpu_text([(r["wrk"].get("cpu"), r["wrk"].get("requests")) for r in runs])
+        return middle, (f"| {label} | {rate(middle)} | {runs_text} | {latency} | {cpu} | {errors(runs)} | "
+                        f"{created:,} created; {note} |")
 
     lines = []
     lines.append(f"# Durable writes: Dateline beside PostgreSQL ({meta['date']})")
@@ -82,16 +96,19 @@ def main():
         f"Dateline on one id base). Dateline {meta['commit']}{' (with uncommitted changes)' if meta['dirty'] else ''}, "
         f"release build, access log off, a fresh `dataDirectory` each run. PostgreSQL {meta['postgresql']}: a fresh "
         f"cluster from initdb, its defaults ({meta['pg_settings']}), on the same disk ({meta['filesystem']}); "
-        f"pgbench `-M prepared`, one `INSERT` of the same JSON body a transaction, over TCP to 127.0.0.1 as wrk.")
+        f"pgbench `-M prepared`, one `INSERT` of the same JSON body a transaction (its text put together and cast to "
+        f"`jsonb` in each, so that every row's JSON is parsed), over TCP to 127.0.0.1 as wrk.")
     lines.append("")
-    lines.append("| | per second (median) | runs | latency p50 / p99 (ms) | errors | notes |")
-    lines.append("|---|---:|---|---|---|---|")
+    lines.append("| | per second (median) | runs | latency p50 / p99 (ms) | CPU µs a write: server / load tool / machine idle "
+                 "| errors | notes |")
+    lines.append("|---|---:|---|---|---|---|---|")
     pg_rate = median([p["tps"] for p in postgres])
     pg_latency = median([p.get("latency_ms") for p in postgres])
     pg_failed = sum(p["failed"] for p in postgres)
     lines.append(
         f"| PostgreSQL pgbench insert, one JSON row a transaction | {number(pg_rate)} | "
-        f"{', '.join(number(p['tps']) for p in postgres)} | mean {number(pg_latency, 1)} | {pg_failed} failed | "
+        f"{', '.join(number(p['tps']) for p in postgres)} | mean {number(pg_latency, 1)} | "
+        f"{cpu_text([(p.get('cpu'), p['transactions']) for p in postgres])} | {pg_failed} failed | "
         f"`synchronous_commit` on; {meta['pg_rows']:,} rows after the last run |")
     dl_rate, row = dateline_row("Dateline durable `POST /events`, distinct events", distinct,
                                 "store from the seed's {} events".format(meta["seed_events"]))
@@ -113,7 +130,7 @@ def main():
         size_rates[size], row = dateline_row(f"Dateline durable, store of {size:,} events", runs, note)
         lines.append(row)
     fsync = meta.get("fdatasync_per_s")
-    lines.append(f"| the disk's `fdatasync` (pg_test_fsync, one 8 kB write each) | {number(fsync)} | | | | |")
+    lines.append(f"| the disk's `fdatasync` (pg_test_fsync, one 8 kB write each) | {number(fsync)} | | | | | |")
     lines.append("")
 
     checks = []
@@ -133,7 +150,10 @@ def main():
         f"before, {meta['load_after']} after; {meta['swift']}; wrk {meta['wrk']}. Errors count every answer that "
         f"was not 201 and every socket error; latencies are those of the writes answered within the run (when a "
         f"write takes longer than the run, most of the {meta['connections']} in flight are not). Growth stores are made by bench/writes/store.py from the snapshot "
-        f"Dateline wrote of its seed (5 entities and 3 articles per 100 events) and loaded at start-up.")
+        f"Dateline wrote of its seed (5 entities and 3 articles per 100 events) and loaded at start-up. CPU is user and "
+        f"system time from /proc over the measured run: the server's (for PostgreSQL, the postmaster and every process "
+        f"under it, its 64 backends' start included) and the load tool's, each divided by the writes made; machine idle "
+        f"is the share of all CPUs' time left idle meanwhile.")
     text = "\n".join(lines) + "\n"
     with open(out, "w", encoding="utf-8") as file:
         file.write(text)
