@@ -46,10 +46,10 @@ write_insert_script() {
 import sys
 template = open(sys.argv[1], encoding="utf-8").readline().rstrip("\n")
 body = template.replace("@DATE@", "2024-08-13").replace("@TYPE@", "consult")
-head, tail = (part.replace("'", "''") for part in body.split("@N@", 1))
+text = " || :n || ".join("'" + part.replace("'", "''") + "'" for part in body.split("@N@"))
 with open(sys.argv[2], "w", encoding="utf-8") as out:
     out.write("\\set n random(1, 1000000000)\n")
-    out.write(f"INSERT INTO events(body) VALUES (('{head}' || :n || '{tail}')::jsonb);\n")
+    out.write(f"INSERT INTO events(body) VALUES (({text})::jsonb);\n")
 PY
 }
 
