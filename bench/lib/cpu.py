@@ -1,17 +1,12 @@
 """CPU time for the benchmarks, from /proc: what a server and a load tool spent on a run, and how
 much of the machine was left idle.
 
-  python3 cpu.py ticks PID      one JSON object: "tree", the CPU seconds PID and every process
-                                under it have used (those still running, and those that exited
-                                and were reaped: PostgreSQL's backends leave with their clients);
-                                "idle" and "total", the machine's idle (idle and iowait) and
-                                total seconds over all CPUs
-  python3 cpu.py run FILE -- COMMAND...
-                                runs COMMAND (its output passed through) and writes the CPU
-                                seconds it used to FILE
-  python3 cpu.py delta BEFORE AFTER CLIENT_SECONDS
-                                one JSON object from two `ticks` readings around a run and the
-                                load tool's seconds: server_s, client_s and idle_share
+  python3 cpu.py measure PID OUT -- COMMAND...
+      runs COMMAND (its output passed through, its exit status returned) and writes to OUT one
+      JSON object: "server_s", the CPU seconds PID and every process under it used meanwhile
+      (those still running, and those that exited and were reaped: PostgreSQL's backends leave
+      with their clients); "client_s", COMMAND's own CPU seconds; "idle_share", the share of all
+      CPUs' time left idle (idle and iowait) meanwhile.
 """
 
 import json
@@ -50,33 +45,29 @@ def tree_seconds(root):
     return total / TICK
 
 
-def machine_seconds():
+def machine_ticks():
+    """The machine's idle (idle and iowait) and total ticks over all CPUs."""
     with open("/proc/stat") as file:
         values = [int(value) for value in file.readline().split()[1:]]
     return values[3] + values[4], sum(values)
 
 
 def main():
-    mode = sys.argv[1] if len(sys.argv) > 1 else ""
-    if mode == "ticks" and len(sys.argv) == 3:
-        idle, total = machine_seconds()
-        print(json.dumps({"tree": tree_seconds(int(sys.argv[2])), "idle": idle / TICK, "total": total / TICK}))
-    elif mode == "run" and len(sys.argv) > 4 and sys.argv[3] == "--":
-        child = subprocess.Popen(sys.argv[4:])
-        _, status, usage = os.wait4(child.pid, 0)
-        with open(sys.argv[2], "w") as file:
-            file.write(f"{usage.ru_utime + usage.ru_stime:.3f}\n")
-        sys.exit(os.waitstatus_to_exitcode(status))
-    elif mode == "delta" and len(sys.argv) == 5:
-        before, after = json.loads(sys.argv[2]), json.loads(sys.argv[3])
-        total = after["total"] - before["total"]
-        print(json.dumps({
-            "server_s": round(after["tree"] - before["tree"], 3),
-            "client_s": float(sys.argv[4]),
-            "idle_share": round((after["idle"] - before["idle"]) / total, 4) if total > 0 else None,
-        }))
-    else:
+    if len(sys.argv) < 6 or sys.argv[1] != "measure" or sys.argv[4] != "--":
         sys.exit(__doc__)
+    server, out, command = int(sys.argv[2]), sys.argv[3], sys.argv[5:]
+    server_before, (idle_before, total_before) = tree_seconds(server), machine_ticks()
+    child = subprocess.Popen(command)
+    _, status, usage = os.wait4(child.pid, 0)
+    server_after, (idle_after, total_after) = tree_seconds(server), machine_ticks()
+    total = total_after - total_before
+    with open(out, "w") as file:
+        json.dump({
+            "server_s": round(server_after - server_before, 3),
+            "client_s": round(usage.ru_utime + usage.ru_stime, 3),
+            "idle_share": round((idle_after - idle_before) / total, 4) if total > 0 else None,
+        }, file)
+    sys.exit(os.waitstatus_to_exitcode(status))
 
 
 if __name__ == "__main__":

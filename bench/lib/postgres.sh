@@ -56,16 +56,13 @@ PY
 # run_pgbench SECONDS: one run; prints a JSON line, with the CPU time the server (the postmaster
 # and every process under it) and pgbench spent, and the machine's idle share (bench/lib/cpu.py).
 run_pgbench() {
-    local output before
-    before=$("$python" "$bench/lib/cpu.py" ticks "$pg_pid")
-    output=$("$python" "$bench/lib/cpu.py" run "$work/pgbench.cpu" -- "$pg_bin/pgbench" -n -h 127.0.0.1 -p "$pg_port" \
-        -U bench -c "$connections" -j "$threads" -T "$1" -M prepared -r -f "$work/insert.sql" bench 2>&1) || true
+    local output
+    output=$("$python" "$bench/lib/cpu.py" measure "$pg_pid" "$work/pgbench.cpu" -- "$pg_bin/pgbench" -n -h 127.0.0.1 \
+        -p "$pg_port" -U bench -c "$connections" -j "$threads" -T "$1" -M prepared -r -f "$work/insert.sql" bench 2>&1) || true
     printf '### pgbench (%s s)\n%s\n\n' "$1" "$output" >>"$raw"
     if ! grep -q '^tps = ' <<<"$output" || grep -q 'ERROR' <<<"$output"; then
         tail -n 5 <<<"$output" >&2
         die "pgbench failed"
     fi
-    "$python" "$bench/writes/parse.py" pgbench \
-        "$("$python" "$bench/lib/cpu.py" delta "$before" "$("$python" "$bench/lib/cpu.py" ticks "$pg_pid")" "$(cat "$work/pgbench.cpu")")" \
-        <<<"$output"
+    "$python" "$bench/writes/parse.py" pgbench "$(cat "$work/pgbench.cpu")" <<<"$output"
 }
