@@ -75,12 +75,12 @@ struct EntityTaggerModel: Sendable {
         }
         reserve(Int(features))
         for _ in 0..<features {
-            guard let feature = reader.uint64(), let count = reader.take(1)?.first, count > 0 else {
+            guard let feature = reader.uint64(), let count = reader.byte(), count > 0 else {
                 throw FormatError(description: "weights file cut short or holds an empty row")
             }
             insert(feature, start: tags.count, count: Int(count))
             for _ in 0..<count {
-                guard let tag = reader.take(1)?.first, Int(tag) < EntityTag.count, let bits = reader.uint32() else {
+                guard let tag = reader.byte(), Int(tag) < EntityTag.count, let bits = reader.uint32() else {
                     throw FormatError(description: "weights file cut short or holds an unknown tag")
                 }
                 tags.append(tag)
@@ -136,11 +136,23 @@ private struct ByteReader {
         return bytes[offset..<(offset + count)]
     }
 
+    mutating func byte() -> UInt8? {
+        guard offset < bytes.count else { return nil }
+        defer { offset += 1 }
+        return bytes[offset]
+    }
+
+    /// Byte by byte, with no generic step: a model holds hundreds of thousands of these
+    /// numbers, and start-up (every test's too, in a debug build) waits for them.
     mutating func uint32() -> UInt32? {
-        take(4).map { $0.reversed().reduce(0) { $0 << 8 | UInt32($1) } }
+        guard bytes.count - offset >= 4 else { return nil }
+        defer { offset += 4 }
+        return UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
+            | UInt32(bytes[offset + 3]) << 24
     }
 
     mutating func uint64() -> UInt64? {
-        take(8).map { $0.reversed().reduce(0) { $0 << 8 | UInt64($1) } }
+        guard bytes.count - offset >= 8, let low = uint32(), let high = uint32() else { return nil }
+        return UInt64(low) | UInt64(high) << 32
     }
 }
