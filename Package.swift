@@ -135,8 +135,8 @@ let package = Package(
         .testTarget(
             name: "DatelineAPITests",
             dependencies: [
-                "DatelineAPI", "HTTPServer", "NewsModel", "Hashing", "Locking", "Postgres", "PostgresTestSupport", "WebFixtures",
-                "ChildProcesses",
+                "DatelineAPI", "Extraction", "HTTPServer", "NewsModel", "Hashing", "Locking", "Postgres", "PostgresTestSupport",
+                "WebFixtures", "ChildProcesses",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -1,5 +1,5 @@
 import Dispatch
-import Extraction
+public import Extraction
 import Feeds
 import FoundationEssentials
 public import HTTPServer
@@ -28,16 +28,14 @@ public final class Application: Sendable {
     /// Polls the configured feeds once the store has loaded; nil when none is configured.
     private let feeds: FeedPoller?
 
-    /// Reads the extractor's knowledge base from `knowledgeDirectory`; throws a
+    /// Reads the extractor's knowledge base from `knowledgeDirectory`, unless `knowledge` is
+    /// given (a process making several applications, as the tests do, reads it once); throws a
     /// ``ConfigurationError`` naming that key when it cannot be read.
-    public init(configuration: DatelineConfiguration, logger: Logger, store: NewsStore = NewsStore()) throws {
-        let knowledge: KnowledgeBase
-        do {
-            knowledge = try KnowledgeBase(directory: configuration.knowledgeDirectory)
-        } catch {
-            throw ConfigurationError(
-                key: "knowledgeDirectory", problem: "cannot read the knowledge base in \"\(configuration.knowledgeDirectory)\": \(error)")
-        }
+    public init(
+        configuration: DatelineConfiguration, logger: Logger, store: NewsStore = NewsStore(),
+        knowledge: KnowledgeBase? = nil
+    ) throws {
+        let knowledge = try knowledge ?? Self.readKnowledge(configuration)
         self.configuration = configuration
         self.logger = logger
         self.store = store
@@ -54,6 +52,15 @@ public final class Application: Sendable {
         self.metrics = MetricsObserver(store: store, persistence: persistence)
         self.reextractions = Reextractions(ingestion: ingestion, logger: logger)
         self.feeds = Self.makeFeedPoller(configuration, ingestion: FeedIngestion(ingestion: ingestion))
+    }
+
+    private static func readKnowledge(_ configuration: DatelineConfiguration) throws -> KnowledgeBase {
+        do {
+            return try KnowledgeBase(directory: configuration.knowledgeDirectory)
+        } catch {
+            throw ConfigurationError(
+                key: "knowledgeDirectory", problem: "cannot read the knowledge base in \"\(configuration.knowledgeDirectory)\": \(error)")
+        }
     }
 
     private static func makeFeedPoller(_ configuration: DatelineConfiguration, ingestion: FeedIngestion) -> FeedPoller? {

@@ -14,7 +14,9 @@ struct ReextractProcessTests {
         configuration.dataDirectory = directory
         configuration.seedDirectory = seed
         configuration.apiToken = "t"
-        return try Application(configuration: configuration, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+        return try Application(
+            configuration: configuration, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() },
+            knowledge: .repository)
     }
 
     static let noSeed = NSTemporaryDirectory() + "dateline-no-seed"

@@ -22,7 +22,7 @@ import Testing
         let paths = document["paths"] as? [String: [String: Any]] ?? [:]
         var logger = Logger(label: "test")
         logger.logLevel = .critical
-        let routes = try Application(configuration: .testing(), logger: logger).makeRouter().routes
+        let routes = try Application(configuration: .testing(), logger: logger, knowledge: .repository).makeRouter().routes
             .filter { $0.template != "/metrics" }
         #expect(Set(paths.keys) == Set(routes.map(\.template)))
         for route in routes {

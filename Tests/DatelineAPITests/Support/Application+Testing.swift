@@ -11,7 +11,7 @@ extension Application {
         configure(&configuration)
         var logger = Logger(label: "test")
         logger.logLevel = .critical
-        let application = try Application(configuration: configuration, logger: logger)
+        let application = try Application(configuration: configuration, logger: logger, knowledge: .repository)
         try application.openStore()
         application.readiness.set(.ready)
         return application

@@ -14,7 +14,7 @@ struct TestClient {
     init(store: NewsStore = Fixtures.store(), ready: Bool = true) {
         application = try! Application(
             configuration: .testing(), logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() },
-            store: store)
+            store: store, knowledge: .repository)
         if ready { application.readiness.set(.ready) }
         responder = application.makeResponder()
     }

@@ -25,7 +25,7 @@ struct WriteClient: Sendable {
         if let bodyLimit { configuration.server.limits.bodyBytes = bodyLimit }
         application = try! Application(
             configuration: configuration, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() },
-            store: store)
+            store: store, knowledge: .repository)
         application.readiness.set(.ready)
         responder = application.makeResponder()
     }
