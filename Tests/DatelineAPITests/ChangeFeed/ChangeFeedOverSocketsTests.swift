@@ -21,7 +21,7 @@ struct ChangeFeedOverSocketsTests {
         configuration.changesHeartbeatSeconds = 0.2
         var logger = Logger(label: "test")
         logger.logLevel = .critical
-        let application = try Application(configuration: configuration, logger: logger, knowledge: .repository)
+        let application = try Application.testing(configuration, logger: logger)
         let loaded = DispatchSemaphore(value: 0)
         application.loadStore { loaded.signal() }
         loaded.wait()

@@ -1,7 +1,6 @@
 import DatelineAPI
 import Extraction
 import Foundation
-import Logging
 import NewsModel
 import Testing
 
@@ -14,9 +13,7 @@ struct ReextractProcessTests {
         configuration.dataDirectory = directory
         configuration.seedDirectory = seed
         configuration.apiToken = "t"
-        return try Application(
-            configuration: configuration, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() },
-            knowledge: .repository)
+        return try Application.testing(configuration)
     }
 
     static let noSeed = NSTemporaryDirectory() + "dateline-no-seed"

@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import NewsModel
 import Testing
 
@@ -20,9 +19,7 @@ import Testing
     /// every method it answers.
     @Test func documentsEveryRoute() throws {
         let paths = document["paths"] as? [String: [String: Any]] ?? [:]
-        var logger = Logger(label: "test")
-        logger.logLevel = .critical
-        let routes = try Application(configuration: .testing(), logger: logger, knowledge: .repository).makeRouter().routes
+        let routes = try Application.testing().makeRouter().routes
             .filter { $0.template != "/metrics" }
         #expect(Set(paths.keys) == Set(routes.map(\.template)))
         for route in routes {

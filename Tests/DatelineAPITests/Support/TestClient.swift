@@ -2,7 +2,6 @@ import DatelineAPI
 import Foundation
 import HTTPServer
 import HTTPTypes
-import Logging
 import NewsModel
 
 /// Sends requests to the whole application (routes and middleware) in-process, the way the
@@ -12,9 +11,7 @@ struct TestClient {
     let responder: any Responder
 
     init(store: NewsStore = Fixtures.store(), ready: Bool = true) {
-        application = try! Application(
-            configuration: .testing(), logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() },
-            store: store, knowledge: .repository)
+        application = try! Application.testing(store: store)
         if ready { application.readiness.set(.ready) }
         responder = application.makeResponder()
     }

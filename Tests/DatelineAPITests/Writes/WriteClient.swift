@@ -2,7 +2,6 @@ import DatelineAPI
 import Foundation
 import HTTPServer
 import HTTPTypes
-import Logging
 import NewsModel
 
 /// Sends writes and reads to a whole application in-process, with the bearer token set.
@@ -23,9 +22,7 @@ struct WriteClient: Sendable {
         configuration.allowAnonymousWrites = allowAnonymous
         configuration.dataDirectory = dataDirectory
         if let bodyLimit { configuration.server.limits.bodyBytes = bodyLimit }
-        application = try! Application(
-            configuration: configuration, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() },
-            store: store, knowledge: .repository)
+        application = try! Application.testing(configuration, store: store)
         application.readiness.set(.ready)
         responder = application.makeResponder()
     }
