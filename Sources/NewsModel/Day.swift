@@ -104,7 +104,26 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
     /// `YYYY-MM-DD`.
     public var description: String {
-        Day.pad(year, 4) + "-" + Day.pad(month, 2) + "-" + Day.pad(day, 2)
+        // Every event's date writes two days: the usual four-digit year is written digit by
+        // digit, with no string made on the way.
+        guard (0...9999).contains(storedYear) else {
+            return Day.pad(year, 4) + "-" + Day.pad(month, 2) + "-" + Day.pad(day, 2)
+        }
+        return String(unsafeUninitializedCapacity: 10) { text in
+            func put(_ value: Int, width: Int, at end: Int) {
+                var value = value
+                for index in stride(from: end - 1, through: end - width, by: -1) {
+                    text[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+            }
+            put(year, width: 4, at: 4)
+            text[4] = UInt8(ascii: "-")
+            put(month, width: 2, at: 7)
+            text[7] = UInt8(ascii: "-")
+            put(day, width: 2, at: 10)
+            return 10
+        }
     }
 
     static func pad(_ value: Int, _ width: Int) -> String {

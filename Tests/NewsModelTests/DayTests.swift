@@ -50,6 +50,17 @@ import Testing
     @Test func ordersAndDescribes() {
         #expect(Day.of("2024-06-30") < .of("2024-07-01"))
         #expect(Day.of("0999-01-05").description == "0999-01-05")
+        #expect(Day(year: 7, month: 10, day: 9)?.description == "0007-10-09")
+        #expect(Day(year: 12345, month: 1, day: 2)?.description == "12345-01-02")
+        #expect(Day(year: -44, month: 3, day: 15)?.description == "-0044-03-15")
+    }
+
+    /// Every day of a century and its edges, written and read again.
+    @Test func describesEveryDayAsItReads() {
+        for ordinal in Day.of("1999-01-01").ordinal...Day.of("2101-12-31").ordinal {
+            let day = Day(ordinal: ordinal)
+            #expect(Day(day.description) == day)
+        }
     }
 
     @Test func codesAsText() throws {
