@@ -74,8 +74,8 @@ public struct ResponseCache: Middleware {
         }
         let fields = request.headerFields
         let key = Key(
-            target: request.head.path ?? request.path, accept: fields[.accept],
-            acceptEncoding: fields[.acceptEncoding], origin: fields[.origin])
+            target: request.head.path ?? request.path, accept: fields.value(.accept),
+            acceptEncoding: fields.value(.acceptEncoding), origin: fields.value(.origin))
         let version = store.snapshot.version
         if let entry = storage.get(key, version: version) {
             return entry.response.answering(request)

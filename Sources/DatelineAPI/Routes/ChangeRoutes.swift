@@ -47,7 +47,7 @@ struct ChangeRoutes: Sendable {
     /// Both are checked whenever they are present.
     static func since(_ request: Request, _ parameters: QueryParameters) throws(HTTPError) -> UInt64? {
         var lastEventID: UInt64?
-        if let text = request.headerFields[HTTPField.Name("Last-Event-ID")!] {
+        if let text = request.headerFields.value(HTTPField.Name("Last-Event-ID")!) {
             guard let version = UInt64(text.trimmingWhitespace) else {
                 throw HTTPError(
                     .badRequest, detail: "Last-Event-ID must be a store version, got \"\(text)\".",

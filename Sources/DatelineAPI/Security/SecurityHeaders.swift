@@ -12,7 +12,7 @@ public struct SecurityHeaders: Middleware {
     public func respond(to request: Request, next: any Responder) throws -> Response {
         var response = try next.respond(to: request)
         response.headerFields[.xContentTypeOptions] = "nosniff"
-        if response.headerFields[.contentType]?.hasPrefix("text/html") == true {
+        if response.headerFields.value(.contentType)?.hasPrefix("text/html") == true {
             response.headerFields[.contentSecurityPolicy] = Self.contentSecurityPolicy
             response.headerFields[HTTPField.Name("Referrer-Policy")!] = "same-origin"
         }

@@ -29,7 +29,7 @@ public struct WriteAuthorization: Middleware {
             if allowAnonymous { return }
             throw HTTPError(.forbidden, detail: "Writes are disabled: the server has no API token configured.")
         }
-        guard let header = request.headerFields[.authorization] else {
+        guard let header = request.headerFields.value(.authorization) else {
             throw HTTPError(
                 .unauthorized, detail: "Writes need an Authorization: Bearer token.",
                 headerFields: Self.challenge)

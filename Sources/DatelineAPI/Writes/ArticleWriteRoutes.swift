@@ -14,7 +14,7 @@ struct ArticleWriteRoutes: Sendable {
 
     func register(in router: inout Router) {
         router.post("/articles") { request in
-            if let contentType = request.headerFields[.contentType], WriteBody.isAccepted(contentType, [ArticleBatch.mediaType]) {
+            if let contentType = request.headerFields.value(.contentType), WriteBody.isAccepted(contentType, [ArticleBatch.mediaType]) {
                 return try batch(request)
             }
             let input = try ArticleInput.read(WriteBody.parse(request, accepting: .json, limit: bodyLimit))

@@ -23,8 +23,8 @@ enum WriteBody {
     /// The parsed body, or the error that answers it.
     static func parse(_ request: Request, accepting accepted: Accepted, limit: Int) throws(HTTPError) -> JSONValue {
         let mediaTypes = accepted.mediaTypes
-        guard let contentType = request.headerFields[.contentType], isAccepted(contentType, mediaTypes) else {
-            let given = request.headerFields[.contentType].map { "\"\($0)\"" } ?? "no Content-Type"
+        guard let contentType = request.headerFields.value(.contentType), isAccepted(contentType, mediaTypes) else {
+            let given = request.headerFields.value(.contentType).map { "\"\($0)\"" } ?? "no Content-Type"
             var fields: HTTPFields = [:]
             if accepted == .mergePatch { fields[Self.acceptPatch] = "application/merge-patch+json" }
             throw HTTPError(

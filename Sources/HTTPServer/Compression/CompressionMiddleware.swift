@@ -62,12 +62,12 @@ public struct CompressionMiddleware: Middleware {
             }
             return response
         }
-        guard let contentType = response.headerFields[.contentType], Self.isCompressible(contentType) else {
+        guard let contentType = response.headerFields.value(.contentType), Self.isCompressible(contentType) else {
             return response
         }
         response.headerFields.mergeVary("Accept-Encoding")
         guard let coding, response.status != .noContent, response.status != .partialContent,
-            response.headerFields[.contentEncoding] == nil, response.headerFields[.contentRange] == nil,
+            !response.headerFields.contains(.contentEncoding), !response.headerFields.contains(.contentRange),
             case .bytes(let bytes) = response.body, bytes.count >= minimumBytes
         else { return response }
         // A body zlib cannot compress is still a correct answer: send it as it is.

@@ -7,7 +7,7 @@ extension HTTPConnection {
         let started = DispatchTime.now()
         var request = incoming
         request.remoteAddress = remoteAddress
-        request.id = RequestID.take(from: request.headerFields[.requestID])
+        request.id = RequestID.take(from: request.headerFields.value(.requestID))
         guard offLoop else {
             let response = respond(to: request)
             guard response.gate != nil else { return finish(request, with: response, started: started) }
@@ -52,14 +52,15 @@ extension HTTPConnection {
     private func finish(_ request: Request, with answer: Response, started: DispatchTime) -> [ConnectionStateMachine.Action] {
         var response = answer
         response.headerFields[.requestID] = request.id
-        let keepAlive = request.keepAlive && !context.shutdown.isRequested && response.headerFields[.connection]?.lowercased() != "close"
+        let keepAlive =
+            request.keepAlive && !context.shutdown.isRequested && response.headerFields.value(.connection)?.lowercased() != "close"
         let (bytesOut, actions) = machine.respond(with: response, to: request, keepAlive: keepAlive, head: headContext, now: .now())
         context.observer?.requestCompleted(
             RequestRecord(
                 method: request.method, path: request.path, route: response.route, status: response.status,
                 bytesIn: request.body.count, bytesOut: bytesOut,
                 duration: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9,
-                requestID: request.id, remoteAddress: remoteAddress, userAgent: request.headerFields[.userAgent]))
+                requestID: request.id, remoteAddress: remoteAddress, userAgent: request.headerFields.value(.userAgent)))
         return actions
     }
 

@@ -22,7 +22,7 @@ public enum ProblemDetails {
         fields[.contentType] = contentType
         if error.closeConnection { fields[.connection] = "close" }
         var response = Response(status: error.status, headerFields: fields, body: .bytes(json))
-        if fields[.cacheControl] == nil { response.cacheability = .noStore }
+        if !fields.contains(.cacheControl) { response.cacheability = .noStore }
         return response
     }
 

@@ -30,7 +30,7 @@ public struct Response: Sendable {
     public init(status: HTTPResponse.Status = .ok, headerFields: HTTPFields = [:], body: ResponseBody = .bytes([])) {
         self.head = HTTPResponse(status: status, headerFields: headerFields)
         self.body = body
-        self.entityTag = headerFields[.eTag].flatMap(EntityTag.init(parsing:))
+        self.entityTag = headerFields.value(.eTag).flatMap(EntityTag.init(parsing:))
     }
 
     /// A response whose body is the given bytes with the given content type.
@@ -55,7 +55,7 @@ public struct Response: Sendable {
     public func failing(with problem: Response) -> Response {
         var failed = problem
         failed.route = route
-        for field in headerFields where failed.headerFields[field.name] == nil && !Self.contentFields.contains(field.name) {
+        for field in headerFields where !failed.headerFields.contains(field.name) && !Self.contentFields.contains(field.name) {
             failed.headerFields.append(field)
         }
         return failed

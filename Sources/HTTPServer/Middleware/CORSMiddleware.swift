@@ -68,8 +68,8 @@ public struct CORSMiddleware: Middleware {
     }
 
     public func respond(to request: Request, next: any Responder) throws -> Response {
-        let origin = request.headerFields[.origin]
-        if request.method == .options, let origin, request.headerFields[.accessControlRequestMethod] != nil {
+        let origin = request.headerFields.value(.origin)
+        if request.method == .options, let origin, request.headerFields.contains(.accessControlRequestMethod) {
             return preflight(request, origin: origin)
         }
         let allowed = origin.flatMap { isAllowed($0) ? $0 : nil }
