@@ -2,7 +2,22 @@
 enum HeaderList {
     /// The non-empty members of a list, trimmed of optional whitespace.
     static func elements(_ value: some StringProtocol) -> [Substring] {
-        Substring(value).utf8.split(separator: UInt8(ascii: ",")).map { trim(Substring($0)) }.filter { !$0.isEmpty }
+        var elements: [Substring] = []
+        forEachElement(of: value) { elements.append($0) }
+        return elements
+    }
+
+    /// Calls `body` with each of ``elements(_:)``, without the array.
+    static func forEachElement(of value: some StringProtocol, _ body: (Substring) -> Void) {
+        let text = Substring(value)
+        var start = text.utf8.startIndex
+        while true {
+            let end = text.utf8[start...].firstIndex(of: UInt8(ascii: ",")) ?? text.utf8.endIndex
+            let element = trim(text[start..<end])
+            if !element.isEmpty { body(element) }
+            guard end < text.utf8.endIndex else { return }
+            start = text.utf8.index(after: end)
+        }
     }
 
     /// The text without leading and trailing spaces and tabs, read as bytes: optional whitespace
@@ -13,11 +28,6 @@ enum HeaderList {
         guard let start = bytes.firstIndex(where: { !isOWS($0) }) else { return text[text.endIndex...] }
         let last = bytes.lastIndex(where: { !isOWS($0) })!
         return text[start..<bytes.index(after: last)]
-    }
-
-    /// Whether the list contains `token`, compared without regard to case.
-    static func contains(_ value: some StringProtocol, token: String) -> Bool {
-        elements(value).contains { sameToken($0, token) }
     }
 
     /// Whether two tokens are equal without regard to ASCII case (RFC 9110 compares field names
