@@ -43,75 +43,46 @@ enum TextNormalizer {
         return out.joined(separator: " ")
     }
 
-    /// Calls `emit` with each term and its scalar range, in order, stopwords included.
     private static func scan(_ text: String, _ emit: (String, Range<Int>) -> Void) {
-        var text = text
-        text.withUTF8 { scan($0, emit) }
-    }
-
-    /// ``scan(_:_:)`` over the text's UTF-8: ASCII bytes, most of a news text, are sorted by value
-    /// with no scalar decoded; other scalars are decoded from their bytes and looked up.
-    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ emit: (String, Range<Int>) -> Void) {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(32)
         var start = 0
-        // The scalar offset of the byte at `index`.
         var offset = 0
-        var index = 0
         func flush() {
             if !buffer.isEmpty {
                 emit(String(decoding: buffer, as: UTF8.self), start..<offset)
                 buffer.removeAll(keepingCapacity: true)
             }
         }
-        func begin() {
-            if buffer.isEmpty { start = offset }
-        }
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte < 0x80 {
-                index += 1
-                switch byte {
+        for scalar in text.unicodeScalars {
+            defer { offset += 1 }
+            let value = scalar.value
+            if value < 0x80 {
+                switch value {
                 case 0x30...0x39, 0x61...0x7A:
-                    begin()
-                    buffer.append(byte)
+                    if buffer.isEmpty { start = offset }
+                    buffer.append(UInt8(value))
                 case 0x41...0x5A:
-                    begin()
-                    buffer.append(byte + 32)
+                    if buffer.isEmpty { start = offset }
+                    buffer.append(UInt8(value + 32))
                 default:
                     flush()
                 }
-            } else {
-                let scalar = decodeScalar(bytes, at: &index)
-                let properties = scalar.properties
-                if properties.generalCategory == .nonspacingMark {
-                    // A combining accent: dropped, and the term goes on.
-                } else if let folded = latinFold[scalar] {
-                    begin()
-                    buffer.append(contentsOf: folded.utf8)
-                } else if properties.isAlphabetic || properties.numericType != nil {
-                    begin()
-                    buffer.append(contentsOf: properties.lowercaseMapping.utf8)
-                } else {
-                    flush()
-                }
+                continue
             }
-            offset += 1
+            let properties = scalar.properties
+            if properties.generalCategory == .nonspacingMark { continue }
+            if let folded = latinFold[scalar] {
+                if buffer.isEmpty { start = offset }
+                buffer.append(contentsOf: folded.utf8)
+            } else if properties.isAlphabetic || properties.numericType != nil {
+                if buffer.isEmpty { start = offset }
+                buffer.append(contentsOf: properties.lowercaseMapping.utf8)
+            } else {
+                flush()
+            }
         }
         flush()
-    }
-
-    /// The scalar whose UTF-8 starts with the (non-ASCII) lead byte at `index`; moves `index` past
-    /// it. A `String`'s bytes are valid UTF-8, so the lead byte alone gives the length.
-    private static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> Unicode.Scalar {
-        let lead = UInt32(bytes[index])
-        let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-        var value = lead & (0x7F >> length)
-        for next in index + 1..<index + length {
-            value = value << 6 | UInt32(bytes[next] & 0x3F)
-        }
-        index += length
-        return Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 
     /// Latin letters with diacritics and their plain lower-case letters, read from the
