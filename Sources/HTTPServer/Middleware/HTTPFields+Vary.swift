@@ -18,8 +18,8 @@ extension HTTPFields {
             if !added.contains(where: { HeaderList.sameToken($0, name) }) { added.append(name) }
         }
         guard !added.isEmpty || values.count > 1 else { return }
-        // Written out by hand: every response to a page of an allowed origin gets here, and a
-        // join of mapped arrays made three more of them.
+        // Written out by hand: with CORS for exact origins every compressible response gets
+        // here, and a join of mapped arrays made three more of them.
         var merged = ""
         for name in listed {
             if !merged.isEmpty { merged += ", " }
