@@ -10,22 +10,17 @@ extension HTTPFields {
             self[.vary] = names.joined(separator: ", ")
             return
         }
-        var listed: [Substring] = []
-        for value in values { HeaderList.forEachElement(of: value) { listed.append($0) } }
+        var listed = values.flatMap { HeaderList.elements($0) }
         if listed.contains("*") { return }
-        var added: [String] = []
+        let given = listed.count
         for name in names where !listed.contains(where: { HeaderList.sameToken($0, name) }) {
-            if !added.contains(where: { HeaderList.sameToken($0, name) }) { added.append(name) }
+            listed.append(Substring(name))
         }
-        guard !added.isEmpty || values.count > 1 else { return }
+        guard listed.count > given || values.count > 1 else { return }
         // Written out by hand: with CORS for exact origins every compressible response gets
         // here, and a join of mapped arrays made three more of them.
         var merged = ""
         for name in listed {
-            if !merged.isEmpty { merged += ", " }
-            merged += name
-        }
-        for name in added {
             if !merged.isEmpty { merged += ", " }
             merged += name
         }

@@ -2,20 +2,14 @@
 enum HeaderList {
     /// The non-empty members of a list, trimmed of optional whitespace.
     static func elements(_ value: some StringProtocol) -> [Substring] {
-        var elements: [Substring] = []
-        forEachElement(of: value) { elements.append($0) }
-        return elements
-    }
-
-    /// Calls `body` with each of ``elements(_:)``, without the array.
-    static func forEachElement(of value: some StringProtocol, _ body: (Substring) -> Void) {
         let text = Substring(value)
+        var elements: [Substring] = []
         var start = text.utf8.startIndex
         while true {
             let end = text.utf8[start...].firstIndex(of: UInt8(ascii: ",")) ?? text.utf8.endIndex
             let element = trim(text[start..<end])
-            if !element.isEmpty { body(element) }
-            guard end < text.utf8.endIndex else { return }
+            if !element.isEmpty { elements.append(element) }
+            guard end < text.utf8.endIndex else { return elements }
             start = text.utf8.index(after: end)
         }
     }
