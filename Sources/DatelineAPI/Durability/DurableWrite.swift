@@ -5,8 +5,10 @@ import HTTPServer
 struct DurableWrite: ResponseGate {
     let persistence: Persistence
     let pending: Persistence.PendingWrite
+    /// The write's journal line, made by its writer.
+    var line: [UInt8]? = nil
 
     func whenOpen(_ opened: @escaping @Sendable ((any Error)?) -> Void) {
-        persistence.whenDurable(pending, opened)
+        persistence.whenDurable(pending, line: line, opened)
     }
 }

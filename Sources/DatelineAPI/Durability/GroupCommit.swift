@@ -46,6 +46,8 @@ struct GroupCommit<Item: Sendable>: Sendable {
     private(set) var unflushed: [Item] = []
     /// Whether a flusher is at work, from the wait that started it until it finds nothing left.
     private(set) var flushing = false
+    /// How many of `unflushed`, from the first, the flush in flight took.
+    private var inFlight = 0
     private var waiters: [(sequence: UInt64, callback: Callback)] = []
 
     /// Appends an item and returns its number, to wait for; throws once a flush has failed.
@@ -54,6 +56,14 @@ struct GroupCommit<Item: Sendable>: Sendable {
         unflushed.append(item)
         appended += 1
         return appended
+    }
+
+    /// Changes item `sequence` while no flush has taken it yet; nothing once one has (or when it
+    /// is not an item appended).
+    mutating func update(_ sequence: UInt64, _ change: (inout Item) -> Void) {
+        let index = Int(truncatingIfNeeded: sequence &- durable &- 1)
+        guard sequence > durable, index >= inFlight, index < unflushed.count else { return }
+        change(&unflushed[index])
     }
 
     /// Keeps `callback` until item `sequence` is durable, or says it is already (or never
@@ -75,12 +85,14 @@ struct GroupCommit<Item: Sendable>: Sendable {
             return nil
         }
         flushing = true
+        inFlight = unflushed.count
         return Batch(items: unflushed, last: appended)
     }
 
     /// The batch is durable: returns the callbacks of the items it covered, to call with nil.
     mutating func flushed(_ batch: Batch) -> [Callback] {
         unflushed.removeFirst(batch.items.count)
+        inFlight = 0
         durable = batch.last
         flushes += 1
         let durable = durable

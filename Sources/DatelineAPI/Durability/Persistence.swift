@@ -75,11 +75,12 @@ public final class Persistence: StoreOfRecord {
         }
     }
 
-    /// One staged batch: the version it made and its changes, which the leader encodes for the
-    /// journal.
+    /// One staged batch: the version it made and its changes, which the flusher encodes for the
+    /// journal unless the writer has left their journal line already.
     struct Staged: Sendable {
         var version: UInt64
         var changes: [StoreChange]
+        var line: [UInt8]? = nil
     }
 
     /// A batch staged and not yet known to be durable: wait for it with ``waitUntilDurable(_:)``.
@@ -87,6 +88,8 @@ public final class Persistence: StoreOfRecord {
         /// The version the batch made (the latest version, when it changed nothing).
         var version: UInt64
         var sequence: UInt64
+        /// Whether the batch changed something, and so was queued for the journal as item `sequence`.
+        var queued: Bool
     }
 
     /// - Parameters:
@@ -209,6 +212,21 @@ public final class Persistence: StoreOfRecord {
         return (try answer.get(), DurableWrite(persistence: self, pending: pending))
     }
 
+    /// Does what ``submit(_:reading:)`` does for a write of one event, and writes the event's JSON
+    /// once, outside the write lock: for the answer, and for the journal line the gate leaves for
+    /// the flusher.
+    public func submit(event decide: (StoreSnapshot) throws -> Event) throws -> (json: [UInt8], durable: any ResponseGate) {
+        let ((pending, _), event) = try StoreChange.upserting(decide) { try stage($0, reading: { _ in }) }
+        do {
+            let json = try CompactJSONEncoder().encode(event)
+            let line = Journal.line(version: pending.version, encodedChanges: StoreChange.json(upsertingEventJSON: json))
+            return (json, DurableWrite(persistence: self, pending: pending, line: line))
+        } catch {
+            try waitUntilDurable(pending)
+            throw error
+        }
+    }
+
     /// Yes: a flusher makes staged writes durable, and the gate opens then. (A `read` that
     /// throws waits for the flush, as above: an answer that was to be, and a rare one.)
     public var submitsWithoutWaiting: Bool { true }
@@ -234,7 +252,8 @@ public final class Persistence: StoreOfRecord {
             state.followStore(store)
             let changes = try decide(state.draft.view)
             var sequence = state.commits.appended
-            if !state.draft.apply(changes).isEmpty {
+            let queued = !state.draft.apply(changes).isEmpty
+            if queued {
                 // Cannot fail: no flush has failed, and the lock is held.
                 sequence = try state.commits.append(Staged(version: state.draft.version, changes: changes))
                 if let wanted = state.flusherWaitsFor, state.commits.unflushed.count >= wanted {
@@ -243,7 +262,7 @@ public final class Persistence: StoreOfRecord {
                 }
             }
             let answer = Result { try read(state.draft.view) }
-            return (PendingWrite(version: state.draft.version, sequence: sequence), answer)
+            return (PendingWrite(version: state.draft.version, sequence: sequence, queued: queued), answer)
         }
     }
 
@@ -254,9 +273,14 @@ public final class Persistence: StoreOfRecord {
 
     /// Calls `callback` once the staged batch is durable and readers see it (with nil), or once
     /// its flush failed (with the error): at once when either is known already, else on the
-    /// flusher's thread. Starts the flusher when none is at work.
-    func whenDurable(_ pending: PendingWrite, _ callback: @escaping @Sendable ((any Error)?) -> Void) {
-        switch state.withLock({ $0.commits.wait(for: pending.sequence, callback) }) {
+    /// flusher's thread. Starts the flusher when none is at work. `line`, the batch's journal
+    /// line made by its writer, spares the flusher making it, unless a flush has taken the batch.
+    func whenDurable(_ pending: PendingWrite, line: [UInt8]? = nil, _ callback: @escaping @Sendable ((any Error)?) -> Void) {
+        let wait = state.withLock { state in
+            if let line, pending.queued { state.commits.update(pending.sequence) { $0.line = line } }
+            return state.commits.wait(for: pending.sequence, callback)
+        }
+        switch wait {
         case .durable: callback(nil)
         case .failed(let error): callback(error)
         case .waiting(let startFlusher):
@@ -324,7 +348,7 @@ public final class Persistence: StoreOfRecord {
             do {
                 var lines: [UInt8] = []
                 for item in batch.items {
-                    lines += Journal.line(version: item.version, encodedChanges: try CompactJSONEncoder().encode(item.changes))
+                    lines += try item.line ?? Journal.line(version: item.version, encodedChanges: CompactJSONEncoder().encode(item.changes))
                 }
                 try journal.write(lines, records: batch.items.count)
                 try journal.sync()

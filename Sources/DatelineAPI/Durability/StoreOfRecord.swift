@@ -39,6 +39,11 @@ public protocol StoreOfRecord: Sendable {
         _ decide: (StoreSnapshot) throws -> [StoreChange], reading read: (StoreSnapshot) throws -> Answer
     ) throws -> (answer: Answer, durable: any ResponseGate)
 
+    /// Does what ``submit(_:reading:)`` does for a write of one event that `decide` makes, and
+    /// returns the event's JSON (as readers will be served it) with the gate: a journal writes
+    /// its record from the same bytes.
+    func submit(event decide: (StoreSnapshot) throws -> Event) throws -> (json: [UInt8], durable: any ResponseGate)
+
     /// Whether ``submit(_:reading:)`` returns without waiting for the flush: then a handler that
     /// writes only through it never blocks its thread (see `Router.add(_:_:blocking:_:)`).
     var submitsWithoutWaiting: Bool { get }
@@ -73,10 +78,36 @@ extension StoreOfRecord {
         (try write(decide, reading: read), OpenGate())
     }
 
+    /// Submits the event's upsert, as above, and encodes the event it decided.
+    public func submit(event decide: (StoreSnapshot) throws -> Event) throws -> (json: [UInt8], durable: any ResponseGate) {
+        let ((_, durable), event) = try StoreChange.upserting(decide) { try submit($0, reading: { _ in }) }
+        return (try CompactJSONEncoder().encode(event), durable)
+    }
+
     /// Makes `changes` one durable version step and returns the version the store is at after it.
     @discardableResult
     public func commit(_ changes: [StoreChange]) throws -> UInt64 {
         try write({ _ in changes }, reading: { $0.version })
+    }
+}
+
+extension StoreChange {
+    /// Runs `write` with a `decide` that upserts the event `decide` makes, and returns what it
+    /// returned with that event (the last one made, when `write` decides more than once).
+    static func upserting<Written>(
+        _ decide: (StoreSnapshot) throws -> Event, _ write: ((StoreSnapshot) throws -> [StoreChange]) throws -> Written
+    ) throws -> (Written, Event) {
+        var decided: Event?
+        // Not re-entrant: `write` calls the closure and returns, and nothing else calls it.
+        let written = try withoutActuallyEscaping(decide) { decide in
+            try write { latest in
+                let event = try decide(latest)
+                decided = event
+                return [.upsertEvent(event)]
+            }
+        }
+        guard let event = decided else { preconditionFailure("a write decided its event") }
+        return (written, event)
     }
 }
 

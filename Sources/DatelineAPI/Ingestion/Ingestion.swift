@@ -51,10 +51,24 @@ final class Ingestion: Sendable {
         with respond: (Answer) throws -> Response
     ) throws -> Response {
         let (answer, staged) = try Self.unavailableOnFailure { try persistence.submit(decide, reading: read) }
+        return try Self.gated(staged) { try respond(answer) }
+    }
+
+    /// Does what ``answer(_:reading:with:)`` does for a write of the one event `decide` makes,
+    /// answered with the event as written: `respond` gets its JSON, which the journal's record
+    /// of it reuses.
+    func answer(event decide: (StoreSnapshot) throws -> Event, with respond: ([UInt8]) throws -> Response) throws -> Response {
+        let (json, staged) = try Self.unavailableOnFailure { try persistence.submit(event: decide) }
+        return try Self.gated(staged) { try respond(json) }
+    }
+
+    /// What `respond` makes, sent once the write behind `staged` is durable; when `respond`
+    /// fails, its error is thrown once the write is durable.
+    private static func gated(_ staged: any ResponseGate, _ respond: () throws -> Response) throws -> Response {
         let durable = UnavailableOnFailure(base: staged)
         var response: Response
         do {
-            response = try respond(answer)
+            response = try respond()
         } catch {
             try durable.waitUntilOpen()
             throw error

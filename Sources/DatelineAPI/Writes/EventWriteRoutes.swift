@@ -19,11 +19,9 @@ struct EventWriteRoutes: Sendable {
             return try ingestion.answer { latest in
                 try EventInput.checkReferences(of: event, in: latest)
                 event.id = latest.uniqueID(from: base, for: .event)
-                return [.upsertEvent(event)]
-            } reading: { after in
-                try Self.stored(event.id, in: after)
-            } with: { stored in
-                try WriteResponse.resource(stored, created: WriteResponse.location("events", stored.id))
+                return event
+            } with: { json in
+                WriteResponse.resource(json: json, created: WriteResponse.location("events", event.id))
             }
         }
         router.put("/events/{id}", blocking: ingestion.answersMayBlock) { request in
@@ -36,11 +34,9 @@ struct EventWriteRoutes: Sendable {
                 try Preconditions.check(request, current: current)
                 try EventInput.checkReferences(of: event, in: latest)
                 created = current == nil
-                return [.upsertEvent(event)]
-            } reading: { after in
-                try Self.stored(id, in: after)
-            } with: { stored in
-                try WriteResponse.resource(stored, created: created ? WriteResponse.location("events", id) : nil)
+                return event
+            } with: { json in
+                WriteResponse.resource(json: json, created: created ? WriteResponse.location("events", id) : nil)
             }
         }
         router.patch("/events/{id}", blocking: ingestion.answersMayBlock) { request in
@@ -55,11 +51,9 @@ struct EventWriteRoutes: Sendable {
                 }
                 try Preconditions.check(request, current: current)
                 let target = Self.rederivingDate(try JSONValue.of(current), for: patch)
-                return [.upsertEvent(try EventInput.read(JSONMergePatch.apply(patch, to: target), pathID: id, in: latest))]
-            } reading: { after in
-                try Self.stored(id, in: after)
-            } with: { stored in
-                try WriteResponse.resource(stored, created: nil)
+                return try EventInput.read(JSONMergePatch.apply(patch, to: target), pathID: id, in: latest)
+            } with: { json in
+                WriteResponse.resource(json: json, created: nil)
             }
         }
         router.delete("/events/{id}", blocking: ingestion.answersMayBlock) { request in
@@ -72,12 +66,6 @@ struct EventWriteRoutes: Sendable {
                     return [.deleteEvent(id: id)]
                 }, with: WriteResponse.deleted)
         }
-    }
-
-    /// The event as the snapshot a write made holds it.
-    private static func stored(_ id: String, in snapshot: StoreSnapshot) throws(HTTPError) -> Event {
-        guard let stored = snapshot.event(id) else { throw APIError.notFound("event", id) }
-        return stored
     }
 
     /// The slug of the date value, the type and the first participant.

@@ -15,8 +15,12 @@ enum WriteResponse {
     /// A resource as its GET answers it, with its tag: 201 with `Location` when it was created.
     /// The body is encoded once, and the tag is the hash of those bytes.
     static func resource(_ resource: some Encodable, created location: String?) throws -> Response {
-        let bytes = try JSONBody.encode(resource)
-        return json(location == nil ? .ok : .created, bytes: bytes, tag: ContentHash.entityTag(for: bytes), location: location)
+        Self.resource(json: try JSONBody.encode(resource), created: location)
+    }
+
+    /// A resource's JSON, as above.
+    static func resource(json bytes: [UInt8], created location: String?) -> Response {
+        json(location == nil ? .ok : .created, bytes: bytes, tag: ContentHash.entityTag(for: bytes), location: location)
     }
 
     private static func json(_ status: HTTPResponse.Status, bytes: [UInt8], tag: EntityTag, location: String?) -> Response {

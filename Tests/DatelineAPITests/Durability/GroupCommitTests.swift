@@ -101,6 +101,24 @@ struct GroupCommitTests {
         #expect(throws: Broken.self) { try commits.append(3) }
     }
 
+    @Test func itemsChangeUntilAFlushTakesThem() throws {
+        var commits = GroupCommit<Int>()
+        for item in 1...3 { _ = try commits.append(item) }
+        _ = commits.wait(for: 3, { _ in })
+        commits.update(2) { $0 = 20 }
+        let taken = commits.nextBatch()
+        let batch = try #require(taken)
+        #expect(batch.items == [1, 20, 3])
+        _ = try commits.append(4)
+        commits.update(3) { $0 = 30 }
+        commits.update(4) { $0 = 40 }
+        commits.update(5) { $0 = 50 }
+        #expect(commits.unflushed == [1, 20, 3, 40], "the flush in flight has taken the first three; 5 is no item")
+        _ = commits.flushed(batch)
+        commits.update(3) { $0 = 30 }
+        #expect(commits.unflushed == [40], "item 3 is durable")
+    }
+
     @Test func nothingIsFlushedUntilSomeoneWaits() throws {
         var commits = GroupCommit<Int>()
         _ = try commits.append(1)

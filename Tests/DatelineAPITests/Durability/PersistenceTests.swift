@@ -1,4 +1,6 @@
 import Foundation
+import HTTPServer
+import Hashing
 import Locking
 import Logging
 import NewsModel
@@ -185,6 +187,28 @@ struct PersistenceTests {
         let reopened = try Self.persistence(in: directory)
         #expect(reopened.store.snapshot.entity("writer-1") != nil)
         #expect(reopened.store.snapshot.version == persistence.store.snapshot.version)
+    }
+
+    @Test func anEventIsJournaledFromTheJSONItIsAnsweredWith() throws {
+        let directory = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let persistence = try Self.persistence(in: directory)
+        var random = SplitMix64(seed: 5)
+        let event = EventJSONSelfWritingTests.event(&random)
+        for _ in 0..<2 {
+            let (json, durable) = try persistence.submit(event: { _ in event })
+            #expect(json == (try CompactJSONEncoder().encode(event)))
+            try durable.waitUntilOpen()
+        }
+        let version = persistence.store.snapshot.version
+        let journal = try Journal.read(path: directory + "/journal.ndjson")
+        #expect(journal.records.count == 1, "the second write changed nothing")
+        let written = try Data(contentsOf: URL(fileURLWithPath: directory + "/journal.ndjson")).prefix(journal.validBytes)
+        let expected = Journal.line(
+            version: version, encodedChanges: try CompactJSONEncoder().encode([StoreChange.upsertEvent(event)]))
+        #expect(Array(written) == expected)
+        let reopened = try Self.persistence(in: directory)
+        #expect(reopened.store.snapshot.event(event.id) == event)
     }
 
     @Test func readersSeeAWriteOnlyOnceItIsDurable() throws {

@@ -1,8 +1,9 @@
-import DatelineAPI
 import HTTPServer
 import Hashing
 import NewsModel
 import Testing
+
+@testable import DatelineAPI
 
 /// Events write their own JSON: the same bytes as their `Codable` conformance gives through
 /// Foundation's `JSONEncoder` (sorted keys, slashes as they are), alone, in arrays and in
@@ -33,7 +34,7 @@ import Testing
         Bool.random(using: &random) ? make(&random) : nil
     }
 
-    private static func event(_ random: inout SplitMix64) -> Event {
+    static func event(_ random: inout SplitMix64) -> Event {
         let day = Day(ordinal: Int.random(in: -1_000...30_000, using: &random))
         let date = maybe(&random) { random in
             EventDate(
@@ -78,6 +79,15 @@ import Testing
         let events = (0..<50).map { _ in Self.event(&random) }
         try expectSame(events)
         try expectSame(events.map(StoreChange.upsertEvent))
+    }
+
+    @Test func anEventsUpsertIsWrittenFromTheEventsJSON() throws {
+        var random = SplitMix64(seed: 13)
+        for _ in 0..<200 {
+            let event = Self.event(&random)
+            let json = StoreChange.json(upsertingEventJSON: try CompactJSONEncoder().encode(event))
+            #expect(json == (try CompactJSONEncoder().encode([StoreChange.upsertEvent(event)])))
+        }
     }
 
     @Test func journalRecordsOfEveryKindToo() throws {
