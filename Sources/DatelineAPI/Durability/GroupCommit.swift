@@ -61,8 +61,9 @@ struct GroupCommit<Item: Sendable>: Sendable {
     /// Changes item `sequence` while no flush has taken it yet; nothing once one has (or when it
     /// is not an item appended).
     mutating func update(_ sequence: UInt64, _ change: (inout Item) -> Void) {
-        let index = Int(truncatingIfNeeded: sequence &- durable &- 1)
-        guard sequence > durable, index >= inFlight, index < unflushed.count else { return }
+        guard sequence > durable else { return }
+        let index = Int(sequence - durable - 1)
+        guard index >= inFlight, index < unflushed.count else { return }
         change(&unflushed[index])
     }
 

@@ -219,7 +219,9 @@ public final class Persistence: StoreOfRecord {
         let ((pending, _), event) = try StoreChange.upserting(decide) { try stage($0, reading: { _ in }) }
         do {
             let json = try CompactJSONEncoder().encode(event)
-            let line = Journal.line(version: pending.version, encodedChanges: StoreChange.json(upsertingEventJSON: json))
+            // A write that changed nothing was not queued: it has no record to make.
+            let line =
+                pending.queued ? Journal.line(version: pending.version, encodedChanges: StoreChange.json(upsertingEventJSON: json)) : nil
             return (json, DurableWrite(persistence: self, pending: pending, line: line))
         } catch {
             try waitUntilDurable(pending)
@@ -273,11 +275,12 @@ public final class Persistence: StoreOfRecord {
 
     /// Calls `callback` once the staged batch is durable and readers see it (with nil), or once
     /// its flush failed (with the error): at once when either is known already, else on the
-    /// flusher's thread. Starts the flusher when none is at work. `line`, the batch's journal
-    /// line made by its writer, spares the flusher making it, unless a flush has taken the batch.
+    /// flusher's thread. Starts the flusher when none is at work. `line`, the journal line its
+    /// writer made of a queued batch, spares the flusher making it, unless a flush has taken the
+    /// batch.
     func whenDurable(_ pending: PendingWrite, line: [UInt8]? = nil, _ callback: @escaping @Sendable ((any Error)?) -> Void) {
         let wait = state.withLock { state in
-            if let line, pending.queued { state.commits.update(pending.sequence) { $0.line = line } }
+            if let line { state.commits.update(pending.sequence) { $0.line = line } }
             return state.commits.wait(for: pending.sequence, callback)
         }
         switch wait {
