@@ -11,10 +11,11 @@ extension ConnectionStateMachine {
 
     // MARK: Responses
 
-    /// A response is ready: for `request`, or for an error with no request (`reject`). Queues
-    /// its bytes and goes on with what is buffered. Returns the bytes queued, for the record.
+    /// A response is ready: for `request`, or for an error with no request (`reject`), under the
+    /// request id `requestID`. Queues its bytes and goes on with what is buffered. Returns the
+    /// bytes queued, for the record.
     mutating func respond(
-        with response: Response, to request: Request?, keepAlive: Bool,
+        with response: Response, to request: Request?, requestID: String, keepAlive: Bool,
         head context: HeadContext, now: DispatchTime
     ) -> (bytes: Int, actions: [Action]) {
         let finishing: Bool
@@ -30,7 +31,7 @@ extension ConnectionStateMachine {
         func head(_ framing: ResponseHead.Framing, keepAlive: Bool) -> [UInt8] {
             ResponseHead.bytes(
                 for: response.head, framing: framing, keepAlive: keepAlive, version: version,
-                date: context.date, serverName: context.serverName)
+                date: context.date, serverName: context.serverName, requestID: requestID)
         }
         let queued: Int
         switch response.body {

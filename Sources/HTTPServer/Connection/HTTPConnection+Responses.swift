@@ -49,12 +49,11 @@ extension HTTPConnection {
     }
 
     /// Hands a request's response to the machine and records it.
-    private func finish(_ request: Request, with answer: Response, started: DispatchTime) -> [ConnectionStateMachine.Action] {
-        var response = answer
-        response.headerFields[.requestID] = request.id
+    private func finish(_ request: Request, with response: Response, started: DispatchTime) -> [ConnectionStateMachine.Action] {
         let keepAlive =
             request.keepAlive && !context.shutdown.isRequested && response.headerFields.value(.connection)?.lowercased() != "close"
-        let (bytesOut, actions) = machine.respond(with: response, to: request, keepAlive: keepAlive, head: headContext, now: .now())
+        let (bytesOut, actions) = machine.respond(
+            with: response, to: request, requestID: request.id, keepAlive: keepAlive, head: headContext, now: .now())
         context.observer?.requestCompleted(
             RequestRecord(
                 method: request.method, path: request.path, route: response.route, status: response.status,
@@ -67,10 +66,9 @@ extension HTTPConnection {
     /// Answers an error that no request (or no complete one) stands behind; the connection
     /// closes after it.
     func answer(failure error: HTTPError) -> [ConnectionStateMachine.Action] {
-        var response = ProblemDetails.response(for: error)
+        let response = ProblemDetails.response(for: error)
         let id = RequestID.generate()
-        response.headerFields[.requestID] = id
-        let (bytes, actions) = machine.respond(with: response, to: nil, keepAlive: false, head: headContext, now: .now())
+        let (bytes, actions) = machine.respond(with: response, to: nil, requestID: id, keepAlive: false, head: headContext, now: .now())
         context.observer?.requestCompleted(
             RequestRecord(
                 method: .get, path: "", route: nil, status: response.status, bytesIn: 0, bytesOut: bytes,

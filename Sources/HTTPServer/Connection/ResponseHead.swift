@@ -15,12 +15,15 @@ enum ResponseHead {
     }
 
     /// Fields the server itself writes; a handler's copies of them are dropped. A list, not a
-    /// set: comparing a name with five is cheaper than hashing it, for every field of every response.
-    private static let serverOwned: [HTTPField.Name] = [.contentLength, .transferEncoding, .connection, .date, .server]
+    /// set: comparing a name with six is cheaper than hashing it, for every field of every response.
+    private static let serverOwned: [HTTPField.Name] = [.contentLength, .transferEncoding, .connection, .date, .server, .requestID]
 
+    /// The head's bytes, with the fields the server owns: `Date`, `Server`, `X-Request-ID`, the
+    /// framing and `Connection`. Written here rather than set on the response, whose fields
+    /// would then be copied when a middleware or a cache holds them too.
     static func bytes(
         for head: HTTPResponse, framing: Framing, keepAlive: Bool, version: HTTPVersion,
-        date: String, serverName: String
+        date: String, serverName: String, requestID: String
     ) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(256 + head.headerFields.count * 32)
@@ -32,6 +35,8 @@ enum ResponseHead {
         out.append(contentsOf: date.utf8)
         out.append(contentsOf: "\r\nServer: ".utf8)
         out.append(contentsOf: serverName.utf8)
+        out.append(contentsOf: "\r\nX-Request-ID: ".utf8)
+        out.append(contentsOf: requestID.utf8)
         for field in head.headerFields where !serverOwned.contains(field.name) {
             out.append(contentsOf: "\r\n".utf8)
             out.append(contentsOf: field.name.rawName.utf8)

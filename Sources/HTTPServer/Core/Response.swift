@@ -44,10 +44,11 @@ public struct Response: Sendable {
         set { head.status = newValue }
     }
 
-    /// The header fields.
+    /// The header fields. Changed in place: with a getter and a setter alone, setting one field
+    /// copied the whole list, whose storage the getter's copy was sharing.
     public var headerFields: HTTPFields {
         get { head.headerFields }
-        set { head.headerFields = newValue }
+        _modify { yield &head.headerFields }
     }
 
     /// `problem` in this response's place, keeping the fields the middlewares set (CORS,

@@ -42,7 +42,7 @@ struct ConnectionStateMachineTests {
         keepAlive: Bool = true, at now: DispatchTime = start
     ) -> [String] {
         let response = Response(contentType: "text/plain", bytes: Array(body.utf8))
-        return names(machine.respond(with: response, to: request, keepAlive: keepAlive, head: head, now: now).actions)
+        return names(machine.respond(with: response, to: request, requestID: "r1", keepAlive: keepAlive, head: head, now: now).actions)
     }
 
     /// Writes everything queued, as a socket that takes it all would; returns the text sent.
@@ -191,7 +191,9 @@ struct ConnectionStateMachineTests {
         var machine = Self.machine()
         _ = Self.receive("GET /s HTTP/1.1\r\nHost: x\r\n\r\n", into: &machine)
         let stream = Response(headerFields: [:], body: .stream(ResponseStream { _ in }))
-        let actions = machine.respond(with: stream, to: Self.request("/s"), keepAlive: true, head: Self.head, now: Self.start).actions
+        let actions = machine.respond(
+            with: stream, to: Self.request("/s"), requestID: "r1", keepAlive: true, head: Self.head, now: Self.start
+        ).actions
         #expect(Self.names(actions) == ["flush", "start stream"])
         #expect(Self.drain(&machine).sent.contains("Transfer-Encoding: chunked"))
         #expect(machine.deadline == .distantFuture)
@@ -206,7 +208,7 @@ struct ConnectionStateMachineTests {
         var machine = Self.machine()
         _ = Self.receive("GET /s HTTP/1.1\r\nHost: x\r\n\r\n", into: &machine)
         let stream = Response(headerFields: [:], body: .stream(ResponseStream { _ in }))
-        _ = machine.respond(with: stream, to: Self.request("/s"), keepAlive: true, head: Self.head, now: Self.start)
+        _ = machine.respond(with: stream, to: Self.request("/s"), requestID: "r1", keepAlive: true, head: Self.head, now: Self.start)
         _ = Self.drain(&machine)
         #expect(Self.names(machine.streamEnded(shuttingDown: true, now: Self.start)) == ["flush"])
         #expect(Self.drain(&machine).actions == ["shut down writing"])
@@ -216,7 +218,7 @@ struct ConnectionStateMachineTests {
         var machine = Self.machine()
         _ = Self.receive("GET /s HTTP/1.1\r\nHost: x\r\n\r\n", into: &machine)
         let stream = Response(headerFields: [:], body: .stream(ResponseStream { _ in }))
-        _ = machine.respond(with: stream, to: Self.request("/s"), keepAlive: true, head: Self.head, now: Self.start)
+        _ = machine.respond(with: stream, to: Self.request("/s"), requestID: "r1", keepAlive: true, head: Self.head, now: Self.start)
         let chunk = [UInt8](repeating: 1, count: Machine.streamBufferLimit)
         #expect(Self.names(machine.streamed(chunk, now: Self.start)) == ["close slowStreamConsumer"])
     }

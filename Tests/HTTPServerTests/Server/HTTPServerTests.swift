@@ -20,6 +20,23 @@ struct HTTPServerTests {
         await server.stop()
     }
 
+    /// The server writes `Date`, `Server` and `X-Request-ID` itself, once each: a handler's own
+    /// copies are dropped, and the client's request id comes back.
+    @Test func theServerWritesItsOwnFieldsOnce() async throws {
+        let server = try TestServer(
+            ClosureResponder { _ in
+                Response(headerFields: [.requestID: "from-the-handler", .server: "another", .date: "yesterday"])
+            })
+        let client = try server.client()
+        client.send("GET /a HTTP/1.1\r\nHost: t\r\nX-Request-ID: abc-123\r\n\r\n")
+        let response = try client.readResponse()
+        func values(_ name: String) -> [String] { response.headers.filter { $0.0.lowercased() == name }.map(\.1) }
+        #expect(values("x-request-id") == ["abc-123"])
+        #expect(values("server").count == 1 && values("server") != ["another"])
+        #expect(values("date").count == 1 && values("date") != ["yesterday"])
+        await server.stop()
+    }
+
     @Test func http10ClosesUnlessKeepAlive() async throws {
         let server = try TestServer(EchoResponder())
         let plain = try server.client()
