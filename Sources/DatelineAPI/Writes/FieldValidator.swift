@@ -46,9 +46,9 @@ struct FieldValidator {
 
     /// Notes every member of `object` that is not among `known`.
     mutating func onlyKnown(_ object: [String: JSONValue], _ known: Set<String>, prefix: @autoclosure () -> String = "") {
-        let unknown = object.keys.filter { !known.contains($0) }
-        guard !unknown.isEmpty else { return }
-        for name in unknown.sorted() {
+        // Nothing is gathered for the usual object, which has no unknown member.
+        guard object.keys.contains(where: { !known.contains($0) }) else { return }
+        for name in object.keys.filter({ !known.contains($0) }).sorted() {
             fail(Self.path(prefix(), name), "is not a known field; the fields are \(known.sorted().joined(separator: ", ")).")
         }
     }
