@@ -57,6 +57,10 @@ private struct JSONReader {
 
     private init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
+        // Room for a small document's open members, so that the stacks do not grow one step at
+        // a time through their first sizes.
+        values.reserveCapacity(16)
+        keys.reserveCapacity(16)
     }
 
     /// The value of the document `bytes` hold; nil at the first byte that does not fit.
@@ -114,18 +118,23 @@ private struct JSONReader {
     }
 
     /// The container `frame` opened, its elements taken off the stacks; an object keeps the
-    /// first member of each key.
+    /// first member of each key. No slice of the stacks outlives this, so that taking the
+    /// elements off changes them in place instead of copying them.
     private mutating func close(_ frame: Frame) -> JSONValue {
-        let value: JSONValue
-        if frame.isObject {
-            let members = zip(keys[frame.keyStart...], values[frame.valueStart...])
-            value = .object(Dictionary(members, uniquingKeysWith: { first, _ in first }))
-            keys.removeSubrange(frame.keyStart...)
-        } else {
-            value = .array(Array(values[frame.valueStart...]))
+        let count = values.count - frame.valueStart
+        guard frame.isObject else {
+            let elements = Array(values[frame.valueStart...])
+            values.removeLast(count)
+            return .array(elements)
         }
-        values.removeSubrange(frame.valueStart...)
-        return value
+        var members = [String: JSONValue](minimumCapacity: count)
+        // Last to first, so that the first member of a repeated key is the one left.
+        for offset in (0..<count).reversed() {
+            members[keys[frame.keyStart + offset]] = values[frame.valueStart + offset]
+        }
+        keys.removeLast(count)
+        values.removeLast(count)
+        return .object(members)
     }
 
     /// An object member's key and its `:`, with the white space after.
