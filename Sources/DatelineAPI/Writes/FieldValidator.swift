@@ -77,15 +77,23 @@ struct FieldValidator {
             fail(field(), "must be a string, got \(value.kindDescription).")
             return nil
         }
-        if !allowEmpty && text.allSatisfy(\.isWhitespace) {
+        if !allowEmpty && Self.isBlank(text) {
             fail(field(), "must not be empty.")
             return nil
         }
-        if text.scalarCount > maxLength {
+        // No more scalars than UTF-8 bytes: most strings need no count.
+        if text.utf8.count > maxLength && text.scalarCount > maxLength {
             fail(field(), "must be at most \(maxLength) characters long.")
             return nil
         }
         return text
+    }
+
+    /// Whether the text is empty or white space alone. A first byte that is printable ASCII
+    /// and not a space settles it, without reading the text as characters.
+    private static func isBlank(_ text: String) -> Bool {
+        if let first = text.utf8.first, first > 0x20, first < 0x7F { return false }
+        return text.allSatisfy(\.isWhitespace)
     }
 
     /// One of a closed set of strings.

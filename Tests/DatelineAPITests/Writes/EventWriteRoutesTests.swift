@@ -68,6 +68,9 @@ import Testing
         (#"{"confidence": 1.5}"#, "confidence"),
         (#"{"confidence": "high"}"#, "confidence"),
         (#"{"summary": ""}"#, "summary"),
+        (#"{"summary": " \t\n"}"#, "summary"),
+        (#"{"summary": "\u00a0\u2003"}"#, "summary"),
+        ("{\"summary\": \"\(String(repeating: "é", count: 2_001))\"}", "summary"),
         (#"{"sources": [{"articleId": "nope", "sentenceIndex": 0, "start": 0, "end": 1, "quote": "x"}]}"#, "sources[0].articleId"),
         (
             #"{"sources": [{"articleId": "putin-hosts-abbas", "sentenceIndex": 0.5, "start": 0, "end": 1, "quote": "x"}]}"#,
