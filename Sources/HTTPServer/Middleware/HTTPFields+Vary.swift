@@ -10,6 +10,14 @@ extension HTTPFields {
             self[.vary] = names.joined(separator: ", ")
             return
         }
+        // One name added to one value of one name (compression's, then CORS's), the usual case:
+        // no list to gather.
+        if names.count == 1, values.count == 1, !values[0].utf8.contains(UInt8(ascii: ",")) {
+            let only = HeaderList.trim(Substring(values[0]))
+            if only == "*" || HeaderList.sameToken(only, names[0]) { return }
+            self[.vary] = only.isEmpty ? names[0] : only + ", " + names[0]
+            return
+        }
         var listed = values.flatMap { HeaderList.elements($0) }
         if listed.contains("*") { return }
         let given = listed.count
