@@ -43,46 +43,66 @@ enum TextNormalizer {
         return out.joined(separator: " ")
     }
 
+    /// Calls `emit` with each term and its range in scalars. Reads the text's UTF-8 bytes: an
+    /// ASCII byte is a scalar of its own and is settled at once, and only the other scalars are
+    /// decoded and looked up.
     private static func scan(_ text: String, _ emit: (String, Range<Int>) -> Void) {
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(32)
-        var start = 0
-        var offset = 0
-        func flush() {
-            if !buffer.isEmpty {
-                emit(String(decoding: buffer, as: UTF8.self), start..<offset)
-                buffer.removeAll(keepingCapacity: true)
+        var text = text
+        text.withUTF8 { bytes in
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(32)
+            var start = 0
+            var offset = 0
+            func flush() {
+                if !buffer.isEmpty {
+                    emit(String(decoding: buffer, as: UTF8.self), start..<offset)
+                    buffer.removeAll(keepingCapacity: true)
+                }
             }
-        }
-        for scalar in text.unicodeScalars {
-            defer { offset += 1 }
-            let value = scalar.value
-            if value < 0x80 {
-                switch value {
-                case 0x30...0x39, 0x61...0x7A:
+            var index = 0
+            while index < bytes.count {
+                defer { offset += 1 }
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    index += 1
+                    switch byte {
+                    case 0x30...0x39, 0x61...0x7A:
+                        if buffer.isEmpty { start = offset }
+                        buffer.append(byte)
+                    case 0x41...0x5A:
+                        if buffer.isEmpty { start = offset }
+                        buffer.append(byte + 32)
+                    default:
+                        flush()
+                    }
+                    continue
+                }
+                let scalar = decodeScalar(bytes, at: &index)
+                let properties = scalar.properties
+                if properties.generalCategory == .nonspacingMark { continue }
+                if let folded = latinFold[scalar] {
                     if buffer.isEmpty { start = offset }
-                    buffer.append(UInt8(value))
-                case 0x41...0x5A:
+                    buffer.append(contentsOf: folded.utf8)
+                } else if properties.isAlphabetic || properties.numericType != nil {
                     if buffer.isEmpty { start = offset }
-                    buffer.append(UInt8(value + 32))
-                default:
+                    buffer.append(contentsOf: properties.lowercaseMapping.utf8)
+                } else {
                     flush()
                 }
-                continue
             }
-            let properties = scalar.properties
-            if properties.generalCategory == .nonspacingMark { continue }
-            if let folded = latinFold[scalar] {
-                if buffer.isEmpty { start = offset }
-                buffer.append(contentsOf: folded.utf8)
-            } else if properties.isAlphabetic || properties.numericType != nil {
-                if buffer.isEmpty { start = offset }
-                buffer.append(contentsOf: properties.lowercaseMapping.utf8)
-            } else {
-                flush()
-            }
+            flush()
         }
-        flush()
+    }
+
+    /// The scalar whose UTF-8 sequence starts at `index` with a byte of 0x80 or more, in bytes
+    /// that are valid UTF-8 (a String's); moves `index` past it.
+    private static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> Unicode.Scalar {
+        let lead = UInt32(bytes[index])
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = lead & (0x7F >> length)
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        index += length
+        return Unicode.Scalar(value)!
     }
 
     /// Latin letters with diacritics and their plain lower-case letters, read from the
