@@ -82,18 +82,24 @@ final class Journal: @unchecked Sendable {
     /// The line of the record of `version`, from its changes already encoded as JSON (so that
     /// the encoding can be done before the version is known).
     static func line(version: UInt64, encodedChanges: [UInt8]) -> [UInt8] {
-        var body = Array(#"{"version":\#(version),"changes":"#.utf8)
+        var body: [UInt8] = []
+        body.reserveCapacity(encodedChanges.count + 40)
+        body += #"{"version":"#.utf8
+        body += String(version).utf8
+        body += #","changes":"#.utf8
         body += encodedChanges
         body.append(UInt8(ascii: "}"))
         return line(body: body)
     }
 
     private static func line(body: [UInt8]) -> [UInt8] {
-        var line = prefix
-        line += Array(JournalChecksum.of(body).utf8)
+        var line: [UInt8] = []
+        line.reserveCapacity(prefix.count + JournalChecksum.length + middle.count + body.count + 2)
+        line += prefix
+        JournalChecksum.append(of: body, to: &line)
         line += middle
         line += body
-        line += Array("}\n".utf8)
+        line += "}\n".utf8
         return line
     }
 

@@ -12,7 +12,18 @@ enum JournalChecksum {
 
     /// The checksum of a record's bytes.
     static func of(_ bytes: [UInt8]) -> String {
-        let digits = String(XXH64.hash(bytes), radix: 16)
-        return String(repeating: "0", count: length - digits.count) + digits
+        var digits: [UInt8] = []
+        append(of: bytes, to: &digits)
+        return String(decoding: digits, as: UTF8.self)
     }
+
+    /// Appends the checksum of a record's bytes to `output`, as its ASCII digits.
+    static func append(of bytes: [UInt8], to output: inout [UInt8]) {
+        let hash = XXH64.hash(bytes)
+        for shift in stride(from: 60, through: 0, by: -4) {
+            output.append(hexDigits[Int(hash >> UInt64(shift) & 0xF)])
+        }
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }
