@@ -23,14 +23,25 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         storedDay = UInt8(day)
     }
 
-    /// Parses `YYYY-MM-DD`; returns nil for anything else.
+    /// Parses `YYYY-MM-DD` (ASCII digits); returns nil for anything else. Reads the UTF-8 bytes
+    /// as they come, without splitting: every date a snapshot holds or a write posts comes here.
     public init?(_ text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
-        else { return nil }
-        self.init(year: y, month: m, day: d)
+        guard text.utf8.count == 10 else { return nil }
+        var fields = (year: 0, month: 0, day: 0)
+        for (offset, byte) in text.utf8.enumerated() {
+            if offset == 4 || offset == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            let digit = byte &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            switch offset {
+            case ..<4: fields.year = fields.year * 10 + Int(digit)
+            case ..<7: fields.month = fields.month * 10 + Int(digit)
+            default: fields.day = fields.day * 10 + Int(digit)
+            }
+        }
+        self.init(year: fields.year, month: fields.month, day: fields.day)
     }
 
     /// The number of days in a month of a year.

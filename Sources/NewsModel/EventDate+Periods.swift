@@ -43,10 +43,8 @@ extension EventDate {
     /// precision) or `2024-06-25`. Nil for any other shape, or a month, week or day that does
     /// not exist.
     public static func parse(_ value: String) -> (Precision, ClosedRange<Day>)? {
-        if let (year, month, day) = dayShape(value) {
-            guard let day = Day(year: year, month: month, day: day) else { return nil }
-            return (.day, day...day)
-        }
+        // Of all the shapes, only a day's takes ten bytes: read it without splitting.
+        if value.utf8.count == 10 { return Day(value).map { (.day, $0...$0) } }
         let parts = value.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
         func number(_ text: String, _ width: Int) -> Int? {
             guard text.utf8.count == width, text.utf8.allSatisfy({ (48...57).contains($0) }) else { return nil }
@@ -84,28 +82,6 @@ extension EventDate {
 }
 
 extension EventDate {
-    /// The year, month and day of a value shaped `YYYY-MM-DD`, read from its bytes (the shape
-    /// nearly every value has, which ``parse(_:)`` then need not split); nil for any other shape.
-    private static func dayShape(_ value: String) -> (Int, Int, Int)? {
-        guard value.utf8.count == 10 else { return nil }
-        let shape = value.utf8.withContiguousStorageIfAvailable { bytes -> (Int, Int, Int)? in
-            func number(_ range: Range<Int>) -> Int? {
-                var number = 0
-                for index in range {
-                    let digit = bytes[index] &- UInt8(ascii: "0")
-                    guard digit < 10 else { return nil }
-                    number = number * 10 + Int(digit)
-                }
-                return number
-            }
-            guard bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), let year = number(0..<4), let month = number(5..<7),
-                let day = number(8..<10)
-            else { return nil }
-            return (year, month, day)
-        }
-        return shape ?? nil
-    }
-
     /// The days of a value (`base`, at `precision`) once `early`, `mid` or `late` narrows them:
     /// the first ten days of a month, its middle ten, the rest; January to April of a year, May
     /// to August, September to December; the first, second or third month of a quarter; a

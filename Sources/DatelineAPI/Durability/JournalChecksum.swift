@@ -12,18 +12,11 @@ enum JournalChecksum {
 
     /// The checksum of a record's bytes.
     static func of(_ bytes: [UInt8]) -> String {
-        var digits: [UInt8] = []
-        append(of: bytes, to: &digits)
-        return String(decoding: digits, as: UTF8.self)
+        HexDigits.string(XXH64.hash(bytes))
     }
 
     /// Appends the checksum of a record's bytes to `output`, as its ASCII digits.
     static func append(of bytes: [UInt8], to output: inout [UInt8]) {
-        let hash = XXH64.hash(bytes)
-        for shift in stride(from: 60, through: 0, by: -4) {
-            output.append(hexDigits[Int(hash >> UInt64(shift) & 0xF)])
-        }
+        HexDigits.append(XXH64.hash(bytes), to: &output)
     }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 }

@@ -12,13 +12,6 @@ public enum ContentHash {
 
     /// `value` as exactly 16 lowercase hex digits.
     static func hex(_ value: UInt64) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8](repeating: 0, count: 16)
-        var rest = value
-        for index in (0..<16).reversed() {
-            out[index] = digits[Int(rest & 0xF)]
-            rest >>= 4
-        }
-        return String(decoding: out, as: UTF8.self)
+        HexDigits.string(value)
     }
 }
