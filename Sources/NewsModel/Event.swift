@@ -11,7 +11,7 @@ public struct Event: Codable, Sendable, Hashable, Identifiable {
     /// When, as the text said it; nil when the text gives no time (never invented).
     public var date: EventDate?
     // `type` and `status` are a byte each, stored after `date` to fill the padding at its end:
-    // an event takes 168 bytes, not 176, and its record's heap block 192, not 208.
+    // an event takes 168 bytes, not 176, in each slot of the store's table of events.
     public var type: EventType
     public var status: EventStatus
     /// The entity id of the place, when the text names one.
