@@ -5,19 +5,24 @@ extension HTTPFields {
     ///
     /// A `Vary: *` stays as it is: it already covers every name.
     public mutating func mergeVary(_ names: String...) {
-        let values = self[values: .vary]
-        if values.isEmpty {
-            self[.vary] = names.joined(separator: ", ")
+        // The field is found by position: reading or setting it by name goes through generic
+        // lazy sequences that cost more than the merge itself, and every response merges twice
+        // (compression, then CORS).
+        guard let first = firstIndex(where: { $0.name == .vary }) else {
+            append(HTTPField(name: .vary, value: names.count == 1 ? names[0] : names.joined(separator: ", ")))
             return
         }
-        // One name added to one value of one name (compression's, then CORS's), the usual case:
-        // no list to gather.
-        if names.count == 1, values.count == 1, !values[0].utf8.contains(UInt8(ascii: ",")) {
-            let only = HeaderList.trim(Substring(values[0]))
+        // One name added to one field of one name, the usual case: no list to gather.
+        let value = self[first].value
+        if names.count == 1, !value.utf8.contains(UInt8(ascii: ",")),
+            !self[index(after: first)...].contains(where: { $0.name == .vary })
+        {
+            let only = HeaderList.trim(Substring(value))
             if only == "*" || HeaderList.sameToken(only, names[0]) { return }
-            self[.vary] = only.isEmpty ? names[0] : only + ", " + names[0]
+            self[first].value = only.isEmpty ? names[0] : only + ", " + names[0]
             return
         }
+        let values = self[values: .vary]
         var listed = values.flatMap { HeaderList.elements($0) }
         if listed.contains("*") { return }
         let given = listed.count
