@@ -11,7 +11,7 @@ struct ChunkedVector<Element: Sendable>: Sendable {
     private static var shift: Int { 5 }
     private static var mask: Int { (1 << shift) - 1 }
 
-    /// By index: `tops[i >> 15][(i >> 10) & 31][(i >> 5) & 31][i & 31]`.
+    /// Top, middle node, leaf: see ``path(to:)``.
     private var tops: [[[[Element]]]] = []
     private(set) var count = 0
 
