@@ -67,13 +67,14 @@ enum DurableFile {
         try sync(descriptor, path: directory)
     }
 
-    /// Replaces `path` with `bytes` so that a crash leaves either the old file or the new one.
-    static func replace(_ path: String, with bytes: [UInt8]) throws {
+    /// Replaces `path` with what `write` writes to the descriptor it gets, so that a crash
+    /// leaves either the old file or the new one.
+    static func replace(_ path: String, writing write: (_ descriptor: Int32, _ path: String) throws -> Void) throws {
         let temporary = path + ".tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw DurabilityError.system("open", temporary) }
         do {
-            try writeAll(descriptor, bytes, path: temporary)
+            try write(descriptor, temporary)
             try sync(descriptor, path: temporary)
             close(descriptor)
         } catch {

@@ -67,13 +67,15 @@ extension Persistence {
 
     private func writeSnapshotFile(of snapshot: StoreSnapshot, to path: String) throws {
         let started = DispatchTime.now()
-        let bytes = try CompactJSONEncoder().encode(snapshot.contents)
-        try DurableFile.replace(path, with: bytes)
-        state.withLock { $0.snapshotBytes = bytes.count }
+        var bytes = 0
+        try DurableFile.replace(path) { descriptor, temporary in
+            bytes = try SnapshotWriter.write(snapshot, to: descriptor, path: temporary)
+        }
+        state.withLock { $0.snapshotBytes = bytes }
         logger.info(
             "snapshot written",
             metadata: [
-                "version": .stringConvertible(Int(snapshot.version)), "bytes": .stringConvertible(bytes.count),
+                "version": .stringConvertible(Int(snapshot.version)), "bytes": .stringConvertible(bytes),
                 "ms": .stringConvertible(Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6),
             ])
     }

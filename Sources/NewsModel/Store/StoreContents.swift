@@ -23,15 +23,28 @@ public struct StoreContents: Codable, Sendable, Hashable {
 extension StoreSnapshot {
     /// The snapshot's records and redirects, in insertion order.
     public var contents: StoreContents {
-        var contents = StoreContents(version: version, redirects: state.redirects)
+        var contents = StoreContents(version: version, redirects: redirects)
         contents.articles.reserveCapacity(state.articles.count)
         contents.entities.reserveCapacity(state.entities.count)
         contents.events.reserveCapacity(state.events.count)
-        state.entities.forEach { contents.entities.append($0) }
-        state.articles.forEach { contents.articles.append($0) }
-        state.events.forEach { contents.events.append($0) }
+        forEachEntity { contents.entities.append($0) }
+        forEachArticle { contents.articles.append($0) }
+        forEachEvent { contents.events.append($0) }
         return contents
     }
+
+    /// Merged entity ids and the entity each now lives on.
+    public var redirects: [String: String] { state.redirects }
+
+    /// Calls `body` with every article, in the order ``contents`` lists them, without gathering
+    /// them first.
+    public func forEachArticle(_ body: (Article) throws -> Void) rethrows { try state.articles.forEach(body) }
+
+    /// Calls `body` with every entity, in the order ``contents`` lists them.
+    public func forEachEntity(_ body: (Entity) throws -> Void) rethrows { try state.entities.forEach(body) }
+
+    /// Calls `body` with every event, in the order ``contents`` lists them.
+    public func forEachEvent(_ body: (Event) throws -> Void) rethrows { try state.events.forEach(body) }
 }
 
 extension NewsStore {
