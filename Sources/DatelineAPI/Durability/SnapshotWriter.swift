@@ -15,7 +15,7 @@ struct SnapshotWriter {
     private let encoder = CompactJSONEncoder()
     private var buffer: [UInt8] = []
     /// Bytes sent to the file so far.
-    private(set) var written = 0
+    private var written = 0
 
     /// Writes `snapshot` to the open file `descriptor` (named `path` in errors); returns how
     /// many bytes it wrote.
