@@ -18,6 +18,7 @@ static inline void dateline_name_thread(const char *name) {
 static inline void dateline_return_freed_memory(void) {
     malloc_trim(0);
 }
+
 /* Starts writing a file's range back to its disk without waiting for it, so that a long file's
    final fsync has little left to write (PostgreSQL's checkpoint_flush_after does the same). */
 static inline void dateline_start_writeback(int descriptor, long long offset, long long length) {
