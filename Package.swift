@@ -84,6 +84,7 @@ let package = Package(
             name: "DatelineAPI",
             dependencies: [
                 "HTTPServer", "NewsModel", "Extraction", "Locking", "Hashing", "Postgres", "WebArticle", "Feeds",
+                .target(name: "CEpoll", condition: .when(platforms: [.linux])),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),

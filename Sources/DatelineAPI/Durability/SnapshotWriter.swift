@@ -52,7 +52,7 @@ struct SnapshotWriter {
     /// Sends what the buffer holds to the file, and empties it.
     private mutating func send() throws {
         try DurableFile.writeAll(descriptor, buffer, path: path)
-        FileWriteback.start(descriptor, offset: written, length: buffer.count)
+        DurableFile.startWriteback(descriptor, offset: written, length: buffer.count)
         written += buffer.count
         buffer.removeAll(keepingCapacity: true)
     }
