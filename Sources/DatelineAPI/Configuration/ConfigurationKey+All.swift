@@ -119,7 +119,7 @@ extension ConfigurationKey {
             read: { .integer($0.journalCompactAfter) }),
         ConfigurationKey(
             "journal.commitDelaySeconds",
-            "Seconds a journal flush waits at most for more writes to join it, under load only (the flush before covered 5 writes or more), and only until as many as that flush covered are staged; 0 never waits.",
+            "Seconds a journal flush waits at most for more writes to join it, under load only (the flush before covered 5 writes or more), and only until half as many as that flush covered are staged; 0 never waits.",
             kind: .seconds(0...0.1), apply: { $0.journalCommitDelaySeconds = $1.seconds },
             read: { .seconds($0.journalCommitDelaySeconds) }),
         ConfigurationKey(

@@ -35,8 +35,8 @@ public struct DatelineConfiguration: Sendable, Hashable {
     /// journal is as large as the last snapshot.
     public var journalCompactAfter = 10_000
     /// Seconds a journal flush waits at most for more writes to join it, once the flush before it
-    /// covered several (PostgreSQL's `commit_delay`), and only until as many are staged; 0 never
-    /// waits.
+    /// covered several (PostgreSQL's `commit_delay`), and only until half as many are staged; 0
+    /// never waits.
     public var journalCommitDelaySeconds = 0.002
     /// Seconds between heartbeat comments on idle change streams.
     public var changesHeartbeatSeconds = 15.0

@@ -31,8 +31,11 @@ public import NewsModel
 /// Under load a flush waits up to `commitDelay` before it starts, as PostgreSQL's `commit_delay`
 /// does, so that more writes join it: one snapshot and one `fdatasync` then cover more of them. It
 /// waits only after a flush that covered ``commitSiblings`` writes or more, so a lone writer never
-/// does, and only until as many writes are staged as that flush covered: the writers it answered
-/// are back by then, and waiting longer would only keep them waiting.
+/// does, and only until half as many writes are staged as that flush covered
+/// (``writesAwaited(after:)``). Waiting for all of them would keep the writers in one group that
+/// moves as one: while its flush is on disk and its answers go out, the cores would have nothing
+/// to do. With half, the writers settle into two groups that take turns, one group's requests
+/// handled while the other's flush is under way.
 ///
 /// Compaction does not hold writers up: when the journal is due, the flusher renames it to
 /// `journal.previous.ndjson` and starts a new one, and a background thread writes the snapshot
@@ -295,12 +298,18 @@ public final class Persistence: StoreOfRecord {
     /// at least this many (PostgreSQL's `commit_siblings` default).
     static let commitSiblings = 5
 
+    /// How many staged writes end the commit delay after a flush that covered `covered`: half as
+    /// many, rounded up (see the type's notes).
+    static func writesAwaited(after covered: Int) -> Int {
+        (covered + 1) / 2
+    }
+
     /// The flusher's work, on `flusher`: flushes every staged batch, each with the snapshot of the
     /// draft that holds it, until none is left or a flush fails.
     func flushStaged() {
         var lastCovered = 0
         while true {
-            if lastCovered >= Self.commitSiblings && commitDelay > 0 { waitForStagedWrites(lastCovered) }
+            if lastCovered >= Self.commitSiblings && commitDelay > 0 { waitForStagedWrites(Self.writesAwaited(after: lastCovered)) }
             guard
                 let (batch, unindexed) = state.withLock({ state in
                     // Every staged batch is in this one, and the draft holds nothing else.

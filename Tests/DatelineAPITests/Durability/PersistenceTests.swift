@@ -73,13 +73,15 @@ struct PersistenceTests {
     }
 
     /// After a flush of many writes, the next flush waits for more to join it: the whole commit
-    /// delay while fewer are staged than that flush covered, and no longer once as many are.
-    @Test(arguments: [1, Persistence.commitSiblings])
-    func afterAFlushOfManyWritesTheNextWaitsForAsMany(staging count: Int) throws {
+    /// delay while fewer are staged than half that flush covered, and no longer once as many are.
+    @Test(arguments: [
+        Persistence.writesAwaited(after: Persistence.commitSiblings) - 1, Persistence.writesAwaited(after: Persistence.commitSiblings),
+    ])
+    func afterAFlushOfManyWritesTheNextWaitsForHalfAsMany(staging count: Int) throws {
         let directory = Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let waitsWholeDelay = count < Persistence.commitSiblings
-        // With as many writes staged, a delay no write here could sit out.
+        let waitsWholeDelay = count < Persistence.writesAwaited(after: Persistence.commitSiblings)
+        // With enough writes staged, a delay no write here could sit out.
         let persistence = try Self.persistence(in: directory, commitDelay: waitsWholeDelay ? 0.3 : 20)
         // Staged before anyone waits, the first writes share one flush: load.
         let first = try (0..<Persistence.commitSiblings).map { try persistence.stage([Self.entity($0)]) }
@@ -92,10 +94,16 @@ struct PersistenceTests {
         if waitsWholeDelay {
             #expect(waited >= .milliseconds(200), "the flush waited for more writes to join it")
         } else {
-            #expect(waited < .seconds(10), "the flush started once as many writes were staged")
+            #expect(waited < .seconds(10), "the flush started once half as many writes were staged")
         }
         #expect(persistence.flushCount == 2)
         #expect(persistence.store.snapshot.entityCount == Persistence.commitSiblings + count)
+    }
+
+    @Test func theCommitDelayEndsOnceHalfAsManyWritesAreStaged() {
+        #expect(Persistence.writesAwaited(after: 5) == 3)
+        #expect(Persistence.writesAwaited(after: 44) == 22)
+        #expect(Persistence.writesAwaited(after: 1) == 1)
     }
 
     @Test func aLoneWriterNeverWaitsTheCommitDelay() throws {
