@@ -92,11 +92,16 @@ struct EventPlan {
 
     /// Whether a key from the driver passes every other filter.
     private func matches(_ key: SortKey) -> Bool {
-        if hasDateFilter || !types.isEmpty {
-            guard !hasDateFilter || key.isDated else { return false }
+        if hasDateFilter {
+            guard key.isDated else { return false }
+            // A key's day is its event's earliest, so only an event that starts before `from`
+            // needs its metadata to tell whether it lasts into the range: the metadata of the
+            // others, a read at random in a list of them all, is left alone.
+            if let to, key.day > to { return false }
+        }
+        if !types.isEmpty || from.map({ key.day < $0 }) == true {
             let meta = state.eventMeta[Int(key.serial)]
             if let from, meta.latest < from { return false }
-            if let to, meta.earliest > to { return false }
             if !types.isEmpty && !types.contains(meta.type) { return false }
         }
         for list in lists where !list.contains(key) { return false }
@@ -175,9 +180,20 @@ struct EventPlan {
         if everyCandidateMatches {
             return segments.reduce(0) { $0 + $1.positions.count }
         }
+        // With the dates the only filter, every key from `from`'s day on matches: those are
+        // counted by their positions, and only the events that start before it are tested.
+        let untestedFrom =
+            hasDateFilter && lists.isEmpty && terms.isEmpty && types.isEmpty
+            ? from.map { list.lowerBound(SortKey(day: $0, serial: 0)) } ?? 0 : nil
         var total = 0
         for segment in segments {
-            list.visit(segment.positions) { element in
+            var tested = segment.positions
+            if let untestedFrom, segment.dated {
+                let split = min(max(untestedFrom, tested.lowerBound), tested.upperBound)
+                total += tested.upperBound - split
+                tested = tested.lowerBound..<split
+            }
+            list.visit(tested) { element in
                 if matches(element.key) { total += 1 }
                 return true
             }
