@@ -82,13 +82,14 @@ enum DurableFile {
     }
 
     /// Replaces `path` with what `write` writes to the descriptor it gets, so that a crash
-    /// leaves either the old file or the new one.
-    static func replace(_ path: String, writing write: (_ descriptor: Int32, _ path: String) throws -> Void) throws {
+    /// leaves either the old file or the new one; returns what `write` returned.
+    static func replace<Result>(_ path: String, writing write: (_ descriptor: Int32, _ path: String) throws -> Result) throws -> Result {
         let temporary = path + ".tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw DurabilityError.system("open", temporary) }
+        let result: Result
         do {
-            try write(descriptor, temporary)
+            result = try write(descriptor, temporary)
             try sync(descriptor, path: temporary)
             close(descriptor)
         } catch {
@@ -96,6 +97,7 @@ enum DurableFile {
             throw error
         }
         try move(temporary, to: path)
+        return result
     }
 
     /// Renames `path` to `target` (replacing it) and syncs the folder, so the new name survives a crash.

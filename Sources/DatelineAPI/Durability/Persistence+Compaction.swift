@@ -67,9 +67,8 @@ extension Persistence {
 
     private func writeSnapshotFile(of snapshot: StoreSnapshot, to path: String) throws {
         let started = DispatchTime.now()
-        var bytes = 0
-        try DurableFile.replace(path) { descriptor, temporary in
-            bytes = try SnapshotWriter.write(snapshot, to: descriptor, path: temporary)
+        let bytes = try DurableFile.replace(path) { descriptor, temporary in
+            try SnapshotWriter.write(snapshot, to: descriptor, path: temporary)
         }
         state.withLock { $0.snapshotBytes = bytes }
         logger.info(

@@ -18,9 +18,8 @@ import Testing
     /// count the writer gave.
     func written(_ snapshot: StoreSnapshot, bufferBytes: Int) throws -> (file: Data, count: Int) {
         let path = directory + "/snapshot.json"
-        var count = 0
-        try DurableFile.replace(path) { descriptor, temporary in
-            count = try SnapshotWriter.write(snapshot, to: descriptor, path: temporary, bufferBytes: bufferBytes)
+        let count = try DurableFile.replace(path) { descriptor, temporary in
+            try SnapshotWriter.write(snapshot, to: descriptor, path: temporary, bufferBytes: bufferBytes)
         }
         #expect(!FileManager.default.fileExists(atPath: path + ".tmp"))
         return (try Data(contentsOf: URL(fileURLWithPath: path)), count)

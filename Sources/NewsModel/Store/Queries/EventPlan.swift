@@ -99,7 +99,8 @@ struct EventPlan {
             // others, a read at random in a list of them all, is left alone.
             if let to, key.day > to { return false }
         }
-        if !types.isEmpty || from.map({ key.day < $0 }) == true {
+        let startsBeforeRange = from.map { key.day < $0 } ?? false
+        if startsBeforeRange || !types.isEmpty {
             let meta = state.eventMeta[Int(key.serial)]
             if let from, meta.latest < from { return false }
             if !types.isEmpty && !types.contains(meta.type) { return false }
@@ -109,9 +110,10 @@ struct EventPlan {
         return true
     }
 
-    /// Whether every key in the driver's date range matches without testing.
-    private var everyCandidateMatches: Bool {
-        from == nil && lists.isEmpty && terms.isEmpty && types.isEmpty
+    /// Whether the driver's dates are all that is filtered: then a key in its date range
+    /// matches, unless its event starts before `from` and may end before it too.
+    private var filtersOnlyByDate: Bool {
+        lists.isEmpty && terms.isEmpty && types.isEmpty
     }
 
     private func segments<E: KeyedElement>(_ list: SortedChunks<E>, after cursor: SortKey?) -> [Segment] where E.Key == SortKey {
@@ -176,24 +178,15 @@ struct EventPlan {
     }
 
     private func count<E: KeyedElement>(_ list: SortedChunks<E>) -> Int where E.Key == SortKey {
-        let segments = segments(list, after: nil)
-        if everyCandidateMatches {
-            return segments.reduce(0) { $0 + $1.positions.count }
-        }
-        // With the dates the only filter, every key from `from`'s day on matches: those are
-        // counted by their positions, and only the events that start before it are tested.
-        let untestedFrom =
-            hasDateFilter && lists.isEmpty && terms.isEmpty && types.isEmpty
-            ? from.map { list.lowerBound(SortKey(day: $0, serial: 0)) } ?? 0 : nil
+        // The keys from here on match without a test, and are counted by their positions: with
+        // the dates the only filter, those from `from`'s day (every key, without `from`).
+        let matchedFrom = filtersOnlyByDate ? from.map { list.lowerBound(SortKey(day: $0, serial: 0)) } ?? 0 : Int.max
         var total = 0
-        for segment in segments {
-            var tested = segment.positions
-            if let untestedFrom, segment.dated {
-                let split = min(max(untestedFrom, tested.lowerBound), tested.upperBound)
-                total += tested.upperBound - split
-                tested = tested.lowerBound..<split
-            }
-            list.visit(tested) { element in
+        for segment in segments(list, after: nil) {
+            let positions = segment.positions
+            let split = min(max(matchedFrom, positions.lowerBound), positions.upperBound)
+            total += positions.upperBound - split
+            list.visit(positions.lowerBound..<split) { element in
                 if matches(element.key) { total += 1 }
                 return true
             }
