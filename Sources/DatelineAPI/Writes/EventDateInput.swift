@@ -12,7 +12,7 @@ enum EventDateInput {
     static let fields: Set<String> = ["phrase", "value", "precision", "modifier", "earliest", "latest"]
 
     /// The date, or nil with the errors noted in `validator`.
-    static func read(_ value: JSONValue?, _ field: String, validator: inout FieldValidator) -> EventDate? {
+    static func read<V: BodyValue>(_ value: V?, _ field: String, validator: inout FieldValidator) -> EventDate? {
         guard let object = validator.object(value, field, required: false) else { return nil }
         validator.onlyKnown(object, fields, prefix: field)
         let path = { (key: String) in FieldValidator.path(field, key) }

@@ -19,7 +19,7 @@ enum EventInput {
 
     /// Reads and checks an event against `snapshot`; its id is `pathID`, or empty for the caller
     /// to make one (POST).
-    static func read(_ body: JSONValue, pathID: String?, in snapshot: StoreSnapshot) throws(HTTPError) -> Event {
+    static func read<V: BodyValue>(_ body: V, pathID: String?, in snapshot: StoreSnapshot) throws(HTTPError) -> Event {
         var validator = FieldValidator()
         guard let object = validator.object(body, "") else {
             try validator.check()
@@ -33,7 +33,7 @@ enum EventInput {
             if let bodyID = validator.string(object["id"], "id", required: false), bodyID != pathID {
                 validator.fail("id", "must be the id of the path, \"\(pathID)\", got \"\(bodyID)\".")
             }
-        } else if object["id"] != nil, object["id"] != .null {
+        } else if let id = object["id"], !id.isNull {
             validator.fail("id", "is made by the server; leave it out, or PUT /events/{id} to choose it.")
         }
         let type = validator.choice(object["type"], "type", EventType.self)
@@ -98,8 +98,8 @@ enum EventInput {
         }
     }
 
-    private static func readParticipants(
-        _ value: JSONValue?, in snapshot: StoreSnapshot,
+    private static func readParticipants<V: BodyValue>(
+        _ value: V?, in snapshot: StoreSnapshot,
         validator: inout FieldValidator
     ) -> [Participant]? {
         guard let items = validator.array(value, "participants") else { return nil }
@@ -122,7 +122,7 @@ enum EventInput {
         return participants
     }
 
-    private static func readFigures(_ value: JSONValue?, validator: inout FieldValidator) -> [Figure]? {
+    private static func readFigures<V: BodyValue>(_ value: V?, validator: inout FieldValidator) -> [Figure]? {
         guard let items = validator.array(value, "figures", required: false) else { return nil }
         return items.enumerated().compactMap { index, item in
             let field = { "figures[\(index)]" }
@@ -138,8 +138,8 @@ enum EventInput {
         }
     }
 
-    private static func readSources(
-        _ value: JSONValue?, in snapshot: StoreSnapshot,
+    private static func readSources<V: BodyValue>(
+        _ value: V?, in snapshot: StoreSnapshot,
         validator: inout FieldValidator
     ) -> [EventSource]? {
         guard let items = validator.array(value, "sources", required: false) else { return nil }

@@ -13,8 +13,8 @@ struct EventWriteRoutes: Sendable {
 
     func register(in router: inout Router) {
         router.post("/events", blocking: ingestion.answersMayBlock) { request in
-            let body = try WriteBody.parse(request, accepting: .json, limit: bodyLimit)
-            var event = try EventInput.read(body, pathID: nil, in: ingestion.store.snapshot)
+            let body = try WriteBody.document(request, accepting: .json, limit: bodyLimit)
+            var event = try EventInput.read(body.root, pathID: nil, in: ingestion.store.snapshot)
             let base = Self.baseID(of: event)
             return try ingestion.answer { latest in
                 try EventInput.checkReferences(of: event, in: latest)
@@ -26,8 +26,8 @@ struct EventWriteRoutes: Sendable {
         }
         router.put("/events/{id}", blocking: ingestion.answersMayBlock) { request in
             let id = request.parameters["id"] ?? ""
-            let body = try WriteBody.parse(request, accepting: .json, limit: bodyLimit)
-            let event = try EventInput.read(body, pathID: id, in: ingestion.store.snapshot)
+            let body = try WriteBody.document(request, accepting: .json, limit: bodyLimit)
+            let event = try EventInput.read(body.root, pathID: id, in: ingestion.store.snapshot)
             var created = false
             return try ingestion.answer { latest in
                 let current = latest.event(id)

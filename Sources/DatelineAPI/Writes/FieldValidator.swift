@@ -25,8 +25,8 @@ struct FieldValidator {
     }
 
     /// The value when present and not `null`; notes "is required" when required and missing.
-    private mutating func present(_ value: JSONValue?, _ field: () -> String, required: Bool) -> JSONValue? {
-        guard let value, value != .null else {
+    private mutating func present<V: BodyValue>(_ value: V?, _ field: () -> String, required: Bool) -> V? {
+        guard let value, !value.isNull else {
             if required { fail(field(), "is required.") }
             return nil
         }
@@ -34,7 +34,7 @@ struct FieldValidator {
     }
 
     /// The members of an object.
-    mutating func object(_ value: JSONValue?, _ field: @autoclosure () -> String, required: Bool = true) -> [String: JSONValue]? {
+    mutating func object<V: BodyValue>(_ value: V?, _ field: @autoclosure () -> String, required: Bool = true) -> V.Object? {
         guard let value = present(value, field, required: required) else { return nil }
         guard let members = value.members else {
             let name = field()
@@ -45,10 +45,8 @@ struct FieldValidator {
     }
 
     /// Notes every member of `object` that is not among `known`.
-    mutating func onlyKnown(_ object: [String: JSONValue], _ known: Set<String>, prefix: @autoclosure () -> String = "") {
-        // Nothing is gathered for the usual object, which has no unknown member.
-        guard object.keys.contains(where: { !known.contains($0) }) else { return }
-        for name in object.keys.filter({ !known.contains($0) }).sorted() {
+    mutating func onlyKnown(_ object: some BodyObject, _ known: Set<String>, prefix: @autoclosure () -> String = "") {
+        for name in object.unknownNames(among: known) {
             fail(Self.path(prefix(), name), "is not a known field; the fields are \(known.sorted().joined(separator: ", ")).")
         }
     }
@@ -68,12 +66,12 @@ struct FieldValidator {
     }
 
     /// A string; empty or blank ones are refused unless `allowEmpty`.
-    mutating func string(
-        _ value: JSONValue?, _ field: @autoclosure () -> String, required: Bool = true, allowEmpty: Bool = false,
+    mutating func string<V: BodyValue>(
+        _ value: V?, _ field: @autoclosure () -> String, required: Bool = true, allowEmpty: Bool = false,
         maxLength: Int = 1_000_000
     ) -> String? {
         guard let value = present(value, field, required: required) else { return nil }
-        guard case .string(let text) = value else {
+        guard let text = value.string else {
             fail(field(), "must be a string, got \(value.kindDescription).")
             return nil
         }
@@ -97,8 +95,8 @@ struct FieldValidator {
     }
 
     /// One of a closed set of strings.
-    mutating func choice<T: RawRepresentable & CaseIterable>(
-        _ value: JSONValue?, _ field: @autoclosure () -> String, _ type: T.Type,
+    mutating func choice<T: RawRepresentable & CaseIterable, V: BodyValue>(
+        _ value: V?, _ field: @autoclosure () -> String, _ type: T.Type,
         required: Bool = true
     ) -> T? where T.RawValue == String {
         guard let text = string(value, field(), required: required) else { return nil }
@@ -110,12 +108,12 @@ struct FieldValidator {
     }
 
     /// A finite number, within `range` when given.
-    mutating func number(
-        _ value: JSONValue?, _ field: @autoclosure () -> String, required: Bool = true,
+    mutating func number<V: BodyValue>(
+        _ value: V?, _ field: @autoclosure () -> String, required: Bool = true,
         in range: ClosedRange<Double>? = nil
     ) -> Double? {
         guard let value = present(value, field, required: required) else { return nil }
-        guard case .number(let number) = value, number.isFinite else {
+        guard let number = value.number, number.isFinite else {
             fail(field(), "must be a number, got \(value.kindDescription).")
             return nil
         }
@@ -127,7 +125,7 @@ struct FieldValidator {
     }
 
     /// A whole number no smaller than `minimum`.
-    mutating func integer(_ value: JSONValue?, _ field: @autoclosure () -> String, required: Bool = true, minimum: Int = 0) -> Int? {
+    mutating func integer<V: BodyValue>(_ value: V?, _ field: @autoclosure () -> String, required: Bool = true, minimum: Int = 0) -> Int? {
         guard let number = number(value, field(), required: required) else { return nil }
         guard number == number.rounded(), abs(number) < 1e15 else {
             fail(field(), "must be a whole number, got \(Self.format(number)).")
@@ -141,7 +139,7 @@ struct FieldValidator {
     }
 
     /// A day written `YYYY-MM-DD`.
-    mutating func day(_ value: JSONValue?, _ field: @autoclosure () -> String, required: Bool = true) -> Day? {
+    mutating func day<V: BodyValue>(_ value: V?, _ field: @autoclosure () -> String, required: Bool = true) -> Day? {
         guard let text = string(value, field(), required: required) else { return nil }
         guard let day = Day(text) else {
             fail(field(), "must be a date as YYYY-MM-DD, got \"\(text)\".")
@@ -151,9 +149,9 @@ struct FieldValidator {
     }
 
     /// The items of an array.
-    mutating func array(_ value: JSONValue?, _ field: @autoclosure () -> String, required: Bool = true) -> [JSONValue]? {
+    mutating func array<V: BodyValue>(_ value: V?, _ field: @autoclosure () -> String, required: Bool = true) -> [V]? {
         guard let value = present(value, field, required: required) else { return nil }
-        guard case .array(let items) = value else {
+        guard let items = value.items else {
             fail(field(), "must be an array, got \(value.kindDescription).")
             return nil
         }
@@ -161,7 +159,7 @@ struct FieldValidator {
     }
 
     /// An array of non-empty strings, without repeats (the first of each kept).
-    mutating func strings(_ value: JSONValue?, _ field: @autoclosure () -> String, required: Bool = true) -> [String]? {
+    mutating func strings<V: BodyValue>(_ value: V?, _ field: @autoclosure () -> String, required: Bool = true) -> [String]? {
         guard let items = array(value, field(), required: required) else { return nil }
         var result: [String] = []
         var valid = true
@@ -176,7 +174,7 @@ struct FieldValidator {
     }
 
     /// An id: what `Slug.make` would write (lower-case letters, digits and single dashes).
-    mutating func id(_ value: JSONValue?, _ field: @autoclosure () -> String, required: Bool = true) -> String? {
+    mutating func id<V: BodyValue>(_ value: V?, _ field: @autoclosure () -> String, required: Bool = true) -> String? {
         guard let text = string(value, field(), required: required) else { return nil }
         guard Self.isSlug(text) else {
             fail(field(), "must be a slug of lower-case letters, digits and single dashes (like \"\(Slug.make(text))\"), got \"\(text)\".")

@@ -22,6 +22,12 @@ enum WriteBody {
 
     /// The parsed body, or the error that answers it.
     static func parse(_ request: Request, accepting accepted: Accepted, limit: Int) throws(HTTPError) -> JSONValue {
+        try document(request, accepting: accepted, limit: limit).root.value
+    }
+
+    /// The body as a document to read field by field, or the error that answers it: what
+    /// ``parse(_:accepting:limit:)`` checks, without the tree.
+    static func document(_ request: Request, accepting accepted: Accepted, limit: Int) throws(HTTPError) -> JSONDocument {
         let mediaTypes = accepted.mediaTypes
         guard let contentType = request.headerFields.value(.contentType), isAccepted(contentType, mediaTypes) else {
             let given = request.headerFields.value(.contentType).map { "\"\($0)\"" } ?? "no Content-Type"
@@ -38,10 +44,10 @@ enum WriteBody {
         guard !request.body.isEmpty else {
             throw HTTPError(.badRequest, detail: "The request has no body; it needs a JSON document.")
         }
-        guard let tree = JSONValue.parse(request.body) else {
+        guard let document = JSONDocument(request.body) else {
             throw HTTPError(.badRequest, detail: "The body is not well-formed JSON.")
         }
-        return tree
+        return document
     }
 
     /// Whether a `Content-Type` value names one of `mediaTypes`, with no charset but UTF-8.

@@ -91,7 +91,7 @@ import Testing
 
 /// Seeded random JSON text: every kind of value, number spellings, escapes, raw UTF-8, and white
 /// space between tokens; object keys from a small pool so that some repeat, or made unique.
-private struct RandomDocument {
+struct RandomDocument {
     var random: SplitMix64
     let repeatingKeys: Bool
     private var text = ""
