@@ -23,6 +23,19 @@ struct GroupCommit<Item: Sendable>: Sendable {
     /// Told once whether an item is durable: nil, or the error of the flush that failed.
     typealias Callback = @Sendable ((any Error)?) -> Void
 
+    /// A callback kept until a flush covers item `sequence`; called as the callback is.
+    ///
+    /// A struct, not a tuple: a closure kept in a tuple in an array, and taken out into an array
+    /// of closures, was wrapped in a new thunk on the heap each way, two allocations a write.
+    struct Waiter: Sendable {
+        let sequence: UInt64
+        let callback: Callback
+
+        func callAsFunction(_ error: (any Error)?) {
+            callback(error)
+        }
+    }
+
     /// What became of a wait.
     enum Wait: Sendable {
         /// The item is durable already: nothing was kept.
@@ -48,7 +61,7 @@ struct GroupCommit<Item: Sendable>: Sendable {
     private(set) var flushing = false
     /// How many of `unflushed`, from the first, the flush in flight took.
     private var inFlight = 0
-    private var waiters: [(sequence: UInt64, callback: Callback)] = []
+    private var waiters: [Waiter] = []
 
     /// Appends an item and returns its number, to wait for; throws once a flush has failed.
     mutating func append(_ item: Item) throws -> UInt64 {
@@ -72,7 +85,7 @@ struct GroupCommit<Item: Sendable>: Sendable {
     mutating func wait(for sequence: UInt64, _ callback: @escaping Callback) -> Wait {
         if durable >= sequence { return .durable }
         if let failure { return .failed(failure) }
-        waiters.append((sequence, callback))
+        waiters.append(Waiter(sequence: sequence, callback: callback))
         let start = !flushing
         flushing = true
         return .waiting(startFlusher: start)
@@ -90,8 +103,8 @@ struct GroupCommit<Item: Sendable>: Sendable {
         return Batch(items: unflushed, last: appended)
     }
 
-    /// The batch is durable: returns the callbacks of the items it covered, to call with nil.
-    mutating func flushed(_ batch: Batch) -> [Callback] {
+    /// The batch is durable: returns the waiters of the items it covered, to call with nil.
+    mutating func flushed(_ batch: Batch) -> [Waiter] {
         unflushed.removeFirst(batch.items.count)
         inFlight = 0
         durable = batch.last
@@ -100,19 +113,20 @@ struct GroupCommit<Item: Sendable>: Sendable {
         return take { $0 <= durable }
     }
 
-    /// The flush failed: returns every callback, to call with the error; later waits and
+    /// The flush failed: returns every waiter, to call with the error; later waits and
     /// appends get it too.
-    mutating func failed(_ error: any Error) -> [Callback] {
+    mutating func failed(_ error: any Error) -> [Waiter] {
         failure = error
         flushing = false
         return take { _ in true }
     }
 
-    private mutating func take(where covered: (UInt64) -> Bool) -> [Callback] {
-        var taken: [Callback] = []
+    private mutating func take(where covered: (UInt64) -> Bool) -> [Waiter] {
+        var taken: [Waiter] = []
+        taken.reserveCapacity(waiters.count)
         waiters.removeAll { waiter in
             guard covered(waiter.sequence) else { return false }
-            taken.append(waiter.callback)
+            taken.append(waiter)
             return true
         }
         return taken
