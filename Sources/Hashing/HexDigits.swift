@@ -8,6 +8,13 @@ public enum HexDigits {
         }
     }
 
+    /// Writes the 16 digits of `value` over those of `output` from `offset` on.
+    public static func write(_ value: UInt64, into output: inout [UInt8], at offset: Int) {
+        for (position, shift) in stride(from: 60, through: 0, by: -4).enumerated() {
+            output[offset + position] = digits[Int(value >> UInt64(shift) & 0xF)]
+        }
+    }
+
     /// The 16 digits of `value`.
     public static func string(_ value: UInt64) -> String {
         var output: [UInt8] = []

@@ -82,23 +82,26 @@ final class Journal: @unchecked Sendable {
     /// The line of the record of `version`, from its changes already encoded as JSON (so that
     /// the encoding can be done before the version is known).
     static func line(version: UInt64, encodedChanges: [UInt8]) -> [UInt8] {
-        var body: [UInt8] = []
-        body.reserveCapacity(encodedChanges.count + 40)
-        body += #"{"version":"#.utf8
-        body += String(version).utf8
-        body += #","changes":"#.utf8
-        body += encodedChanges
-        body.append(UInt8(ascii: "}"))
-        return line(body: body)
+        line(version: version, changesBytes: encodedChanges.count) { $0 += encodedChanges }
     }
 
-    private static func line(body: [UInt8]) -> [UInt8] {
+    /// The line of the record of `version`, its changes' JSON (about `changesBytes` of it)
+    /// appended by `appendChanges`: written in one buffer, the checksum filled in over the
+    /// record once the record is there.
+    static func line(version: UInt64, changesBytes: Int, appendChanges: (inout [UInt8]) -> Void) -> [UInt8] {
         var line: [UInt8] = []
-        line.reserveCapacity(prefix.count + JournalChecksum.length + middle.count + body.count + 2)
+        line.reserveCapacity(prefix.count + JournalChecksum.length + middle.count + changesBytes + 60)
         line += prefix
-        JournalChecksum.append(of: body, to: &line)
+        let checksum = line.count
+        line += repeatElement(UInt8(ascii: "0"), count: JournalChecksum.length)
         line += middle
-        line += body
+        let record = line.count
+        line += #"{"version":"#.utf8
+        line += String(version).utf8
+        line += #","changes":"#.utf8
+        appendChanges(&line)
+        line.append(UInt8(ascii: "}"))
+        JournalChecksum.write(of: record..<line.count, in: &line, at: checksum)
         line += "}\n".utf8
         return line
     }

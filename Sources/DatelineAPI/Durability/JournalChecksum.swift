@@ -15,8 +15,9 @@ enum JournalChecksum {
         HexDigits.string(XXH64.hash(bytes))
     }
 
-    /// Appends the checksum of a record's bytes to `output`, as its ASCII digits.
-    static func append(of bytes: [UInt8], to output: inout [UInt8]) {
-        HexDigits.append(XXH64.hash(bytes), to: &output)
+    /// Writes the checksum of the record at `record` in `line` over the digits at `offset`.
+    static func write(of record: Range<Int>, in line: inout [UInt8], at offset: Int) {
+        let hash = line.withUnsafeBytes { XXH64.hash(UnsafeRawBufferPointer(rebasing: $0[record])) }
+        HexDigits.write(hash, into: &line, at: offset)
     }
 }

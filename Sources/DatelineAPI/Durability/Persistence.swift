@@ -224,7 +224,10 @@ public final class Persistence: StoreOfRecord {
             let json = try CompactJSONEncoder().encode(event)
             // A write that changed nothing was not queued: it has no record to make.
             let line =
-                pending.queued ? Journal.line(version: pending.version, encodedChanges: StoreChange.json(upsertingEventJSON: json)) : nil
+                pending.queued
+                ? Journal.line(version: pending.version, changesBytes: json.count + 40) {
+                    StoreChange.appendJSON(upsertingEventJSON: json, to: &$0)
+                } : nil
             return (json, DurableWrite(persistence: self, pending: pending, line: line))
         } catch {
             try waitUntilDurable(pending)
@@ -330,7 +333,7 @@ public final class Persistence: StoreOfRecord {
                 logger.error("compaction failed", metadata: ["error": "\(error)"])
             }
             // Their loops are woken once each, not once a writer.
-            LoopWakes.holding { for callback in covered { callback(nil) } }
+            LoopWakes.holding { for waiter in covered { waiter(nil) } }
             // Only now, so that the writers are not kept waiting while it is freed.
             withExtendedLifetime(replaced) {}
         }
@@ -350,12 +353,12 @@ public final class Persistence: StoreOfRecord {
     }
 
     /// Writes the batch to the journal with one flush and publishes the snapshot that holds it;
-    /// returns the callbacks of the writers it covered and the snapshot it replaced, to free
+    /// returns the waiters of the writers it covered and the snapshot it replaced, to free
     /// after them. Returns nil when the flush failed: then the writers are told so, and nothing
     /// is published.
     private func flush(
         _ batch: GroupCommit<Staged>.Batch, snapshot: StoreSnapshot
-    ) -> (covered: [GroupCommit<Staged>.Callback], replaced: StoreSnapshot)? {
+    ) -> (covered: [GroupCommit<Staged>.Waiter], replaced: StoreSnapshot)? {
         if let journal = state.withLock({ $0.journal }) {
             do {
                 var lines: [UInt8] = []

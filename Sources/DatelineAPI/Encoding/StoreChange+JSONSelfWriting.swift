@@ -20,14 +20,12 @@ extension StoreChange: JSONSelfWriting {
         }
     }
 
-    /// The JSON of the changes `[.upsertEvent(event)]`, from the JSON of the event: what the
-    /// encoder makes of them, without encoding the event again.
-    static func json(upsertingEventJSON event: [UInt8]) -> [UInt8] {
-        var json = Array(#"[{"event":"#.utf8)
-        json.reserveCapacity(json.count + event.count + 20)
+    /// Appends the JSON of the changes `[.upsertEvent(event)]`, from the JSON of the event: what
+    /// the encoder makes of them, without encoding the event again.
+    static func appendJSON(upsertingEventJSON event: [UInt8], to json: inout [UInt8]) {
+        json += #"[{"event":"#.utf8
         json += event
         json += #","op":"upsertEvent"}]"#.utf8
-        return json
     }
 
     /// The record's `op`.

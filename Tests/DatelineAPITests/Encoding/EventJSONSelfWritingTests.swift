@@ -85,7 +85,8 @@ import Testing
         var random = SplitMix64(seed: 13)
         for _ in 0..<200 {
             let event = Self.event(&random)
-            let json = StoreChange.json(upsertingEventJSON: try CompactJSONEncoder().encode(event))
+            var json: [UInt8] = []
+            StoreChange.appendJSON(upsertingEventJSON: try CompactJSONEncoder().encode(event), to: &json)
             #expect(json == (try CompactJSONEncoder().encode([StoreChange.upsertEvent(event)])))
         }
     }
