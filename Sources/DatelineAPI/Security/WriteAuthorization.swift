@@ -13,6 +13,9 @@ public struct WriteAuthorization: Middleware {
         self.allowAnonymous = allowAnonymous
     }
 
+    /// The scheme, in lower case.
+    private static let scheme = Array("bearer".utf8)
+
     static let challenge: HTTPFields = [.wwwAuthenticate: #"Bearer realm="dateline""#]
 
     public func respond(to request: Request, next: any Responder) throws -> Response {
@@ -34,19 +37,34 @@ public struct WriteAuthorization: Middleware {
                 .unauthorized, detail: "Writes need an Authorization: Bearer token.",
                 headerFields: Self.challenge)
         }
-        let parts = header.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0].lowercased() == "bearer" else {
+        switch Self.credentials(in: header, match: token) {
+        case nil:
             throw HTTPError(
                 .unauthorized, detail: "The Authorization header must use the Bearer scheme.",
                 headerFields: Self.challenge)
-        }
-        guard Self.constantTimeEquals(Array(parts[1].utf8), token) else {
+        case false?:
             throw HTTPError(.forbidden, detail: "The bearer token is not valid for writes.")
+        case true?:
+            return
+        }
+    }
+
+    /// Whether the credentials of an `Authorization` value (what follows its first space) are
+    /// `token`; nil when its scheme (what precedes it) is not `Bearer`, in any case, or nothing
+    /// follows it. Read from
+    /// the value's bytes: every write is authorized, so it makes no copies.
+    static func credentials(in header: String, match token: [UInt8]) -> Bool? {
+        var header = header
+        return header.withUTF8 { bytes in
+            guard let space = bytes.firstIndex(of: UInt8(ascii: " ")), space == scheme.count, space + 1 < bytes.count,
+                zip(bytes[..<space], scheme).allSatisfy({ $0 | 0x20 == $1 })
+            else { return nil }
+            return constantTimeEquals(UnsafeBufferPointer(rebasing: bytes[(space + 1)...]), token)
         }
     }
 
     /// Compares without an early exit, so timing does not tell how much of a guess was right.
-    static func constantTimeEquals(_ given: [UInt8], _ expected: [UInt8]) -> Bool {
+    static func constantTimeEquals(_ given: UnsafeBufferPointer<UInt8>, _ expected: [UInt8]) -> Bool {
         var difference = UInt8(truncatingIfNeeded: given.count ^ expected.count)
         for index in expected.indices {
             difference |= expected[index] ^ (index < given.count ? given[index] : 0)
