@@ -65,7 +65,7 @@ enum EventInput {
             checkEntity(participant.entityId, "participants[\(index)].entityId", in: snapshot, validator: &validator)
         }
         for (index, source) in event.sources.enumerated() {
-            let field = { "sources[\(index)]" }
+            let field = ItemField(list: "sources", index: index)
             if let article = snapshot.article(source.articleId) {
                 if let problem = beyondBody(source.end, of: article) { validator.fail(field() + ".end", problem) }
             } else {
@@ -104,8 +104,9 @@ enum EventInput {
     ) -> [Participant]? {
         guard let items = validator.array(value, "participants") else { return nil }
         var participants: [Participant] = []
+        participants.reserveCapacity(items.count)
         for (index, item) in items.enumerated() {
-            let field = { "participants[\(index)]" }
+            let field = ItemField(list: "participants", index: index)
             guard let object = validator.object(item, field()) else { continue }
             validator.onlyKnown(object, participantFields, prefix: field())
             let entityId = validator.string(object["entityId"], field() + ".entityId")
@@ -125,7 +126,7 @@ enum EventInput {
     private static func readFigures<V: BodyValue>(_ value: V?, validator: inout FieldValidator) -> [Figure]? {
         guard let items = validator.array(value, "figures", required: false) else { return nil }
         return items.enumerated().compactMap { index, item in
-            let field = { "figures[\(index)]" }
+            let field = ItemField(list: "figures", index: index)
             guard let object = validator.object(item, field()) else { return nil }
             validator.onlyKnown(object, figureFields, prefix: field())
             let kind = validator.string(object["kind"], field() + ".kind", maxLength: 100)
@@ -144,7 +145,7 @@ enum EventInput {
     ) -> [EventSource]? {
         guard let items = validator.array(value, "sources", required: false) else { return nil }
         return items.enumerated().compactMap { index, item in
-            let field = { "sources[\(index)]" }
+            let field = ItemField(list: "sources", index: index)
             guard let object = validator.object(item, field()) else { return nil }
             validator.onlyKnown(object, sourceFields, prefix: field())
             let articleId = validator.string(object["articleId"], field() + ".articleId")

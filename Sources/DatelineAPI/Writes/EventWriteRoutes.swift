@@ -70,9 +70,13 @@ struct EventWriteRoutes: Sendable {
 
     /// The slug of the date value, the type and the first participant.
     static func baseID(of event: Event) -> String {
-        Slug.make(
-            [event.date?.value, event.type.rawValue, event.participants.first?.entityId]
-                .compactMap { $0 }.joined(separator: " "))
+        // Joined in one string made large enough at once: a write makes one of these.
+        var text = ""
+        text.reserveCapacity(80)
+        if let date = event.date { text += date.value + " " }
+        text += event.type.rawValue
+        if let first = event.participants.first { text += " " + first.entityId }
+        return Slug.make(text)
     }
 
     /// The current event prepared for a patch that changes its date's value, precision or

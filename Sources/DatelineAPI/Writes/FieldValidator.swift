@@ -192,3 +192,14 @@ struct FieldValidator {
         number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
     }
 }
+
+/// The name of an item of a list in a body (`participants[2]`), made only when a message needs
+/// it: a value, so that passing it on to the checks of each field costs no closure on the heap.
+struct ItemField {
+    let list: String
+    let index: Int
+
+    func callAsFunction() -> String {
+        "\(list)[\(index)]"
+    }
+}

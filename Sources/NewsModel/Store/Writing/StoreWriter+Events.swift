@@ -111,7 +111,13 @@ extension StoreWriter {
     /// The words an event is found by: its summary and each distinct quote of its sources
     /// (the same wire copy quoted by many articles counts once).
     static func terms(of event: Event) -> IndexedTerms {
+        var texts = [event.summary]
+        texts.reserveCapacity(1 + event.sources.count)
+        // A lone source needs no set to tell its quote from the others'.
         var seen = Set<String>()
-        return IndexedTerms([event.summary] + event.sources.map(\.quote).filter { seen.insert($0).inserted })
+        for source in event.sources where event.sources.count == 1 || seen.insert(source.quote).inserted {
+            texts.append(source.quote)
+        }
+        return IndexedTerms(texts)
     }
 }
