@@ -39,12 +39,20 @@ public struct Router: Responder {
             methods.insert("OPTIONS")
             return methods.sorted().joined(separator: ", ")
         }
+
+        /// Wraps each handler again behind the guards `router` has now.
+        mutating func rewrap(in router: Router) {
+            for (method, entry) in handlers { handlers[method]?.guarded = router.guarded(entry.handler, for: method) }
+        }
     }
 
     /// A handler and whether it may block its thread.
     private struct Entry {
         let handler: Handler
         let blocking: Bool
+        /// The handler behind the guards of its method: wrapped when the handler or a guard is
+        /// added, not on every request.
+        var guarded: any Responder
     }
 
     private enum Segment: Equatable {
@@ -63,7 +71,7 @@ public struct Router: Responder {
     public mutating func add(
         _ method: HTTPRequest.Method, _ template: String, blocking: Bool = true, _ handler: @escaping Handler
     ) {
-        let entry = Entry(handler: handler, blocking: blocking)
+        let entry = Entry(handler: handler, blocking: blocking, guarded: guarded(handler, for: method))
         let segments = Self.split(template).map { part -> Segment in
             part.hasPrefix("{") && part.hasSuffix("}") ? .parameter(String(part.dropFirst().dropLast())) : .literal(part)
         }
@@ -81,6 +89,14 @@ public struct Router: Responder {
     /// Runs `middleware` around every matched handler of the given methods.
     public mutating func use(_ middleware: any Middleware, for methods: Set<HTTPRequest.Method>) {
         guards.append((methods, middleware))
+        let router = self
+        for template in literalRoutes.keys { literalRoutes[template]?.rewrap(in: router) }
+        for index in templateRoutes.indices { templateRoutes[index].rewrap(in: router) }
+    }
+
+    /// `handler` behind the guards of `method`.
+    private func guarded(_ handler: @escaping Handler, for method: HTTPRequest.Method) -> any Responder {
+        ClosureResponder(handler).wrapped(in: guards.filter { $0.methods.contains(method) }.map(\.middleware))
     }
 
     public mutating func get(_ template: String, _ handler: @escaping Handler) { add(.get, template, handler) }
@@ -131,10 +147,9 @@ public struct Router: Responder {
     /// The matched route's answer: its handler behind the guards for the method, the allowed
     /// methods for OPTIONS, or 405.
     private func answer(_ request: Request, at route: Route) throws -> Response {
-        if let handler = (route.handlers[request.method] ?? (request.method == .head ? route.handlers[.get] : nil))?.handler {
-            let applicable = guards.filter { $0.methods.contains(request.method) }.map(\.middleware)
-            guard !applicable.isEmpty else { return try handler(request) }
-            return try ClosureResponder(handler).wrapped(in: applicable).respond(to: request)
+        if let entry = route.handlers[request.method] { return try entry.guarded.respond(to: request) }
+        if request.method == .head, let entry = route.handlers[.get] {
+            return try guarded(entry.handler, for: .head).respond(to: request)
         }
         if request.method == .options {
             return Response(status: .noContent, headerFields: [.allow: route.allowed])

@@ -26,6 +26,36 @@ struct RouterTests {
         return router
     }
 
+    /// Notes its tag in `X-Guards` of each response it lets through, after those inside it.
+    struct Tagging: Middleware {
+        static let field = HTTPField.Name("X-Guards")!
+        let tag: String
+
+        func respond(to request: Request, next: any Responder) throws -> Response {
+            var response = try next.respond(to: request)
+            response.headerFields[Self.field] = (response.headerFields[Self.field].map { $0 + " " } ?? "") + tag
+            return response
+        }
+    }
+
+    @Test func guardsRunAroundTheHandlersOfTheirMethodsWhicheverCameFirst() throws {
+        var router = Self.router
+        router.use(Tagging(tag: "writes"), for: [.post, .put, .delete])
+        router.put("/events/{id}") { _ in Response(status: .ok) }
+        router.use(Tagging(tag: "puts"), for: [.put])
+        router.use(Tagging(tag: "heads"), for: [.head])
+        func guards(_ method: HTTPRequest.Method, _ path: String) throws -> String? {
+            try router.respond(to: Self.request(method, path)).headerFields[Tagging.field]
+        }
+        #expect(try guards(.post, "/events") == "writes")
+        #expect(try guards(.delete, "/events/7") == "writes")
+        // The first guard added is the outermost: it notes its tag last.
+        #expect(try guards(.put, "/events/7") == "puts writes")
+        #expect(try guards(.get, "/events/7") == nil)
+        // HEAD answers with GET's handler behind HEAD's guards.
+        #expect(try guards(.head, "/events") == "heads")
+    }
+
     @Test func aRouteSaysWhetherItsHandlerMayBlock() {
         var router = Self.router
         router.put("/events/{id}", blocking: false) { _ in Response(status: .ok) }
