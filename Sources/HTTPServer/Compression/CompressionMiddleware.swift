@@ -106,7 +106,7 @@ public struct CompressionMiddleware: Middleware {
         return stripped
     }
 
-    private static let compressibleTypes: Set<String> = [
+    private static let compressibleTypes: Set<Substring> = [
         "application/json", "application/problem+json", "application/ld+json", "application/geo+json",
         "application/manifest+json", "application/x-ndjson", "application/javascript",
         "application/x-javascript", "application/ecmascript", "application/xml", "application/rss+xml",
@@ -122,7 +122,8 @@ public struct CompressionMiddleware: Middleware {
     public static func isCompressible(_ contentType: String) -> Bool {
         let parametersStart = contentType.utf8.firstIndex(of: UInt8(ascii: ";")) ?? contentType.endIndex
         let name = HeaderList.trim(contentType[..<parametersStart])
-        let mediaType = name.utf8.contains { UInt8(ascii: "A")...UInt8(ascii: "Z") ~= $0 } ? name.lowercased() : String(name)
+        // Looked up as it is written, lower case, with no copy of its own.
+        let mediaType = name.utf8.contains { UInt8(ascii: "A")...UInt8(ascii: "Z") ~= $0 } ? Substring(name.lowercased()) : name
         if mediaType.hasPrefix("text/") { return mediaType != "text/event-stream" }
         if compressibleTypes.contains(mediaType) { return true }
         return mediaType.hasPrefix("application/") && (mediaType.hasSuffix("+json") || mediaType.hasSuffix("+xml"))

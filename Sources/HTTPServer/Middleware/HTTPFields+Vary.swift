@@ -5,23 +5,34 @@ extension HTTPFields {
     ///
     /// A `Vary: *` stays as it is: it already covers every name.
     public mutating func mergeVary(_ names: String...) {
+        guard contains(.vary) else {
+            append(HTTPField(name: .vary, value: names.joined(separator: ", ")))
+            return
+        }
+        mergeVary(list: names)
+    }
+
+    /// Adds one name to the `Vary` field, as above: what every response of a type that compresses
+    /// does (and again for CORS with exact origins), so it makes no list of names.
+    public mutating func mergeVary(_ name: String) {
         // The field is found by position: reading or setting it by name goes through generic
-        // lazy sequences that cost more than the merge itself, and every response merges twice
-        // (compression, then CORS).
+        // lazy sequences that cost more than the merge itself.
         guard let first = firstIndex(where: { $0.name == .vary }) else {
-            append(HTTPField(name: .vary, value: names.count == 1 ? names[0] : names.joined(separator: ", ")))
+            append(HTTPField(name: .vary, value: name))
             return
         }
         // One name added to one field of one name, the usual case: no list to gather.
         let value = self[first].value
-        if names.count == 1, !value.utf8.contains(UInt8(ascii: ",")),
-            !self[index(after: first)...].contains(where: { $0.name == .vary })
-        {
+        if !value.utf8.contains(UInt8(ascii: ",")), !self[index(after: first)...].contains(where: { $0.name == .vary }) {
             let only = HeaderList.trim(Substring(value))
-            if only == "*" || HeaderList.sameToken(only, names[0]) { return }
-            self[first].value = only.isEmpty ? names[0] : only + ", " + names[0]
+            if only == "*" || HeaderList.sameToken(only, name) { return }
+            self[first].value = only.isEmpty ? name : only + ", " + name
             return
         }
+        mergeVary(list: [name])
+    }
+
+    private mutating func mergeVary(list names: [String]) {
         let values = self[values: .vary]
         var listed = values.flatMap { HeaderList.elements($0) }
         if listed.contains("*") { return }
