@@ -5,8 +5,11 @@ struct TapeWriter {
     private var index = 0
     private var tokens: [Token] = []
     private var unescaped: [String] = []
-    /// The arrays and objects open, by their tokens' indices.
-    private var open: [Int] = []
+    /// The innermost array or object open, by its token's index. An open container's `end`
+    /// holds the one around it (-1 for none) until it closes, so the open ones cost no stack.
+    private var open = -1
+    /// How many are open.
+    private var depth = 0
     /// The bytes of a string that has escapes, reused from string to string.
     private var scratch: [UInt8] = []
 
@@ -31,7 +34,7 @@ struct TapeWriter {
             guard let first = peek() else { return false }
             if first == UInt8(ascii: "[") || first == UInt8(ascii: "{") {
                 let isObject = first == UInt8(ascii: "{")
-                guard open.count < JSONParser.maximumDepth else { return false }
+                guard depth < JSONParser.maximumDepth else { return false }
                 index += 1
                 skipWhitespace()
                 tokens.append(Token(kind: isObject ? .object : .array))
@@ -39,7 +42,9 @@ struct TapeWriter {
                     index += 1
                     tokens[tokens.count - 1].end = tokens.count
                 } else {
-                    open.append(tokens.count - 1)
+                    tokens[tokens.count - 1].end = open
+                    open = tokens.count - 1
+                    depth += 1
                     if isObject { guard readKey() else { return false } }
                     continue
                 }
@@ -50,7 +55,8 @@ struct TapeWriter {
             // which a `,` continues and its bracket closes (finishing another value).
             while true {
                 skipWhitespace()
-                guard let container = open.last else { return index == bytes.count }
+                guard open >= 0 else { return index == bytes.count }
+                let container = open
                 tokens[container].count += 1
                 guard let next = peek() else { return false }
                 index += 1
@@ -61,8 +67,9 @@ struct TapeWriter {
                     break
                 }
                 guard next == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) else { return false }
+                open = tokens[container].end
                 tokens[container].end = tokens.count
-                open.removeLast()
+                depth -= 1
             }
         }
     }
