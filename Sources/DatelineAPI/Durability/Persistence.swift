@@ -219,7 +219,7 @@ public final class Persistence: StoreOfRecord {
     /// once, outside the write lock: for the answer, and for the journal line the gate leaves for
     /// the flusher.
     public func submit(event decide: (StoreSnapshot) throws -> Event) throws -> (json: [UInt8], durable: any ResponseGate) {
-        let ((pending, _), event) = try StoreChange.upserting(decide) { try stage($0, reading: { _ in }) }
+        let (pending, event) = try StoreChange.upserting(decide) { try stage($0) }
         do {
             let json = try CompactJSONEncoder().encode(event)
             // A write that changed nothing was not queued: it has no record to make.
@@ -241,7 +241,13 @@ public final class Persistence: StoreOfRecord {
 
     /// Stages `changes`, see ``stage(_:reading:)``.
     func stage(_ changes: [StoreChange]) throws -> PendingWrite {
-        try stage({ _ in changes }, reading: { _ in }).pending
+        try stage { _ in changes }
+    }
+
+    /// Stages what `decide` decides with nothing to read from the state it makes: see
+    /// ``stage(_:reading:)``, without the view of that state a read would get.
+    func stage(_ decide: (StoreSnapshot) throws -> [StoreChange]) throws -> PendingWrite {
+        try stage(decide, answering: { _ in () }).pending
     }
 
     /// Decides one batch on the latest state, applies it and queues it for the journal, without
@@ -255,6 +261,13 @@ public final class Persistence: StoreOfRecord {
     func stage<Answer>(
         _ decide: (StoreSnapshot) throws -> [StoreChange], reading read: (StoreSnapshot) throws -> Answer
     ) throws -> (pending: PendingWrite, answer: Result<Answer, any Error>) {
+        try stage(decide) { draft in Result { try read(draft.view) } }
+    }
+
+    /// What both stages do: `answer` gets the draft the changes made, under the lock.
+    private func stage<Answer>(
+        _ decide: (StoreSnapshot) throws -> [StoreChange], answering answer: (StoreDraft) -> Answer
+    ) throws -> (pending: PendingWrite, answer: Answer) {
         try state.withLock { state in
             if let failure = state.commits.failure { throw failure }
             state.followStore(store)
@@ -269,8 +282,7 @@ public final class Persistence: StoreOfRecord {
                     self.state.wakeWaiters()
                 }
             }
-            let answer = Result { try read(state.draft.view) }
-            return (PendingWrite(version: state.draft.version, sequence: sequence, queued: queued), answer)
+            return (PendingWrite(version: state.draft.version, sequence: sequence, queued: queued), answer(state.draft))
         }
     }
 
