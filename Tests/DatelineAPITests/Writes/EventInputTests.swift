@@ -1,3 +1,4 @@
+import Foundation
 import HTTPServer
 import Hashing
 import NewsModel
@@ -11,15 +12,8 @@ import Testing
 @Suite struct EventInputTests {
     static let snapshot = Fixtures.store().snapshot
 
-    static let meeting: JSONValue = [
-        "type": "consult", "summary": "Vladimir Putin met Mahmoud Abbas", "status": "occurred",
-        "date": ["value": "2024-06", "modifier": "late", "phrase": "in late June"],
-        "location": "moscow",
-        "participants": [["entityId": "vladimir-putin", "role": "host"], ["entityId": "mahmoud-abbas", "role": "guest"]],
-        "figures": [["kind": "people", "value": 2]],
-        "sources": [["articleId": "putin-hosts-abbas", "sentenceIndex": 0, "start": 0, "end": 10, "quote": "Vladimir P"]],
-        "confidence": 0.9,
-    ]
+    /// The body the application's event tests post.
+    static let meeting = JSONParser.parse(Array(try! JSONSerialization.data(withJSONObject: EventWriteRoutesTests.meeting)))!
 
     /// What a member may be changed to: every kind, and values some fields take.
     static let replacements: [JSONValue?] = [
