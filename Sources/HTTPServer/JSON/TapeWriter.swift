@@ -15,8 +15,9 @@ struct TapeWriter {
 
     private init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
-        // About one token for every eight bytes of a write's body, so that the tape seldom grows.
-        tokens.reserveCapacity(bytes.count / 8 + 4)
+        // About one token for every eight bytes of a write's body, so that the tape seldom grows;
+        // no more than a thousand at first, as a long text is one token, whatever its length.
+        tokens.reserveCapacity(min(bytes.count / 8, 1_024) + 4)
     }
 
     /// The tape of the document `bytes` hold; nil at the first byte that does not fit.
