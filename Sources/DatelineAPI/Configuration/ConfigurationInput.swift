@@ -54,10 +54,7 @@ enum ConfigurationInput: Sendable, CustomStringConvertible {
     var list: [String]? {
         switch self {
         case .json(.array(let items)):
-            let strings = items.compactMap { item -> String? in
-                if case .string(let text) = item { return text }
-                return nil
-            }
+            let strings = items.compactMap(\.string)
             return strings.count == items.count ? strings : nil
         case .text(let text):
             return text.split(separator: ",").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }

@@ -27,24 +27,7 @@ protocol BodyObject {
     func unknownNames(among known: Set<String>) -> [String]
 }
 
-extension JSONValue: BodyValue {
-    var isNull: Bool { self == .null }
-
-    var string: String? {
-        if case .string(let text) = self { return text }
-        return nil
-    }
-
-    var number: Double? {
-        if case .number(let number) = self { return number }
-        return nil
-    }
-
-    var items: [JSONValue]? {
-        if case .array(let items) = self { return items }
-        return nil
-    }
-}
+extension JSONValue: BodyValue {}
 
 extension [String: JSONValue]: BodyObject {
     func unknownNames(among known: Set<String>) -> [String] {

@@ -69,6 +69,27 @@ public enum JSONValue: Sendable, Hashable, Codable,
         return Int(value)
     }
 
+    /// Whether this is `null`.
+    public var isNull: Bool { self == .null }
+
+    /// The text of a string; nil for anything else.
+    public var string: String? {
+        if case .string(let text) = self { return text }
+        return nil
+    }
+
+    /// A number; nil for anything else.
+    public var number: Double? {
+        if case .number(let number) = self { return number }
+        return nil
+    }
+
+    /// The elements of an array; nil for anything else.
+    public var items: [JSONValue]? {
+        if case .array(let items) = self { return items }
+        return nil
+    }
+
     /// The members of an object; nil for anything else.
     public var members: [String: JSONValue]? {
         if case .object(let members) = self { return members }

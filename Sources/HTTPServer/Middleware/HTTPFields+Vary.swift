@@ -5,10 +5,6 @@ extension HTTPFields {
     ///
     /// A `Vary: *` stays as it is: it already covers every name.
     public mutating func mergeVary(_ names: String...) {
-        guard contains(.vary) else {
-            append(HTTPField(name: .vary, value: names.joined(separator: ", ")))
-            return
-        }
         mergeVary(list: names)
     }
 
