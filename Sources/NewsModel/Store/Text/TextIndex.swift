@@ -39,8 +39,9 @@ struct TextIndex<Ref: Comparable & Hashable & Sendable>: Sendable {
         return number
     }
 
-    mutating func add(_ ref: Ref, _ indexed: IndexedTerms) {
-        apply([Change(ref: ref, indexed: indexed, adds: true)])
+    /// Indexes the document `ref` by the terms of its `texts`.
+    mutating func add(_ ref: Ref, texts: [String]) {
+        apply([Change(ref: ref, texts: texts, adds: true)])
     }
 
     /// Documents gathered to build an index in one step, each term's postings sorted once:
@@ -50,7 +51,8 @@ struct TextIndex<Ref: Comparable & Hashable & Sendable>: Sendable {
         fileprivate var documentCount = 0
         fileprivate var totalLength = 0
 
-        mutating func add(_ ref: Ref, _ indexed: IndexedTerms) {
+        mutating func add(_ ref: Ref, texts: [String]) {
+            let indexed = IndexedTerms(texts)
             let posting = TextPosting(ref: ref, length: UInt16(clamping: indexed.length))
             for term in indexed.terms { postings[term, default: []].append(posting) }
             documentCount += 1
@@ -69,14 +71,17 @@ struct TextIndex<Ref: Comparable & Hashable & Sendable>: Sendable {
         totalLength = gathered.totalLength
     }
 
-    mutating func remove(_ ref: Ref, _ indexed: IndexedTerms) {
-        apply([Change(ref: ref, indexed: indexed, adds: false)])
+    /// Removes the document `ref`, indexed by the terms of `texts`.
+    mutating func remove(_ ref: Ref, texts: [String]) {
+        apply([Change(ref: ref, texts: texts, adds: false)])
     }
 
-    /// A document added or removed, held back to be applied with others by ``apply(_:)``.
+    /// A document added or removed, held back to be applied with others by ``apply(_:)``. Its
+    /// texts are read into terms only then: a writer that holds changes back under its lock
+    /// does not read them there.
     struct Change: Sendable {
         let ref: Ref
-        let indexed: IndexedTerms
+        let texts: [String]
         let adds: Bool
     }
 
@@ -85,17 +90,19 @@ struct TextIndex<Ref: Comparable & Hashable & Sendable>: Sendable {
     /// words that many documents share (as news shares most of its words) cost one change of
     /// the map from words to postings a batch, not one a document.
     mutating func apply(_ changes: [Change]) {
+        let indexed = changes.map { IndexedTerms($0.texts) }
         var changesByTerm: [String: [Int]] = [:]
         for (index, change) in changes.enumerated() {
-            for term in change.indexed.terms { changesByTerm[term, default: []].append(index) }
+            for term in indexed[index].terms { changesByTerm[term, default: []].append(index) }
             documentCount += change.adds ? 1 : -1
-            totalLength += change.adds ? change.indexed.length : -change.indexed.length
+            totalLength += change.adds ? indexed[index].length : -indexed[index].length
         }
         for (term, indices) in changesByTerm {
             postingsByNumber.modify(number(of: term)) { postings in
-                for change in indices.lazy.map({ changes[$0] }) {
+                for index in indices {
+                    let change = changes[index]
                     if change.adds {
-                        postings.insert(TextPosting(ref: change.ref, length: UInt16(clamping: change.indexed.length)))
+                        postings.insert(TextPosting(ref: change.ref, length: UInt16(clamping: indexed[index].length)))
                     } else {
                         postings.remove(change.ref)
                     }

@@ -10,7 +10,7 @@ extension StoreWriter {
         state.duplicateKeys.add(article)
         let key = SortKey(day: Int32(clamping: article.publishedAt.ordinal), serial: serial)
         state.articlesByDate.insert(key)
-        state.articleText.add(serial, IndexedTerms([article.title]))
+        state.articleText.add(serial, texts: [article.title])
         for (entityId, count) in Self.mentionCounts(article) {
             state.mentions.modify(entityId, default: SortedChunks(), removeWhen: \.isEmpty) {
                 $0.insert(MentionTally(articleId: article.id, count: count))
@@ -38,7 +38,7 @@ extension StoreWriter {
 
     private mutating func unindex(_ article: Article, serial: UInt32) {
         state.articlesByDate.remove(SortKey(day: Int32(clamping: article.publishedAt.ordinal), serial: serial))
-        state.articleText.remove(serial, IndexedTerms([article.title]))
+        state.articleText.remove(serial, texts: [article.title])
         state.duplicateKeys.remove(article)
         for entityId in Self.mentionCounts(article).keys {
             state.mentions.modify(entityId, default: SortedChunks(), removeWhen: \.isEmpty) { $0.remove(article.id) }

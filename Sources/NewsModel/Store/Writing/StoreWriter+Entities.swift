@@ -14,7 +14,7 @@ extension StoreWriter {
         state.entityIds.insert(entity.id)
         state.names.add(entity)
         state.entityIdsByType[entity.type, default: SortedChunks()].insert(entity.id)
-        state.entityText.add(serial, Self.terms(of: entity))
+        state.entityText.add(serial, texts: Self.texts(of: entity))
         // Removing an absent key would still copy the whole dictionary.
         if state.redirects[entity.id] != nil { state.redirects[entity.id] = nil }
         note(.entity, entity.id, old == nil ? .created : .updated)
@@ -90,11 +90,11 @@ extension StoreWriter {
         state.entityIds.remove(entity.id)
         state.entityIdsByType[entity.type]?.remove(entity.id)
         if state.entityIdsByType[entity.type]?.isEmpty == true { state.entityIdsByType[entity.type] = nil }
-        state.entityText.remove(serial, Self.terms(of: entity))
+        state.entityText.remove(serial, texts: Self.texts(of: entity))
         state.names.remove(entity)
     }
 
-    static func terms(of entity: Entity) -> IndexedTerms {
-        IndexedTerms([entity.name] + entity.aliases)
+    static func texts(of entity: Entity) -> [String] {
+        [entity.name] + entity.aliases
     }
 }

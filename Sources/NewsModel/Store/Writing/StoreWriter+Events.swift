@@ -41,10 +41,10 @@ extension StoreWriter {
         for articleId in newArticles.subtracting(oldArticles) {
             state.eventsByArticle.modify(articleId, default: SortedChunks(), removeWhen: \.isEmpty) { $0.insert(key) }
         }
-        let (oldTerms, newTerms) = (Self.terms(of: old), Self.terms(of: event))
-        if oldTerms != newTerms {
-            changeEventText(key, oldTerms, adds: false)
-            changeEventText(key, newTerms, adds: true)
+        let (oldTexts, newTexts) = (Self.texts(of: old), Self.texts(of: event))
+        if oldTexts != newTexts {
+            changeEventText(key, oldTexts, adds: false)
+            changeEventText(key, newTexts, adds: true)
         }
     }
 
@@ -69,7 +69,7 @@ extension StoreWriter {
         for articleId in Set(event.sources.map(\.articleId)) {
             state.eventsByArticle.modify(articleId, default: SortedChunks(), removeWhen: \.isEmpty) { $0.insert(key) }
         }
-        changeEventText(key, Self.terms(of: event), adds: true)
+        changeEventText(key, Self.texts(of: event), adds: true)
     }
 
     /// Keeps an event's dates, type and status by its serial, and widens the widest span.
@@ -98,7 +98,7 @@ extension StoreWriter {
         for articleId in Set(event.sources.map(\.articleId)) {
             state.eventsByArticle.modify(articleId, default: SortedChunks(), removeWhen: \.isEmpty) { $0.remove(key) }
         }
-        changeEventText(key, Self.terms(of: event), adds: false)
+        changeEventText(key, Self.texts(of: event), adds: false)
     }
 
     /// The participants and the location.
@@ -108,9 +108,9 @@ extension StoreWriter {
         return ids
     }
 
-    /// The words an event is found by: its summary and each distinct quote of its sources
+    /// The texts an event is found by: its summary and each distinct quote of its sources
     /// (the same wire copy quoted by many articles counts once).
-    static func terms(of event: Event) -> IndexedTerms {
+    static func texts(of event: Event) -> [String] {
         var texts = [event.summary]
         texts.reserveCapacity(1 + event.sources.count)
         // A lone source needs no set to tell its quote from the others'.
@@ -118,6 +118,6 @@ extension StoreWriter {
         for source in event.sources where event.sources.count == 1 || seen.insert(source.quote).inserted {
             texts.append(source.quote)
         }
-        return IndexedTerms(texts)
+        return texts
     }
 }

@@ -40,7 +40,7 @@ extension StoreWriter {
             byType[event.type, default: []].append(key)
             byStatus[event.status, default: []].append(key)
             for articleId in Set(event.sources.map(\.articleId)) { byArticle[articleId, default: []].append(key) }
-            text.add(key, Self.terms(of: event))
+            text.add(key, texts: Self.texts(of: event))
         }
         state.eventsByDate = SortedChunks(sorted: byDate.sorted())
         state.eventsByEntity = Self.sortedLists(byEntity)

@@ -22,9 +22,9 @@ struct StoreWriter {
         return heldText ?? []
     }
 
-    /// Adds an event's terms to the text index, or removes them, now or when held text is indexed.
-    mutating func changeEventText(_ key: SortKey, _ indexed: IndexedTerms, adds: Bool) {
-        let change = TextIndex.Change(ref: key, indexed: indexed, adds: adds)
+    /// Adds an event's texts to the text index, or removes them, now or when held text is indexed.
+    mutating func changeEventText(_ key: SortKey, _ texts: [String], adds: Bool) {
+        let change = TextIndex.Change(ref: key, texts: texts, adds: adds)
         if heldText != nil {
             heldText?.append(change)
         } else {

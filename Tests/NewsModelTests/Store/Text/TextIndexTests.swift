@@ -11,25 +11,25 @@ import Testing
 
     @Test func aTermGoesFromOneDocumentToManyAndBack() {
         var index = TextIndex<UInt32>()
-        index.add(7, IndexedTerms(["Abbas visits Moscow"]))
+        index.add(7, texts: ["Abbas visits Moscow"])
         #expect(Self.refs(index, "moscow") == [7])
-        index.add(3, IndexedTerms(["Moscow talks"]))
+        index.add(3, texts: ["Moscow talks"])
         #expect(Self.refs(index, "moscow") == [3, 7])
         #expect(Self.refs(index, "abbas") == [7])
-        index.remove(7, IndexedTerms(["Abbas visits Moscow"]))
+        index.remove(7, texts: ["Abbas visits Moscow"])
         #expect(Self.refs(index, "moscow") == [3])
         #expect(Self.refs(index, "abbas") == nil)
-        index.add(7, IndexedTerms(["Abbas again"]))
+        index.add(7, texts: ["Abbas again"])
         #expect(Self.refs(index, "abbas") == [7])
-        index.remove(3, IndexedTerms(["Moscow talks"]))
+        index.remove(3, texts: ["Moscow talks"])
         #expect(Self.refs(index, "moscow") == nil)
         #expect(index.documentCount == 1)
     }
 
     @Test func aDocumentIndexedAgainReplacesItsPosting() {
         var index = TextIndex<UInt32>()
-        index.add(5, IndexedTerms(["Gaza"]))
-        index.add(5, IndexedTerms(["Gaza ceasefire talks"]))
+        index.add(5, texts: ["Gaza"])
+        index.add(5, texts: ["Gaza ceasefire talks"])
         #expect(index.postings(for: "gaza")?.elements.map(\.length) == [3])
     }
 
@@ -37,8 +37,8 @@ import Testing
         var gathering = TextIndex<UInt32>.Gathering()
         var added = TextIndex<UInt32>()
         for (ref, text) in [(UInt32(2), "Putin hosts Abbas"), (1, "Abbas in Moscow"), (4, "Sochi")] {
-            gathering.add(ref, IndexedTerms([text]))
-            added.add(ref, IndexedTerms([text]))
+            gathering.add(ref, texts: [text])
+            added.add(ref, texts: [text])
         }
         let loaded = TextIndex(gathering)
         for term in ["putin", "abbas", "moscow", "sochi", "gaza"] {

@@ -86,7 +86,7 @@ import Testing
         #expect(state.eventsByStatus.mapValues(\.elements) == expected.eventsByStatus.mapValues(\.elements))
         #expect(state.eventText.documentCount == expected.eventText.documentCount)
         #expect(state.eventText.totalLength == expected.eventText.totalLength)
-        let terms = Set(events.flatMap { StoreWriter.terms(of: $0).terms })
+        let terms = Set(events.flatMap { IndexedTerms(StoreWriter.texts(of: $0)).terms })
         for term in terms {
             let (postings, wanted) = (state.eventText.postings(for: term), expected.eventText.postings(for: term))
             #expect(postings?.elements.map(\.ref) == wanted?.elements.map(\.ref), "\(term)")
