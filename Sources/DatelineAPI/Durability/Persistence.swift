@@ -10,12 +10,10 @@ public import NewsModel
 /// readers and announced on the change feed, in version order, so the journal, the versions and
 /// the feed agree.
 ///
-/// Writes commit in groups (``GroupCommit``): a writer stages its batch and waits until it is
-/// durable (``write(_:reading:)``), or answers with a gate its response waits on
+/// Writes commit in groups (``GroupCommit``): a writer stages its batch and asks to be told when
+/// it is durable, by waiting (``write(_:reading:)``) or through a gate its response waits on
 /// (``submit(_:reading:)``); a flusher on a queue of its own writes every batch staged so far and
-/// makes them durable with one `fdatasync`, as PostgreSQL's WAL writer does. A staged batch's
-/// ``CommitTicket`` carries its journal line and its waiters, so that a writer takes the lock
-/// that orders writes once, to stage. Readers see a batch
+/// makes them durable with one `fdatasync`, as PostgreSQL's WAL writer does. Readers see a batch
 /// only once it is durable; writers decide on ``latest``, which holds the staged batches too, so
 /// that writes stay serialisable. A failed flush is final: the writes waiting for it and every
 /// later one fail, and readers go on seeing the last durable state until a restart reads the
@@ -81,20 +79,19 @@ public final class Persistence: StoreOfRecord {
     }
 
     /// One staged batch: the version it made and its changes, which the flusher encodes for the
-    /// journal unless the writer has left their journal line on the batch's ticket already.
+    /// journal unless the writer has left their journal line already.
     struct Staged: Sendable {
         var version: UInt64
         var changes: [StoreChange]
+        var line: [UInt8]? = nil
     }
 
     /// A batch staged and not yet known to be durable: wait for it with ``waitUntilDurable(_:)``.
     struct PendingWrite: Sendable {
         /// The version the batch made (the latest version, when it changed nothing).
         var version: UInt64
-        /// Settled once the batch is durable (for a batch that changed nothing, once the state it
-        /// saw is); nil when that state was durable already.
-        var ticket: CommitTicket?
-        /// Whether the batch changed something, and so was queued for the journal with `ticket`.
+        var sequence: UInt64
+        /// Whether the batch changed something, and so was queued for the journal as item `sequence`.
         var queued: Bool
     }
 
@@ -260,7 +257,7 @@ public final class Persistence: StoreOfRecord {
     /// the writer answers with; what it returns or throws comes back as `answer`, the batch
     /// staged either way. Keep both to checks and lookups, and let go of the snapshots they get.
     /// A batch that changes nothing waits for the state it saw. Throws what `decide` throws, and
-    /// once a flush has failed; then nothing was staged. A flusher starts when none is at work.
+    /// once a flush has failed; then nothing was staged. The flush starts once someone waits.
     func stage<Answer>(
         _ decide: (StoreSnapshot) throws -> [StoreChange], reading read: (StoreSnapshot) throws -> Answer
     ) throws -> (pending: PendingWrite, answer: Result<Answer, any Error>) {
@@ -271,26 +268,22 @@ public final class Persistence: StoreOfRecord {
     private func stage<Answer>(
         _ decide: (StoreSnapshot) throws -> [StoreChange], answering answer: (StoreDraft) -> Answer
     ) throws -> (pending: PendingWrite, answer: Answer) {
-        let (staged, startFlusher) = try state.withLock { state in
+        try state.withLock { state in
             if let failure = state.commits.failure { throw failure }
             state.followStore(store)
             let changes = try decide(state.draft.view)
-            // A batch that changes nothing waits for the state it saw.
-            var (ticket, startFlusher) = (state.commits.lastTicket, false)
+            var sequence = state.commits.appended
             let queued = !state.draft.apply(changes).isEmpty
             if queued {
                 // Cannot fail: no flush has failed, and the lock is held.
-                (ticket, startFlusher) = try state.commits.append(Staged(version: state.draft.version, changes: changes))
+                sequence = try state.commits.append(Staged(version: state.draft.version, changes: changes))
                 if let wanted = state.flusherWaitsFor, state.commits.unflushed.count >= wanted {
                     state.flusherWaitsFor = nil
                     self.state.wakeWaiters()
                 }
             }
-            let pending = PendingWrite(version: state.draft.version, ticket: ticket, queued: queued)
-            return ((pending, answer(state.draft)), startFlusher)
+            return (PendingWrite(version: state.draft.version, sequence: sequence, queued: queued), answer(state.draft))
         }
-        if startFlusher { flusher.async { [self] in flushStaged() } }
-        return staged
     }
 
     /// Waits until the staged batch is durable and readers see it. Throws when the flush failed.
@@ -300,12 +293,20 @@ public final class Persistence: StoreOfRecord {
 
     /// Calls `callback` once the staged batch is durable and readers see it (with nil), or once
     /// its flush failed (with the error): at once when either is known already, else on the
-    /// flusher's thread. `line`, the journal line its writer made of a queued batch, spares the
-    /// flusher making it, unless a flush has taken the batch.
-    func whenDurable(_ pending: PendingWrite, line: [UInt8]? = nil, _ callback: @escaping CommitTicket.Callback) {
-        guard let ticket = pending.ticket else { return callback(nil) }
-        if let line { ticket.leave(line: line) }
-        ticket.whenSettled(callback)
+    /// flusher's thread. Starts the flusher when none is at work. `line`, the journal line its
+    /// writer made of a queued batch, spares the flusher making it, unless a flush has taken the
+    /// batch.
+    func whenDurable(_ pending: PendingWrite, line: [UInt8]? = nil, _ callback: @escaping @Sendable ((any Error)?) -> Void) {
+        let wait = state.withLock { state in
+            if let line { state.commits.update(pending.sequence) { $0.line = line } }
+            return state.commits.wait(for: pending.sequence, callback)
+        }
+        switch wait {
+        case .durable: callback(nil)
+        case .failed(let error): callback(error)
+        case .waiting(let startFlusher):
+            if startFlusher { flusher.async { [self] in flushStaged() } }
+        }
     }
 
     /// The flushes after which the next one waits `commitDelay` for more writes: those that covered
@@ -344,7 +345,7 @@ public final class Persistence: StoreOfRecord {
                 logger.error("compaction failed", metadata: ["error": "\(error)"])
             }
             // Their loops are woken once each, not once a writer.
-            LoopWakes.holding { for ticket in covered { ticket.settle(nil) } }
+            LoopWakes.holding { for waiter in covered { waiter(nil) } }
             // Only now, so that the writers are not kept waiting while it is freed.
             withExtendedLifetime(replaced) {}
         }
@@ -364,17 +365,17 @@ public final class Persistence: StoreOfRecord {
     }
 
     /// Writes the batch to the journal with one flush and publishes the snapshot that holds it;
-    /// returns the tickets of the writes it covered, to settle, and the snapshot it replaced, to
-    /// free after them. Returns nil when the flush failed: then the writers are told so, and
-    /// nothing is published.
-    private func flush(_ batch: GroupCommit<Staged>.Batch, snapshot: StoreSnapshot) -> (covered: [CommitTicket], replaced: StoreSnapshot)? {
+    /// returns the waiters of the writers it covered and the snapshot it replaced, to free
+    /// after them. Returns nil when the flush failed: then the writers are told so, and nothing
+    /// is published.
+    private func flush(
+        _ batch: GroupCommit<Staged>.Batch, snapshot: StoreSnapshot
+    ) -> (covered: [GroupCommit<Staged>.Waiter], replaced: StoreSnapshot)? {
         if let journal = state.withLock({ $0.journal }) {
             do {
                 var lines: [UInt8] = []
-                for (item, ticket) in zip(batch.items, batch.tickets) {
-                    lines +=
-                        try ticket.takeLine()
-                        ?? Journal.line(version: item.version, encodedChanges: CompactJSONEncoder().encode(item.changes))
+                for item in batch.items {
+                    lines += try item.line ?? Journal.line(version: item.version, encodedChanges: CompactJSONEncoder().encode(item.changes))
                 }
                 try journal.write(lines, records: batch.items.count)
                 try journal.sync()
@@ -382,13 +383,12 @@ public final class Persistence: StoreOfRecord {
                 logger.critical(
                     "the journal cannot be flushed: writes are refused until a restart",
                     metadata: ["error": "\(error)", "writes": .stringConvertible(batch.items.count)])
-                for ticket in state.withLock({ $0.commits.failed(error) }) { ticket.settle(error) }
+                for waiter in state.withLock({ $0.commits.failed(error) }) { waiter(error) }
                 return nil
             }
         }
         let replaced = store.publish(snapshot)
         feed.publish(snapshot)
-        state.withLock { $0.commits.flushed(batch) }
-        return (batch.tickets, replaced)
+        return (state.withLock { $0.commits.flushed(batch) }, replaced)
     }
 }

@@ -11,7 +11,7 @@ struct GroupCommitTests {
     final class Outcomes: Sendable {
         private let told = Locked<[(name: String, failed: Bool)]>([])
 
-        func callback(_ name: String) -> CommitTicket.Callback {
+        func callback(_ name: String) -> GroupCommit<Int>.Callback {
             { [self] error in told.withLock { $0.append((name, error != nil)) } }
         }
 
@@ -19,80 +19,114 @@ struct GroupCommitTests {
         var failures: [String] { told.withLock { $0.filter(\.failed).map(\.name) } }
     }
 
-    @Test func theFirstAppendStartsTheFlusherWhichFlushesEverythingAppended() throws {
+    @Test func theFirstWaiterStartsTheFlusherWhichFlushesEverythingAppended() throws {
         var commits = GroupCommit<Int>()
         let outcomes = Outcomes()
-        #expect(commits.lastTicket == nil, "nothing waits to be durable")
-        let (first, starts) = try commits.append(1)
-        #expect(starts, "no flusher was at work")
-        let (second, startsAgain) = try commits.append(2)
-        #expect(!startsAgain, "a flusher is at work already")
-        #expect(commits.lastTicket === second)
-        first.whenSettled(outcomes.callback("first"))
-        second.whenSettled(outcomes.callback("second"))
+        let first = try commits.append(1)
+        let second = try commits.append(2)
+        #expect((first, second) == (1, 2))
+        guard case .waiting(startFlusher: true) = commits.wait(for: first, outcomes.callback("first")) else {
+            Issue.record("the first waiter starts the flusher")
+            return
+        }
+        guard case .waiting(startFlusher: false) = commits.wait(for: second, outcomes.callback("second")) else {
+            Issue.record("a flusher is at work already")
+            return
+        }
         let taken = commits.nextBatch()
         let batch = try #require(taken)
         #expect(batch.items == [1, 2])
-        #expect(batch.tickets.map(ObjectIdentifier.init) == [first, second].map(ObjectIdentifier.init))
         #expect(batch.last == 2)
-        commits.flushed(batch)
-        #expect(outcomes.names.isEmpty, "the caller settles the tickets")
-        for ticket in batch.tickets { ticket.settle(nil) }
-        #expect(outcomes.names == ["first", "second"])
+        for callback in commits.flushed(batch) { callback(nil) }
+        #expect(Set(outcomes.names) == ["first", "second"])
         #expect(commits.durable == 2)
         #expect(commits.flushes == 1)
-        #expect(commits.lastTicket == nil)
         let left = commits.nextBatch()
         #expect(left == nil, "nothing is left")
         #expect(!commits.flushing, "the flusher stops")
-        second.whenSettled(outcomes.callback("late"))
-        #expect(outcomes.names == ["first", "second", "late"], "a settled ticket answers at once")
-        #expect(try commits.append(3).startFlusher, "the next append starts a flusher again")
+        guard case .durable = commits.wait(for: second, outcomes.callback("late")) else {
+            Issue.record("the flush covered the second item")
+            return
+        }
     }
 
     @Test func itemsAppendedDuringAFlushGoInTheNextBatchInOrder() throws {
         var commits = GroupCommit<Int>()
         let outcomes = Outcomes()
-        try commits.append(1).ticket.whenSettled(outcomes.callback("1"))
+        let first = try commits.append(1)
+        _ = commits.wait(for: first, outcomes.callback("1"))
         let taken = commits.nextBatch()
         let batch = try #require(taken)
         for item in 2...4 {
-            let (ticket, starts) = try commits.append(item)
-            #expect(!starts, "the flusher at work takes the later items too")
-            ticket.whenSettled(outcomes.callback("\(item)"))
+            let sequence = try commits.append(item)
+            guard case .waiting(startFlusher: false) = commits.wait(for: sequence, outcomes.callback("\(item)")) else {
+                Issue.record("the flusher at work takes the later items too")
+                return
+            }
         }
         #expect(batch.items == [1])
-        commits.flushed(batch)
-        for ticket in batch.tickets { ticket.settle(nil) }
+        for callback in commits.flushed(batch) { callback(nil) }
         #expect(outcomes.names == ["1"], "the flush covered none of the later items")
         #expect(commits.unflushed == [2, 3, 4])
         let following = commits.nextBatch()
         let next = try #require(following)
         #expect(next.items == [2, 3, 4])
-        commits.flushed(next)
-        for ticket in next.tickets { ticket.settle(nil) }
-        #expect(outcomes.names == ["1", "2", "3", "4"])
+        for callback in commits.flushed(next) { callback(nil) }
+        #expect(outcomes.names.sorted() == ["1", "2", "3", "4"])
         #expect(commits.durable == 4)
         #expect(commits.flushes == 2)
     }
 
-    @Test func aFailedFlushFailsEveryItemNotYetDurableAndEveryLaterAppend() throws {
+    @Test func aFailedFlushFailsEveryWaiterAndEveryLaterWrite() throws {
         var commits = GroupCommit<Int>()
         let outcomes = Outcomes()
-        try commits.append(1).ticket.whenSettled(outcomes.callback("first"))
+        let first = try commits.append(1)
+        _ = commits.wait(for: first, outcomes.callback("first"))
         let taken = commits.nextBatch()
         #expect(taken != nil)
-        let (second, _) = try commits.append(2)
-        second.whenSettled(outcomes.callback("second"))
-        let failed = commits.failed(Broken())
-        #expect(failed.count == 2, "the flush in flight and the item after it")
-        for ticket in failed { ticket.settle(Broken()) }
-        #expect(outcomes.failures == ["first", "second"])
-        second.whenSettled(outcomes.callback("again"))
-        #expect(outcomes.failures == ["first", "second", "again"], "a failed ticket fails at once")
+        let second = try commits.append(2)
+        _ = commits.wait(for: second, outcomes.callback("second"))
+        for callback in commits.failed(Broken()) { callback(Broken()) }
+        #expect(Set(outcomes.failures) == ["first", "second"])
+        for sequence in [first, second] {
+            guard case .failed(let error) = commits.wait(for: sequence, outcomes.callback("again")) else {
+                Issue.record("item \(sequence) fails with the flush")
+                return
+            }
+            #expect(error is Broken)
+        }
         #expect(commits.durable == 0)
         let more = commits.nextBatch()
         #expect(more == nil, "nothing more is flushed")
         #expect(throws: Broken.self) { try commits.append(3) }
+    }
+
+    @Test func itemsChangeUntilAFlushTakesThem() throws {
+        var commits = GroupCommit<Int>()
+        for item in 1...3 { _ = try commits.append(item) }
+        _ = commits.wait(for: 3, { _ in })
+        commits.update(2) { $0 = 20 }
+        let taken = commits.nextBatch()
+        let batch = try #require(taken)
+        #expect(batch.items == [1, 20, 3])
+        _ = try commits.append(4)
+        commits.update(3) { $0 = 30 }
+        commits.update(4) { $0 = 40 }
+        commits.update(5) { $0 = 50 }
+        #expect(commits.unflushed == [1, 20, 3, 40], "the flush in flight has taken the first three; 5 is no item")
+        _ = commits.flushed(batch)
+        commits.update(3) { $0 = 30 }
+        #expect(commits.unflushed == [40], "item 3 is durable")
+    }
+
+    @Test func nothingIsFlushedUntilSomeoneWaits() throws {
+        var commits = GroupCommit<Int>()
+        _ = try commits.append(1)
+        #expect(!commits.flushing)
+        guard case .waiting(startFlusher: true) = commits.wait(for: 1, { _ in }) else {
+            Issue.record("the waiter starts the flusher")
+            return
+        }
+        #expect(commits.flushing)
     }
 }
