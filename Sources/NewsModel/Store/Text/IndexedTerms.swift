@@ -1,5 +1,5 @@
 /// The distinct terms of a document's indexed text, and how many terms it holds in all.
-struct IndexedTerms: Sendable, Equatable {
+struct IndexedTerms: Sendable {
     var terms: Set<String>
     var length: Int
 
