@@ -90,25 +90,40 @@ struct TextIndex<Ref: Comparable & Hashable & Sendable>: Sendable {
     /// words that many documents share (as news shares most of its words) cost one change of
     /// the map from words to postings a batch, not one a document.
     mutating func apply(_ changes: [Change]) {
-        let indexed = changes.map { IndexedTerms($0.texts) }
+        // Each change's terms go straight into the lists by term, without a set of its own first.
         var changesByTerm: [String: [Int]] = [:]
+        var lengths: [Int] = []
+        lengths.reserveCapacity(changes.count)
         for (index, change) in changes.enumerated() {
-            for term in indexed[index].terms { changesByTerm[term, default: []].append(index) }
+            var length = 0
+            for text in change.texts {
+                TextNormalizer.forEachTerm(in: text) { term in
+                    length += 1
+                    Self.appendOnce(index, to: &changesByTerm[term, default: []])
+                }
+            }
+            lengths.append(length)
             documentCount += change.adds ? 1 : -1
-            totalLength += change.adds ? indexed[index].length : -indexed[index].length
+            totalLength += change.adds ? length : -length
         }
         for (term, indices) in changesByTerm {
             postingsByNumber.modify(number(of: term)) { postings in
                 for index in indices {
                     let change = changes[index]
                     if change.adds {
-                        postings.insert(TextPosting(ref: change.ref, length: UInt16(clamping: indexed[index].length)))
+                        postings.insert(TextPosting(ref: change.ref, length: UInt16(clamping: lengths[index])))
                     } else {
                         postings.remove(change.ref)
                     }
                 }
             }
         }
+    }
+
+    /// Lists a change under a term once, however often its texts hold the term: its index is
+    /// last in the list from the term's first sighting on.
+    private static func appendOnce(_ index: Int, to indices: inout [Int]) {
+        if indices.last != index { indices.append(index) }
     }
 
     /// A term's postings: one inline, or a list.

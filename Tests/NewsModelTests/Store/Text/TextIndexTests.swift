@@ -33,6 +33,22 @@ import Testing
         #expect(index.postings(for: "gaza")?.elements.map(\.length) == [3])
     }
 
+    @Test func aBatchListsEachDocumentOnceUnderATermItRepeatsAndCountsEveryTerm() {
+        var index = TextIndex<UInt32>()
+        index.apply([
+            .init(ref: 4, texts: ["Gaza talks in Gaza", "talks resume"], adds: true),
+            .init(ref: 9, texts: ["Gaza"], adds: true),
+            .init(ref: 9, texts: ["Gaza"], adds: false),
+            .init(ref: 2, texts: ["Cairo talks"], adds: true),
+        ])
+        #expect(index.postings(for: "gaza")?.elements.map(\.ref) == [4])
+        #expect(index.postings(for: "talks")?.elements.map(\.ref) == [2, 4])
+        // "in" is a stopword: Gaza, talks, Gaza, talks, resume.
+        #expect(index.postings(for: "talks")?.elements.map(\.length) == [2, 5])
+        #expect(index.documentCount == 2)
+        #expect(index.totalLength == 7)
+    }
+
     @Test func loadingKeepsTermsOfOneDocumentAsAddingDoes() {
         var gathering = TextIndex<UInt32>.Gathering()
         var added = TextIndex<UInt32>()
