@@ -17,6 +17,9 @@ enum ConcurrentRequests {
         var statuses: [Int?]
         /// How many requests had been sent but not answered when `onStop` ran.
         var inFlightAtStop = 0
+        /// Why a request got no status, by its index, when the connection said why: so that a
+        /// test that fails on a missing answer tells a refused connect from a reset or a close.
+        var failures: [Int: String] = [:]
     }
 
     static func send(
@@ -34,6 +37,8 @@ enum ConcurrentRequests {
             while !stopped && inFlight.count < window && next < requests.count {
                 if let descriptor = connectAndSend(requests[next], port: port) {
                     inFlight.append((next, descriptor, []))
+                } else {
+                    outcome.failures[next] = "connect: \(String(cString: strerror(errno)))"
                 }
                 next += 1
             }
@@ -58,6 +63,8 @@ enum ConcurrentRequests {
                         finished.insert(slot)
                     }
                 } else if count == 0 || (errno != EAGAIN && errno != EINTR) {
+                    let end = count == 0 ? "closed by the server" : "recv: \(String(cString: strerror(errno)))"
+                    outcome.failures[inFlight[slot].index] = "\(end) after \(inFlight[slot].received.count) bytes"
                     finished.insert(slot)
                 }
             }

@@ -173,9 +173,10 @@ struct ReplicaTests {
         }
         let written = writers.map { $0.stop() }
         for (r, statuses) in written.enumerated() {
-            #expect(statuses.allSatisfy { $0 == 201 || $0 == 503 }, "writers got \(Set(statuses.map { $0 ?? 0 }))")
+            #expect(
+                statuses.allSatisfy { $0 == 201 || $0 == 503 }, "writers got \(Set(statuses.map { $0 ?? 0 })) \(writers[r].failures)")
             let reads = readers[r].stop()
-            #expect(reads.allSatisfy { $0 == 200 }, "readers got \(Set(reads.map { $0 ?? 0 }))")
+            #expect(reads.allSatisfy { $0 == 200 }, "readers got \(Set(reads.map { $0 ?? 0 })) \(readers[r].failures)")
         }
         let head = try Self.head(cluster)
         let metrics = try HTTPProbe.get(port: ports[0], path: "/metrics").body.split(separator: "\n")
@@ -197,18 +198,24 @@ struct ReplicaTests {
 
 /// Requests sent one after another, `pause` microseconds apart, on a thread of their own until
 /// stopped; the statuses so far can be read, and waited on, while it runs. The `n`-th status
-/// answers `request(n)`, and is nil when no response came.
+/// answers `request(n)`, and is nil when no response came (``failures`` then says why, when
+/// the connection told).
 private final class PacedRequests: @unchecked Sendable {
     private let lock = NSLock()
     private var sent: [Int?] = []
+    private var failed: [String] = []
     private var stopped = false
     private let finished = DispatchSemaphore(value: 0)
 
     init(port: Int, pause: UInt32, request: @escaping @Sendable (Int) -> String) {
         Thread.detachNewThread { [self] in
             while !lock.withLock({ stopped }) {
-                let status = ConcurrentRequests.send([request(statuses.count)], port: port, timeout: 15).statuses[0]
-                lock.withLock { sent.append(status) }
+                let index = statuses.count
+                let outcome = ConcurrentRequests.send([request(index)], port: port, timeout: 15)
+                lock.withLock {
+                    sent.append(outcome.statuses[0])
+                    if outcome.statuses[0] == nil { failed.append("request \(index): \(outcome.failures[0] ?? "no answer in 15 s")") }
+                }
                 usleep(pause)
             }
             finished.signal()
@@ -216,6 +223,9 @@ private final class PacedRequests: @unchecked Sendable {
     }
 
     var statuses: [Int?] { lock.withLock { sent } }
+
+    /// Why each request without a status got none, in order.
+    var failures: [String] { lock.withLock { failed } }
 
     /// Whether the statuses came to satisfy `condition` within `seconds`.
     func wait(seconds: Double, until condition: ([Int?]) -> Bool) -> Bool {
