@@ -144,8 +144,8 @@ public final class Persistence: StoreOfRecord {
         }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         if FileManager.default.fileExists(atPath: snapshotPath) {
-            // Read apart, so that the file's text (a gigabyte at a million events) is let go
-            // before the indexes are built.
+            // Read apart, so that the file (a gigabyte at a million events) is let go before
+            // the indexes are built.
             let (contents, bytes) = try readSnapshot(snapshotPath)
             store.restore(contents)
             state.withLock { $0.snapshotBytes = bytes }
@@ -182,10 +182,13 @@ public final class Persistence: StoreOfRecord {
 
     /// The snapshot's contents, and its size in bytes.
     private func readSnapshot(_ path: String) throws -> (StoreContents, Int) {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let file = MappedFile(path: path) else {
             throw DurabilityError(operation: "read", path: path, errno: nil, reason: "the snapshot cannot be read")
         }
-        return (try SnapshotDecoder.decode(data), data.count)
+        let contents = try SnapshotDecoder.decode(file)
+        // What decoding used goes back before the indexes are built beside the records.
+        FreedMemory.returnToSystem()
+        return (contents, file.data.count)
     }
 
     /// Makes `journal` the one later flushes write to.

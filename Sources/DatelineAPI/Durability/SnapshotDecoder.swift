@@ -15,19 +15,32 @@ import NewsModel
 /// document that is not the object a snapshot writes (another key, one missing, a syntax error)
 /// is decoded in one piece instead, so it fails, or not, exactly as before.
 enum SnapshotDecoder {
+    /// The contents of the snapshot in `file`, whose pages are let go as they are decoded: the
+    /// process then never holds the whole text beside the records read from it.
+    static func decode(_ file: MappedFile, runBytes: Int = 4 << 20) throws -> StoreContents {
+        try decode(file.data, runBytes: runBytes, decoded: file.release)
+    }
+
     /// The contents of a snapshot's text; `runBytes` is about how many bytes of a list one run
-    /// holds.
-    static func decode(_ data: Data, runBytes: Int = 4 << 20) throws -> StoreContents {
+    /// holds. `decoded` is told of the byte ranges read and no longer needed: all of them once
+    /// the structure is found (reading them again costs little), then each run once copied out
+    /// to be decoded.
+    static func decode(
+        _ data: Data, runBytes: Int = 4 << 20, decoded: @Sendable (Range<Int>) -> Void = { _ in }
+    ) throws -> StoreContents {
         guard let parts = parts(of: data) else { return try JSONDecoder().decode(StoreContents.self, from: data) }
+        decoded(0..<data.count)
         let decoder = JSONDecoder()
-        let articles = try decodeList(Article.self, data, parts.articles, runBytes: runBytes) { $0.map(fitted) }
-        let entities = try decodeList(Entity.self, data, parts.entities, runBytes: runBytes)
+        let articles = try decodeList(Article.self, data, parts.articles, runBytes: runBytes, decoded: decoded) { $0.map(fitted) }
+        let entities = try decodeList(Entity.self, data, parts.entities, runBytes: runBytes, decoded: decoded)
         let ids = Dictionary((articles.map(\.id) + entities.map(\.id)).map { ($0, $0) }, uniquingKeysWith: { first, _ in first })
         return StoreContents(
             version: try decoder.decode(UInt64.self, from: data[shifted(parts.version, in: data)]),
             articles: articles,
             entities: entities,
-            events: try decodeList(Event.self, data, parts.events, runBytes: runBytes) { sharingText(of: $0, ids: ids) },
+            events: try decodeList(Event.self, data, parts.events, runBytes: runBytes, decoded: decoded) {
+                sharingText(of: $0, ids: ids)
+            },
             redirects: try decoder.decode([String: String].self, from: data[shifted(parts.redirects, in: data)]))
     }
 
@@ -74,25 +87,31 @@ enum SnapshotDecoder {
     }
 
     /// The elements at `elements` (byte ranges, in order), decoded in runs across the cores;
-    /// `finish` gets each run as it is decoded.
+    /// `finish` gets each run as it is decoded, and `decoded` its bytes once they are copied out.
     private static func decodeList<Element: Decodable & Sendable>(
         _ type: Element.Type, _ data: Data, _ elements: [Range<Int>], runBytes: Int,
-        finishing finish: @Sendable ([Element]) -> [Element] = { $0 }
+        decoded: @Sendable (Range<Int>) -> Void, finishing finish: @Sendable ([Element]) -> [Element] = { $0 }
     ) throws -> [Element] {
         let runs = self.runs(of: elements, bytes: runBytes)
-        let decoded = Locked([Int: Result<[Element], any Error>]())
+        let results = Locked([Int: Result<[Element], any Error>]())
         DispatchQueue.concurrentPerform(iterations: runs.count) { index in
             let run = runs[index]
+            let bytes = elements[run.lowerBound].lowerBound..<elements[run.upperBound - 1].upperBound
             var text = Data([UInt8(ascii: "[")])
-            text.append(data[shifted(elements[run.lowerBound].lowerBound..<elements[run.upperBound - 1].upperBound, in: data)])
+            text.append(data[shifted(bytes, in: data)])
             text.append(UInt8(ascii: "]"))
+            decoded(bytes)
             let result = Result { finish(try JSONDecoder().decode([Element].self, from: text)) }
-            decoded.withLock { $0[index] = result }
+            results.withLock { $0[index] = result }
         }
         var list: [Element] = []
         list.reserveCapacity(elements.count)
-        let results = decoded.withLock { $0 }
-        for index in runs.indices { list += try results[index]!.get() }
+        // Each run is let go once appended, so that the list and the runs never both hold all.
+        var runResults = results.withLock { results in
+            defer { results = [:] }
+            return results
+        }
+        for index in runs.indices { list += try runResults.removeValue(forKey: index)!.get() }
         return list
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import Locking
 import NewsModel
 import Testing
 
@@ -41,6 +42,23 @@ import Testing
     @Test(arguments: [1, 300, 4 << 20])
     func runsOfAnySizeDecodeWhatWasWritten(runBytes: Int) throws {
         #expect(try SnapshotDecoder.decode(Self.written, runBytes: runBytes) == Self.contents)
+    }
+
+    /// Every byte is said to be read once the structure is found, and each run's once decoded:
+    /// the lists' elements, all of them, in runs that do not overlap.
+    @Test func theBytesReadAreToldWholeThenRunByRun() throws {
+        let text = try Self.written
+        let told = Locked<[Range<Int>]>([])
+        _ = try SnapshotDecoder.decode(text, runBytes: 300) { range in told.withLock { $0.append(range) } }
+        let ranges = told.withLock { $0 }
+        #expect(ranges.first == 0..<text.count)
+        let parts = try #require(SnapshotDecoder.parts(of: text))
+        let runs = ranges.dropFirst().sorted { $0.lowerBound < $1.lowerBound }
+        #expect(runs.count > 3)
+        for (run, next) in zip(runs, runs.dropFirst()) { #expect(run.upperBound <= next.lowerBound) }
+        for element in parts.articles + parts.entities + parts.events {
+            #expect(runs.contains { $0.contains(element.lowerBound) && $0.upperBound >= element.upperBound })
+        }
     }
 
     /// Decoded events hold one copy of what they repeat: the ids of the articles they cite, and

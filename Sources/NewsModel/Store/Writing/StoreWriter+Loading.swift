@@ -48,7 +48,7 @@ extension StoreWriter {
         state.eventsByArticle = Self.sortedLists(byArticle)
         state.eventsByType = byType.mapValues { SortedChunks(sorted: $0.sorted()) }
         state.eventsByStatus = byStatus.mapValues { SortedChunks(sorted: $0.sorted()) }
-        state.eventText = TextIndex(text)
+        state.eventText = TextIndex(consume text)
     }
 
     private mutating func writeOneByOne(_ events: [Event]) {
