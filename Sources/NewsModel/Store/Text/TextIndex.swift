@@ -62,7 +62,7 @@ struct TextIndex<Ref: Comparable & Hashable & Sendable>: Sendable {
 
     /// The index of the gathered documents, as adding each of them would make it. A frequent
     /// term's gathered postings are let go once its list is made, so that the gathering and the
-    /// index never both hold all of them (at a million events, 400 MB less at start-up). The
+    /// index never both hold all of them (at a million events, 300 MiB less at the peak of a restart). The
     /// rare terms' stay until the end: let go one by one, they would leave holes the size of a
     /// few postings between the lists, which the process could not give back.
     init(_ gathered: consuming Gathering) {
