@@ -62,9 +62,9 @@ struct TextIndex<Ref: Comparable & Hashable & Sendable>: Sendable {
 
     /// The index of the gathered documents, as adding each of them would make it. A frequent
     /// term's gathered postings are let go once its list is made, so that the gathering and the
-    /// index never both hold all of them (at a million events, 300 MiB less at the peak of a restart). The
-    /// rare terms' stay until the end: let go one by one, they would leave holes the size of a
-    /// few postings between the lists, which the process could not give back.
+    /// index never both hold all of them (at a million events, 300 MiB less at the peak of a
+    /// restart). The rare terms' stay until the end: let go one by one, they would leave holes
+    /// the size of a few postings between the lists, which the process could not give back.
     init(_ gathered: consuming Gathering) {
         var lists = Array(gathered.postings)
         gathered.postings = [:]
@@ -72,7 +72,7 @@ struct TextIndex<Ref: Comparable & Hashable & Sendable>: Sendable {
         lists.sort { $0.value.count > $1.value.count }
         for index in lists.indices {
             var postings = lists[index].value
-            if postings.count >= 1024 { lists[index].value = [] }
+            if postings.count >= Self.frequentTermPostings { lists[index].value = [] }
             postings.sort { $0.ref < $1.ref }
             termNumbers[lists[index].key] = UInt32(postingsByNumber.count)
             postingsByNumber.append(Postings(sorted: postings))
@@ -80,6 +80,9 @@ struct TextIndex<Ref: Comparable & Hashable & Sendable>: Sendable {
         documentCount = gathered.documentCount
         totalLength = gathered.totalLength
     }
+
+    /// How many postings make a term frequent enough for its gathered ones to be let go early.
+    private static var frequentTermPostings: Int { 1024 }
 
     /// Removes the document `ref`, indexed by the terms of `texts`.
     mutating func remove(_ ref: Ref, texts: [String]) {
