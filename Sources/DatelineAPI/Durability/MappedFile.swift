@@ -17,8 +17,8 @@ final class MappedFile: @unchecked Sendable {
     // unchanged from the file if read again.
     /// The file's bytes; valid while the file is.
     let data: Data
+    /// Where the mapping starts; nil for an empty file, which has none.
     private let base: UnsafeMutableRawPointer?
-    private let count: Int
 
     /// Maps the file at `path`; nil when it cannot be opened, read or mapped.
     init?(path: String) {
@@ -27,7 +27,7 @@ final class MappedFile: @unchecked Sendable {
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return nil }
-        count = Int(status.st_size)
+        let count = Int(status.st_size)
         guard count > 0 else {
             base = nil
             data = Data()
@@ -40,7 +40,7 @@ final class MappedFile: @unchecked Sendable {
     }
 
     deinit {
-        if let base { munmap(base, count) }
+        if let base { munmap(base, data.count) }
     }
 
     /// Lets go of the whole pages that lie within `range` (offsets from the first byte).
@@ -48,7 +48,7 @@ final class MappedFile: @unchecked Sendable {
         guard let base else { return }
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
         let start = (range.lowerBound + page - 1) / page * page
-        let end = min(range.upperBound, count) / page * page
+        let end = min(range.upperBound, data.count) / page * page
         guard start < end else { return }
         madvise(base + start, end - start, MADV_DONTNEED)
     }
