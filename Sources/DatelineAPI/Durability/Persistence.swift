@@ -15,9 +15,10 @@ public import NewsModel
 /// (``submit(_:reading:)``); a flusher on a queue of its own writes every batch staged so far and
 /// makes them durable with one `fdatasync`, as PostgreSQL's WAL writer does. Readers see a batch
 /// only once it is durable; writers decide on ``latest``, which holds the staged batches too, so
-/// that writes stay serialisable. A failed flush is final: the writes waiting for it and every
-/// later one fail, and readers go on seeing the last durable state until a restart reads the
-/// journal again.
+/// that writes stay serialisable. New events (``submit(newEvent:idBase:checking:)``) are staged
+/// by the flusher itself, without their writers taking that lock (`Persistence+Queue.swift`). A
+/// failed flush is final: the writes waiting for it and every later one fail, and readers go on
+/// seeing the last durable state until a restart reads the journal again.
 ///
 /// Staged batches change one ``StoreDraft`` in place, each one version step; the flusher takes
 /// one snapshot of it for readers, so a snapshot is made (and the parts a write changes are
@@ -47,10 +48,10 @@ public final class Persistence: StoreOfRecord {
     // Not private where compaction (Persistence+Compaction.swift) needs them.
     let directory: String?
     let compactAfter: Int
-    private let commitDelay: Double
+    let commitDelay: Double
     let logger: Logger
-    /// The flusher waits on it for writes to be staged.
-    let state: ConditionLocked<State>
+    /// The writers' lock: held to decide and stage a write, and by the flusher to take a batch.
+    let state: Locked<State>
     /// The version of the last snapshot written; held while one is written, so that snapshots
     /// are written one at a time and never replaced by an older one.
     let snapshotVersion = Locked<UInt64?>(nil)
@@ -58,6 +59,10 @@ public final class Persistence: StoreOfRecord {
     let compactions = DispatchGroup()
     /// Where staged batches are flushed, one at a time, and compaction runs.
     let flusher = DispatchQueue(label: "dateline.journal.flusher")
+    /// New events for the flusher to stage, and the count of writes it waits on to flush.
+    let inbox = ConditionLocked(Inbox())
+    /// Ids of queued events that readers do not see yet, over the published state.
+    let reservedIDs: Locked<UniqueIDs>
 
     struct State: Sendable {
         /// The open journal; nil without a data directory, and until `open` has replayed it.
@@ -67,9 +72,6 @@ public final class Persistence: StoreOfRecord {
         var draft: StoreDraft
         /// The size of the last snapshot written or read.
         var snapshotBytes = 0
-        /// While the flusher waits for writes to join the next flush: how many staged writes
-        /// end its wait, the writer that stages the last of them waking it.
-        var flusherWaitsFor: Int?
 
         /// Makes the draft again from the store's snapshot if the store moved on without it (a
         /// restore or a replay at start-up).
@@ -84,6 +86,8 @@ public final class Persistence: StoreOfRecord {
         var version: UInt64
         var changes: [StoreChange]
         var line: [UInt8]? = nil
+        /// The id reserved for it, when it is a queued event's: let go once it is published.
+        var reserved: String? = nil
     }
 
     /// A batch staged and not yet known to be durable: wait for it with ``waitUntilDurable(_:)``.
@@ -110,7 +114,8 @@ public final class Persistence: StoreOfRecord {
         self.compactAfter = compactAfter
         self.commitDelay = commitDelay
         self.logger = logger
-        state = ConditionLocked(State(draft: StoreDraft(store.snapshot)))
+        state = Locked(State(draft: StoreDraft(store.snapshot)))
+        reservedIDs = Locked(UniqueIDs(in: store.snapshot, for: .event))
     }
 
     /// The state writes decide on: the published snapshot with every staged batch applied,
@@ -271,7 +276,7 @@ public final class Persistence: StoreOfRecord {
     private func stage<Answer>(
         _ decide: (StoreSnapshot) throws -> [StoreChange], answering answer: (StoreDraft) -> Answer
     ) throws -> (pending: PendingWrite, answer: Answer) {
-        try state.withLock { state in
+        let staged = try state.withLock { state in
             if let failure = state.commits.failure { throw failure }
             state.followStore(store)
             let changes = try decide(state.draft.view)
@@ -280,13 +285,11 @@ public final class Persistence: StoreOfRecord {
             if queued {
                 // Cannot fail: no flush has failed, and the lock is held.
                 sequence = try state.commits.append(Staged(version: state.draft.version, changes: changes))
-                if let wanted = state.flusherWaitsFor, state.commits.unflushed.count >= wanted {
-                    state.flusherWaitsFor = nil
-                    self.state.wakeWaiters()
-                }
             }
-            return (PendingWrite(version: state.draft.version, sequence: sequence, queued: queued), answer(state.draft))
+            return (pending: PendingWrite(version: state.draft.version, sequence: sequence, queued: queued), answer: answer(state.draft))
         }
+        if staged.pending.queued { noteStaged() }
+        return staged
     }
 
     /// Waits until the staged batch is durable and readers see it. Throws when the flush failed.
@@ -322,23 +325,32 @@ public final class Persistence: StoreOfRecord {
         (covered + 1) / 2
     }
 
-    /// The flusher's work, on `flusher`: flushes every staged batch, each with the snapshot of the
-    /// draft that holds it, until none is left or a flush fails.
+    /// The flusher's work, on `flusher`: stages the queued events and flushes every staged batch,
+    /// each with the snapshot of the draft that holds it, until none is left or a flush fails.
     func flushStaged() {
         var lastCovered = 0
         while true {
-            if lastCovered >= Self.commitSiblings && commitDelay > 0 { waitForStagedWrites(Self.writesAwaited(after: lastCovered)) }
+            if lastCovered >= Self.commitSiblings && commitDelay > 0 { waitForWrites(Self.writesAwaited(after: lastCovered)) }
+            stageQueuedEvents()
             guard
                 let (batch, unindexed) = state.withLock({ state in
                     // Every staged batch is in this one, and the draft holds nothing else.
                     state.commits.nextBatch().map { ($0, state.draft.startSnapshot()) }
                 })
-            else { return }
+            else {
+                if flusherMayStop() { return }
+                lastCovered = 0
+                continue
+            }
             // The words of the batch's events are indexed while writers go on staging.
             let indexed = unindexed.indexingWords()
             let snapshot = state.withLock { $0.draft.finishSnapshot(indexed) }
             lastCovered = batch.items.count
-            guard let (covered, replaced) = flush(batch, snapshot: snapshot) else { return }
+            guard let (covered, replaced) = flush(batch, snapshot: snapshot) else {
+                // Failed: the events queued from here on are told so, then the flusher stops.
+                lastCovered = 0
+                continue
+            }
             do {
                 // Before the writers hear of it, so that a writer that goes on finds the journal
                 // due for compaction already moved aside.
@@ -351,19 +363,6 @@ public final class Persistence: StoreOfRecord {
             LoopWakes.holding { for waiter in covered { waiter(nil) } }
             // Only now, so that the writers are not kept waiting while it is freed.
             withExtendedLifetime(replaced) {}
-        }
-    }
-
-    /// Waits until `count` writes are staged, or `commitDelay` has passed.
-    private func waitForStagedWrites(_ count: Int) {
-        let deadline = ContinuousClock.now + .seconds(commitDelay)
-        state.wait { state in
-            guard state.commits.unflushed.count < count, ContinuousClock.now < deadline else {
-                state.flusherWaitsFor = nil
-                return .done(())
-            }
-            state.flusherWaitsFor = count
-            return .wait(until: deadline)
         }
     }
 
@@ -391,6 +390,7 @@ public final class Persistence: StoreOfRecord {
             }
         }
         let replaced = store.publish(snapshot)
+        releaseReservations(of: batch, publishedIn: snapshot)
         feed.publish(snapshot)
         return (state.withLock { $0.commits.flushed(batch) }, replaced)
     }

@@ -44,6 +44,14 @@ public protocol StoreOfRecord: Sendable {
     /// its record from the same bytes.
     func submit(event decide: (StoreSnapshot) throws -> Event) throws -> (json: [UInt8], durable: any ResponseGate)
 
+    /// Does what ``submit(event:)`` does for a new event: its id made from `base` (`base`, or
+    /// `base-N` when taken) and `check` passed on the state it is written on. Returns the event
+    /// as written, with its id. `check` may run more than once, on other threads; keep it to
+    /// lookups.
+    func submit(
+        newEvent event: Event, idBase base: String, checking check: @escaping @Sendable (Event, StoreSnapshot) throws -> Void
+    ) throws -> (event: Event, json: [UInt8], durable: any ResponseGate)
+
     /// Whether ``submit(_:reading:)`` returns without waiting for the flush: then a handler that
     /// writes only through it never blocks its thread (see `Router.add(_:_:blocking:_:)`).
     var submitsWithoutWaiting: Bool { get }
@@ -82,6 +90,28 @@ extension StoreOfRecord {
     public func submit(event decide: (StoreSnapshot) throws -> Event) throws -> (json: [UInt8], durable: any ResponseGate) {
         let ((_, durable), event) = try StoreChange.upserting(decide) { try submit($0, reading: { _ in }) }
         return (try CompactJSONEncoder().encode(event), durable)
+    }
+
+    /// Submits the new event through ``submit(event:)``.
+    public func submit(
+        newEvent event: Event, idBase base: String, checking check: @escaping @Sendable (Event, StoreSnapshot) throws -> Void
+    ) throws -> (event: Event, json: [UInt8], durable: any ResponseGate) {
+        try decidingOnLatest(newEvent: event, idBase: base, checking: check)
+    }
+
+    /// The new event decided on the latest state, as ``submit(newEvent:idBase:checking:)``
+    /// promises, through ``submit(event:)``.
+    func decidingOnLatest(
+        newEvent event: Event, idBase base: String, checking check: (Event, StoreSnapshot) throws -> Void
+    ) throws -> (event: Event, json: [UInt8], durable: any ResponseGate) {
+        var decided = event
+        let (json, durable) = try submit(event: { latest in
+            decided = event
+            try check(decided, latest)
+            decided.id = latest.uniqueID(from: base, for: .event)
+            return decided
+        })
+        return (decided, json, durable)
     }
 
     /// Makes `changes` one durable version step and returns the version the store is at after it.

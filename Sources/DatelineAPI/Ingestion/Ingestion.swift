@@ -62,6 +62,20 @@ final class Ingestion: Sendable {
         return try Self.gated(staged) { try respond(json) }
     }
 
+    /// Does what ``answer(event:with:)`` does for a new event, its id made from `base` and
+    /// `check` passed on the state it is written on (see
+    /// ``StoreOfRecord/submit(newEvent:idBase:checking:)``): `respond` gets the event as written,
+    /// with its id, and its JSON.
+    func answer(
+        newEvent event: Event, idBase base: String, checking check: @escaping @Sendable (Event, StoreSnapshot) throws -> Void,
+        with respond: (Event, [UInt8]) throws -> Response
+    ) throws -> Response {
+        let (written, json, staged) = try Self.unavailableOnFailure {
+            try persistence.submit(newEvent: event, idBase: base, checking: check)
+        }
+        return try Self.gated(staged) { try respond(written, json) }
+    }
+
     /// What `respond` makes, sent once the write behind `staged` is durable; when `respond`
     /// fails, its error is thrown once the write is durable.
     private static func gated(_ staged: any ResponseGate, _ respond: () throws -> Response) throws -> Response {

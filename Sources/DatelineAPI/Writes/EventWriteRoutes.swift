@@ -14,14 +14,11 @@ struct EventWriteRoutes: Sendable {
     func register(in router: inout Router) {
         router.post("/events", blocking: ingestion.answersMayBlock) { request in
             let body = try WriteBody.document(request, accepting: .json, limit: bodyLimit)
-            var event = try EventInput.read(body.root, pathID: nil, in: ingestion.store.snapshot)
-            let base = Self.baseID(of: event)
-            return try ingestion.answer { latest in
+            let event = try EventInput.read(body.root, pathID: nil, in: ingestion.store.snapshot)
+            return try ingestion.answer(newEvent: event, idBase: Self.baseID(of: event)) { event, latest in
                 try EventInput.checkReferences(of: event, in: latest)
-                event.id = latest.uniqueID(from: base, for: .event)
-                return event
-            } with: { json in
-                WriteResponse.resource(json: json, created: WriteResponse.location("events", event.id))
+            } with: { written, json in
+                WriteResponse.resource(json: json, created: WriteResponse.location("events", written.id))
             }
         }
         router.put("/events/{id}", blocking: ingestion.answersMayBlock) { request in

@@ -14,19 +14,28 @@ extension HTTPConnection {
             send(response, to: request, started: started)
             return []
         }
-        let blocking = context.responder.mayBlock(answering: request)
-        HandlerLanes.lane(for: descriptor, blocking: blocking).async { [self, request] in
-            send(respond(to: request), to: request, started: started)
-        }
+        answerOffLoop(request, started: started)
         return []
     }
 
+    /// Answers the request on a handler lane and sends the response; `attempt` counts the times
+    /// it was answered before (see ``AnswerAgain``).
+    private func answerOffLoop(_ request: Request, started: DispatchTime, attempt: Int = 0) {
+        let blocking = context.responder.mayBlock(answering: request)
+        HandlerLanes.lane(for: descriptor, blocking: blocking).async { [self, request] in
+            send(respond(to: request), to: request, started: started, attempt: attempt)
+        }
+    }
+
     /// Sends a response from the loop, once its gate (if any) opens; a failed gate sends the
-    /// error's problem instead. On any thread.
-    private func send(_ response: Response, to request: Request, started: DispatchTime) {
+    /// error's problem instead, or has the request answered again (``AnswerAgain``). On any thread.
+    private func send(_ response: Response, to request: Request, started: DispatchTime, attempt: Int = 0) {
         guard let gate = response.gate else { return sendOnLoop(response, to: request, started: started) }
         gate.whenOpen { [self] error in
             guard let error else { return sendOnLoop(response, to: request, started: started) }
+            if error is AnswerAgain, attempt < AnswerAgain.limit {
+                return answerOffLoop(request, started: started, attempt: attempt + 1)
+            }
             let problem = ErrorMiddleware.response(for: error, to: request, logger: context.logger)
             sendOnLoop(response.failing(with: problem), to: request, started: started)
         }

@@ -37,3 +37,20 @@ extension Response {
         }
     }
 }
+
+/// What a gate fails with when the state its response was made from moved on before the
+/// response could stand (an optimistic write that met a concurrent one): the server answers the
+/// request again, from the start, up to ``limit`` times, and then answers 503.
+public struct AnswerAgain: Error, Sendable {
+    /// How many times one request is answered again at most.
+    public static let limit = 3
+
+    public init() {}
+
+    /// The problem sent once a request has been answered again ``limit`` times.
+    static var exhausted: HTTPError {
+        HTTPError(
+            .serviceUnavailable, detail: "The request met concurrent writes each time it was answered; try it again.",
+            headerFields: [.retryAfter: "1"])
+    }
+}

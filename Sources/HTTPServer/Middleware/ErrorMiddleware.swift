@@ -23,6 +23,8 @@ public struct ErrorMiddleware: Middleware {
 
     /// The problem response for `error`, counted under the route that threw it, if any.
     static func response(for error: any Error, to request: Request, logger: Logger?) -> Response {
+        // A request answered again as often as it may be, and met concurrent writes each time.
+        if error is AnswerAgain { return response(for: AnswerAgain.exhausted, to: request, logger: logger) }
         if !(RoutedError.unwrap(error) is HTTPError) {
             logger?.error("handler failed", metadata: ["path": "\(request.path)", "error": "\(error)", "request_id": "\(request.id)"])
         }

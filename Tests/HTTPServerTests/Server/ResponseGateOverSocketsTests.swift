@@ -47,6 +47,22 @@ struct ResponseGateOverSocketsTests {
         }
     }
 
+    /// Answers a POST with 201 and how many times it has answered, gated on `gate`.
+    struct CountingResponder: Responder {
+        let gate: ManualGate
+        let answers = Locked(0)
+
+        func respond(to request: Request) throws -> Response {
+            let count = answers.withLock { count in
+                count += 1
+                return count
+            }
+            var response = Response(status: .created, contentType: "application/json", bytes: Array(#"{"answer":\#(count)}"#.utf8))
+            response.gate = gate
+            return response
+        }
+    }
+
     static func post(_ client: RawClient) {
         client.send("POST /items HTTP/1.1\r\nHost: t\r\nContent-Length: 2\r\n\r\n{}")
     }
@@ -78,6 +94,41 @@ struct ResponseGateOverSocketsTests {
         #expect(response.json["detail"] as? String == "The write could not be made durable.")
         #expect(response.header("Location") == nil, "what described the 201's content is gone")
         #expect(response.header("Access-Control-Allow-Origin") == "*")
+        await server.stop()
+    }
+
+    @Test func aGateThatFailsWithAnswerAgainHasTheRequestAnsweredAgain() async throws {
+        let gate = ManualGate()
+        let responder = CountingResponder(gate: gate)
+        let server = try TestServer(responder)
+        let client = try server.client()
+        Self.post(client)
+        #expect(gate.awaitWaiters(1))
+        gate.open(failing: AnswerAgain())
+        #expect(gate.awaitWaiters(1), "the second answer waits on the gate too")
+        #expect(!client.hasBytesWaiting(for: .milliseconds(200)), "nothing of the first answer was sent")
+        gate.open()
+        let response = try client.readResponse()
+        #expect(response.status == 201)
+        #expect(response.json["answer"] as? Int == 2)
+        await server.stop()
+    }
+
+    @Test func aRequestAnsweredAgainAsOftenAsItMayIsAnswered503() async throws {
+        let gate = ManualGate()
+        let responder = CountingResponder(gate: gate)
+        let server = try TestServer(responder)
+        let client = try server.client()
+        Self.post(client)
+        for _ in 0...AnswerAgain.limit {
+            #expect(gate.awaitWaiters(1))
+            gate.open(failing: AnswerAgain())
+        }
+        let response = try client.readResponse()
+        #expect(response.status == 503)
+        #expect(response.header("Content-Type") == "application/problem+json")
+        #expect(response.header("Retry-After") == "1")
+        #expect(responder.answers.withLock { $0 } == AnswerAgain.limit + 1)
         await server.stop()
     }
 

@@ -7,7 +7,7 @@
 /// let second = ids.make(from: "2024-08-13-consult-vladimir-putin")  // then base-2, base-3, ...
 /// ```
 public struct UniqueIDs: Sendable {
-    private let snapshot: StoreSnapshot
+    private var snapshot: StoreSnapshot
     public let kind: ItemKind
     private var issued = Set<String>()
     private var issuedSuffixes = IDSuffixes()
@@ -28,6 +28,17 @@ public struct UniqueIDs: Sendable {
     public mutating func claim(_ candidate: String) -> String {
         if isFree(candidate) { return take(candidate) }
         return make(from: IDSuffixes.split(candidate)?.base ?? candidate)
+    }
+
+    /// Goes on from `newer`, a later snapshot of the same store: what it holds is taken there.
+    public mutating func follow(_ newer: StoreSnapshot) {
+        snapshot = newer
+    }
+
+    /// Lets `id` be issued again, once the snapshot followed holds it or its item will never be
+    /// made. A suffix once issued stays used: `base-N` is not handed out again.
+    public mutating func release(_ id: String) {
+        issued.remove(id)
     }
 
     private func isFree(_ id: String) -> Bool {

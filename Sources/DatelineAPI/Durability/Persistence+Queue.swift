@@ -1,0 +1,193 @@
+public import HTTPServer
+import Locking
+public import NewsModel
+
+/// New events the flusher stages itself: their handlers take no lock that orders writes.
+///
+/// A handler picks the event's id and checks it on the published state, where it takes no lock
+/// other writers hold for long; ids that queued events hold count as taken (``UniqueIDs``, kept
+/// until the snapshot that holds them is published). The event then waits in the flusher's
+/// inbox, and the flusher stages every queued event in one hold of the writers' lock, each
+/// checked again on the latest state, before it takes its batch. Writers then never wait for one
+/// another on that lock, and one thread applies what they change, with the store's parts in its
+/// cache.
+///
+/// An event that no longer stands there (its id taken, or something it names deleted, by a
+/// write staged in between) is not staged: its gate fails with ``AnswerAgain`` once that write is
+/// published, and the server answers its request again.
+extension Persistence {
+    /// A new event waiting in the inbox for the flusher to stage it.
+    struct QueuedEvent: Sendable {
+        let event: Event
+        /// Its JSON, for its journal record.
+        let json: [UInt8]
+        /// Its checks, run again on the state it is staged on.
+        let check: @Sendable (Event, StoreSnapshot) throws -> Void
+        /// Told once the event is durable, or why it is not.
+        let answer: GroupCommit<Staged>.Callback
+    }
+
+    /// What writers leave for the flusher, under a lock of its own that is held only briefly.
+    struct Inbox: Sendable {
+        var events: [QueuedEvent] = []
+        /// Writes their handlers staged since the flusher last took a batch.
+        var staged = 0
+        /// While the flusher waits for writes to join the next flush: how many end its wait.
+        var wanted: Int?
+        /// Whether the flusher is at work, or started, for the events queued.
+        var flusherStarted = false
+
+        /// Whether enough writes are in to end the flusher's wait (which the caller then ends).
+        mutating func endsWait() -> Bool {
+            guard let wanted, events.count + staged >= wanted else { return false }
+            self.wanted = nil
+            return true
+        }
+    }
+
+    /// Does what ``StoreOfRecord/submit(newEvent:idBase:checking:)`` does, through the inbox (see
+    /// above). When `check` fails on the published state, the event is decided on the latest one
+    /// instead, as ``submit(event:)`` decides it, under the writers' lock.
+    public func submit(
+        newEvent event: Event, idBase base: String, checking check: @escaping @Sendable (Event, StoreSnapshot) throws -> Void
+    ) throws -> (event: Event, json: [UInt8], durable: any ResponseGate) {
+        var event = event
+        let published: StoreSnapshot
+        (published, event.id) = reservedIDs.withLock { ids in
+            let published = store.snapshot
+            ids.follow(published)
+            return (published, ids.make(from: base))
+        }
+        do {
+            try check(event, published)
+            let json = try CompactJSONEncoder().encode(event)
+            return (event, json, QueuedWrite(persistence: self, queued: event, json: json, check: check))
+        } catch {
+            releaseReservation(event.id)
+            return try decidingOnLatest(newEvent: event, idBase: base, checking: check)
+        }
+    }
+
+    /// Queues the event for the flusher, and starts it when it is not at work.
+    fileprivate func enqueue(_ queued: QueuedEvent) {
+        let start = inbox.withLock { inbox in
+            inbox.events.append(queued)
+            if inbox.endsWait() { self.inbox.wakeWaiters() }
+            defer { inbox.flusherStarted = true }
+            return !inbox.flusherStarted
+        }
+        if start { flusher.async { [self] in flushStaged() } }
+    }
+
+    /// Counts a write its handler staged, for the flusher's wait for writes to join a flush.
+    func noteStaged() {
+        inbox.withLock { inbox in
+            inbox.staged += 1
+            if inbox.endsWait() { self.inbox.wakeWaiters() }
+        }
+    }
+
+    /// Whether the flusher may stop: nothing is queued. Then the next queued event starts it.
+    func flusherMayStop() -> Bool {
+        inbox.withLock { inbox in
+            guard inbox.events.isEmpty else { return false }
+            inbox.flusherStarted = false
+            return true
+        }
+    }
+
+    /// Waits until `count` writes are queued or staged since the last batch, or `commitDelay`
+    /// has passed; on the flusher.
+    func waitForWrites(_ count: Int) {
+        let deadline = ContinuousClock.now + .seconds(commitDelay)
+        inbox.wait { inbox in
+            guard inbox.events.count + inbox.staged < count, ContinuousClock.now < deadline else {
+                inbox.wanted = nil
+                return .done(())
+            }
+            inbox.wanted = count
+            return .wait(until: deadline)
+        }
+    }
+
+    /// Stages the queued events in their order, in one hold of the writers' lock, and counts
+    /// the writes staged from here on anew; on the flusher.
+    func stageQueuedEvents() {
+        let queued = inbox.withLock { inbox in
+            inbox.staged = 0
+            defer { inbox.events = [] }
+            return inbox.events
+        }
+        guard !queued.isEmpty else { return }
+        var answered: [(GroupCommit<Staged>.Callback, any Error)] = []
+        state.withLock { state in
+            state.followStore(store)
+            for queued in queued {
+                if let failure = state.commits.failure {
+                    answered.append((queued.answer, failure))
+                } else if stands(queued, on: state.draft.view) {
+                    stage(queued, in: &state)
+                } else {
+                    // Answered again once the write that came between is published.
+                    let id = queued.event.id
+                    let retry: GroupCommit<Staged>.Callback = { [self] error in
+                        releaseReservation(id)
+                        queued.answer(error ?? AnswerAgain())
+                    }
+                    switch state.commits.wait(for: state.commits.appended, retry) {
+                    case .durable: answered.append((retry, AnswerAgain()))
+                    case .failed(let error): answered.append((retry, error))
+                    case .waiting: break
+                    }
+                }
+            }
+        }
+        for (answer, error) in answered { answer(error) }
+    }
+
+    /// Whether the event still stands on `latest`: its id free, its checks passed.
+    private func stands(_ queued: QueuedEvent, on latest: StoreSnapshot) -> Bool {
+        guard latest.event(queued.event.id) == nil else { return false }
+        return (try? queued.check(queued.event, latest)) != nil
+    }
+
+    /// Stages an event that stands, with its journal line made of its JSON.
+    private func stage(_ queued: QueuedEvent, in state: inout State) {
+        let changes: [StoreChange] = [.upsertEvent(queued.event)]
+        // A new id: the upsert changes something.
+        state.draft.apply(changes)
+        let version = state.draft.version
+        let line = Journal.line(version: version, changesBytes: queued.json.count + 40) {
+            StoreChange.appendJSON(upsertingEventJSON: queued.json, to: &$0)
+        }
+        // Cannot fail: no flush has failed, and the lock is held.
+        guard let sequence = try? state.commits.append(Staged(version: version, changes: changes, line: line, reserved: queued.event.id))
+        else { preconditionFailure("a write staged after a failed flush") }
+        _ = state.commits.wait(for: sequence, queued.answer)
+    }
+
+    /// Lets the ids of the batch's queued events go, now that `published` holds them.
+    func releaseReservations(of batch: GroupCommit<Staged>.Batch, publishedIn published: StoreSnapshot) {
+        reservedIDs.withLock { ids in
+            ids.follow(published)
+            for item in batch.items { if let id = item.reserved { ids.release(id) } }
+        }
+    }
+
+    private func releaseReservation(_ id: String) {
+        reservedIDs.withLock { $0.release(id) }
+    }
+}
+
+/// The gate of a queued event's response: queues the event when the server waits on it, and
+/// opens once the flush that covers it is done.
+private struct QueuedWrite: ResponseGate {
+    let persistence: Persistence
+    let queued: Event
+    let json: [UInt8]
+    let check: @Sendable (Event, StoreSnapshot) throws -> Void
+
+    func whenOpen(_ opened: @escaping @Sendable ((any Error)?) -> Void) {
+        persistence.enqueue(Persistence.QueuedEvent(event: queued, json: json, check: check, answer: opened))
+    }
+}
