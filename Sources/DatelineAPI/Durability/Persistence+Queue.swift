@@ -125,20 +125,24 @@ extension Persistence {
             for queued in queued {
                 if let failure = state.commits.failure {
                     answered.append((queued.answer, failure))
-                } else if stands(queued, on: state.draft.view) {
+                    continue
+                }
+                // A statement of its own, so that the view is let go before the draft changes.
+                let standing = stands(queued, on: state.draft.view)
+                if standing {
                     stage(queued, in: &state)
-                } else {
-                    // Answered again once the write that came between is published.
-                    let id = queued.event.id
-                    let retry: GroupCommit<Staged>.Callback = { [self] error in
-                        releaseReservation(id)
-                        queued.answer(error ?? AnswerAgain())
-                    }
-                    switch state.commits.wait(for: state.commits.appended, retry) {
-                    case .durable: answered.append((retry, AnswerAgain()))
-                    case .failed(let error): answered.append((retry, error))
-                    case .waiting: break
-                    }
+                    continue
+                }
+                // Answered again once the write that came between is published.
+                let id = queued.event.id
+                let retry: GroupCommit<Staged>.Callback = { [self] error in
+                    releaseReservation(id)
+                    queued.answer(error ?? AnswerAgain())
+                }
+                switch state.commits.wait(for: state.commits.appended, retry) {
+                case .durable: answered.append((retry, AnswerAgain()))
+                case .failed(let error): answered.append((retry, error))
+                case .waiting: break
                 }
             }
         }
