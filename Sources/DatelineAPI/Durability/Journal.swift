@@ -1,4 +1,5 @@
 import FoundationEssentials
+import NewsModel
 
 #if canImport(Glibc)
 import Glibc
@@ -83,6 +84,14 @@ final class Journal: @unchecked Sendable {
     /// the encoding can be done before the version is known).
     static func line(version: UInt64, encodedChanges: [UInt8]) -> [UInt8] {
         line(version: version, changesBytes: encodedChanges.count) { $0 += encodedChanges }
+    }
+
+    /// The line of the record of `version` whose one change upserts the event `eventJSON` encodes:
+    /// made from the bytes the write answers with, not encoded again.
+    static func line(version: UInt64, upsertingEventJSON eventJSON: [UInt8]) -> [UInt8] {
+        line(version: version, changesBytes: eventJSON.count + 40) {
+            StoreChange.appendJSON(upsertingEventJSON: eventJSON, to: &$0)
+        }
     }
 
     /// The line of the record of `version`, its changes' JSON (about `changesBytes` of it)

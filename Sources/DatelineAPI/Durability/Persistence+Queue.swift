@@ -161,9 +161,7 @@ extension Persistence {
         // A new id: the upsert changes something.
         state.draft.apply(changes)
         let version = state.draft.version
-        let line = Journal.line(version: version, changesBytes: queued.json.count + 40) {
-            StoreChange.appendJSON(upsertingEventJSON: queued.json, to: &$0)
-        }
+        let line = Journal.line(version: version, upsertingEventJSON: queued.json)
         // Cannot fail: no flush has failed, and the lock is held.
         guard let sequence = try? state.commits.append(Staged(version: version, changes: changes, line: line, reserved: queued.event.id))
         else { preconditionFailure("a write staged after a failed flush") }

@@ -233,9 +233,7 @@ public final class Persistence: StoreOfRecord {
             // A write that changed nothing was not queued: it has no record to make.
             let line =
                 pending.queued
-                ? Journal.line(version: pending.version, changesBytes: json.count + 40) {
-                    StoreChange.appendJSON(upsertingEventJSON: json, to: &$0)
-                } : nil
+                ? Journal.line(version: pending.version, upsertingEventJSON: json) : nil
             return (json, DurableWrite(persistence: self, pending: pending, line: line))
         } catch {
             try waitUntilDurable(pending)
