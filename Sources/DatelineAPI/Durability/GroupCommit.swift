@@ -3,9 +3,9 @@
 /// durable with one flush, and tells everyone it covered.
 ///
 /// Items are numbered from 1 in the order they were appended. Nobody sleeps in here: a waiter
-/// leaves a callback (``wait(for:_:)``), and the first waiter that finds no flusher at work is
-/// told to start one. The flusher takes batches with ``nextBatch()`` until none is left, and
-/// reports each with ``flushed(_:)`` or ``failed(_:)``, which return the callbacks to call.
+/// leaves a callback (``wait(for:_:)``). The flusher takes batches with ``nextBatch()`` until none
+/// is left, and reports each with ``flushed(_:)`` or ``failed(_:)``, which return the callbacks
+/// to call. Whether a flusher is at work, and when to start one, is the owner's to track.
 ///
 /// A failed flush is final: nobody knows what of it reached the disk, so every waiter and
 /// every later append gets the error, as PostgreSQL stops when its WAL cannot be flushed.
@@ -42,9 +42,8 @@ struct GroupCommit<Item: Sendable>: Sendable {
         case durable
         /// A flush failed: the item may never be durable; nothing was kept.
         case failed(any Error)
-        /// The callback is kept until a flush covers the item. When `startFlusher` is true, no
-        /// flusher is at work and the caller must start one.
-        case waiting(startFlusher: Bool)
+        /// The callback is kept until a flush covers the item.
+        case waiting
     }
 
     /// The number of the last item appended.
@@ -57,8 +56,6 @@ struct GroupCommit<Item: Sendable>: Sendable {
     private(set) var failure: (any Error)?
     /// Items appended and not yet flushed, oldest first: a flush in flight is a prefix of them.
     private(set) var unflushed: [Item] = []
-    /// Whether a flusher is at work, from the wait that started it until it finds nothing left.
-    private(set) var flushing = false
     /// How many of `unflushed`, from the first, the flush in flight took.
     private var inFlight = 0
     private var waiters: [Waiter] = []
@@ -86,19 +83,13 @@ struct GroupCommit<Item: Sendable>: Sendable {
         if durable >= sequence { return .durable }
         if let failure { return .failed(failure) }
         waiters.append(Waiter(sequence: sequence, callback: callback))
-        let start = !flushing
-        flushing = true
-        return .waiting(startFlusher: start)
+        return .waiting
     }
 
     /// The flusher's next batch: every item appended and not yet flushed. Nil when there is
-    /// none (or a flush failed), and the flusher stops then.
+    /// none (or a flush failed).
     mutating func nextBatch() -> Batch? {
-        guard failure == nil, !unflushed.isEmpty else {
-            flushing = false
-            return nil
-        }
-        flushing = true
+        guard failure == nil, !unflushed.isEmpty else { return nil }
         inFlight = unflushed.count
         return Batch(items: unflushed, last: appended)
     }
@@ -117,7 +108,6 @@ struct GroupCommit<Item: Sendable>: Sendable {
     /// appends get it too.
     mutating func failed(_ error: any Error) -> [Waiter] {
         failure = error
-        flushing = false
         return take { _ in true }
     }
 

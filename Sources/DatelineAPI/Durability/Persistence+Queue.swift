@@ -34,14 +34,21 @@ extension Persistence {
         var staged = 0
         /// While the flusher waits for writes to join the next flush: how many end its wait.
         var wanted: Int?
-        /// Whether the flusher is at work, or started, for the events queued.
-        var flusherStarted = false
+        /// Whether the flusher is at work or started: by a queued event, or by a writer waiting
+        /// for a write it staged. The only record of it, so that it is started once.
+        var flusherAtWork = false
 
         /// Whether enough writes are in to end the flusher's wait (which the caller then ends).
         mutating func endsWait() -> Bool {
             guard let wanted, events.count + staged >= wanted else { return false }
             self.wanted = nil
             return true
+        }
+
+        /// Whether the caller is to start the flusher: it is not at work. It counts as started.
+        mutating func startsFlusher() -> Bool {
+            defer { flusherAtWork = true }
+            return !flusherAtWork
         }
     }
 
@@ -73,13 +80,18 @@ extension Persistence {
         let start = inbox.withLock { inbox in
             inbox.events.append(queued)
             if inbox.endsWait() { self.inbox.wakeWaiters() }
-            defer { inbox.flusherStarted = true }
-            return !inbox.flusherStarted
+            return inbox.startsFlusher()
         }
         if start { flusher.async { [self] in flushStaged() } }
     }
 
-    /// Counts a write its handler staged, for the flusher's wait for writes to join a flush.
+    /// Starts the flusher when it is not at work: for a writer waiting for a staged write.
+    func startFlusherIfIdle() {
+        if inbox.withLock({ $0.startsFlusher() }) { flusher.async { [self] in flushStaged() } }
+    }
+
+    /// Counts a write its handler staged, for the flusher's wait for writes to join a flush and
+    /// for its choice to stop; in the hold of the writers' lock that staged it.
     func noteStaged() {
         inbox.withLock { inbox in
             inbox.staged += 1
@@ -87,11 +99,14 @@ extension Persistence {
         }
     }
 
-    /// Whether the flusher may stop: nothing is queued. Then the next queued event starts it.
+    /// Whether the flusher may stop, having found no batch: nothing is queued, and nothing was
+    /// staged since it looked. A write staged after the look is counted in the hold that staged
+    /// it: so it is seen here, or staged after the flusher stopped, and then its waiter (or the
+    /// waiter of a later state) starts the flusher anew.
     func flusherMayStop() -> Bool {
         inbox.withLock { inbox in
-            guard inbox.events.isEmpty else { return false }
-            inbox.flusherStarted = false
+            guard inbox.events.isEmpty, inbox.staged == 0 else { return false }
+            inbox.flusherAtWork = false
             return true
         }
     }

@@ -59,7 +59,8 @@ public final class Persistence: StoreOfRecord {
     let compactions = DispatchGroup()
     /// Where staged batches are flushed, one at a time, and compaction runs.
     let flusher = DispatchQueue(label: "dateline.journal.flusher")
-    /// New events for the flusher to stage, and the count of writes it waits on to flush.
+    /// New events for the flusher to stage, the count of writes it waits on to flush, and whether
+    /// it is at work. Taken inside the writers' lock, never the other way round.
     let inbox = ConditionLocked(Inbox())
     /// Ids of queued events that readers do not see yet, over the published state.
     let reservedIDs: Locked<UniqueIDs>
@@ -283,10 +284,10 @@ public final class Persistence: StoreOfRecord {
             if queued {
                 // Cannot fail: no flush has failed, and the lock is held.
                 sequence = try state.commits.append(Staged(version: state.draft.version, changes: changes))
+                noteStaged()
             }
             return (pending: PendingWrite(version: state.draft.version, sequence: sequence, queued: queued), answer: answer(state.draft))
         }
-        if staged.pending.queued { noteStaged() }
         return staged
     }
 
@@ -308,8 +309,7 @@ public final class Persistence: StoreOfRecord {
         switch wait {
         case .durable: callback(nil)
         case .failed(let error): callback(error)
-        case .waiting(let startFlusher):
-            if startFlusher { flusher.async { [self] in flushStaged() } }
+        case .waiting: startFlusherIfIdle()
         }
     }
 

@@ -19,20 +19,19 @@ struct GroupCommitTests {
         var failures: [String] { told.withLock { $0.filter(\.failed).map(\.name) } }
     }
 
-    @Test func theFirstWaiterStartsTheFlusherWhichFlushesEverythingAppended() throws {
+    @Test func aFlushCoversEverythingAppendedBeforeItAndTellsItsWaiters() throws {
         var commits = GroupCommit<Int>()
         let outcomes = Outcomes()
         let first = try commits.append(1)
         let second = try commits.append(2)
         #expect((first, second) == (1, 2))
-        guard case .waiting(startFlusher: true) = commits.wait(for: first, outcomes.callback("first")) else {
-            Issue.record("the first waiter starts the flusher")
-            return
+        for (sequence, name) in [(first, "first"), (second, "second")] {
+            guard case .waiting = commits.wait(for: sequence, outcomes.callback(name)) else {
+                Issue.record("\(name) is kept until a flush covers it")
+                return
+            }
         }
-        guard case .waiting(startFlusher: false) = commits.wait(for: second, outcomes.callback("second")) else {
-            Issue.record("a flusher is at work already")
-            return
-        }
+        #expect(outcomes.names.isEmpty)
         let taken = commits.nextBatch()
         let batch = try #require(taken)
         #expect(batch.items == [1, 2])
@@ -43,7 +42,6 @@ struct GroupCommitTests {
         #expect(commits.flushes == 1)
         let left = commits.nextBatch()
         #expect(left == nil, "nothing is left")
-        #expect(!commits.flushing, "the flusher stops")
         guard case .durable = commits.wait(for: second, outcomes.callback("late")) else {
             Issue.record("the flush covered the second item")
             return
@@ -59,8 +57,8 @@ struct GroupCommitTests {
         let batch = try #require(taken)
         for item in 2...4 {
             let sequence = try commits.append(item)
-            guard case .waiting(startFlusher: false) = commits.wait(for: sequence, outcomes.callback("\(item)")) else {
-                Issue.record("the flusher at work takes the later items too")
+            guard case .waiting = commits.wait(for: sequence, outcomes.callback("\(item)")) else {
+                Issue.record("a later item waits for a later flush")
                 return
             }
         }
@@ -117,16 +115,5 @@ struct GroupCommitTests {
         _ = commits.flushed(batch)
         commits.update(3) { $0 = 30 }
         #expect(commits.unflushed == [40], "item 3 is durable")
-    }
-
-    @Test func nothingIsFlushedUntilSomeoneWaits() throws {
-        var commits = GroupCommit<Int>()
-        _ = try commits.append(1)
-        #expect(!commits.flushing)
-        guard case .waiting(startFlusher: true) = commits.wait(for: 1, { _ in }) else {
-            Issue.record("the waiter starts the flusher")
-            return
-        }
-        #expect(commits.flushing)
     }
 }

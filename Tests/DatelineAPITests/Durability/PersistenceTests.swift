@@ -116,6 +116,33 @@ struct PersistenceTests {
         #expect(persistence.flushCount == 3)
     }
 
+    @Test func nothingIsFlushedUntilSomeoneWaitsAndThenOneFlushCoversAllStaged() throws {
+        let directory = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let persistence = try Self.persistence(in: directory)
+        let staged = try (0..<3).map { try persistence.stage([Self.entity($0)]) }
+        Thread.sleep(forTimeInterval: 0.1)
+        #expect(persistence.flushCount == 0)
+        #expect(persistence.store.snapshot.entityCount == 0, "readers see nothing staged")
+        try persistence.waitUntilDurable(staged[0])
+        #expect(persistence.flushCount == 1)
+        #expect(persistence.store.snapshot.entityCount == 3)
+    }
+
+    /// A write that changes nothing waits for the state it saw: when a write that nobody waits
+    /// for made that state, its waiter starts the flusher.
+    @Test func aWriteThatChangesNothingStartsTheFlushOfTheStateItSaw() throws {
+        let directory = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let persistence = try Self.persistence(in: directory)
+        let made = try persistence.stage([Self.entity(1)])
+        let same = try persistence.stage([Self.entity(1)])
+        #expect(!same.queued && same.sequence == made.sequence)
+        try persistence.waitUntilDurable(same)
+        #expect(persistence.store.snapshot.entity("writer-1") != nil)
+        #expect(persistence.flushCount == 1)
+    }
+
     @Test func backgroundCompactionsLoseNothingWhileWritersGoOn() throws {
         let directory = Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
