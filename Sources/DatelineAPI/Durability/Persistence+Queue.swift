@@ -35,7 +35,7 @@ extension Persistence {
         /// While the flusher waits for writes to join the next flush: how many end its wait.
         var wanted: Int?
         /// Whether the flusher is at work or started: by a queued event, or by a writer waiting
-        /// for a write it staged. The only record of it, so that it is started once.
+        /// for a staged write. The only record of it, so that it is started once.
         var flusherAtWork = false
 
         /// Whether enough writes are in to end the flusher's wait (which the caller then ends).
