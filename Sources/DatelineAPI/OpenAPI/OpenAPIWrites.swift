@@ -126,7 +126,7 @@ enum OpenAPIWrites {
             ])
         all["403"] = OpenAPIResponses.problem("The token is wrong, or the server takes no writes (no token configured).")
         all["503"] = OpenAPIResponses.problem(
-            "The write was not applied. The journal could not be flushed, and writes are refused until the server restarts; or a new event met concurrent writes each of the four times it was decided, and `Retry-After` says when to try again."
+            "The write was not applied. The journal could not be flushed, and writes are refused until the server restarts; or a new event met concurrent writes each of the \(AnswerAgain.limit + 1) times it was decided, and `Retry-After` says when to try again."
         )
         all["default"] = OpenAPIResponses.other
         var parameters: [JSONValue] = [ifMatch]
