@@ -126,7 +126,7 @@ def main():
         ready = "/".join(str(r["start_s"]) for r in runs)
         note = (f"{before:,} events at the start; ready {ready} s after launch "
                 f"({first['bytes'] / 1e6:,.0f} MB snapshot); {snapshots} snapshots written while measured; "
-                f"peak RSS {rss:,.0f} MB")
+                f"peak RSS {rss:,.0f} MiB")
         size_rates[size], row = dateline_row(f"Dateline durable, store of {size:,} events", runs, note)
         lines.append(row)
     fsync = meta.get("fdatasync_per_s")
