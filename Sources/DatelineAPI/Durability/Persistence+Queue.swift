@@ -47,8 +47,9 @@ extension Persistence {
 
         /// Whether the caller is to start the flusher: it is not at work. It counts as started.
         mutating func startsFlusher() -> Bool {
-            defer { flusherAtWork = true }
-            return !flusherAtWork
+            if flusherAtWork { return false }
+            flusherAtWork = true
+            return true
         }
     }
 
