@@ -36,7 +36,9 @@ public struct CompactJSONEncoder: Sendable {
     /// The JSON bytes of `value`.
     public func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(256)
+        // Room for a typical record (an event takes about 700 bytes), so that it is not copied
+        // as it grows.
+        bytes.reserveCapacity(1024)
         try encode(value, appendingTo: &bytes)
         return bytes
     }

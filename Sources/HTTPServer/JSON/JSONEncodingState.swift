@@ -139,9 +139,9 @@ final class JSONEncodingState: Encoder {
             try writeArray(unsafeBitCast(value, to: [Double].self)) { index, element in
                 try writeDouble(element, codingPath: codingPath(appending: key) + [JSONPathKey.index(index)])
             }
-        } else if let writing = value as? any JSONSelfWriting {
+        } else if let writing = T.self as? any JSONSelfWriting.Type {
             var output = JSONOutput(state: self)
-            try writing.writeJSON(to: &output)
+            try writing.writeJSON(of: value, to: &output)
         } else {
             frames.append(
                 Frame(memberBase: members.count, childBase: children.count, insertionBase: insertions.count, key: key))

@@ -19,6 +19,15 @@ public protocol JSONSelfWriting: Encodable {
     func writeJSON(to json: inout JSONOutput) throws
 }
 
+extension JSONSelfWriting {
+    /// Writes `value`, which is of this type, through ``writeJSON(to:)``: how the encoder reaches
+    /// it from a generic value's type, where casting the value to `any JSONSelfWriting` would put
+    /// a large one (an event) in a box on the heap.
+    static func writeJSON<Value>(of value: Value, to json: inout JSONOutput) throws {
+        try (value as! Self).writeJSON(to: &json)
+    }
+}
+
 /// Where a ``JSONSelfWriting`` value writes its JSON, with the encoder's escapes and number
 /// forms. Members are written in the order given, which must be their keys' ascending order
 /// (by UTF-8 bytes); a member whose optional value is nil is left out, as `encodeIfPresent`

@@ -41,14 +41,11 @@ public struct StoreDraft: Sendable {
     @discardableResult
     public mutating func apply(_ changes: [StoreChange]) -> [ChangeRecord] {
         for change in changes { writer.apply(change) }
-        let made = writer.takeRecords()
-        guard !made.isEmpty else { return [] }
+        var records = writer.takeRecords()
+        guard !records.isEmpty else { return [] }
         version += 1
-        let records = made.map { record in
-            var record = record
-            record.version = version
-            return record
-        }
+        // Set in place: the writer let the array go, so this changes it without a copy.
+        for index in records.indices { records[index].version = version }
         untaken += records
         return records
     }

@@ -111,8 +111,10 @@ extension StoreWriter {
     /// The texts an event is found by: its summary and each distinct quote of its sources
     /// (the same wire copy quoted by many articles counts once).
     static func texts(of event: Event) -> [String] {
-        var texts = [event.summary]
+        // Made at its full size first: an array of the summary alone, then made larger, took two.
+        var texts: [String] = []
         texts.reserveCapacity(1 + event.sources.count)
+        texts.append(event.summary)
         // A lone source needs no set to tell its quote from the others'.
         var seen = Set<String>()
         for source in event.sources where event.sources.count == 1 || seen.insert(source.quote).inserted {
