@@ -68,7 +68,12 @@ extension Persistence {
         }
         do {
             try check(event, published)
-            let json = try CompactJSONEncoder().encode(event)
+            // Room for the whole event (about 700 bytes) at once, so that it is not copied as it
+            // grows. Only here: the encoder's other bodies may be kept in the response cache,
+            // with whatever room they were made with.
+            var json: [UInt8] = []
+            json.reserveCapacity(1024)
+            try CompactJSONEncoder().encode(event, appendingTo: &json)
             return (event, json, QueuedWrite(persistence: self, queued: event, json: json, check: check))
         } catch {
             releaseReservation(event.id)

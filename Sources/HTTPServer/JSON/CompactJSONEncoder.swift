@@ -36,9 +36,7 @@ public struct CompactJSONEncoder: Sendable {
     /// The JSON bytes of `value`.
     public func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
         var bytes: [UInt8] = []
-        // Room for a typical record (an event takes about 700 bytes), so that it is not copied
-        // as it grows.
-        bytes.reserveCapacity(1024)
+        bytes.reserveCapacity(256)
         try encode(value, appendingTo: &bytes)
         return bytes
     }
