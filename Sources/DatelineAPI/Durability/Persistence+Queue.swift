@@ -68,12 +68,9 @@ extension Persistence {
         }
         do {
             try check(event, published)
-            // Room for the whole event (about 700 bytes) at once, so that it is not copied as it
-            // grows. Only here: the encoder's other bodies may be kept in the response cache,
-            // with whatever room they were made with.
-            var json: [UInt8] = []
-            json.reserveCapacity(1024)
-            try CompactJSONEncoder().encode(event, appendingTo: &json)
+            // Room for the whole event (about 700 bytes) at once. Not the encoder's default: the
+            // response cache keeps other bodies with whatever room they were made with.
+            let json = try CompactJSONEncoder().encode(event, reservingCapacity: 1024)
             return (event, json, QueuedWrite(persistence: self, queued: event, json: json, check: check))
         } catch {
             releaseReservation(event.id)

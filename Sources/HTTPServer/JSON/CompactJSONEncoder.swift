@@ -33,10 +33,11 @@ public struct CompactJSONEncoder: Sendable {
         self.userInfo = userInfo
     }
 
-    /// The JSON bytes of `value`.
-    public func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+    /// The JSON bytes of `value`, in an array first made with room for `capacity` bytes: give a
+    /// larger value's usual size, so that its bytes are not copied as the array grows.
+    public func encode<T: Encodable>(_ value: T, reservingCapacity capacity: Int = 256) throws -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(256)
+        bytes.reserveCapacity(capacity)
         try encode(value, appendingTo: &bytes)
         return bytes
     }
