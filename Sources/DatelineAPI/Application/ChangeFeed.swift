@@ -9,6 +9,9 @@ public import NewsModel
 /// comment keeps idle ones alive through proxies.
 public final class ChangeFeed: Sendable {
     private let state = Locked(State())
+    /// How many streams are open, apart from `state`: the flusher asks while a subscriber may hold
+    /// `state` waiting for a snapshot that flusher is to publish.
+    private let streams = Locked(0)
     private let heartbeatInterval: Double
     private let queue = DispatchQueue(label: "dateline.changes")
 
@@ -60,11 +63,15 @@ public final class ChangeFeed: Sendable {
             let id = state.nextID
             state.nextID += 1
             state.subscribers[id] = Subscriber(writer: writer, version: sent)
+            count(state)
             if state.heartbeat == nil { state.heartbeat = Heartbeat(timer: makeHeartbeat()) }
             return id
         }
         writer.onClose { [weak self] in
-            self?.state.withLock { _ = $0.subscribers.removeValue(forKey: id) }
+            self?.state.withLock { state in
+                state.subscribers[id] = nil
+                self?.count(state)
+            }
         }
     }
 
@@ -84,7 +91,18 @@ public final class ChangeFeed: Sendable {
                     }
                 }
             }
+            count(state)
         }
+    }
+
+    /// Whether any stream is open: while one is, every flush publishes its changes at once.
+    var hasSubscribers: Bool {
+        streams.withLock { $0 > 0 }
+    }
+
+    /// Keeps the count of open streams, after `state` changed.
+    private func count(_ state: State) {
+        streams.withLock { $0 = state.subscribers.count }
     }
 
     /// The changes after `since` as NDJSON lines, one per version, for polling clients; nil
@@ -113,6 +131,7 @@ public final class ChangeFeed: Sendable {
             for (id, subscriber) in state.subscribers where !subscriber.writer.write(comment) {
                 state.subscribers[id] = nil
             }
+            count(state)
         }
     }
 

@@ -12,6 +12,7 @@ extension Persistence {
         try flusher.sync {
             flushStaged()
             if let failure = state.withLock({ $0.commits.failure }) { throw failure }
+            publishDraftIfAhead()
             try compactIfDue(forced: true)
         }
     }
@@ -22,13 +23,14 @@ extension Persistence {
     }
 
     /// Compacts when asked (`forced`) or when the journal is due; on the flusher's queue, where
-    /// nothing else writes the journal, after everything in it was published.
+    /// nothing else writes the journal, after everything in it was published (a flush publishes
+    /// a snapshot when it finds the journal due).
     func compactIfDue(forced: Bool) throws {
         let (journal, snapshotBytes) = state.withLock { ($0.journal, $0.snapshotBytes) }
         guard let journal, let snapshotPath, let previousJournalPath,
             forced || (journal.count >= compactAfter && journal.bytes >= snapshotBytes)
         else { return }
-        let published = store.snapshot
+        let published = store.lastPublished
         if !forced, !FileManager.default.fileExists(atPath: previousJournalPath) {
             try DurableFile.move(journal.path, to: previousJournalPath)
             attach(try Journal(path: journal.path, count: 0))

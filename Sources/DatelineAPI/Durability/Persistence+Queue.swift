@@ -1,20 +1,23 @@
+import Dispatch
 public import HTTPServer
 import Locking
 public import NewsModel
 
 /// New events the flusher stages itself: their handlers take no lock that orders writes.
 ///
-/// A handler picks the event's id and checks it on the published state, where it takes no lock
-/// other writers hold for long; ids that queued events hold count as taken (``UniqueIDs``, kept
-/// until the snapshot that holds them is published). The event then waits in the flusher's
+/// A handler picks the event's id and checks it on the last published state (which may lack the
+/// newest durable writes: see ``Persistence``), where it takes no lock other writers hold for
+/// long; ids that queued events hold count as taken (``UniqueIDs``, kept until a published
+/// snapshot holds them). The event then waits in the flusher's
 /// inbox, and the flusher stages every queued event in one hold of the writers' lock, each
 /// checked again on the latest state, before it takes its batch. Writers then never wait for one
 /// another on that lock, and one thread applies what they change, with the store's parts in its
 /// cache.
 ///
-/// An event that no longer stands there (its id taken, or something it names deleted, by a
-/// write staged in between) is not staged: its gate fails with ``AnswerAgain`` once that write is
-/// published, and the server answers its request again.
+/// An event that no longer stands there is not staged. Its gate fails once the write staged in
+/// between is durable: with the error its checks throw on the latest state (something it names
+/// was deleted or merged), or, when its id was taken, with ``AnswerAgain`` once readers see that
+/// write, and the server answers its request again.
 extension Persistence {
     /// A new event waiting in the inbox for the flusher to stage it.
     struct QueuedEvent: Sendable {
@@ -37,6 +40,8 @@ extension Persistence {
         /// Whether the flusher is at work or started: by a queued event, or by a writer waiting
         /// for a staged write. The only record of it, so that it is started once.
         var flusherAtWork = false
+        /// Whether a reader asked for a snapshot since the flusher last looked.
+        var snapshotAsked = false
 
         /// Whether enough writes are in to end the flusher's wait (which the caller then ends).
         mutating func endsWait() -> Bool {
@@ -62,7 +67,8 @@ extension Persistence {
         var event = event
         let published: StoreSnapshot
         (published, event.id) = reservedIDs.withLock { ids in
-            let published = store.snapshot
+            // The last published, not a snapshot asked for: the flusher checks the event again.
+            let published = store.lastPublished
             ids.follow(published)
             return (published, ids.make(from: base))
         }
@@ -93,6 +99,25 @@ extension Persistence {
         if inbox.withLock({ $0.startsFlusher() }) { flusher.async { [self] in flushStaged() } }
     }
 
+    /// What the store calls when a reader finds durable writes past the published snapshot: the
+    /// flusher publishes one at its next pass, at once if it waits for writes to join a flush.
+    func askForSnapshot() {
+        let start = inbox.withLock { inbox in
+            inbox.snapshotAsked = true
+            return inbox.startsFlusher()
+        }
+        inbox.wakeWaiters()
+        if start { flusher.async { [self] in flushStaged() } }
+    }
+
+    /// Whether a reader asked for a snapshot since the flusher last looked; on the flusher.
+    func takeSnapshotRequest() -> Bool {
+        inbox.withLock { inbox in
+            defer { inbox.snapshotAsked = false }
+            return inbox.snapshotAsked
+        }
+    }
+
     /// Counts a write its handler staged, for the flusher's wait for writes to join a flush and
     /// for its choice to stop; in the hold of the writers' lock that staged it.
     func noteStaged() {
@@ -108,7 +133,7 @@ extension Persistence {
     /// waiter of a later state) starts the flusher anew.
     func flusherMayStop() -> Bool {
         inbox.withLock { inbox in
-            guard inbox.events.isEmpty, inbox.staged == 0 else { return false }
+            guard inbox.events.isEmpty, inbox.staged == 0, !inbox.snapshotAsked else { return false }
             inbox.flusherAtWork = false
             return true
         }
@@ -119,7 +144,7 @@ extension Persistence {
     func waitForWrites(_ count: Int) {
         let deadline = ContinuousClock.now + .seconds(commitDelay)
         inbox.wait { inbox in
-            guard inbox.events.count + inbox.staged < count, ContinuousClock.now < deadline else {
+            guard inbox.events.count + inbox.staged < count, !inbox.snapshotAsked, ContinuousClock.now < deadline else {
                 inbox.wanted = nil
                 return .done(())
             }
@@ -137,7 +162,7 @@ extension Persistence {
             return inbox.events
         }
         guard !queued.isEmpty else { return }
-        var answered: [(GroupCommit<Staged>.Callback, any Error)] = []
+        var answered: [(GroupCommit<Staged>.Callback, (any Error)?)] = []
         state.withLock { state in
             state.followStore(store)
             for queued in queued {
@@ -146,20 +171,28 @@ extension Persistence {
                     continue
                 }
                 // A statement of its own, so that the view is let go before the draft changes.
-                let standing = stands(queued, on: state.draft.view)
-                if standing {
+                let refusal = refusal(of: queued, on: state.draft.view)
+                guard let refusal else {
                     stage(queued, in: &state)
                     continue
                 }
-                // Answered again once the write that came between is published.
+                // Told once the write that came between is durable: the check's own error, or,
+                // when the id was taken, to be answered again, once readers see that write (its
+                // handler picks the id on what they see; off the flusher, which may be asked
+                // for the snapshot).
                 let id = queued.event.id
-                let retry: GroupCommit<Staged>.Callback = { [self] error in
+                let told: GroupCommit<Staged>.Callback = { [self] error in
                     releaseReservation(id)
-                    queued.answer(error ?? AnswerAgain())
+                    if let error { return queued.answer(error) }
+                    guard refusal is AnswerAgain else { return queued.answer(refusal) }
+                    DispatchQueue.global().async { [store] in
+                        _ = store.snapshot
+                        queued.answer(refusal)
+                    }
                 }
-                switch state.commits.wait(for: state.commits.appended, retry) {
-                case .durable: answered.append((retry, AnswerAgain()))
-                case .failed(let error): answered.append((retry, error))
+                switch state.commits.wait(for: state.commits.appended, told) {
+                case .durable: answered.append((told, nil))
+                case .failed(let error): answered.append((told, error))
                 case .waiting: break
                 }
             }
@@ -167,10 +200,16 @@ extension Persistence {
         for (answer, error) in answered { answer(error) }
     }
 
-    /// Whether the event still stands on `latest`: its id free, its checks passed.
-    private func stands(_ queued: QueuedEvent, on latest: StoreSnapshot) -> Bool {
-        guard latest.event(queued.event.id) == nil else { return false }
-        return (try? queued.check(queued.event, latest)) != nil
+    /// Why the event no longer stands on `latest`, or nil when it does: its id taken
+    /// (``AnswerAgain``), or the error its checks throw there.
+    private func refusal(of queued: QueuedEvent, on latest: StoreSnapshot) -> (any Error)? {
+        guard latest.event(queued.event.id) == nil else { return AnswerAgain() }
+        do {
+            try queued.check(queued.event, latest)
+            return nil
+        } catch {
+            return error
+        }
     }
 
     /// Stages an event that stands, with its journal line made of its JSON.
@@ -186,11 +225,11 @@ extension Persistence {
         _ = state.commits.wait(for: sequence, queued.answer)
     }
 
-    /// Lets the ids of the batch's queued events go, now that `published` holds them.
-    func releaseReservations(of batch: GroupCommit<Staged>.Batch, publishedIn published: StoreSnapshot) {
+    /// Lets the ids of queued events go, now that `published` holds them.
+    func releaseReservations(_ reserved: [String], publishedIn published: StoreSnapshot) {
         reservedIDs.withLock { ids in
             ids.follow(published)
-            for item in batch.items { if let id = item.reserved { ids.release(id) } }
+            for id in reserved { ids.release(id) }
         }
     }
 

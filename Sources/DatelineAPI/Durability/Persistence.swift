@@ -20,9 +20,16 @@ public import NewsModel
 /// failed flush is final: the writes waiting for it and every later one fail, and readers go on
 /// seeing the last durable state until a restart reads the journal again.
 ///
-/// Staged batches change one ``StoreDraft`` in place, each one version step; the flusher takes
-/// one snapshot of it for readers, so a snapshot is made (and the parts a write changes are
-/// copied) once a flush, not once a write.
+/// Staged batches change one ``StoreDraft`` in place, each one version step. A snapshot of it for
+/// readers is made only when one is wanted: the parts of the draft a snapshot shares, every later
+/// write copies before it changes them, and the snapshot it replaces frees them again, so a
+/// snapshot a flush costs a write-only load 3 to 4% of its CPU. The flusher makes one with a flush
+/// while readers have asked for one lately (``snapshotsAfterAsking`` flushes), while the change
+/// feed has subscribers, when the journal is due for compaction, and after
+/// ``mostUnpublishedChanges`` changes without one. Otherwise it only tells the store that the
+/// batch is durable; a reader that then finds the published snapshot behind asks for one
+/// (``askForSnapshot()``) and waits until it is published, so it never misses an acknowledged
+/// write. The ids of queued events stay reserved until a published snapshot holds them.
 ///
 /// The journal is due for compaction after `compactAfter` records, once it has grown as large as
 /// the last snapshot: so the cost of writing snapshots, which grows with the store, stays in
@@ -73,11 +80,25 @@ public final class Persistence: StoreOfRecord {
         var draft: StoreDraft
         /// The size of the last snapshot written or read.
         var snapshotBytes = 0
+        /// How many more flushes publish a snapshot because readers asked for one lately.
+        var flushesPublishing = 0
+        /// Ids of queued events made durable since the last published snapshot: let go once one is.
+        var unpublishedReservations: [String] = []
+
+        /// Whether the next flush publishes a snapshot (see the type's notes); counts it.
+        mutating func publishesSnapshot(asked: Bool, compactionDue: Bool) -> Bool {
+            if asked { flushesPublishing = Persistence.snapshotsAfterAsking }
+            if flushesPublishing > 0 {
+                flushesPublishing -= 1
+                return true
+            }
+            return compactionDue || draft.changesSinceSnapshot >= Persistence.mostUnpublishedChanges
+        }
 
         /// Makes the draft again from the store's snapshot if the store moved on without it (a
         /// restore or a replay at start-up).
         mutating func followStore(_ store: NewsStore) {
-            if commits.unflushed.isEmpty { draft.follow(store.snapshot) }
+            if commits.unflushed.isEmpty { draft.follow(store.lastPublished) }
         }
     }
 
@@ -115,9 +136,17 @@ public final class Persistence: StoreOfRecord {
         self.compactAfter = compactAfter
         self.commitDelay = commitDelay
         self.logger = logger
-        state = Locked(State(draft: StoreDraft(store.snapshot)))
-        reservedIDs = Locked(UniqueIDs(in: store.snapshot, for: .event))
+        state = Locked(State(draft: StoreDraft(store.lastPublished)))
+        reservedIDs = Locked(UniqueIDs(in: store.lastPublished, for: .event))
+        store.makeSnapshots { [weak self] in self?.askForSnapshot() }
     }
+
+    /// Flushes that publish a snapshot after a reader asked for one: readers that come soon after
+    /// find one at once.
+    static let snapshotsAfterAsking = 64
+    /// Changes after which a flush publishes a snapshot though no reader asked: what the draft
+    /// holds unpublished (their change records, the ids queued events reserve) stays bounded.
+    static let mostUnpublishedChanges = 4_096
 
     /// The state writes decide on: the published snapshot with every staged batch applied,
     /// durable or not yet. Readers are served `store.snapshot`, which holds only what is durable.
@@ -311,85 +340,5 @@ public final class Persistence: StoreOfRecord {
         case .failed(let error): callback(error)
         case .waiting: startFlusherIfIdle()
         }
-    }
-
-    /// The flushes after which the next one waits `commitDelay` for more writes: those that covered
-    /// at least this many (PostgreSQL's `commit_siblings` default).
-    static let commitSiblings = 5
-
-    /// How many staged writes end the commit delay after a flush that covered `covered`: half as
-    /// many, rounded up (see the type's notes).
-    static func writesAwaited(after covered: Int) -> Int {
-        (covered + 1) / 2
-    }
-
-    /// The flusher's work, on `flusher`: stages the queued events and flushes every staged batch,
-    /// each with the snapshot of the draft that holds it, until none is left or a flush fails.
-    func flushStaged() {
-        var lastCovered = 0
-        while true {
-            if lastCovered >= Self.commitSiblings && commitDelay > 0 { waitForWrites(Self.writesAwaited(after: lastCovered)) }
-            stageQueuedEvents()
-            guard
-                let (batch, unindexed) = state.withLock({ state in
-                    // Every staged batch is in this one, and the draft holds nothing else.
-                    state.commits.nextBatch().map { ($0, state.draft.startSnapshot()) }
-                })
-            else {
-                if flusherMayStop() { return }
-                lastCovered = 0
-                continue
-            }
-            // The words of the batch's events are indexed while writers go on staging.
-            let indexed = unindexed.indexingWords()
-            let snapshot = state.withLock { $0.draft.finishSnapshot(indexed) }
-            lastCovered = batch.items.count
-            guard let (covered, replaced) = flush(batch, snapshot: snapshot) else {
-                // Failed: the events queued from here on are told so, then the flusher stops.
-                lastCovered = 0
-                continue
-            }
-            do {
-                // Before the writers hear of it, so that a writer that goes on finds the journal
-                // due for compaction already moved aside.
-                try compactIfDue(forced: false)
-            } catch {
-                // The journals still hold every write: compaction can wait for the next flush.
-                logger.error("compaction failed", metadata: ["error": "\(error)"])
-            }
-            // Their loops are woken once each, not once a writer.
-            LoopWakes.holding { for waiter in covered { waiter(nil) } }
-            // Only now, so that the writers are not kept waiting while it is freed.
-            withExtendedLifetime(replaced) {}
-        }
-    }
-
-    /// Writes the batch to the journal with one flush and publishes the snapshot that holds it;
-    /// returns the waiters of the writers it covered and the snapshot it replaced, to free
-    /// after them. Returns nil when the flush failed: then the writers are told so, and nothing
-    /// is published.
-    private func flush(
-        _ batch: GroupCommit<Staged>.Batch, snapshot: StoreSnapshot
-    ) -> (covered: [GroupCommit<Staged>.Waiter], replaced: StoreSnapshot)? {
-        if let journal = state.withLock({ $0.journal }) {
-            do {
-                var lines: [UInt8] = []
-                for item in batch.items {
-                    lines += try item.line ?? Journal.line(version: item.version, encodedChanges: CompactJSONEncoder().encode(item.changes))
-                }
-                try journal.write(lines, records: batch.items.count)
-                try journal.sync()
-            } catch {
-                logger.critical(
-                    "the journal cannot be flushed: writes are refused until a restart",
-                    metadata: ["error": "\(error)", "writes": .stringConvertible(batch.items.count)])
-                for waiter in state.withLock({ $0.commits.failed(error) }) { waiter(error) }
-                return nil
-            }
-        }
-        let replaced = store.publish(snapshot)
-        releaseReservations(of: batch, publishedIn: snapshot)
-        feed.publish(snapshot)
-        return (state.withLock { $0.commits.flushed(batch) }, replaced)
     }
 }

@@ -14,7 +14,7 @@ struct EventWriteRoutes: Sendable {
     func register(in router: inout Router) {
         router.post("/events", blocking: ingestion.answersMayBlock) { request in
             let body = try WriteBody.document(request, accepting: .json, limit: bodyLimit)
-            let event = try EventInput.read(body.root, pathID: nil, in: ingestion.store.snapshot)
+            let event = try Self.read(body.root, pathID: nil, in: ingestion.store)
             return try ingestion.answer(newEvent: event, idBase: Self.baseID(of: event)) { event, latest in
                 try EventInput.checkReferences(of: event, in: latest)
             } with: { written, json in
@@ -24,7 +24,7 @@ struct EventWriteRoutes: Sendable {
         router.put("/events/{id}", blocking: ingestion.answersMayBlock) { request in
             let id = request.parameters["id"] ?? ""
             let body = try WriteBody.document(request, accepting: .json, limit: bodyLimit)
-            let event = try EventInput.read(body.root, pathID: id, in: ingestion.store.snapshot)
+            let event = try Self.read(body.root, pathID: id, in: ingestion.store)
             var created = false
             return try ingestion.answer { latest in
                 let current = latest.event(id)
@@ -62,6 +62,17 @@ struct EventWriteRoutes: Sendable {
                     guard current != nil else { throw APIError.notFound("event", id) }
                     return [.deleteEvent(id: id)]
                 }, with: WriteResponse.deleted)
+        }
+    }
+
+    /// The event a body gives, read on the store's last published snapshot, and again on its
+    /// current one only when that fails: what the event names is checked again when the write is
+    /// decided, so a stale snapshot can only refuse too much, and then the current one decides.
+    static func read(_ body: JSONDocument.Value, pathID: String?, in store: NewsStore) throws(HTTPError) -> Event {
+        do {
+            return try EventInput.read(body, pathID: pathID, in: store.lastPublished)
+        } catch {
+            return try EventInput.read(body, pathID: pathID, in: store.snapshot)
         }
     }
 

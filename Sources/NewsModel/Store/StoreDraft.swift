@@ -50,6 +50,9 @@ public struct StoreDraft: Sendable {
         return records
     }
 
+    /// How many change records the draft holds for the next snapshot taken.
+    public var changesSinceSnapshot: Int { untaken.count }
+
     /// The draft as it stands, to read: for checks that decide a write. Its `lastChanges` is empty,
     /// and a search of the events' text does not find the events written since the last snapshot
     /// taken: their words are indexed once a snapshot, for all of them together.

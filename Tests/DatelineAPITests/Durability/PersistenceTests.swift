@@ -258,6 +258,18 @@ struct PersistenceTests {
         #expect(persistence.flushCount == 1)
     }
 
+    @Test func writesAreAcknowledgedWithoutASnapshotUntilAReaderAsksForOne() throws {
+        let directory = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let persistence = try Self.persistence(in: directory)
+        let published = persistence.store.lastPublished.version
+        for number in 0..<8 { try persistence.commit([Self.entity(number)]) }
+        #expect(persistence.store.lastPublished.version == published, "no reader asked: no snapshot made")
+        #expect(persistence.store.snapshot.entityCount == 8, "a reader gets every acknowledged write")
+        #expect(persistence.store.lastPublished.version == persistence.latest.version)
+        #expect(persistence.flushCount == 8)
+    }
+
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))
     func aFailedFlushFailsItsWritersAndPublishesNothing() throws {
         let directory = Self.temporaryDirectory()

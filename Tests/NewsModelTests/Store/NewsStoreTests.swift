@@ -1,8 +1,39 @@
+import Dispatch
+import Locking
 import Testing
 
 @testable import NewsModel
 
 @Suite struct NewsStoreTests {
+    @Test func aReaderAsksForASnapshotOfWhatIsDurableAndWaitsForIt() {
+        let store = NewsStore()
+        var draft = StoreDraft(store.snapshot)
+        draft.apply([.upsertEntity(.make("putin"))])
+        let pending = draft.takeSnapshot()
+        let asked = Locked(0)
+        store.makeSnapshots { [weak store] in
+            guard let store else { return }
+            asked.withLock { $0 += 1 }
+            DispatchQueue.global().async { store.publish(pending) }
+        }
+        store.markDurable(through: pending.version)
+        #expect(store.lastPublished.version == 0, "nothing published yet")
+        #expect(store.snapshot === pending)
+        #expect(store.snapshot.entity("putin") != nil)
+        #expect(asked.withLock { $0 } == 1, "a snapshot that is current is not asked for again")
+    }
+
+    @Test func readersSettleOnTheLastPublishedWhenTheWriterCanPublishNoMore() {
+        let store = NewsStore()
+        let before = store.snapshot
+        store.makeSnapshots { [weak store] in
+            guard let store else { return }
+            DispatchQueue.global().async { store.settleOnLastPublished() }
+        }
+        store.markDurable(through: 3)
+        #expect(store.snapshot === before)
+    }
+
     @Test func batchIsOneVersionStep() {
         let store = NewsStore()
         #expect(store.snapshot.version == 0)
