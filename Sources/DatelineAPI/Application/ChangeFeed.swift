@@ -63,14 +63,14 @@ public final class ChangeFeed: Sendable {
             let id = state.nextID
             state.nextID += 1
             state.subscribers[id] = Subscriber(writer: writer, version: sent)
-            count(state)
+            recount(state)
             if state.heartbeat == nil { state.heartbeat = Heartbeat(timer: makeHeartbeat()) }
             return id
         }
         writer.onClose { [weak self] in
             self?.state.withLock { state in
                 state.subscribers[id] = nil
-                self?.count(state)
+                self?.recount(state)
             }
         }
     }
@@ -91,7 +91,7 @@ public final class ChangeFeed: Sendable {
                     }
                 }
             }
-            count(state)
+            recount(state)
         }
     }
 
@@ -101,7 +101,7 @@ public final class ChangeFeed: Sendable {
     }
 
     /// Keeps the count of open streams, after `state` changed.
-    private func count(_ state: State) {
+    private func recount(_ state: State) {
         streams.withLock { $0 = state.subscribers.count }
     }
 
@@ -131,7 +131,7 @@ public final class ChangeFeed: Sendable {
             for (id, subscriber) in state.subscribers where !subscriber.writer.write(comment) {
                 state.subscribers[id] = nil
             }
-            count(state)
+            recount(state)
         }
     }
 

@@ -171,8 +171,8 @@ extension Persistence {
                     continue
                 }
                 // A statement of its own, so that the view is let go before the draft changes.
-                let refusal = refusal(of: queued, on: state.draft.view)
-                guard let refusal else {
+                let refused = refusal(of: queued, on: state.draft.view)
+                guard let refused else {
                     stage(queued, in: &state)
                     continue
                 }
@@ -184,10 +184,10 @@ extension Persistence {
                 let told: GroupCommit<Staged>.Callback = { [self] error in
                     releaseReservation(id)
                     if let error { return queued.answer(error) }
-                    guard refusal is AnswerAgain else { return queued.answer(refusal) }
+                    guard refused is AnswerAgain else { return queued.answer(refused) }
                     DispatchQueue.global().async { [store] in
                         _ = store.snapshot
-                        queued.answer(refusal)
+                        queued.answer(refused)
                     }
                 }
                 switch state.commits.wait(for: state.commits.appended, told) {

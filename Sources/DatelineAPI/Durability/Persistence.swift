@@ -18,12 +18,13 @@ public import NewsModel
 /// that writes stay serialisable. New events (``submit(newEvent:idBase:checking:)``) are staged
 /// by the flusher itself, without their writers taking that lock (`Persistence+Queue.swift`). A
 /// failed flush is final: the writes waiting for it and every later one fail, and readers go on
-/// seeing the last durable state until a restart reads the journal again.
+/// seeing the last snapshot published (the writes acknowledged since are in the journal) until a
+/// restart reads the journal again.
 ///
 /// Staged batches change one ``StoreDraft`` in place, each one version step. A snapshot of it for
 /// readers is made only when one is wanted: the parts of the draft a snapshot shares, every later
-/// write copies before it changes them, and the snapshot it replaces frees them again, so a
-/// snapshot a flush costs a write-only load 3 to 4% of its CPU. The flusher makes one with a flush
+/// write copies before it changes them, and the snapshot it replaces frees them again: a snapshot
+/// a flush cost a write-only load about a tenth of its CPU. The flusher makes one with a flush
 /// while readers have asked for one lately (``snapshotsAfterAsking`` flushes), while the change
 /// feed has subscribers, when the journal is due for compaction, and after
 /// ``mostUnpublishedChanges`` changes without one. Otherwise it only tells the store that the
