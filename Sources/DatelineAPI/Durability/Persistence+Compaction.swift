@@ -10,6 +10,8 @@ extension Persistence {
     public func compact() throws {
         guard directory != nil else { return }
         try flusher.sync {
+            // Every flush from here on publishes, so that the snapshot written holds all they wrote.
+            state.withLock { $0.flushesPublishing = Self.snapshotsAfterAsking }
             flushStaged()
             if let failure = state.withLock({ $0.commits.failure }) { throw failure }
             publishDraftIfAhead()
@@ -26,11 +28,12 @@ extension Persistence {
     /// nothing else writes the journal, after everything in it was published (a flush publishes
     /// a snapshot when it finds the journal due).
     func compactIfDue(forced: Bool) throws {
-        let (journal, snapshotBytes) = state.withLock { ($0.journal, $0.snapshotBytes) }
-        guard let journal, let snapshotPath, let previousJournalPath,
+        let (journal, snapshotBytes, flushed) = state.withLock { ($0.journal, $0.snapshotBytes, $0.flushedVersion) }
+        let published = store.lastPublished
+        // A snapshot that lacks records the journal holds cannot replace it.
+        guard let journal, let snapshotPath, let previousJournalPath, published.version >= flushed,
             forced || (journal.count >= compactAfter && journal.bytes >= snapshotBytes)
         else { return }
-        let published = store.lastPublished
         if !forced, !FileManager.default.fileExists(atPath: previousJournalPath) {
             try DurableFile.move(journal.path, to: previousJournalPath)
             attach(try Journal(path: journal.path, count: 0))

@@ -107,7 +107,10 @@ extension Persistence {
             }
         }
         let reserved = batch.items.compactMap(\.reserved)
-        state.withLock { $0.unpublishedReservations += reserved }
+        state.withLock { state in
+            state.unpublishedReservations += reserved
+            state.flushedVersion = batch.items.last?.version ?? state.flushedVersion
+        }
         var replaced: StoreSnapshot?
         if let snapshot {
             replaced = publish(snapshot)

@@ -85,6 +85,8 @@ public final class Persistence: StoreOfRecord {
         var flushesPublishing = 0
         /// Ids of queued events made durable since the last published snapshot: let go once one is.
         var unpublishedReservations: [String] = []
+        /// The version of the last batch flushed: a snapshot older than it cannot replace the journal.
+        var flushedVersion: UInt64 = 0
 
         /// Whether the next flush publishes a snapshot (see the type's notes); counts it.
         mutating func publishesSnapshot(asked: Bool, compactionDue: Bool) -> Bool {

@@ -270,6 +270,18 @@ struct PersistenceTests {
         #expect(persistence.flushCount == 8)
     }
 
+    @Test func aCompactionHoldsTheWritesNoReaderHasAskedFor() throws {
+        let directory = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let persistence = try Self.persistence(in: directory)
+        for number in 0..<8 { try persistence.commit([Self.entity(number)]) }
+        #expect(persistence.store.lastPublished.entityCount == 0, "no reader asked")
+        try persistence.compact()
+        try persistence.commit([Self.entity(8)])
+        let reopened = try Self.persistence(in: directory)
+        #expect(reopened.store.snapshot.entityCount == 9)
+    }
+
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))
     func aFailedFlushFailsItsWritersAndPublishesNothing() throws {
         let directory = Self.temporaryDirectory()
