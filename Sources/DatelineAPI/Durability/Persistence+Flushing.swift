@@ -23,10 +23,12 @@ extension Persistence {
             if lastCovered >= Self.commitSiblings && commitDelay > 0 { waitForWrites(Self.writesAwaited(after: lastCovered)) }
             stageQueuedEvents()
             let asked = takeSnapshotRequest() || feed.hasSubscribers
-            let (next, publishing) = state.withLock { state in
+            let (next, publishing) = state.withLock { state -> ((GroupCommit<Staged>.Batch, UnindexedSnapshot?)?, Bool) in
                 // Every staged batch is in this one, and the draft holds nothing else.
                 let publishing = state.publishesSnapshot(asked: asked, compactionDue: compactionDue(state))
-                return (state.commits.nextBatch().map { ($0, publishing ? state.draft.startSnapshot() : nil) }, publishing)
+                guard let batch = state.commits.nextBatch() else { return (nil, publishing) }
+                if !publishing { state.draft.indexHeldWords() }
+                return ((batch, publishing ? state.draft.startSnapshot() : nil), publishing)
             }
             guard let (batch, unindexed) = next else {
                 // Nothing staged: the draft holds only durable writes, and readers may wait for them.
@@ -55,8 +57,8 @@ extension Persistence {
             }
             // Their loops are woken once each, not once a writer.
             LoopWakes.holding { for waiter in covered { waiter(nil) } }
-            // Only now, so that the writers are not kept waiting while it is freed.
-            withExtendedLifetime(replaced) {}
+            // Freed apart: it holds what the writes since it copied, many flushes' worth.
+            if let replaced { DispatchQueue.global(qos: .utility).async { withExtendedLifetime(replaced) {} } }
         }
     }
 

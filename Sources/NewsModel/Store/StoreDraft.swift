@@ -50,6 +50,14 @@ public struct StoreDraft: Sendable {
         return records
     }
 
+    /// Indexes the words of the events written since they were last indexed, in the draft's own
+    /// text index: what a writer that takes no snapshot does, so that the words of many writes do
+    /// not wait for one and then take it long to index.
+    public mutating func indexHeldWords() {
+        let words = writer.takeHeldText()
+        if !words.isEmpty { writer.state.eventText.apply(words) }
+    }
+
     /// How many change records the draft holds for the next snapshot taken.
     public var changesSinceSnapshot: Int { untaken.count }
 
