@@ -74,6 +74,11 @@ def progress(line):
           f"  p99 {wrk_run.get('p99_us', 0) / 1000:6.1f} ms  201s {wrk_run.get('created', 0)}"
           f"  other {wrk_run.get('other_status', '?')}  snapshots {run['snapshots']}"
           f"  store {run['events_before']} -> {run['events_after']}  (ready in {run['start_s']} s)", file=sys.stderr)
+    reader = run.get("reader")
+    if reader:
+        latencies = sorted(reader["latencies_ms"]) or [0]
+        print(f"  reads beside them: {reader['reads']} (failed {reader['failed']})  p50 {latencies[(len(latencies) - 1) // 2]:.1f} ms"
+              f"  slowest {latencies[-1]:.1f} ms", file=sys.stderr)
 
 
 def main():

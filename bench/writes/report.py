@@ -4,6 +4,7 @@ META is the run's settings (JSON); RESULTS holds one JSON line per measured run.
 """
 
 import json
+import math
 import statistics
 import sys
 
@@ -42,6 +43,24 @@ def cpu_text(runs):
     return f"{number(server)} / {number(client)} / {'n/a' if idle is None else f'{idle * 100:.0f}%'}"
 
 
+def percentile(values, share):
+    """The nearest-rank percentile of sorted `values`."""
+    return values[max(0, math.ceil(share * len(values)) - 1)] if values else None
+
+
+def reads_note(runs, meta):
+    """The reader's latency, every run's reads pooled: p50, p99 and the slowest."""
+    readers = [r["reader"] for r in runs if r.get("reader")]
+    if not readers:
+        return "the reader reported nothing"
+    reads = sum(r["reads"] for r in readers)
+    failed = sum(r["failed"] for r in readers)
+    latencies = sorted(v for r in readers for v in r["latencies_ms"])
+    figures = " / ".join(number(percentile(latencies, share), 1) for share in (0.5, 0.99, 1.0))
+    return (f"one `GET /events?limit=1` every {meta.get('read_interval', '?')} s: {reads:,} reads, {failed} failed; "
+            f"read latency p50 / p99 / slowest {figures} ms")
+
+
 def main():
     meta = json.load(open(sys.argv[1]))
     records = [json.loads(line) for line in open(sys.argv[2]) if line.strip()]
@@ -50,6 +69,7 @@ def main():
     postgres = [r["pgbench"] for r in records if r["kind"] == "postgresql"]
     distinct = [r["run"] for r in records if r["kind"] == "distinct"]
     shared = [r["run"] for r in records if r["kind"] == "shared"]
+    reading = [r["run"] for r in records if r["kind"] == "reading"]
     sizes = {}
     for r in records:
         if r["kind"] == "size":
@@ -93,7 +113,7 @@ def main():
     lines.append(
         f"{meta['connections']} concurrent writers ({meta['threads']} load threads), {meta['duration']} s a run after "
         f"{meta['warmup']} s of warm-up; medians of {meta['repeats']} runs taken in turns (PostgreSQL, Dateline, "
-        f"Dateline on one id base). Dateline {meta['commit']}{' (with uncommitted changes)' if meta['dirty'] else ''}, "
+        f"Dateline on one id base, Dateline with a reader). Dateline {meta['commit']}{' (with uncommitted changes)' if meta['dirty'] else ''}, "
         f"release build, access log off, a fresh `dataDirectory` each run. PostgreSQL {meta['postgresql']}: a fresh "
         f"cluster from initdb, its defaults ({meta['pg_settings']}), on the same disk ({meta['filesystem']}); "
         f"pgbench `-M prepared`, one `INSERT` of the same JSON body a transaction (its text put together and cast to "
@@ -116,6 +136,9 @@ def main():
     sh_rate, row = dateline_row("Dateline, every event on one id base", shared,
                                 "`2024-08-13-consult-vladimir-putin-N`")
     lines.append(row)
+    if reading:
+        _, row = dateline_row("Dateline, distinct events, with a reader beside them", reading, reads_note(reading, meta))
+        lines.append(row)
     size_rates = {}
     for size in sorted(sizes):
         runs = [r["run"] for r in sizes[size]]
