@@ -38,7 +38,7 @@ public import NewsModel
 /// start-up never replays more than a snapshot's worth of journal.
 ///
 /// Under load a flush waits up to `commitDelay` before it starts, as PostgreSQL's `commit_delay`
-/// does, so that more writes join it: one snapshot and one `fdatasync` then cover more of them. It
+/// does, so that more writes join it: one `fdatasync` (and any snapshot) then covers more of them. It
 /// waits only after a flush that covered ``commitSiblings`` writes or more, so a lone writer never
 /// does, and only until half as many writes are staged as that flush covered
 /// (``writesAwaited(after:)``). Waiting for all of them would keep the writers in one group that
