@@ -49,7 +49,8 @@ public final class NewsStore: Sendable {
     }
 
     /// The current snapshot: it holds every write known durable. When no snapshot of the newest
-    /// ones is published yet, this asks the writer for one and waits until it is.
+    /// ones is published yet, this asks the writer for one and waits until it is: about one
+    /// flush of the journal, or as long as the disk takes when it stalls in the middle of one.
     public var snapshot: StoreSnapshot {
         let (current, durable) = published.withLock { ($0.snapshot, $0.durable) }
         if current.version >= durable { return current }
