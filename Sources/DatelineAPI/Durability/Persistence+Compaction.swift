@@ -24,15 +24,21 @@ extension Persistence {
         compactions.wait()
     }
 
+    /// Whether the journal is due for compaction, which writes the published snapshot: the flush
+    /// that finds it so publishes one.
+    func compactionDue(_ state: State) -> Bool {
+        guard let journal = state.journal else { return false }
+        return journal.count >= compactAfter && journal.bytes >= state.snapshotBytes
+    }
+
     /// Compacts when asked (`forced`) or when the journal is due; on the flusher's queue, where
     /// nothing else writes the journal, after everything in it was published (a flush publishes
     /// a snapshot when it finds the journal due).
     func compactIfDue(forced: Bool) throws {
-        let (journal, snapshotBytes, flushed) = state.withLock { ($0.journal, $0.snapshotBytes, $0.flushedVersion) }
+        let (journal, due, flushed) = state.withLock { ($0.journal, compactionDue($0), $0.flushedVersion) }
         let published = store.lastPublished
         // A snapshot that lacks records the journal holds cannot replace it.
-        guard let journal, let snapshotPath, let previousJournalPath, published.version >= flushed,
-            forced || (journal.count >= compactAfter && journal.bytes >= snapshotBytes)
+        guard let journal, let snapshotPath, let previousJournalPath, published.version >= flushed, forced || due
         else { return }
         if !forced, !FileManager.default.fileExists(atPath: previousJournalPath) {
             try DurableFile.move(journal.path, to: previousJournalPath)

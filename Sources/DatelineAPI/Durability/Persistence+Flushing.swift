@@ -77,13 +77,6 @@ extension Persistence {
         if let started { withExtendedLifetime(publish(finish(started))) {} }
     }
 
-    /// Whether the journal is due for compaction, which writes the published snapshot: the flush
-    /// that finds it so publishes one.
-    fileprivate func compactionDue(_ state: State) -> Bool {
-        guard let journal = state.journal else { return false }
-        return journal.count >= compactAfter && journal.bytes >= state.snapshotBytes
-    }
-
     /// Writes the batch to the journal with one flush, then publishes `snapshot`, which holds it,
     /// or, without one, tells the store the batch is durable; returns the waiters of the writers
     /// it covered and the snapshot it replaced, to free after them. Returns nil when the flush
